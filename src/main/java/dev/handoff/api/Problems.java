@@ -1,0 +1,48 @@
+package dev.handoff.api;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/** Every RFC 9457 problem Handoff answers with is built here, each with a stable type. */
+public final class Problems {
+
+	private static final String BASE = "https://handoff.dev/problems/";
+
+	private Problems() {
+	}
+
+	public static ProblemDetail of(HttpStatus status, String type, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create(BASE + type));
+		problem.setTitle(title);
+		return problem;
+	}
+
+	public static ProblemDetail unknownEdge(String edge) {
+		return of(HttpStatus.NOT_FOUND, "unknown-edge", "Unknown edge", "no route serves the edge '" + edge + "'");
+	}
+
+	public static ProblemDetail unsupportedMediaType(String contentType) {
+		return of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Messages must be JSON",
+				"Content-Type is '" + contentType + "'; send application/json");
+	}
+
+	public static ProblemDetail tooLarge(String id, long limit, Long declared) {
+		ProblemDetail problem = of(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Message too large",
+				"this edge takes at most " + limit + " bytes" + (declared == null ? "" : "; the request declared " + declared)
+						+ ". The first " + limit + " bytes were stored as reject " + id);
+		problem.setProperties(Map.of("id", id, "limit", limit));
+		return problem;
+	}
+
+	public static ProblemDetail notFound(String what, String id) {
+		return of(HttpStatus.NOT_FOUND, "not-found", "Not found", "no " + what + " '" + id + "'");
+	}
+
+	public static ProblemDetail badRequest(String detail) {
+		return of(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", detail);
+	}
+}

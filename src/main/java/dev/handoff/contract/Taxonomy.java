@@ -1,0 +1,36 @@
+package dev.handoff.contract;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Naming and UTM rules shared by all contracts ({@code contracts/taxonomy.json}).
+ *
+ * @param campaignTemplate how {@code utm_campaign} is made from the truth
+ * @param disallowed matches a run of characters a generated UTM value may not hold
+ * @param maxLength the longest generated UTM value
+ * @param channels channel name to its source and medium
+ * @param domains the owned domains whose links must carry UTM parameters (subdomains included)
+ * @param sha256 hex SHA-256 of the file
+ */
+public record Taxonomy(UtmTemplate campaignTemplate, java.util.regex.Pattern disallowed, int maxLength, Map<String, Channel> channels,
+		List<String> domains, String sha256) {
+
+	/** Makes a value fit the taxonomy: disallowed characters become '-', then it is cut to the maximum length. */
+	public String normalise(String value) {
+		String v = disallowed.matcher(value).replaceAll("-").replaceAll("-{2,}", "-");
+		if (v.length() > maxLength) {
+			v = v.substring(0, maxLength);
+		}
+		return v.replaceAll("^-+|-+$", "");
+	}
+
+	/** True when the host is one of the owned domains or a subdomain of one. */
+	public boolean owns(String host) {
+		if (host == null) {
+			return false;
+		}
+		String h = host.toLowerCase(java.util.Locale.ROOT);
+		return domains.stream().anyMatch(d -> h.equals(d) || h.endsWith("." + d));
+	}
+}

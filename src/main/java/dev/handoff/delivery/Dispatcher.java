@@ -1,0 +1,183 @@
+package dev.handoff.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import dev.handoff.guard.Violations;
+import dev.handoff.reject.Reject;
+import dev.handoff.reject.RejectStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends due outbox rows to their tools, one at a time, on its own thread. A failed attempt is retried
+ * with growing waits; after the last one, or on an answer that retrying cannot change (a 4xx other than
+ * 408 and 429), the message goes to the rejected queue with rule {@code delivery}.
+ */
+@Component
+public class Dispatcher implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+	private final OutboxStore outbox;
+
+	private final RejectStore rejects;
+
+	private final HttpSender sender;
+
+	private final DeliveryProperties properties;
+
+	private final TransactionTemplate transactions;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition work = lock.newCondition();
+
+	private boolean nudged;
+
+	private volatile Thread thread;
+
+	Dispatcher(OutboxStore outbox, RejectStore rejects, HttpSender sender, DeliveryProperties properties,
+			TransactionTemplate transactions) {
+		this.outbox = outbox;
+		this.rejects = rejects;
+		this.sender = sender;
+		this.properties = properties;
+		this.transactions = transactions;
+	}
+
+	/** Tells the dispatcher that a row was committed, so it need not wait for the next poll. */
+	public void nudge() {
+		lock.lock();
+		try {
+			nudged = true;
+			work.signal();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	@Override
+	public void start() {
+		if (!properties.enabled()) {
+			log.warn("Delivery is disabled (handoff.delivery.enabled=false): accepted messages stay in the outbox");
+			return;
+		}
+		thread = new Thread(this::run, "handoff-dispatcher");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	@Override
+	public void stop() {
+		Thread running = thread;
+		thread = null;
+		if (running != null) {
+			running.interrupt();
+			try {
+				running.join(properties.requestTimeout().toMillis() + 1000);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return thread != null;
+	}
+
+	private void run() {
+		while (thread == Thread.currentThread()) {
+			try {
+				if (pass() < properties.batchSize()) {
+					await();
+				}
+			}
+			catch (InterruptedException e) {
+				return;
+			}
+			catch (RuntimeException e) {
+				log.error("Outbox pass failed; trying again after the poll interval", e);
+				sleep();
+			}
+		}
+	}
+
+	/** Sends what is due; returns how many rows it took. */
+	int pass() {
+		List<OutboxEntry> due = outbox.due(Instant.now(), properties.batchSize());
+		for (OutboxEntry entry : due) {
+			if (Thread.currentThread().isInterrupted()) {
+				break;
+			}
+			deliver(entry);
+		}
+		return due.size();
+	}
+
+	private void deliver(OutboxEntry entry) {
+		HttpSender.Attempt attempt = sender.send(entry);
+		int attempts = entry.attempts() + 1;
+		if (attempt.delivered()) {
+			outbox.delivered(entry.id(), attempts, attempt.outcome());
+		}
+		else if (attempt.retryable() && attempts < properties.maxAttempts()) {
+			Instant next = Instant.now().plus(backoff(attempts, attempt.retryAfter()));
+			outbox.retryAt(entry.id(), attempts, attempt.outcome(), next);
+			log.info("Delivery of {} on {} failed ({}); attempt {} of {} at {}", entry.id(), entry.edge(), attempt.outcome(),
+					attempts + 1, properties.maxAttempts(), next);
+		}
+		else {
+			transactions.executeWithoutResult(tx -> {
+				outbox.failed(entry.id(), attempts, attempt.outcome());
+				rejects.insert(new Reject(UUID.randomUUID().toString(), entry.edge(), entry.contract(), entry.contractSha256(),
+						entry.campaign(), entry.payload(), null, "application/json",
+						List.of(Violations.delivery(entry.target(), attempt.outcome(), attempts)), Reject.OPEN, Instant.now()));
+			});
+			log.warn("Delivery of {} on {} gave up after {} attempt(s): {}", entry.id(), entry.edge(), attempts, attempt.outcome());
+		}
+	}
+
+	/** Doubling waits with full jitter on the upper half; a Retry-After asks for at least that long. */
+	Duration backoff(int attempts, Duration retryAfter) {
+		long base = properties.firstBackoff().toMillis() << Math.min(attempts - 1, 20);
+		long capped = Math.min(base, properties.maxBackoff().toMillis());
+		long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+		Duration wait = Duration.ofMillis(jittered);
+		return retryAfter != null && retryAfter.compareTo(wait) > 0 ? retryAfter : wait;
+	}
+
+	private void await() throws InterruptedException {
+		lock.lockInterruptibly();
+		try {
+			if (!nudged) {
+				work.await(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+			}
+			nudged = false;
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private void sleep() {
+		try {
+			Thread.sleep(properties.pollInterval().toMillis());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}

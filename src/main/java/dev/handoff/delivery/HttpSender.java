@@ -1,0 +1,96 @@
+package dev.handoff.delivery;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends one outbox entry to its tool. Only the headers built here go out: nothing a sender sent to
+ * Handoff (its auth, cookies, tracing) is ever forwarded.
+ */
+@Component
+class HttpSender {
+
+	private static final int EXCERPT = 500;
+
+	private final HttpClient client;
+
+	private final Duration requestTimeout;
+
+	HttpSender(DeliveryProperties properties) {
+		this.client = HttpClient.newBuilder()
+			.connectTimeout(properties.connectTimeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		this.requestTimeout = properties.requestTimeout();
+	}
+
+	/** The answer, or a network failure as status 0. */
+	Attempt send(OutboxEntry entry) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(entry.target()))
+			.timeout(requestTimeout)
+			.header("Content-Type", "application/json")
+			.header("Idempotency-Key", entry.id())
+			.header("User-Agent", "Handoff")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(entry.payload()))
+			.build();
+		try {
+			HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			String body = new String(response.body(), StandardCharsets.UTF_8);
+			return new Attempt(response.statusCode(), body.length() > EXCERPT ? body.substring(0, EXCERPT) : body,
+					retryAfter(response.headers().firstValue("Retry-After").orElse(null)));
+		}
+		catch (IOException e) {
+			return new Attempt(0, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return new Attempt(0, "interrupted while sending", null);
+		}
+	}
+
+	/** Retry-After is seconds or an HTTP date; anything else is ignored. */
+	static Duration retryAfter(String header) {
+		if (header == null || header.isBlank()) {
+			return null;
+		}
+		try {
+			return Duration.ofSeconds(Long.parseLong(header.trim()));
+		}
+		catch (NumberFormatException notSeconds) {
+			try {
+				Duration wait = Duration.between(Instant.now(), ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME));
+				return wait.isNegative() ? Duration.ZERO : wait;
+			}
+			catch (DateTimeParseException notADate) {
+				return null;
+			}
+		}
+	}
+
+	/** One try: status 0 means no answer came (connection refused, timeout). */
+	record Attempt(int status, String excerpt, Duration retryAfter) {
+
+		boolean delivered() {
+			return status >= 200 && status < 300;
+		}
+
+		boolean retryable() {
+			return status == 0 || status == 408 || status == 429 || status >= 500;
+		}
+
+		String outcome() {
+			return status == 0 ? excerpt : status + (excerpt.isBlank() ? "" : ": " + excerpt);
+		}
+	}
+}

@@ -1,0 +1,63 @@
+package dev.handoff.delivery;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The outbox table: rows are written with the acceptance and updated by the dispatcher. */
+@Repository
+public class OutboxStore {
+
+	private static final String COLUMNS = "id, edge, contract, contract_sha256, campaign, version, target, payload, status, attempts, "
+			+ "next_attempt_at, last_outcome";
+
+	private final JdbcTemplate jdbc;
+
+	public OutboxStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void insert(OutboxEntry e) {
+		jdbc.update("INSERT INTO outbox (" + COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.id(),
+				e.edge(), e.contract(), e.contractSha256(), e.campaign(), e.version(), e.target(), e.payload(), e.status(),
+				e.attempts(), Timestamp.from(e.nextAttemptAt()), e.lastOutcome(), Timestamp.from(Instant.now()));
+	}
+
+	/** Pending rows whose next attempt is due, oldest first. */
+	public List<OutboxEntry> due(Instant now, int limit) {
+		return jdbc.query("SELECT " + COLUMNS + " FROM outbox WHERE status = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, seq "
+				+ "FETCH FIRST ? ROWS ONLY", this::row, OutboxEntry.PENDING, Timestamp.from(now), limit);
+	}
+
+	public Optional<OutboxEntry> find(String id) {
+		return jdbc.query("SELECT " + COLUMNS + " FROM outbox WHERE id = ?", this::row, id).stream().findFirst();
+	}
+
+	public void delivered(String id, int attempts, String outcome) {
+		jdbc.update("UPDATE outbox SET status = ?, attempts = ?, last_outcome = ?, delivered_at = ? WHERE id = ?", OutboxEntry.DELIVERED,
+				attempts, outcome, Timestamp.from(Instant.now()), id);
+	}
+
+	public void retryAt(String id, int attempts, String outcome, Instant next) {
+		jdbc.update("UPDATE outbox SET attempts = ?, last_outcome = ?, next_attempt_at = ? WHERE id = ?", attempts, outcome,
+				Timestamp.from(next), id);
+	}
+
+	public void failed(String id, int attempts, String outcome) {
+		jdbc.update("UPDATE outbox SET status = ?, attempts = ?, last_outcome = ? WHERE id = ?", OutboxEntry.FAILED, attempts, outcome, id);
+	}
+
+	private OutboxEntry row(ResultSet rs, int n) throws SQLException {
+		long version = rs.getLong("version");
+		Long v = rs.wasNull() ? null : version;
+		return new OutboxEntry(rs.getString("id"), rs.getString("edge"), rs.getString("contract"), rs.getString("contract_sha256"),
+				rs.getString("campaign"), v, rs.getString("target"), rs.getBytes("payload"), rs.getString("status"), rs.getInt("attempts"),
+				rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_outcome"));
+	}
+}

@@ -1,0 +1,77 @@
+package dev.handoff.edge;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.handoff.delivery.Dispatcher;
+import dev.handoff.delivery.OutboxEntry;
+import dev.handoff.delivery.OutboxStore;
+import dev.handoff.guard.Verdict;
+import dev.handoff.truth.Truth;
+import dev.handoff.truth.TruthStore;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@code handoff:accept[?deliverTo=URL]} in a route: in one transaction, records the new truth of a brief
+ * and puts the message in the outbox for the next tool; only after the commit is the sender answered 202.
+ */
+final class AcceptStep implements Processor {
+
+	private final String deliverTo;
+
+	private final TruthStore truth;
+
+	private final OutboxStore outbox;
+
+	private final TransactionTemplate transactions;
+
+	private final Dispatcher dispatcher;
+
+	private final ObjectMapper mapper;
+
+	AcceptStep(String deliverTo, TruthStore truth, OutboxStore outbox, TransactionTemplate transactions, Dispatcher dispatcher,
+			ObjectMapper mapper) {
+		this.deliverTo = deliverTo;
+		this.truth = truth;
+		this.outbox = outbox;
+		this.transactions = transactions;
+		this.dispatcher = dispatcher;
+		this.mapper = mapper;
+	}
+
+	@Override
+	public void process(Exchange exchange) {
+		Verdict verdict = exchange.getProperty(GuardStep.VERDICT, Verdict.class);
+		if (verdict == null || !verdict.accepted()) {
+			throw new IllegalStateException("route " + exchange.getFromRouteId() + ": handoff:accept must come after handoff:guard");
+		}
+		String id = verdict.newTruth() != null ? verdict.newTruth().messageId() : UUID.randomUUID().toString();
+		transactions.executeWithoutResult(tx -> {
+			Truth next = verdict.newTruth();
+			if (next != null) {
+				truth.record(next);
+			}
+			if (deliverTo != null) {
+				outbox.insert(new OutboxEntry(id, exchange.getFromRouteId(), verdict.contract().name(), verdict.contract().sha256(),
+						verdict.campaign(), verdict.version(), deliverTo, verdict.forwarded(), OutboxEntry.PENDING, 0, Instant.now(), null));
+			}
+		});
+		if (deliverTo != null) {
+			dispatcher.nudge();
+		}
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("id", id);
+		answer.put("edge", exchange.getFromRouteId());
+		answer.put("outcome", "accepted");
+		answer.put("campaign", verdict.campaign());
+		answer.put("version", verdict.version());
+		answer.put("generated", verdict.generated());
+		answer.put("rewritten", verdict.rewritten());
+		EdgeResponses.json(exchange, mapper, 202, answer);
+	}
+}

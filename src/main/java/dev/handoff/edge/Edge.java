@@ -1,0 +1,12 @@
+package dev.handoff.edge;
+
+/**
+ * One handoff as its route file declares it.
+ *
+ * @param name the route id, also the last segment of its {@code /edges/...} path
+ * @param contract the contract its guard holds messages against
+ * @param deliverTo the next tool's URL, or null when accepted messages go nowhere (the brief)
+ * @param source where the route was defined (file and line)
+ */
+public record Edge(String name, String contract, String deliverTo, String source) {
+}

@@ -1,0 +1,167 @@
+package dev.handoff.edge;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.handoff.api.Problems;
+import dev.handoff.contract.Contract;
+import dev.handoff.contract.ContractRegistry;
+import dev.handoff.guard.GuardProperties;
+import dev.handoff.guard.Violations;
+import dev.handoff.reject.Reject;
+import dev.handoff.reject.RejectStore;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Stands at the door of {@code POST /edges/*} before Camel reads anything: an unknown edge is 404 and a
+ * non-JSON body 415 (neither is stored); a body over the size limit is never read whole: its first bytes
+ * are stored as a {@code too-large} reject and the sender gets 413.
+ */
+class EdgeEntryFilter extends OncePerRequestFilter {
+
+	private final EdgeRegistry edges;
+
+	private final ContractRegistry contracts;
+
+	private final RejectStore rejects;
+
+	private final GuardProperties limits;
+
+	private final ObjectMapper mapper;
+
+	EdgeEntryFilter(EdgeRegistry edges, ContractRegistry contracts, RejectStore rejects, GuardProperties limits, ObjectMapper mapper) {
+		this.edges = edges;
+		this.contracts = contracts;
+		this.rejects = rejects;
+		this.limits = limits;
+		this.mapper = mapper;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (!"POST".equals(request.getMethod())) {
+			chain.doFilter(request, response);
+			return;
+		}
+		String name = request.getRequestURI().substring(request.getContextPath().length() + "/edges/".length());
+		Edge edge = edges.find(name).orElse(null);
+		if (edge == null) {
+			problem(response, Problems.unknownEdge(name));
+			return;
+		}
+		String contentType = request.getContentType();
+		if (!isJson(contentType)) {
+			problem(response, Problems.unsupportedMediaType(contentType));
+			return;
+		}
+		long declared = request.getContentLengthLong();
+		byte[] body = read(request.getInputStream(), limits.maxBytes() + 1);
+		if (declared > limits.maxBytes() || body.length > limits.maxBytes()) {
+			byte[] kept = body.length > limits.maxBytes() ? java.util.Arrays.copyOf(body, limits.maxBytes()) : body;
+			String id = storeTooLarge(edge, kept, declared < 0 ? null : declared, contentType);
+			problem(response, Problems.tooLarge(id, limits.maxBytes(), declared < 0 ? null : declared));
+			return;
+		}
+		chain.doFilter(new CachedBody(request, body), response);
+	}
+
+	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
+		return true;
+	}
+
+	private String storeTooLarge(Edge edge, byte[] kept, Long declared, String contentType) {
+		Contract contract = contracts.find(edge.contract()).orElseThrow();
+		String id = UUID.randomUUID().toString();
+		long size = declared != null ? declared : kept.length + 1L;
+		rejects.insert(new Reject(id, edge.name(), contract.name(), contract.sha256(), null, kept, declared, contentType,
+				List.of(Violations.tooLarge(size, limits.maxBytes())), Reject.OPEN, Instant.now()));
+		return id;
+	}
+
+	static boolean isJson(String contentType) {
+		if (contentType == null) {
+			return false;
+		}
+		String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+		return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+	}
+
+	/** Reads at most {@code max} bytes, so a huge body never sits in memory. */
+	private static byte[] read(InputStream in, int max) throws IOException {
+		return in.readNBytes(max);
+	}
+
+	private void problem(HttpServletResponse response, ProblemDetail problem) throws IOException {
+		response.setStatus(problem.getStatus());
+		response.setContentType("application/problem+json");
+		mapper.writeValue(response.getOutputStream(), problem);
+	}
+
+	/** The request with its body already read into memory, within the limit. */
+	private static final class CachedBody extends HttpServletRequestWrapper {
+
+		private final byte[] body;
+
+		CachedBody(HttpServletRequest request, byte[] body) {
+			super(request);
+			this.body = body;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream in = new ByteArrayInputStream(body);
+			return new ServletInputStream() {
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException("the body is already in memory");
+				}
+
+				@Override
+				public int read() {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] b, int off, int len) {
+					return in.read(b, off, len);
+				}
+			};
+		}
+
+		@Override
+		public int getContentLength() {
+			return body.length;
+		}
+
+		@Override
+		public long getContentLengthLong() {
+			return body.length;
+		}
+	}
+}

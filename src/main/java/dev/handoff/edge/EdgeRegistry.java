@@ -1,0 +1,85 @@
+package dev.handoff.edge;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.ProcessorDefinition;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.ToDefinition;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.springframework.stereotype.Component;
+
+/**
+ * The edges the route files declare: each route that starts from {@code platform-http:/edges/<name>}
+ * and guards with {@code handoff:guard:<contract>}. Read once Camel has built the routes; a route that
+ * serves an edge path under another id, or forgets its guard, stops startup.
+ */
+@Component
+public class EdgeRegistry implements CamelContextConfiguration {
+
+	static final String PREFIX = "platform-http:/edges/";
+
+	private volatile Map<String, Edge> edges = Map.of();
+
+	@Override
+	public void beforeApplicationStart(CamelContext context) {
+		// nothing to prepare: the routes are read once they are built
+	}
+
+	@Override
+	public void afterApplicationStart(CamelContext context) {
+		Map<String, Edge> found = new TreeMap<>();
+		List<String> problems = new ArrayList<>();
+		Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
+		for (RouteDefinition route : model.getRouteDefinitions()) {
+			String from = context.resolvePropertyPlaceholders(route.getInput().getEndpointUri());
+			if (!from.startsWith(PREFIX)) {
+				continue;
+			}
+			String name = from.substring(PREFIX.length()).replaceFirst("\\?.*$", "");
+			String where = route.getInput().getLocation() == null ? "route " + route.getRouteId()
+					: route.getInput().getLocation() + ":" + route.getInput().getLineNumber();
+			if (!name.equals(route.getRouteId())) {
+				problems.add(where + ": route '" + route.getRouteId() + "' serves /edges/" + name + "; give it the id '" + name + "'");
+				continue;
+			}
+			List<String> steps = new ArrayList<>();
+			collect(route.getOutputs(), context, steps);
+			String contract = steps.stream().filter(s -> s.startsWith("handoff:guard:")).findFirst()
+				.map(s -> s.substring("handoff:guard:".length()).replaceFirst("\\?.*$", "")).orElse(null);
+			if (contract == null) {
+				problems.add(where + ": edge '" + name + "' has no 'handoff:guard:<contract>' step; an edge without a guard lets anything through");
+				continue;
+			}
+			String deliverTo = steps.stream().filter(s -> s.startsWith("handoff:accept?deliverTo=")).findFirst()
+				.map(s -> s.substring("handoff:accept?deliverTo=".length())).orElse(null);
+			found.put(name, new Edge(name, contract, deliverTo, where));
+		}
+		if (!problems.isEmpty()) {
+			throw new IllegalStateException("Routes are invalid:\n  - " + String.join("\n  - ", problems));
+		}
+		edges = Map.copyOf(found);
+	}
+
+	private static void collect(List<ProcessorDefinition<?>> outputs, CamelContext context, List<String> steps) {
+		for (ProcessorDefinition<?> output : outputs) {
+			if (output instanceof ToDefinition to) {
+				steps.add(context.resolvePropertyPlaceholders(to.getUri()));
+			}
+			collect(output.getOutputs(), context, steps);
+		}
+	}
+
+	public Optional<Edge> find(String name) {
+		return Optional.ofNullable(edges.get(name));
+	}
+
+	public List<Edge> all() {
+		return List.copyOf(new TreeMap<>(edges).values());
+	}
+}

@@ -1,0 +1,70 @@
+package dev.handoff.edge;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.handoff.contract.Contract;
+import dev.handoff.contract.ContractRegistry;
+import dev.handoff.contract.ContractSet;
+import dev.handoff.guard.Guard;
+import dev.handoff.guard.Verdict;
+import dev.handoff.reject.Reject;
+import dev.handoff.reject.RejectStore;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/**
+ * {@code handoff:guard:<contract>} in a route: holds the message against its contract. A rejected message
+ * is stored byte for byte, answered 422 and goes no further; an accepted one continues with its
+ * generated values applied and the verdict attached for {@code handoff:accept}.
+ */
+final class GuardStep implements Processor {
+
+	static final String VERDICT = "handoff.verdict";
+
+	private final String contractName;
+
+	private final ContractRegistry contracts;
+
+	private final Guard guard;
+
+	private final RejectStore rejects;
+
+	private final ObjectMapper mapper;
+
+	GuardStep(String contractName, ContractRegistry contracts, Guard guard, RejectStore rejects, ObjectMapper mapper) {
+		this.contractName = contractName;
+		this.contracts = contracts;
+		this.guard = guard;
+		this.rejects = rejects;
+		this.mapper = mapper;
+	}
+
+	@Override
+	public void process(Exchange exchange) {
+		ContractSet set = contracts.current();
+		Contract contract = set.find(contractName)
+			.orElseThrow(() -> new IllegalStateException("contract '" + contractName + "' is no longer loaded"));
+		byte[] body = exchange.getMessage().getBody(byte[].class);
+		Verdict verdict = guard.check(contract, set.taxonomy(), body == null ? new byte[0] : body);
+		if (verdict.accepted()) {
+			exchange.setProperty(VERDICT, verdict);
+			exchange.getMessage().setBody(verdict.forwarded());
+			return;
+		}
+		String id = UUID.randomUUID().toString();
+		rejects.insert(new Reject(id, exchange.getFromRouteId(), contract.name(), contract.sha256(), verdict.campaign(), verdict.received(),
+				null, exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class), verdict.violations(), Reject.OPEN,
+				Instant.now()));
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("id", id);
+		answer.put("edge", exchange.getFromRouteId());
+		answer.put("outcome", "rejected");
+		answer.put("violations", verdict.violations());
+		EdgeResponses.json(exchange, mapper, 422, answer);
+		exchange.setRouteStop(true);
+	}
+}

@@ -1,0 +1,88 @@
+package dev.handoff.edge;
+
+import java.net.URI;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.handoff.contract.ContractRegistry;
+import dev.handoff.delivery.Dispatcher;
+import dev.handoff.delivery.OutboxStore;
+import dev.handoff.guard.Guard;
+import dev.handoff.reject.RejectStore;
+import dev.handoff.truth.TruthStore;
+import org.apache.camel.Endpoint;
+import org.apache.camel.support.DefaultComponent;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The {@code handoff:} Camel component that route files use:
+ * {@code handoff:guard:<contract>} holds a message against a contract, and
+ * {@code handoff:accept[?deliverTo=<url>]} stores it and queues it for the next tool.
+ * Endpoints are checked when routes are built, so a route naming an unknown contract stops startup.
+ */
+@org.springframework.stereotype.Component("handoff")
+public class HandoffComponent extends DefaultComponent {
+
+	private final ContractRegistry contracts;
+
+	private final Guard guard;
+
+	private final RejectStore rejects;
+
+	private final TruthStore truth;
+
+	private final OutboxStore outbox;
+
+	private final TransactionTemplate transactions;
+
+	private final Dispatcher dispatcher;
+
+	private final ObjectMapper mapper;
+
+	HandoffComponent(ContractRegistry contracts, Guard guard, RejectStore rejects, TruthStore truth, OutboxStore outbox,
+			TransactionTemplate transactions, Dispatcher dispatcher, ObjectMapper mapper) {
+		this.contracts = contracts;
+		this.guard = guard;
+		this.rejects = rejects;
+		this.truth = truth;
+		this.outbox = outbox;
+		this.transactions = transactions;
+		this.dispatcher = dispatcher;
+		this.mapper = mapper;
+	}
+
+	@Override
+	protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+		if (remaining.startsWith("guard:")) {
+			String contract = remaining.substring("guard:".length());
+			if (contracts.find(contract).isEmpty()) {
+				throw new IllegalArgumentException("'" + uri + "' names contract '" + contract + "', but " + contracts.current().folder()
+						+ " has no " + contract + ".schema.json (loaded: " + contracts.current().contracts().keySet().stream().sorted().toList() + ")");
+			}
+			return new StepEndpoint(uri, this, new GuardStep(contract, contracts, guard, rejects, mapper));
+		}
+		if (remaining.equals("accept")) {
+			String deliverTo = getAndRemoveParameter(parameters, "deliverTo", String.class);
+			if (deliverTo != null) {
+				checkTarget(uri, deliverTo);
+			}
+			return new StepEndpoint(uri, this, new AcceptStep(deliverTo, truth, outbox, transactions, dispatcher, mapper));
+		}
+		throw new IllegalArgumentException("'" + uri + "' is not a Handoff step: use handoff:guard:<contract> or "
+				+ "handoff:accept?deliverTo=<url of the next tool>");
+	}
+
+	private static void checkTarget(String uri, String deliverTo) {
+		URI target;
+		try {
+			target = URI.create(deliverTo);
+		}
+		catch (IllegalArgumentException e) {
+			throw new IllegalArgumentException("'" + uri + "': deliverTo '" + deliverTo + "' is not a URL: " + e.getMessage(), e);
+		}
+		if (target.getHost() == null || !("http".equals(target.getScheme()) || "https".equals(target.getScheme()))) {
+			throw new IllegalArgumentException("'" + uri + "': deliverTo '" + deliverTo + "' is not an absolute http(s) URL; "
+					+ "is the tool's base URL set (HANDOFF_CMS_URL, HANDOFF_EMAIL_URL, HANDOFF_TRACKING_URL)?");
+		}
+	}
+}

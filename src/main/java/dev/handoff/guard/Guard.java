@@ -1,0 +1,138 @@
+package dev.handoff.guard;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.handoff.contract.Contract;
+import dev.handoff.contract.HandoffSpec;
+import dev.handoff.contract.Taxonomy;
+import dev.handoff.json.StrictJson;
+import dev.handoff.truth.Truth;
+import dev.handoff.truth.TruthStore;
+import org.springframework.stereotype.Component;
+
+/**
+ * Holds one message against its contract, in a fixed order: size, strict parse, schema, campaign and
+ * version against the truth, mustMatch, generate, links. Every violation is collected; nothing is
+ * stored or sent here, so the same guard serves HTTP edges, Kafka edges, replays and the CLI.
+ */
+@Component
+public class Guard {
+
+	private final GuardProperties limits;
+
+	private final StrictJson json;
+
+	private final SchemaCheck schema;
+
+	private final TruthStore truth;
+
+	public Guard(GuardProperties limits, TruthStore truth) {
+		this.limits = limits;
+		this.json = new StrictJson(limits.maxDepth(), limits.maxNumberLength(), limits.maxBytes());
+		this.schema = new SchemaCheck(json.mapper());
+		this.truth = truth;
+	}
+
+	public Verdict check(Contract contract, Taxonomy taxonomy, byte[] received) {
+		if (received.length > limits.maxBytes()) {
+			return Verdict.rejected(contract, received, List.of(Violations.tooLarge(received.length, limits.maxBytes())), null, null);
+		}
+		JsonNode message;
+		try {
+			message = json.read(received);
+		}
+		catch (JacksonException e) {
+			JsonLocation at = e.getLocation();
+			String location = at == null ? null : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+			return Verdict.rejected(contract, received, List.of(Violations.parse(e.getOriginalMessage(), location)), null, null);
+		}
+		catch (IOException e) {
+			return Verdict.rejected(contract, received, List.of(Violations.parse(e.getMessage(), null)), null, null);
+		}
+		List<Violation> violations = new ArrayList<>(schema.check(contract.schema(), message));
+		HandoffSpec spec = contract.spec();
+		String campaign = campaign(message, spec.campaign(), violations);
+		Long version = spec.version() == null ? null : version(message, spec.version(), violations);
+		if (spec.source()) {
+			return new BriefCheck(truth).check(contract, received, message, campaign, version, violations);
+		}
+		if (campaign == null) {
+			return Verdict.rejected(contract, received, violations, null, version);
+		}
+		Optional<Truth> current = truth.current(campaign);
+		if (current.isEmpty()) {
+			violations.add(Violations.unknownCampaign(spec.campaign().toString(), campaign));
+			return Verdict.rejected(contract, received, violations, campaign, version);
+		}
+		EdgeCheck edge = new EdgeCheck(contract, taxonomy, current.get(), message, violations);
+		edge.checkVersion(version);
+		edge.checkMustMatch();
+		edge.generate();
+		edge.checkLinks();
+		if (!violations.isEmpty()) {
+			return Verdict.rejected(contract, received, violations, campaign, version);
+		}
+		boolean changed = !edge.generated().isEmpty() || !edge.rewritten().isEmpty();
+		byte[] forwarded = changed ? write(message) : received;
+		return new Verdict(contract, received, List.of(), forwarded, edge.generated(), edge.rewritten(), campaign, version, null);
+	}
+
+	private String campaign(JsonNode message, JsonPointer pointer, List<Violation> violations) {
+		JsonNode value = message.at(pointer);
+		if (value.isTextual() || value.isIntegralNumber()) {
+			return value.asText();
+		}
+		if (!hasViolationAt(violations, pointer)) {
+			violations.add(Violations.required(pointer.toString(), "x-handoff.campaign says the campaign id is here"));
+		}
+		return null;
+	}
+
+	private Long version(JsonNode message, JsonPointer pointer, List<Violation> violations) {
+		JsonNode value = message.at(pointer);
+		if (value.canConvertToExactIntegral() && value.asLong() >= 1) {
+			return value.asLong();
+		}
+		if (!hasViolationAt(violations, pointer)) {
+			violations.add(value.isMissingNode()
+					? Violations.required(pointer.toString(), "x-handoff.version says the brief version is here")
+					: Violations.badVersion(pointer.toString(), value));
+		}
+		return null;
+	}
+
+	static boolean hasViolationAt(List<Violation> violations, JsonPointer pointer) {
+		return violations.stream().anyMatch(v -> v.pointer().equals(pointer.toString()));
+	}
+
+	private byte[] write(JsonNode message) {
+		try {
+			return json.mapper().writeValueAsBytes(message);
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("a parsed tree always serialises", e);
+		}
+	}
+
+	/** The truth fields a brief declares, read from the message by the source contract's pointers. */
+	static ObjectNode truthFields(JsonNode message, Map<String, JsonPointer> pointers) {
+		ObjectNode fields = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+		pointers.forEach((field, pointer) -> {
+			JsonNode value = message.at(pointer);
+			if (!value.isMissingNode()) {
+				fields.set(field, value);
+			}
+		});
+		return fields;
+	}
+
+}

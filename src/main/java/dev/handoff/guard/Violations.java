@@ -1,0 +1,80 @@
+package dev.handoff.guard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+/** Every violation the guard reports is made here, so the wording stays consistent and reviewable. */
+public final class Violations {
+
+	private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+	private Violations() {
+	}
+
+	public static Violation tooLarge(long size, int limit) {
+		return new Violation("", Rules.TOO_LARGE, "the message is " + size + " bytes; this edge takes at most " + limit,
+				JSON.numberNode(limit), JSON.numberNode(size));
+	}
+
+	static Violation parse(String problem, String location) {
+		return new Violation("", Rules.PARSE, "the message is not one well-formed JSON document: " + problem,
+				JSON.textNode("one well-formed JSON document"), location == null ? null : JSON.textNode(location));
+	}
+
+	static Violation schema(String pointer, String keyword, String message, JsonNode expected, JsonNode actual) {
+		return new Violation(pointer, Rules.SCHEMA_PREFIX + keyword, message, expected, actual);
+	}
+
+	static Violation required(String pointer, String why) {
+		return schema(pointer, "required", "a value is required here: " + why, JSON.textNode("present"), null);
+	}
+
+	static Violation unknownCampaign(String pointer, String campaign) {
+		return new Violation(pointer, Rules.UNKNOWN_CAMPAIGN,
+				"campaign '" + campaign + "' has no approved brief yet, so there is no truth to hold this message against",
+				JSON.textNode("a campaign with an approved brief"), JSON.textNode(campaign));
+	}
+
+	static Violation staleVersion(String pointer, String campaign, long expected, JsonNode actual) {
+		return new Violation(pointer, Rules.STALE_VERSION, "campaign '" + campaign + "' is at brief version " + expected
+				+ "; this message was made from an older brief", JSON.numberNode(expected), actual);
+	}
+
+	static Violation versionTaken(String pointer, String campaign, long current, JsonNode actual) {
+		return new Violation(pointer, Rules.STALE_VERSION, "brief version " + actual + " of campaign '" + campaign
+				+ "' is already recorded with other content; a changed brief needs a new version", JSON.numberNode(current + 1), actual);
+	}
+
+	static Violation unknownVersion(String pointer, String campaign, long expected, JsonNode actual) {
+		return new Violation(pointer, Rules.UNKNOWN_VERSION, "campaign '" + campaign + "' is at brief version " + expected
+				+ "; this message names a version that was never approved", JSON.numberNode(expected), actual);
+	}
+
+	static Violation badVersion(String pointer, JsonNode actual) {
+		return schema(pointer, "type", "the brief version must be a positive whole number", JSON.textNode("integer >= 1"), actual);
+	}
+
+	static Violation mustMatch(String pointer, String field, JsonNode expected, JsonNode actual) {
+		return new Violation(pointer, Rules.MUST_MATCH,
+				"must equal the brief's " + field + " and never vary between tools", expected, actual);
+	}
+
+	static Violation generatedMismatch(String pointer, String generator, JsonNode expected, JsonNode actual) {
+		return new Violation(pointer, Rules.GENERATED_MISMATCH, "must be generated (" + generator
+				+ ") from the brief, not typed; leave it out and Handoff fills it in", expected, actual);
+	}
+
+	static Violation linkMissing(String pointer, String link, String parameter, String expected) {
+		return new Violation(pointer, Rules.LINK_UTM, "link " + link + " is missing " + parameter, JSON.textNode(expected), null);
+	}
+
+	static Violation linkWrong(String pointer, String link, String parameter, String expected, String actual) {
+		return new Violation(pointer, Rules.LINK_UTM, "link " + link + " has " + parameter + "=" + actual + " but this channel sends "
+				+ expected, JSON.textNode(expected), JSON.textNode(actual));
+	}
+
+	public static Violation delivery(String target, String outcome, int attempts) {
+		return new Violation("", Rules.DELIVERY, target + " refused the message after " + attempts + " attempt(s)",
+				JSON.textNode("a 2xx answer"), JSON.textNode(outcome));
+	}
+}

@@ -1,0 +1,27 @@
+package dev.handoff.reject;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.handoff.guard.Violation;
+
+/**
+ * A message that failed its guard, kept exactly as received so that nothing is lost.
+ *
+ * @param id public id
+ * @param edge the edge it came in on
+ * @param contract the contract's name
+ * @param contractSha256 the contract file's hash when it was rejected
+ * @param campaign the campaign id, when it could be read
+ * @param payload the bytes as received (for {@code too-large}: up to the limit)
+ * @param declaredLength the Content-Length the sender declared, when known
+ * @param contentType the Content-Type the sender declared, when known
+ * @param violations why it was rejected
+ * @param status {@code open}, {@code replayed} or {@code discarded}
+ * @param receivedAt when it came in
+ */
+public record Reject(String id, String edge, String contract, String contractSha256, String campaign, byte[] payload,
+		Long declaredLength, String contentType, List<Violation> violations, String status, Instant receivedAt) {
+
+	public static final String OPEN = "open";
+}

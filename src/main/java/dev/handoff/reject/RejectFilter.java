@@ -1,0 +1,5 @@
+package dev.handoff.reject;
+
+/** What a reviewer narrows the queue by; null means any. */
+public record RejectFilter(String edge, String status, String rule, String campaign) {
+}

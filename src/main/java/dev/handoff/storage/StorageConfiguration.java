@@ -1,0 +1,31 @@
+package dev.handoff.storage;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Lets one set of migrations serve H2 and PostgreSQL: large columns get each database's own type. */
+@Configuration(proxyBeanMethods = false)
+class StorageConfiguration {
+
+	@Bean
+	FlywayConfigurationCustomizer columnTypes(DataSource dataSource) {
+		return flyway -> flyway.placeholders(isPostgres(dataSource) ? Map.of("bytes", "BYTEA", "text", "TEXT")
+				: Map.of("bytes", "BLOB", "text", "CLOB"));
+	}
+
+	private static boolean isPostgres(DataSource dataSource) {
+		try (Connection connection = dataSource.getConnection()) {
+			return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("cannot reach the database to choose column types: " + e.getMessage(), e);
+		}
+	}
+}
