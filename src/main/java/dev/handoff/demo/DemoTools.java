@@ -26,7 +26,7 @@ class DemoTools {
 
 	@Bean(destroyMethod = "stop")
 	WireMockServer demoToolsServer(@Value("${handoff.demo.tools-port}") int port) {
-		WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").port(port).disableRequestJournal(false));
+		WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").port(port));
 		server.start();
 		stubTools(server);
 		log.info("Demo tools (WireMock) on http://localhost:{} — what they received: http://localhost:{}/__admin/requests", port, port);

@@ -1,8 +1,12 @@
 package dev.handoff.edge;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +36,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * are stored as a {@code too-large} reject and the sender gets 413.
  */
 class EdgeEntryFilter extends OncePerRequestFilter {
+
+	/** The request attribute holding the body exactly as received; Camel's own copy went through a Reader. */
+	static final String RAW_BODY = "dev.handoff.edge.rawBody";
 
 	private final EdgeRegistry edges;
 
@@ -77,6 +84,7 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 			problem(response, Problems.tooLarge(id, limits.maxBytes(), declared < 0 ? null : declared));
 			return;
 		}
+		request.setAttribute(RAW_BODY, body);
 		chain.doFilter(new CachedBody(request, body), response);
 	}
 
@@ -152,6 +160,13 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 					return in.read(b, off, len);
 				}
 			};
+		}
+
+		@Override
+		public BufferedReader getReader() {
+			String encoding = getCharacterEncoding();
+			return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
+					encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
 		}
 
 		@Override

@@ -13,6 +13,7 @@ import dev.handoff.guard.Guard;
 import dev.handoff.guard.Verdict;
 import dev.handoff.reject.Reject;
 import dev.handoff.reject.RejectStore;
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -48,7 +49,7 @@ final class GuardStep implements Processor {
 		ContractSet set = contracts.current();
 		Contract contract = set.find(contractName)
 			.orElseThrow(() -> new IllegalStateException("contract '" + contractName + "' is no longer loaded"));
-		byte[] body = exchange.getMessage().getBody(byte[].class);
+		byte[] body = rawBody(exchange);
 		Verdict verdict = guard.check(contract, set.taxonomy(), body == null ? new byte[0] : body);
 		if (verdict.accepted()) {
 			exchange.setProperty(VERDICT, verdict);
@@ -66,5 +67,12 @@ final class GuardStep implements Processor {
 		answer.put("violations", verdict.violations());
 		EdgeResponses.json(exchange, mapper, 422, answer);
 		exchange.setRouteStop(true);
+	}
+
+	/** The bytes as the sender sent them: from the entry filter over HTTP, else the message body. */
+	private static byte[] rawBody(Exchange exchange) {
+		HttpServletRequest request = exchange.getMessage().getHeader("CamelHttpServletRequest", HttpServletRequest.class);
+		Object raw = request == null ? null : request.getAttribute(EdgeEntryFilter.RAW_BODY);
+		return raw instanceof byte[] bytes ? bytes : exchange.getMessage().getBody(byte[].class);
 	}
 }

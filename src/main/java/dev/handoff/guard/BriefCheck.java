@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.handoff.contract.Contract;
 import dev.handoff.truth.Truth;
-import dev.handoff.truth.TruthStore;
+import dev.handoff.truth.TruthLookup;
 
 /**
  * The truth rules for the source contract: a newer brief version becomes the truth; the same version
@@ -18,9 +18,9 @@ import dev.handoff.truth.TruthStore;
  */
 final class BriefCheck {
 
-	private final TruthStore truth;
+	private final TruthLookup truth;
 
-	BriefCheck(TruthStore truth) {
+	BriefCheck(TruthLookup truth) {
 		this.truth = truth;
 	}
 
@@ -44,7 +44,7 @@ final class BriefCheck {
 			}
 			violations.add(version == current.get().version()
 					? Violations.versionTaken(pointer, campaign, current.get().version(), actual)
-					: Violations.staleVersion(pointer, campaign, current.get().version() + 1, actual));
+					: Violations.olderBrief(pointer, campaign, current.get().version(), actual));
 			return Verdict.rejected(contract, received, violations, campaign, version);
 		}
 		return new Verdict(contract, received, List.of(), received, List.of(), List.of(), campaign, version, next);

@@ -16,7 +16,7 @@ import dev.handoff.contract.HandoffSpec;
 import dev.handoff.contract.Taxonomy;
 import dev.handoff.json.StrictJson;
 import dev.handoff.truth.Truth;
-import dev.handoff.truth.TruthStore;
+import dev.handoff.truth.TruthLookup;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,9 +33,9 @@ public class Guard {
 
 	private final SchemaCheck schema;
 
-	private final TruthStore truth;
+	private final TruthLookup truth;
 
-	public Guard(GuardProperties limits, TruthStore truth) {
+	public Guard(GuardProperties limits, TruthLookup truth) {
 		this.limits = limits;
 		this.json = new StrictJson(limits.maxDepth(), limits.maxNumberLength(), limits.maxBytes());
 		this.schema = new SchemaCheck(json.mapper());

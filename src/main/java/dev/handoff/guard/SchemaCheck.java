@@ -27,6 +27,8 @@ final class SchemaCheck {
 
 	private static final Pattern TYPE = Pattern.compile("^expected type: (\\w+), found: (\\w+)$");
 
+	private static final java.util.Set<String> ALTERNATIVES = java.util.Set.of("anyOf", "oneOf", "not");
+
 	private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
 	private final ObjectMapper mapper;
@@ -47,6 +49,13 @@ final class SchemaCheck {
 	}
 
 	private void leaves(ValidationException e, JsonNode message, List<Violation> out) {
+		if (e.getKeyword() != null && ALTERNATIVES.contains(e.getKeyword())) {
+			// each alternative failed in its own way; the person fixing it needs the one rule that was broken
+			String pointer = e.getPointerToViolation() == null ? "" : e.getPointerToViolation().replaceFirst("^#", "");
+			out.add(Violations.schema(pointer, e.getKeyword(), e.getErrorMessage() + ": " + String.join("; ",
+					e.getCausingExceptions().stream().map(ValidationException::getMessage).toList()), null, null));
+			return;
+		}
 		if (!e.getCausingExceptions().isEmpty()) {
 			e.getCausingExceptions().forEach(cause -> leaves(cause, message, out));
 			return;

@@ -45,6 +45,11 @@ public final class Violations {
 				+ "' is already recorded with other content; a changed brief needs a new version", JSON.numberNode(current + 1), actual);
 	}
 
+	static Violation olderBrief(String pointer, String campaign, long current, JsonNode actual) {
+		return new Violation(pointer, Rules.STALE_VERSION, "campaign '" + campaign + "' is at brief version " + current
+				+ "; an older brief with other content cannot replace the truth", JSON.numberNode(current + 1), actual);
+	}
+
 	static Violation unknownVersion(String pointer, String campaign, long expected, JsonNode actual) {
 		return new Violation(pointer, Rules.UNKNOWN_VERSION, "campaign '" + campaign + "' is at brief version " + expected
 				+ "; this message names a version that was never approved", JSON.numberNode(expected), actual);

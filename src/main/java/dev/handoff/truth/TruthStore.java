@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
  * (campaign, version) keeps two briefs from both becoming the same version.
  */
 @Repository
-public class TruthStore {
+public class TruthStore implements TruthLookup {
 
 	private static final String COLUMNS = "campaign, version, fields, message_id, recorded_at";
 
@@ -33,11 +33,13 @@ public class TruthStore {
 		this.mapper = mapper;
 	}
 
+	@Override
 	public Optional<Truth> current(String campaign) {
 		return jdbc.query("SELECT " + COLUMNS + " FROM truth_version WHERE campaign = ? ORDER BY version DESC FETCH FIRST 1 ROWS ONLY",
 				rows, campaign).stream().findFirst();
 	}
 
+	@Override
 	public Optional<Truth> version(String campaign, long version) {
 		return jdbc.query("SELECT " + COLUMNS + " FROM truth_version WHERE campaign = ? AND version = ?", rows, campaign, version)
 			.stream()
