@@ -76,7 +76,12 @@ final class SchemaCheck {
 					JSON.textNode("absent"), valueAt(message, at)));
 			return;
 		}
-		out.add(Violations.schema(pointer, keyword, text, expected(e, keyword, text), valueAt(message, pointer)));
+		JsonNode expected = expected(e, keyword, text);
+		if (text == null || text.isBlank()) {
+			// Everit leaves some messages empty (const); say which rule and what it wants instead
+			text = "breaks the contract's '" + keyword + "' rule" + (expected == null ? "" : ": expected " + expected);
+		}
+		out.add(Violations.schema(pointer, keyword, text, expected, valueAt(message, pointer)));
 	}
 
 	private JsonNode expected(ValidationException e, String keyword, String text) {

@@ -1,0 +1,127 @@
+package dev.handoff;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real service on a random port with the shipped contracts and routes, a fresh H2 file per test
+ * class, and WireMock standing in for the CMS, email platform and tracking collector.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class EdgeTestSupport {
+
+	@RegisterExtension
+	protected static final WireMockExtension tools = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+		.build();
+
+	protected static final ObjectMapper JSON = new ObjectMapper();
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected JdbcTemplate jdbc;
+
+	@DynamicPropertySource
+	static void toolsAndStorage(DynamicPropertyRegistry registry) throws IOException {
+		Path data = Files.createTempDirectory("handoff-test-");
+		registry.add("HANDOFF_DATA_DIR", data::toString);
+		registry.add("handoff.tools.cms-url", () -> tools.baseUrl() + "/cms");
+		registry.add("handoff.tools.email-url", () -> tools.baseUrl() + "/email");
+		registry.add("handoff.tools.tracking-url", () -> tools.baseUrl() + "/tracking");
+		registry.add("handoff.delivery.poll-interval", () -> "100ms");
+		registry.add("handoff.delivery.first-backoff", () -> "200ms");
+	}
+
+	@BeforeEach
+	void toolsAnswerLikeTheRealOnes() {
+		tools.stubFor(post(urlPathEqualTo("/cms/wp-json/wp/v2/pages")).willReturn(aResponse().withStatus(201)
+			.withHeader("Content-Type", "application/json").withBody("{\"id\": 4211, \"status\": \"draft\"}")));
+		tools.stubFor(post(urlPathEqualTo("/email/3.0/campaigns")).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json").withBody("{\"id\": \"42694e9e57\", \"status\": \"save\"}")));
+		tools.stubFor(post(urlPathEqualTo("/tracking/v1/track")).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json").withBody("{\"success\": true}")));
+	}
+
+	protected HttpResponse<String> send(String edge, byte[] body) {
+		return send(edge, body, Map.of("Content-Type", "application/json"));
+	}
+
+	protected HttpResponse<String> send(String edge, byte[] body, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/edges/" + edge))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		headers.forEach(request::header);
+		return exchange(request.build());
+	}
+
+	protected HttpResponse<String> get(String path) {
+		return exchange(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
+	}
+
+	protected static JsonNode json(HttpResponse<String> response) {
+		try {
+			return JSON.readTree(response.body());
+		}
+		catch (IOException e) {
+			throw new AssertionError("not JSON (" + response.statusCode() + "): " + response.body(), e);
+		}
+	}
+
+	protected static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	protected static byte[] bytes(JsonNode json) {
+		try {
+			return JSON.writeValueAsBytes(json);
+		}
+		catch (IOException e) {
+			throw new AssertionError(e);
+		}
+	}
+
+	/** The payload column of a stored reject, read straight from the database. */
+	protected byte[] storedPayload(String rejectId) {
+		return jdbc.queryForObject("SELECT payload FROM reject WHERE id = ?", byte[].class, rejectId);
+	}
+
+	private static HttpResponse<String> exchange(HttpRequest request) {
+		try {
+			return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException e) {
+			throw new AssertionError(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(e);
+		}
+	}
+}

@@ -1,0 +1,194 @@
+package dev.handoff.edge;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.handoff.EdgeTestSupport;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every example in {@code contracts/examples/<edge>/} goes through the running service, briefs first so
+ * that the other edges have truth; each must end as its file says, and the tools must receive exactly
+ * the accepted messages, with their generated values, and nothing else.
+ */
+class ShippedExamplesEndToEndTest extends EdgeTestSupport {
+
+	private static final Path EXAMPLES = Path.of("contracts/examples");
+
+	private static final int LIMIT = 1_048_576;
+
+	/** Accepted downstream message id to the example it came from. */
+	private final Map<String, Example> delivered = new LinkedHashMap<>();
+
+	@TestFactory
+	Stream<DynamicTest> everyShippedExampleEndsAsItSays() throws IOException {
+		List<DynamicTest> tests = new ArrayList<>();
+		for (Example example : examples()) {
+			tests.add(DynamicTest.dynamicTest(example.edge() + "/" + example.file(), () -> run(example)));
+		}
+		tests.add(DynamicTest.dynamicTest("the tools received exactly the accepted messages", this::toolsReceivedExactlyTheAccepted));
+		return tests.stream();
+	}
+
+	private void run(Example example) {
+		byte[] body = example.body();
+		HttpResponse<String> response = send(example.edge(), body);
+		JsonNode answer = json(response);
+		JsonNode expect = example.spec().get("expect");
+		if (expect.get("outcome").asText().equals("accepted")) {
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+			assertThat(answer.get("outcome").asText()).isEqualTo("accepted");
+			if (expect.has("generated")) {
+				assertThat(texts(answer.get("generated"))).containsExactlyInAnyOrderElementsOf(texts(expect.get("generated")));
+			}
+			if (expect.has("rewritten")) {
+				assertThat(texts(answer.get("rewritten"))).containsExactlyInAnyOrderElementsOf(texts(expect.get("rewritten")));
+			}
+			if (!example.edge().equals("brief-approved")) {
+				delivered.put(answer.get("id").asText(), example);
+			}
+			return;
+		}
+		boolean tooLarge = texts(expect.get("rules")).contains("too-large");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(tooLarge ? 413 : 422);
+		String id = answer.get("id").asText();
+		JsonNode stored = json(get("/api/rejects/" + id));
+		byte[] storedBytes = storedPayload(id);
+		if (tooLarge) {
+			assertThat(storedBytes).isEqualTo(Arrays.copyOf(body, LIMIT));
+			assertThat(stored.get("declaredLength").asLong()).isEqualTo(body.length);
+		}
+		else {
+			assertThat(storedBytes).as("stored byte for byte").isEqualTo(body);
+			assertThat(Base64.getDecoder().decode(stored.get("payloadBase64").asText())).isEqualTo(body);
+		}
+		assertThat(stored.get("edge").asText()).isEqualTo(example.edge());
+		assertThat(stored.get("status").asText()).isEqualTo("open");
+		assertThat(stored.get("contractSha256").asText()).hasSize(64);
+		JsonNode violations = stored.get("violations");
+		if (!tooLarge) {
+			assertThat(answer.get("violations")).isEqualTo(violations);
+		}
+		Set<String> rules = new HashSet<>();
+		violations.forEach(v -> rules.add(v.get("rule").asText()));
+		assertThat(rules).containsExactlyInAnyOrderElementsOf(texts(expect.get("rules")));
+		violations.forEach(v -> assertThat(v.get("message").asText()).as(v.toString()).isNotBlank());
+		for (JsonNode wanted : expect.path("violations")) {
+			assertThat(violations).as("a violation like " + wanted).anySatisfy(v -> {
+				assertThat(v.get("pointer").asText()).isEqualTo(wanted.get("pointer").asText());
+				assertThat(v.get("rule").asText()).isEqualTo(wanted.get("rule").asText());
+				if (wanted.has("expected")) {
+					assertThat(v.get("expected")).isEqualTo(wanted.get("expected"));
+				}
+				if (wanted.has("actual")) {
+					assertThat(v.get("actual")).isEqualTo(wanted.get("actual"));
+				}
+			});
+		}
+	}
+
+	private void toolsReceivedExactlyTheAccepted() {
+		assertThat(delivered).as("the examples accept something on each downstream edge").hasSizeGreaterThanOrEqualTo(3);
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(
+				() -> assertThat(tools.findAll(anyRequestedFor(anyUrl()))).hasSize(delivered.size()));
+		List<LoggedRequest> received = tools.findAll(anyRequestedFor(anyUrl()));
+		assertThat(received).extracting(r -> r.getHeader("Idempotency-Key")).containsExactlyInAnyOrderElementsOf(delivered.keySet());
+		for (LoggedRequest request : received) {
+			Example example = delivered.get(request.getHeader("Idempotency-Key"));
+			JsonNode body = readTree(request.getBody());
+			JsonNode sent = example.spec().get("message");
+			List<String> changed = new ArrayList<>(texts(example.spec().get("expect").path("generated")));
+			changed.addAll(texts(example.spec().get("expect").path("rewritten")));
+			for (String pointer : changed) {
+				assertThat(body.at(JsonPointer.compile(pointer)).isMissingNode()).as(pointer + " filled in").isFalse();
+			}
+			assertThat(withoutPointers(body, changed)).as("everything else arrives as sent").isEqualTo(withoutPointers(sent, changed));
+		}
+	}
+
+	private static JsonNode withoutPointers(JsonNode message, List<String> pointers) {
+		JsonNode copy = message.deepCopy();
+		for (String pointer : pointers) {
+			JsonPointer p = JsonPointer.compile(pointer);
+			JsonNode parent = copy.at(p.head());
+			if (parent instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+				object.remove(p.last().getMatchingProperty());
+				if (object.isEmpty() && !p.head().matches()) {
+					((com.fasterxml.jackson.databind.node.ObjectNode) copy.at(p.head().head())).remove(p.head().last().getMatchingProperty());
+				}
+			}
+		}
+		return copy;
+	}
+
+	static List<Example> examples() throws IOException {
+		List<Example> examples = new ArrayList<>();
+		List<Path> edges;
+		try (Stream<Path> dirs = Files.list(EXAMPLES)) {
+			// the brief establishes the truth the other edges are held against, so it goes first
+			edges = dirs.filter(Files::isDirectory)
+				.sorted((a, b) -> a.endsWith("brief-approved") ? -1 : b.endsWith("brief-approved") ? 1 : a.compareTo(b))
+				.toList();
+		}
+		for (Path edge : edges) {
+			try (Stream<Path> files = Files.list(edge)) {
+				for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+					examples.add(new Example(edge.getFileName().toString(), file.getFileName().toString(), JSON.readTree(file.toFile())));
+				}
+			}
+		}
+		assertThat(examples).hasSizeGreaterThan(20);
+		return examples;
+	}
+
+	private static List<String> texts(JsonNode array) {
+		List<String> out = new ArrayList<>();
+		array.forEach(n -> out.add(n.asText()));
+		return out;
+	}
+
+	private static JsonNode readTree(byte[] body) {
+		try {
+			return JSON.readTree(body);
+		}
+		catch (IOException e) {
+			throw new AssertionError(e);
+		}
+	}
+
+	/** One example file: the message to send and what must come of it. */
+	record Example(String edge, String file, JsonNode spec) {
+
+		byte[] body() {
+			byte[] body = spec.has("raw") ? bytes(spec.get("raw").asText()) : bytes(spec.get("message"));
+			int padTo = spec.path("padTo").asInt(0);
+			if (padTo > body.length) {
+				byte[] padded = Arrays.copyOf(body, padTo);
+				Arrays.fill(padded, body.length, padTo, (byte) ' ');
+				return padded;
+			}
+			return body;
+		}
+	}
+}
