@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * class, and WireMock standing in for the CMS, email platform and tracking collector.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext // each class gets its own database and its own WireMock port
 public abstract class EdgeTestSupport {
 
 	@RegisterExtension
@@ -79,6 +81,24 @@ public abstract class EdgeTestSupport {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
 		headers.forEach(request::header);
 		return exchange(request.build());
+	}
+
+	/** A downstream example message from contracts/examples. */
+	protected static JsonNode example(String edge, String file) {
+		try {
+			return JSON.readTree(Path.of("contracts/examples", edge, file).toFile()).get("message");
+		}
+		catch (IOException e) {
+			throw new AssertionError(e);
+		}
+	}
+
+	/** Establishes campaign C-1001 at version 2 (landing URL changed late), as the shipped examples expect. */
+	protected void briefsApproved() {
+		for (String file : new String[] { "01-approved-brief.json", "02-late-change-of-landing-url.json" }) {
+			HttpResponse<String> response = send("brief-approved", bytes(example("brief-approved", file)));
+			org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+		}
 	}
 
 	protected HttpResponse<String> get(String path) {
