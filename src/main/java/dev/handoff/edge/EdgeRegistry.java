@@ -11,28 +11,29 @@ import org.apache.camel.model.Model;
 import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.ToDefinition;
-import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
 /**
  * The edges the route files declare: each route that starts from {@code platform-http:/edges/<name>}
  * and guards with {@code handoff:guard:<contract>}. Read once Camel has built the routes; a route that
- * serves an edge path under another id, or forgets its guard, stops startup.
+ * serves an edge path under another id, or forgets its guard, stops startup (Camel ignores failures in its
+ * own after-start hook, so this listens for Spring's started event instead).
  */
 @Component
-public class EdgeRegistry implements CamelContextConfiguration {
+public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent> {
 
 	static final String PREFIX = "platform-http:/edges/";
 
 	private volatile Map<String, Edge> edges = Map.of();
 
 	@Override
-	public void beforeApplicationStart(CamelContext context) {
-		// nothing to prepare: the routes are read once they are built
+	public void onApplicationEvent(ApplicationStartedEvent event) {
+		read(event.getApplicationContext().getBean(CamelContext.class));
 	}
 
-	@Override
-	public void afterApplicationStart(CamelContext context) {
+	void read(CamelContext context) {
 		Map<String, Edge> found = new TreeMap<>();
 		List<String> problems = new ArrayList<>();
 		Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
@@ -42,8 +43,7 @@ public class EdgeRegistry implements CamelContextConfiguration {
 				continue;
 			}
 			String name = from.substring(PREFIX.length()).replaceFirst("\\?.*$", "");
-			String where = route.getInput().getLocation() == null ? "route " + route.getRouteId()
-					: route.getInput().getLocation() + ":" + route.getInput().getLineNumber();
+			String where = where(route);
 			if (!name.equals(route.getRouteId())) {
 				problems.add(where + ": route '" + route.getRouteId() + "' serves /edges/" + name + "; give it the id '" + name + "'");
 				continue;
@@ -64,6 +64,25 @@ public class EdgeRegistry implements CamelContextConfiguration {
 			throw new IllegalStateException("Routes are invalid:\n  - " + String.join("\n  - ", problems));
 		}
 		edges = Map.copyOf(found);
+	}
+
+	/** File and line of a route, as far as Camel kept them. */
+	static String where(RouteDefinition route) {
+		return route.getInput().getLocation() == null ? "route " + route.getRouteId()
+				: route.getInput().getLocation() + ":" + route.getInput().getLineNumber();
+	}
+
+	/** Where the route that uses an endpoint is defined, for error messages raised while routes are built. */
+	static String whereUsed(CamelContext context, String step) {
+		Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
+		for (RouteDefinition route : model.getRouteDefinitions()) {
+			List<String> steps = new ArrayList<>();
+			collect(route.getOutputs(), context, steps);
+			if (steps.stream().anyMatch(s -> s.replace("://", ":").equals(step.replace("://", ":")))) {
+				return where(route);
+			}
+		}
+		return null;
 	}
 
 	private static void collect(List<ProcessorDefinition<?>> outputs, CamelContext context, List<String> steps) {

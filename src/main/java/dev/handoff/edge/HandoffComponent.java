@@ -56,7 +56,8 @@ public class HandoffComponent extends DefaultComponent {
 		if (remaining.startsWith("guard:")) {
 			String contract = remaining.substring("guard:".length());
 			if (contracts.find(contract).isEmpty()) {
-				throw new IllegalArgumentException("'" + uri + "' names contract '" + contract + "', but " + contracts.current().folder()
+				String where = EdgeRegistry.whereUsed(getCamelContext(), uri);
+				throw new IllegalArgumentException((where == null ? "" : where + ": ") + "'" + uri + "' names contract '" + contract + "', but " + contracts.current().folder()
 						+ " has no " + contract + ".schema.json (loaded: " + contracts.current().contracts().keySet().stream().sorted().toList() + ")");
 			}
 			return new StepEndpoint(uri, this, new GuardStep(contract, contracts, guard, rejects, mapper));

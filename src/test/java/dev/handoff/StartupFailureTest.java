@@ -1,0 +1,105 @@
+package dev.handoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** A bad contract or route file stops startup with a message naming the file and the problem. */
+class StartupFailureTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void refusesToStartWithAContractNamingAnUnknownTruthField() throws IOException {
+		Path contracts = copy(Path.of("contracts"), dir.resolve("contracts"));
+		replace(contracts.resolve("email-campaign.schema.json"), "\"/handoff/landing_url\": \"landing_url\"",
+				"\"/handoff/landing_url\": \"landing_page\"");
+		assertThatThrownBy(() -> start("--HANDOFF_CONTRACTS_DIR=" + contracts)).satisfies(e -> assertThat(messages(e))
+			.contains("email-campaign.schema.json at /x-handoff/mustMatch/~1handoff~1landing_url")
+			.contains("'landing_page' is not a truth field"));
+	}
+
+	@Test
+	void refusesToStartWithARemoteRef() throws IOException {
+		Path contracts = copy(Path.of("contracts"), dir.resolve("contracts"));
+		replace(contracts.resolve("cms-landing-page.schema.json"), "\"$ref\": \"#/definitions/campaignId\"",
+				"\"$ref\": \"https://schemas.example.org/campaign-id.json\"");
+		assertThatThrownBy(() -> start("--HANDOFF_CONTRACTS_DIR=" + contracts)).satisfies(e -> assertThat(messages(e))
+			.contains("cms-landing-page.schema.json at /properties/meta/properties/campaign_id/$ref")
+			.contains("remote $ref 'https://schemas.example.org/campaign-id.json' is not allowed"));
+	}
+
+	@Test
+	void refusesToStartWithARouteNamingAnUnknownContract() throws IOException {
+		Path routes = copy(Path.of("routes"), dir.resolve("routes"));
+		replace(routes.resolve("email-campaign.yaml"), "handoff:guard:email-campaign", "handoff:guard:email-campain");
+		assertThatThrownBy(() -> start("--HANDOFF_ROUTES_DIR=" + routes)).satisfies(e -> assertThat(messages(e))
+			.contains("email-campaign.yaml")
+			.contains("names contract 'email-campain'"));
+	}
+
+	@Test
+	void refusesToStartWithARouteFileThatIsNotYaml() throws IOException {
+		Path routes = copy(Path.of("routes"), dir.resolve("routes"));
+		Files.writeString(routes.resolve("broken.yaml"), "- route:\n    id: broken\n   from: [unclosed\n");
+		assertThatThrownBy(() -> start("--HANDOFF_ROUTES_DIR=" + routes)).satisfies(e -> assertThat(messages(e)).contains("broken.yaml"));
+	}
+
+	@Test
+	void refusesToStartWithAnEdgeThatHasNoGuard() throws IOException {
+		Path routes = copy(Path.of("routes"), dir.resolve("routes"));
+		replace(routes.resolve("tracking-event.yaml"), "        - to: handoff:guard:tracking-event\n", "");
+		assertThatThrownBy(() -> start("--HANDOFF_ROUTES_DIR=" + routes)).satisfies(e -> assertThat(messages(e))
+			.contains("tracking-event.yaml")
+			.contains("has no 'handoff:guard:<contract>' step"));
+	}
+
+	private void start(String... args) {
+		String[] all = Stream.concat(Stream.of("--server.port=0", "--HANDOFF_DATA_DIR=" + dir.resolve("data"),
+				"--handoff.tools.cms-url=http://localhost:9/cms", "--handoff.tools.email-url=http://localhost:9/email",
+				"--handoff.tools.tracking-url=http://localhost:9/tracking"), Stream.of(args)).toArray(String[]::new);
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HandoffApplication.class).run(all)) {
+			throw new AssertionError("the service started");
+		}
+	}
+
+	/** Every message in the cause chain, since Spring and Camel wrap the one that names the file. */
+	private static String messages(Throwable e) {
+		StringBuilder all = new StringBuilder();
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			all.append(t.getMessage()).append('\n');
+		}
+		return all.toString();
+	}
+
+	static Path copy(Path from, Path to) throws IOException {
+		try (Stream<Path> files = Files.walk(from)) {
+			for (Path file : files.toList()) {
+				Path target = to.resolve(from.relativize(file).toString());
+				if (Files.isDirectory(file)) {
+					Files.createDirectories(target);
+				}
+				else {
+					Files.copy(file, target);
+				}
+			}
+		}
+		return to;
+	}
+
+	static void replace(Path file, String from, String to) throws IOException {
+		String text = Files.readString(file);
+		assertThat(text).contains(from);
+		Files.writeString(file, text.replace(from, to));
+	}
+}
