@@ -30,6 +30,7 @@ class HttpSender {
 	HttpSender(DeliveryProperties properties) {
 		this.client = HttpClient.newBuilder()
 			.connectTimeout(properties.connectTimeout())
+			.version(HttpClient.Version.HTTP_1_1)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 		this.requestTimeout = properties.requestTimeout();

@@ -1,0 +1,87 @@
+package dev.handoff.delivery;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.handoff.EdgeTestSupport;
+import org.junit.jupiter.api.Test;
+
+/** Accepted messages reach the next tool: retried on answers that may change, dead-lettered on those that will not. */
+class DeliveryTest extends EdgeTestSupport {
+
+	@Test
+	void retriesAToolThatIsDownWithTheSameIdempotencyKey() {
+		tools.stubFor(post(urlPathEqualTo("/email/3.0/campaigns")).inScenario("down").whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
+		tools.stubFor(post(urlPathEqualTo("/email/3.0/campaigns")).inScenario("down").whenScenarioStateIs("up")
+			.willReturn(aResponse().withStatus(200)));
+		briefsApproved();
+		String id = json(send("email-campaign", bytes(example("email-campaign", "01-good-campaign.json")))).get("id").asText();
+
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(status(id)).isEqualTo("delivered"));
+		List<LoggedRequest> attempts = tools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns")));
+		assertThat(attempts).hasSize(2);
+		assertThat(attempts).extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(id);
+		assertThat(attempts.get(0).getBody()).isEqualTo(attempts.get(1).getBody());
+		assertThat(jdbc.queryForObject("SELECT attempts FROM outbox WHERE id = ?", Integer.class, id)).isEqualTo(2);
+	}
+
+	@Test
+	void sendsAMessageTheToolRefusesToTheRejectedQueueWithoutRetrying() {
+		tools.stubFor(post(urlPathEqualTo("/cms/wp-json/wp/v2/pages")).willReturn(aResponse().withStatus(400)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"code\": \"rest_invalid_param\", \"message\": \"Invalid parameter(s): template\"}")));
+		briefsApproved();
+		String id = json(send("cms-landing-page", bytes(example("cms-landing-page", "01-good-page.json")))).get("id").asText();
+
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(status(id)).isEqualTo("failed"));
+		assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/cms/wp-json/wp/v2/pages")))).hasSize(1);
+		JsonNode rejects = json(get("/api/rejects?edge=cms-landing-page&rule=delivery"));
+		assertThat(rejects.get("total").asLong()).isEqualTo(1);
+		JsonNode reject = json(get("/api/rejects/" + rejects.get("items").get(0).get("id").asText()));
+		JsonNode violation = reject.get("violations").get(0);
+		assertThat(violation.get("rule").asText()).isEqualTo("delivery");
+		assertThat(violation.get("actual").asText()).startsWith("400: ").contains("rest_invalid_param");
+		assertThat(reject.get("payload").asText()).contains("\"utm_campaign\":\"spring-sale-2027-c-1001\"");
+	}
+
+	@Test
+	void givesUpAfterTheLastAttemptAndKeepsTheMessage() {
+		tools.stubFor(post(urlPathEqualTo("/tracking/v1/track")).willReturn(aResponse().withStatus(500)));
+		briefsApproved();
+		String id = json(send("tracking-event", bytes(example("tracking-event", "01-good-click.json")),
+				Map.of("Content-Type", "application/json"))).get("id").asText();
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(status(id)).isEqualTo("failed"));
+		assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track")))).as("max-attempts defaults to 5").hasSize(5);
+		assertThat(json(get("/api/rejects?edge=tracking-event&rule=delivery")).get("total").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void backsOffLongerAfterEachFailureAndHonoursRetryAfter() {
+		Dispatcher dispatcher = new Dispatcher(null, null, null, new DeliveryProperties(true, Duration.ofMillis(100), 10, 5,
+				Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(1)), null);
+		assertThat(dispatcher.backoff(1, null)).isBetween(Duration.ofMillis(500), Duration.ofSeconds(1));
+		assertThat(dispatcher.backoff(4, null)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8));
+		assertThat(dispatcher.backoff(30, null)).isBetween(Duration.ofMinutes(2).plusSeconds(30), Duration.ofMinutes(5));
+		assertThat(dispatcher.backoff(1, Duration.ofSeconds(120))).isEqualTo(Duration.ofSeconds(120));
+		assertThat(HttpSender.retryAfter("7")).isEqualTo(Duration.ofSeconds(7));
+		assertThat(HttpSender.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);
+		assertThat(HttpSender.retryAfter("soon")).isNull();
+	}
+
+	private String status(String id) {
+		return jdbc.queryForObject("SELECT status FROM outbox WHERE id = ?", String.class, id);
+	}
+}
