@@ -59,6 +59,12 @@ public abstract class EdgeTestSupport {
 		registry.add("handoff.tools.email-url", () -> tools.baseUrl() + "/email");
 		registry.add("handoff.tools.tracking-url", () -> tools.baseUrl() + "/tracking");
 		registry.add("handoff.delivery.poll-interval", () -> "100ms");
+		registry.add("handoff.access.tokens[0].name", () -> "test-admin");
+		registry.add("handoff.access.tokens[0].role", () -> "admin");
+		registry.add("handoff.access.tokens[0].sha256", () -> "17d6bfe05d1b1fb7bc499f8e3f639c7b3eda4c40f321eef8887a0c04c89a99c5");
+		registry.add("handoff.access.tokens[1].name", () -> "test-viewer");
+		registry.add("handoff.access.tokens[1].role", () -> "viewer");
+		registry.add("handoff.access.tokens[1].sha256", () -> "04afacc947b28c94e15578a9db68c1d1bf775b3ff82bc88e31d4465f26bc0b42");
 		registry.add("handoff.delivery.first-backoff", () -> "200ms");
 	}
 
@@ -101,8 +107,18 @@ public abstract class EdgeTestSupport {
 		}
 	}
 
+	/** A review API call as an admin. */
 	protected HttpResponse<String> get(String path) {
-		return exchange(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
+		return get(path, "test-admin-token");
+	}
+
+	/** A call with the given bearer token, or none when it is null. */
+	protected HttpResponse<String> get(String path, String token) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return exchange(request.build());
 	}
 
 	protected static JsonNode json(HttpResponse<String> response) {

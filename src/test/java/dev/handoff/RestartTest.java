@@ -81,7 +81,8 @@ class RestartTest {
 		return new SpringApplicationBuilder(HandoffApplication.class).run("--server.port=0", "--HANDOFF_DATA_DIR=" + data,
 				"--handoff.tools.cms-url=http://localhost:9/cms", "--handoff.tools.email-url=" + emailTool.baseUrl() + "/email",
 				"--handoff.tools.tracking-url=http://localhost:9/tracking", "--handoff.delivery.enabled=" + deliver,
-				"--handoff.delivery.poll-interval=100ms");
+				"--handoff.delivery.poll-interval=100ms", "--handoff.access.tokens[0].name=test", "--handoff.access.tokens[0].role=viewer",
+				"--handoff.access.tokens[0].sha256=04afacc947b28c94e15578a9db68c1d1bf775b3ff82bc88e31d4465f26bc0b42");
 	}
 
 	private JsonNode sendTo(ConfigurableApplicationContext app, String edge, JsonNode message) throws Exception {
@@ -94,7 +95,9 @@ class RestartTest {
 	}
 
 	private JsonNode get(ConfigurableApplicationContext app, String path) throws Exception {
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(app, path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(app, path)).header("Authorization", "Bearer test-viewer-token")
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return JSON.readTree(response.body());
 	}
