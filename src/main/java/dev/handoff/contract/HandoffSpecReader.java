@@ -56,6 +56,9 @@ final class HandoffSpecReader {
 		Map<String, JsonPointer> truth = map(block, "truth", (key, value) -> pointerValue("/" + BLOCK + "/truth/" + key, value), false);
 		Map<JsonPointer, String> mustMatch = pointerMap(block, "mustMatch", (at, value) -> text(at, value));
 		Map<JsonPointer, String> generate = pointerMap(block, "generate", (at, value) -> text(at, value));
+		generate.keySet().stream().filter(pointer -> SchemaPointers.isRequired(schema, pointer)).forEach(pointer -> problem(
+				"/" + BLOCK + "/generate/" + escape(pointer.toString()), "the schema requires " + pointer + ", so a message that "
+						+ "leaves it out for Handoff to generate would be rejected; take it out of 'required'"));
 		Map<JsonPointer, LinkMode> links = pointerMap(block, "links", (at, value) -> mode(at, value, LinkMode.class));
 		OnConflict onConflict = block.has("onConflict") ? mode("/" + BLOCK + "/onConflict", block.get("onConflict"), OnConflict.class)
 				: OnConflict.REJECT;
@@ -109,7 +112,7 @@ final class HandoffSpecReader {
 	private <V> Map<JsonPointer, V> pointerMap(JsonNode block, String key, BiFunction<String, JsonNode, V> value) {
 		Map<JsonPointer, V> out = new LinkedHashMap<>();
 		map(block, key, (name, node) -> {
-			String at = "/" + BLOCK + "/" + key + "/" + name.replace("~", "~0").replace("/", "~1");
+			String at = "/" + BLOCK + "/" + key + "/" + escape(name);
 			JsonPointer pointer = pointer(at, name);
 			V v = value.apply(at, node);
 			if (pointer != null && v != null) {
@@ -151,6 +154,10 @@ final class HandoffSpecReader {
 			return problemNull(at, "'" + value.asText() + "' is not one of "
 					+ java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
 		}
+	}
+
+	private static String escape(String token) {
+		return token.replace("~", "~0").replace("/", "~1");
 	}
 
 	private <T> T problemNull(String pointer, String problem) {

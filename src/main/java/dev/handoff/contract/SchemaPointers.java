@@ -45,6 +45,28 @@ final class SchemaPointers {
 		return null;
 	}
 
+	/** True when the schema object holding the pointer's last property lists it as required. */
+	static boolean isRequired(JsonNode root, JsonPointer pointer) {
+		JsonNode schema = root;
+		for (JsonPointer p = pointer; !p.matches(); p = p.tail()) {
+			schema = resolve(root, schema);
+			if (schema == null) {
+				return false;
+			}
+			String token = p.getMatchingProperty();
+			if (p.tail().matches()) {
+				for (JsonNode required : schema.path("required")) {
+					if (required.asText().equals(token)) {
+						return true;
+					}
+				}
+				return false;
+			}
+			schema = schema.path("properties").get(token);
+		}
+		return false;
+	}
+
 	private static JsonNode resolve(JsonNode root, JsonNode schema) {
 		for (int hops = 0; schema != null && schema.has("$ref") && hops < 20; hops++) {
 			String ref = schema.get("$ref").asText();

@@ -1,0 +1,88 @@
+package dev.handoff;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The README's "Add an edge" section works as written: one contract, one route, one taxonomy line. */
+class AddAnEdgeFromTheReadmeTest {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void anEdgeAddedAsTheReadmeShowsGuardsAndDelivers() throws Exception {
+		String readme = Files.readString(Path.of("README.md"));
+		Path contracts = StartupFailureTest.copy(Path.of("contracts"), dir.resolve("contracts"));
+		Path routes = StartupFailureTest.copy(Path.of("routes"), dir.resolve("routes"));
+		Files.writeString(contracts.resolve("social-post.schema.json"), block(readme, "`contracts/social-post.schema.json`", "json"));
+		Files.writeString(routes.resolve("social-post.yaml"), block(readme, "`routes/social-post.yaml`", "yaml"));
+		StartupFailureTest.replace(contracts.resolve("taxonomy.json"), "\"channels\": {",
+				"\"channels\": {\n    \"social\": {\"source\": \"buffer\", \"medium\": \"social\"},");
+		WireMockServer scheduler = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+		scheduler.start();
+		scheduler.stubFor(post(urlPathEqualTo("/posts")).willReturn(aResponse().withStatus(201)));
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(HandoffApplication.class).run("--server.port=0",
+				"--HANDOFF_DATA_DIR=" + dir.resolve("data"), "--HANDOFF_CONTRACTS_DIR=" + contracts, "--HANDOFF_ROUTES_DIR=" + routes,
+				"--handoff.tools.cms-url=http://localhost:9", "--handoff.tools.email-url=http://localhost:9",
+				"--handoff.tools.tracking-url=http://localhost:9", "--handoff.tools.social-url=" + scheduler.baseUrl())) {
+			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+			JsonNode brief = JSON.readTree(Path.of("demo/brief-v1.json").toFile());
+			assertThat(send(port, "brief-approved", brief.toString()).statusCode()).isEqualTo(202);
+
+			HttpResponse<String> typed = send(port, "social-post",
+					"{\"campaign_id\": \"C-1001\", \"brief_version\": 1, \"text\": \"Spring Sale!\", \"link\": \"https://shop.example.com/x\"}");
+			assertThat(typed.statusCode()).isEqualTo(422);
+			assertThat(JSON.readTree(typed.body()).get("violations").get(0).get("rule").asText()).isEqualTo("generated-mismatch");
+
+			HttpResponse<String> good = send(port, "social-post", "{\"campaign_id\": \"C-1001\", \"brief_version\": 1, \"text\": \"Spring Sale!\"}");
+			assertThat(good.statusCode()).as(good.body()).isEqualTo(202);
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(scheduler.findAll(anyRequestedFor(anyUrl()))).hasSize(1));
+			JsonNode received = JSON.readTree(scheduler.findAll(anyRequestedFor(anyUrl())).get(0).getBodyAsString());
+			assertThat(received.get("link").asText()).isEqualTo(
+					"https://shop.example.com/spring-sale?utm_source=buffer&utm_medium=social&utm_campaign=spring-sale-2027-c-1001");
+		}
+		finally {
+			scheduler.stop();
+		}
+	}
+
+	private static String block(String readme, String title, String language) {
+		Matcher m = Pattern.compile(Pattern.quote(title) + "\\s*```" + language + "\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+		assertThat(m.find()).as("README has a " + language + " block after " + title).isTrue();
+		return m.group(1);
+	}
+
+	private static HttpResponse<String> send(int port, String edge, String body) throws Exception {
+		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/edges/" + edge))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+}
