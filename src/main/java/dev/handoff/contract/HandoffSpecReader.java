@@ -1,5 +1,6 @@
 package dev.handoff.contract;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -152,7 +153,7 @@ final class HandoffSpecReader {
 		}
 		catch (IllegalArgumentException e) {
 			return problemNull(at, "'" + value.asText() + "' is not one of "
-					+ java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
+					+ Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
 		}
 	}
 

@@ -1,7 +1,9 @@
 package dev.handoff.contract;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Naming and UTM rules shared by all contracts ({@code contracts/taxonomy.json}).
@@ -13,16 +15,20 @@ import java.util.Map;
  * @param domains the owned domains whose links must carry UTM parameters (subdomains included)
  * @param sha256 hex SHA-256 of the file
  */
-public record Taxonomy(UtmTemplate campaignTemplate, java.util.regex.Pattern disallowed, int maxLength, Map<String, Channel> channels,
+public record Taxonomy(UtmTemplate campaignTemplate, Pattern disallowed, int maxLength, Map<String, Channel> channels,
 		List<String> domains, String sha256) {
+
+	private static final Pattern DASHES = Pattern.compile("-{2,}");
+
+	private static final Pattern EDGE_DASHES = Pattern.compile("^-+|-+$");
 
 	/** Makes a value fit the taxonomy: disallowed characters become '-', then it is cut to the maximum length. */
 	public String normalise(String value) {
-		String v = disallowed.matcher(value).replaceAll("-").replaceAll("-{2,}", "-");
+		String v = DASHES.matcher(disallowed.matcher(value).replaceAll("-")).replaceAll("-");
 		if (v.length() > maxLength) {
 			v = v.substring(0, maxLength);
 		}
-		return v.replaceAll("^-+|-+$", "");
+		return EDGE_DASHES.matcher(v).replaceAll("");
 	}
 
 	/** True when the host is one of the owned domains or a subdomain of one. */
@@ -30,7 +36,7 @@ public record Taxonomy(UtmTemplate campaignTemplate, java.util.regex.Pattern dis
 		if (host == null) {
 			return false;
 		}
-		String h = host.toLowerCase(java.util.Locale.ROOT);
+		String h = host.toLowerCase(Locale.ROOT);
 		return domains.stream().anyMatch(d -> h.equals(d) || h.endsWith("." + d));
 	}
 }

@@ -28,6 +28,8 @@ public final class UtmTemplate {
 
 	private static final Pattern NON_SLUG = Pattern.compile("[^a-z0-9]+");
 
+	private static final Pattern EDGE_DASHES = Pattern.compile("^-+|-+$");
+
 	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
 	private final String source;
@@ -94,7 +96,7 @@ public final class UtmTemplate {
 	static String slug(String value) {
 		String plain = MARKS.matcher(Normalizer.normalize(value, Normalizer.Form.NFD)).replaceAll("");
 		String slug = NON_SLUG.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll("-");
-		return slug.replaceAll("^-+|-+$", "");
+		return EDGE_DASHES.matcher(slug).replaceAll("");
 	}
 
 	@Override

@@ -1,8 +1,10 @@
 package dev.handoff.edge;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import dev.handoff.contract.Contract;
 import dev.handoff.contract.ContractRegistry;
 import dev.handoff.contract.ContractSet;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +32,7 @@ class EdgeController {
 	Map<String, Object> contracts() {
 		ContractSet set = contracts.current();
 		return Map.of("folder", set.folder(), "taxonomySha256", set.taxonomy().sha256(), "contracts",
-				set.contracts().values().stream().sorted(java.util.Comparator.comparing(c -> c.name()))
+				set.contracts().values().stream().sorted(Comparator.comparing(Contract::name))
 					.map(c -> Map.of("name", c.name(), "file", c.file(), "sha256", c.sha256(), "source", c.spec().source()))
 					.toList());
 	}

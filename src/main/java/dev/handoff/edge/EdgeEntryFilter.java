@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -79,7 +80,7 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 		long declared = request.getContentLengthLong();
 		byte[] body = read(request.getInputStream(), limits.maxBytes() + 1);
 		if (declared > limits.maxBytes() || body.length > limits.maxBytes()) {
-			byte[] kept = body.length > limits.maxBytes() ? java.util.Arrays.copyOf(body, limits.maxBytes()) : body;
+			byte[] kept = body.length > limits.maxBytes() ? Arrays.copyOf(body, limits.maxBytes()) : body;
 			String id = storeTooLarge(edge, kept, declared < 0 ? null : declared, contentType);
 			problem(response, Problems.tooLarge(id, limits.maxBytes(), declared < 0 ? null : declared));
 			return;

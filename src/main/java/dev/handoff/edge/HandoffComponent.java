@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code handoff:accept[?deliverTo=<url>]} stores it and queues it for the next tool.
  * Endpoints are checked when routes are built, so a route naming an unknown contract stops startup.
  */
+// fully qualified: Camel's Component is the type this class implements
 @org.springframework.stereotype.Component("handoff")
 public class HandoffComponent extends DefaultComponent {
 

@@ -1,5 +1,7 @@
 package dev.handoff.guard;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -127,7 +129,7 @@ final class EdgeCheck {
 	private String trackedUrl() {
 		StringBuilder parameters = new StringBuilder();
 		utm.parameters().forEach((name, value) -> parameters.append(parameters.isEmpty() ? "" : "&").append(name).append('=')
-			.append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));
+			.append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
 		return LinkCheck.insertQuery(truth.text().getOrDefault("landing_url", ""), parameters.toString(), false);
 	}
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.handoff.contract.Contract;
 import dev.handoff.contract.HandoffSpec;
@@ -125,7 +126,7 @@ public class Guard {
 
 	/** The truth fields a brief declares, read from the message by the source contract's pointers. */
 	static ObjectNode truthFields(JsonNode message, Map<String, JsonPointer> pointers) {
-		ObjectNode fields = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+		ObjectNode fields = JsonNodeFactory.instance.objectNode();
 		pointers.forEach((field, pointer) -> {
 			JsonNode value = message.at(pointer);
 			if (!value.isMissingNode()) {

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,7 @@ final class LinkCheck {
 	}
 
 	static Outcome check(String pointer, String text, LinkMode mode, UtmValues utm, Taxonomy taxonomy) {
-		List<Violation> violations = new java.util.ArrayList<>();
+		List<Violation> violations = new ArrayList<>();
 		if (!text.contains("<")) {
 			return new Outcome(link(pointer, text.strip(), false, mode, utm, taxonomy, violations, text), violations);
 		}

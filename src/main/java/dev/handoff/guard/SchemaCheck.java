@@ -3,6 +3,7 @@ package dev.handoff.guard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,8 @@ import org.everit.json.schema.NumberSchema;
 import org.everit.json.schema.Schema;
 import org.everit.json.schema.StringSchema;
 import org.everit.json.schema.ValidationException;
+import org.json.JSONArray;
+import org.json.JSONObject;
 
 /** Validates a message with Everit and turns every failing keyword into a {@code schema:<keyword>} violation. */
 final class SchemaCheck {
@@ -27,7 +30,7 @@ final class SchemaCheck {
 
 	private static final Pattern TYPE = Pattern.compile("^expected type: (\\w+), found: (\\w+)$");
 
-	private static final java.util.Set<String> ALTERNATIVES = java.util.Set.of("anyOf", "oneOf", "not");
+	private static final Set<String> ALTERNATIVES = Set.of("anyOf", "oneOf", "not");
 
 	private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -124,13 +127,13 @@ final class SchemaCheck {
 
 	/** org.json values become plain Java values Jackson can write. */
 	private static Object plain(Object value) {
-		if (value instanceof org.json.JSONObject o) {
+		if (value instanceof JSONObject o) {
 			return o.toMap();
 		}
-		if (value instanceof org.json.JSONArray a) {
+		if (value instanceof JSONArray a) {
 			return a.toList();
 		}
-		return value == org.json.JSONObject.NULL ? null : value;
+		return value == JSONObject.NULL ? null : value;
 	}
 
 	static JsonNode valueAt(JsonNode message, String pointer) {

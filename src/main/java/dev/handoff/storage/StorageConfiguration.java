@@ -2,6 +2,7 @@ package dev.handoff.storage;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -22,7 +23,7 @@ class StorageConfiguration {
 
 	private static boolean isPostgres(DataSource dataSource) {
 		try (Connection connection = dataSource.getConnection()) {
-			return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+			return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
 		}
 		catch (SQLException e) {
 			throw new IllegalStateException("cannot reach the database to choose column types: " + e.getMessage(), e);
