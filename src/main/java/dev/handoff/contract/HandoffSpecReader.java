@@ -20,7 +20,7 @@ final class HandoffSpecReader {
 	static final String BLOCK = "x-handoff";
 
 	private static final Set<String> KEYS = Set.of("source", "channel", "campaign", "version", "truth", "mustMatch",
-			"generate", "onConflict", "links", "owner", "description");
+			"generate", "onConflict", "links", "owner", "description", "contractVersion");
 
 	private final String file;
 

@@ -66,7 +66,7 @@ public class HandoffComponent extends DefaultComponent {
 		if (remaining.equals("accept")) {
 			String deliverTo = getAndRemoveParameter(parameters, "deliverTo", String.class);
 			if (deliverTo != null) {
-				checkTarget(uri, deliverTo);
+				checkTarget(EdgeRegistry.whereUsed(getCamelContext(), uri), uri, deliverTo);
 			}
 			return new StepEndpoint(uri, this, new AcceptStep(deliverTo, truth, outbox, transactions, dispatcher, mapper));
 		}
@@ -74,16 +74,17 @@ public class HandoffComponent extends DefaultComponent {
 				+ "handoff:accept?deliverTo=<url of the next tool>");
 	}
 
-	private static void checkTarget(String uri, String deliverTo) {
+	private static void checkTarget(String where, String uri, String deliverTo) {
+		String prefix = where == null ? "" : where + ": ";
 		URI target;
 		try {
 			target = URI.create(deliverTo);
 		}
 		catch (IllegalArgumentException e) {
-			throw new IllegalArgumentException("'" + uri + "': deliverTo '" + deliverTo + "' is not a URL: " + e.getMessage(), e);
+			throw new IllegalArgumentException(prefix + "'" + uri + "': deliverTo '" + deliverTo + "' is not a URL: " + e.getMessage(), e);
 		}
 		if (target.getHost() == null || !("http".equals(target.getScheme()) || "https".equals(target.getScheme()))) {
-			throw new IllegalArgumentException("'" + uri + "': deliverTo '" + deliverTo + "' is not an absolute http(s) URL; "
+			throw new IllegalArgumentException(prefix + "'" + uri + "': deliverTo '" + deliverTo + "' is not an absolute http(s) URL; "
 					+ "is the tool's base URL set (HANDOFF_CMS_URL, HANDOFF_EMAIL_URL, HANDOFF_TRACKING_URL)?");
 		}
 	}
