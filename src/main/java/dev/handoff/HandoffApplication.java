@@ -1,15 +1,23 @@
 package dev.handoff;
 
+import java.io.PrintWriter;
+import java.util.Arrays;
+
+import dev.handoff.cli.Cli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Handoff: guards campaign truth on every handoff between marketing tools. */
+/** Handoff: guards campaign truth on every handoff between marketing tools; {@code serve} or a check command. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class HandoffApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(HandoffApplication.class, args);
+		if (Cli.isCommand(args)) {
+			System.exit(Cli.run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+		}
+		boolean serve = args.length > 0 && args[0].equals("serve");
+		SpringApplication.run(HandoffApplication.class, serve ? Arrays.copyOfRange(args, 1, args.length) : args);
 	}
 }

@@ -102,6 +102,7 @@ public final class ContractLoader {
 					+ "' is not supported: contracts are JSON Schema draft-07 (http://json-schema.org/draft-07/schema#)"));
 		}
 		findRemoteRefs(schemaJson, "", file, problems);
+		Patterns.check(schemaJson, file, problems);
 		HandoffSpec spec = new HandoffSpecReader(file, schemaJson, problems).read();
 		Schema schema = problems.size() == before ? compile(schemaJson, file, problems) : null;
 		if (schema == null || spec == null) {

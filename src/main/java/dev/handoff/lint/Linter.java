@@ -1,0 +1,84 @@
+package dev.handoff.lint;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import dev.handoff.contract.ContractLoader;
+import dev.handoff.contract.ContractProblem;
+import dev.handoff.contract.ContractSet;
+import dev.handoff.contract.InvalidContractsException;
+
+/**
+ * {@code handoff lint}: loads contracts, taxonomy and routes exactly as the service would and reports
+ * every problem, plus what only matters in review: an edge without examples, an example that is not
+ * well formed. Files are named by their path as given, so CI annotations land on the right file.
+ */
+public final class Linter {
+
+	public List<ContractProblem> lint(Path contracts, Path routes) {
+		List<ContractProblem> problems = new ArrayList<>();
+		ContractSet set = null;
+		try {
+			set = new ContractLoader().load(contracts);
+		}
+		catch (InvalidContractsException e) {
+			e.problems().forEach(p -> problems.add(new ContractProblem(display(contracts, p.file()), p.pointer(), p.problem())));
+		}
+		List<RouteFile> edges = RouteFile.read(routes, problems).stream().filter(r -> r.path() != null).toList();
+		for (RouteFile edge : edges) {
+			if (!edge.path().equals(edge.id())) {
+				problems.add(new ContractProblem(edge.file(), "", "route '" + edge.id() + "' serves /edges/" + edge.path()
+						+ "; give it the id '" + edge.path() + "'"));
+			}
+			if (edge.contract() == null) {
+				problems.add(new ContractProblem(edge.file(), "", "edge '" + edge.path()
+						+ "' has no 'handoff:guard:<contract>' step; an edge without a guard lets anything through"));
+			}
+			else if (!Files.isRegularFile(contracts.resolve(edge.contract() + ".schema.json"))) {
+				problems.add(new ContractProblem(edge.file(), "", "edge '" + edge.path() + "' names contract '" + edge.contract()
+						+ "', but there is no " + contracts.resolve(edge.contract() + ".schema.json")));
+			}
+			examples(contracts.resolve("examples").resolve(edge.path()), edge, problems);
+		}
+		if (set != null && edges.isEmpty()) {
+			problems.add(new ContractProblem(routes.toString(), "", "no route serves an edge (platform-http:/edges/<name>)"));
+		}
+		return problems;
+	}
+
+	private static void examples(Path folder, RouteFile edge, List<ContractProblem> problems) {
+		List<Path> files = List.of();
+		if (Files.isDirectory(folder)) {
+			try (Stream<Path> list = Files.list(folder)) {
+				files = list.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+			}
+			catch (IOException e) {
+				problems.add(new ContractProblem(folder.toString(), "", "cannot be listed: " + e.getMessage()));
+			}
+		}
+		if (files.isEmpty()) {
+			problems.add(new ContractProblem(edge.file(), "", "edge '" + edge.path() + "' has no examples in " + folder
+					+ ": add at least one accepted message and one per rule it can break"));
+		}
+		for (Path file : files) {
+			try {
+				String problem = Example.read(file).problem();
+				if (problem != null) {
+					problems.add(new ContractProblem(file.toString(), "", problem));
+				}
+			}
+			catch (IOException e) {
+				problems.add(new ContractProblem(file.toString(), "", "is not valid JSON: " + e.getMessage().lines().findFirst().orElse("")));
+			}
+		}
+	}
+
+	private static String display(Path contracts, String file) {
+		Path candidate = contracts.resolve(file);
+		return Files.exists(candidate) || file.endsWith(".json") ? candidate.toString() : file;
+	}
+}

@@ -1,0 +1,91 @@
+package dev.handoff.lint;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.handoff.contract.ContractProblem;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * An edge as a route file declares it, read without starting Camel: the route id, the
+ * {@code platform-http:/edges/...} it serves and the contract its {@code handoff:guard:} step names.
+ *
+ * @param file the route file, as given
+ * @param id the route id
+ * @param path the edge name in its {@code /edges/} path, or null for routes that are not HTTP edges
+ * @param contract the guard's contract, or null when there is no guard step
+ */
+public record RouteFile(String file, String id, String path, String contract) {
+
+	static final String EDGE_PREFIX = "platform-http:/edges/";
+
+	static final String GUARD_PREFIX = "handoff:guard:";
+
+	/** Every route in the YAML files of a folder; a file that cannot be read is a problem. */
+	public static List<RouteFile> read(Path folder, List<ContractProblem> problems) {
+		List<RouteFile> routes = new ArrayList<>();
+		List<Path> files;
+		try (var list = Files.list(folder)) {
+			files = list.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList();
+		}
+		catch (IOException e) {
+			problems.add(new ContractProblem(folder.toString(), "", "cannot be listed: " + e.getMessage()));
+			return routes;
+		}
+		for (Path file : files) {
+			try (Reader reader = Files.newBufferedReader(file)) {
+				Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+				if (document instanceof List<?> entries) {
+					entries.forEach(entry -> route(file.toString(), entry).ifPresent(routes::add));
+				}
+				else if (document != null) {
+					problems.add(new ContractProblem(file.toString(), "", "a route file is a YAML list of '- route:' entries"));
+				}
+			}
+			catch (IOException | YAMLException e) {
+				problems.add(new ContractProblem(file.toString(), "", "is not valid YAML: " + e.getMessage().lines().findFirst().orElse("")));
+			}
+		}
+		return routes;
+	}
+
+	private static java.util.Optional<RouteFile> route(String file, Object entry) {
+		if (!(entry instanceof Map<?, ?> map) || !(map.get("route") instanceof Map<?, ?> route)) {
+			return java.util.Optional.empty();
+		}
+		String id = String.valueOf(route.get("id"));
+		Object from = route.get("from");
+		String uri = from instanceof Map<?, ?> f ? String.valueOf(f.get("uri")) : "";
+		String path = uri.startsWith(EDGE_PREFIX) ? uri.substring(EDGE_PREFIX.length()).replaceFirst("\\?.*$", "") : null;
+		List<String> steps = new ArrayList<>();
+		collectTo(from, steps);
+		String contract = steps.stream().filter(s -> s.startsWith(GUARD_PREFIX)).findFirst()
+			.map(s -> s.substring(GUARD_PREFIX.length()).replaceFirst("\\?.*$", "")).orElse(null);
+		return java.util.Optional.of(new RouteFile(file, id, path, contract));
+	}
+
+	private static void collectTo(Object node, List<String> out) {
+		if (node instanceof Map<?, ?> map) {
+			map.forEach((key, value) -> {
+				if ("to".equals(key) && value instanceof String uri) {
+					out.add(uri);
+				}
+				else if ("to".equals(key) && value instanceof Map<?, ?> to && to.get("uri") instanceof String uri) {
+					out.add(uri);
+				}
+				collectTo(value, out);
+			});
+		}
+		else if (node instanceof List<?> list) {
+			list.forEach(item -> collectTo(item, out));
+		}
+	}
+}
