@@ -39,11 +39,11 @@ class AddAnEdgeFromTheReadmeTest {
 	@Test
 	void anEdgeAddedAsTheReadmeShowsGuardsAndDelivers() throws Exception {
 		String readme = Files.readString(Path.of("README.md"));
-		Path contracts = StartupFailureTest.copy(Path.of("contracts"), dir.resolve("contracts"));
-		Path routes = StartupFailureTest.copy(Path.of("routes"), dir.resolve("routes"));
+		Path contracts = TestFiles.copy(Path.of("contracts"), dir.resolve("contracts"));
+		Path routes = TestFiles.copy(Path.of("routes"), dir.resolve("routes"));
 		Files.writeString(contracts.resolve("social-post.schema.json"), block(readme, "`contracts/social-post.schema.json`", "json"));
 		Files.writeString(routes.resolve("social-post.yaml"), block(readme, "`routes/social-post.yaml`", "yaml"));
-		StartupFailureTest.replace(contracts.resolve("taxonomy.json"), "\"channels\": {",
+		TestFiles.replace(contracts.resolve("taxonomy.json"), "\"channels\": {",
 				"\"channels\": {\n    \"social\": {\"source\": \"buffer\", \"medium\": \"social\"},");
 		WireMockServer scheduler = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
 		scheduler.start();

@@ -21,8 +21,8 @@ class StartupFailureTest {
 
 	@Test
 	void refusesToStartWithAContractNamingAnUnknownTruthField() throws IOException {
-		Path contracts = copy(Path.of("contracts"), dir.resolve("contracts"));
-		replace(contracts.resolve("email-campaign.schema.json"), "\"/handoff/landing_url\": \"landing_url\"",
+		Path contracts = TestFiles.copy(Path.of("contracts"), dir.resolve("contracts"));
+		TestFiles.replace(contracts.resolve("email-campaign.schema.json"), "\"/handoff/landing_url\": \"landing_url\"",
 				"\"/handoff/landing_url\": \"landing_page\"");
 		assertThatThrownBy(() -> start("--HANDOFF_CONTRACTS_DIR=" + contracts)).satisfies(e -> assertThat(messages(e))
 			.contains("email-campaign.schema.json at /x-handoff/mustMatch/~1handoff~1landing_url")
@@ -31,8 +31,8 @@ class StartupFailureTest {
 
 	@Test
 	void refusesToStartWithARemoteRef() throws IOException {
-		Path contracts = copy(Path.of("contracts"), dir.resolve("contracts"));
-		replace(contracts.resolve("cms-landing-page.schema.json"), "\"$ref\": \"#/definitions/campaignId\"",
+		Path contracts = TestFiles.copy(Path.of("contracts"), dir.resolve("contracts"));
+		TestFiles.replace(contracts.resolve("cms-landing-page.schema.json"), "\"$ref\": \"#/definitions/campaignId\"",
 				"\"$ref\": \"https://schemas.example.org/campaign-id.json\"");
 		assertThatThrownBy(() -> start("--HANDOFF_CONTRACTS_DIR=" + contracts)).satisfies(e -> assertThat(messages(e))
 			.contains("cms-landing-page.schema.json at /properties/meta/properties/campaign_id/$ref")
@@ -41,8 +41,8 @@ class StartupFailureTest {
 
 	@Test
 	void refusesToStartWithARouteNamingAnUnknownContract() throws IOException {
-		Path routes = copy(Path.of("routes"), dir.resolve("routes"));
-		replace(routes.resolve("email-campaign.yaml"), "handoff:guard:email-campaign", "handoff:guard:email-campain");
+		Path routes = TestFiles.copy(Path.of("routes"), dir.resolve("routes"));
+		TestFiles.replace(routes.resolve("email-campaign.yaml"), "handoff:guard:email-campaign", "handoff:guard:email-campain");
 		assertThatThrownBy(() -> start("--HANDOFF_ROUTES_DIR=" + routes)).satisfies(e -> assertThat(messages(e))
 			.contains("email-campaign.yaml")
 			.contains("names contract 'email-campain'"));
@@ -50,15 +50,15 @@ class StartupFailureTest {
 
 	@Test
 	void refusesToStartWithARouteFileThatIsNotYaml() throws IOException {
-		Path routes = copy(Path.of("routes"), dir.resolve("routes"));
+		Path routes = TestFiles.copy(Path.of("routes"), dir.resolve("routes"));
 		Files.writeString(routes.resolve("broken.yaml"), "- route:\n    id: broken\n   from: [unclosed\n");
 		assertThatThrownBy(() -> start("--HANDOFF_ROUTES_DIR=" + routes)).satisfies(e -> assertThat(messages(e)).contains("broken.yaml"));
 	}
 
 	@Test
 	void refusesToStartWithAnEdgeThatHasNoGuard() throws IOException {
-		Path routes = copy(Path.of("routes"), dir.resolve("routes"));
-		replace(routes.resolve("tracking-event.yaml"), "        - to: handoff:guard:tracking-event\n", "");
+		Path routes = TestFiles.copy(Path.of("routes"), dir.resolve("routes"));
+		TestFiles.replace(routes.resolve("tracking-event.yaml"), "        - to: handoff:guard:tracking-event\n", "");
 		assertThatThrownBy(() -> start("--HANDOFF_ROUTES_DIR=" + routes)).satisfies(e -> assertThat(messages(e))
 			.contains("tracking-event.yaml")
 			.contains("has no 'handoff:guard:<contract>' step"));
@@ -80,26 +80,5 @@ class StartupFailureTest {
 			all.append(t.getMessage()).append('\n');
 		}
 		return all.toString();
-	}
-
-	static Path copy(Path from, Path to) throws IOException {
-		try (Stream<Path> files = Files.walk(from)) {
-			for (Path file : files.toList()) {
-				Path target = to.resolve(from.relativize(file).toString());
-				if (Files.isDirectory(file)) {
-					Files.createDirectories(target);
-				}
-				else {
-					Files.copy(file, target);
-				}
-			}
-		}
-		return to;
-	}
-
-	static void replace(Path file, String from, String to) throws IOException {
-		String text = Files.readString(file);
-		assertThat(text).contains(from);
-		Files.writeString(file, text.replace(from, to));
 	}
 }
