@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Lets a call into {@code /api/} through only with a known bearer token whose role allows it: reads need
- * {@code viewer}, changes need {@code operator}. No token configured means no access at all.
+ * {@code viewer}, changes {@code operator}, reloading contracts {@code admin}. No token configured means no access.
  */
 class ApiAccessFilter extends OncePerRequestFilter {
 
@@ -52,7 +52,7 @@ class ApiAccessFilter extends OncePerRequestFilter {
 			deny(response, HttpStatus.UNAUTHORIZED, "the bearer token is not one of the configured tokens (handoff.access.tokens)");
 			return;
 		}
-		Role needed = isRead(request.getMethod()) ? Role.VIEWER : Role.OPERATOR;
+		Role needed = needed(request);
 		if (!token.role().allows(needed)) {
 			deny(response, HttpStatus.FORBIDDEN, "token '" + token.name() + "' has role " + token.role().lowerCase() + "; this call needs "
 					+ needed.lowerCase());
@@ -62,8 +62,13 @@ class ApiAccessFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private static boolean isRead(String method) {
-		return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+	/** Reads need a viewer, changes an operator, changing what the service runs an admin. */
+	static Role needed(HttpServletRequest request) {
+		String method = request.getMethod();
+		if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+			return Role.VIEWER;
+		}
+		return request.getRequestURI().startsWith(request.getContextPath() + "/api/contracts") ? Role.ADMIN : Role.OPERATOR;
 	}
 
 	private void deny(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

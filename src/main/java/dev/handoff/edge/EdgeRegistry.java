@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import dev.handoff.contract.ContractRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.ProcessorDefinition;
@@ -27,6 +28,13 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 	static final String PREFIX = "platform-http:/edges/";
 
 	private volatile Map<String, Edge> edges = Map.of();
+
+	EdgeRegistry(ContractRegistry contracts) {
+		// a reload that drops a contract an edge guards with would leave that edge without a judge
+		contracts.require(set -> edges.values().stream().filter(e -> set.find(e.contract()).isEmpty())
+			.map(e -> "edge '" + e.name() + "' (" + e.source() + ") guards with contract '" + e.contract() + "', which the new set lacks")
+			.toList());
+	}
 
 	@Override
 	public void onApplicationEvent(ApplicationStartedEvent event) {
