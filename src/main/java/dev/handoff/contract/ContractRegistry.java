@@ -1,21 +1,15 @@
 package dev.handoff.contract;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,19 +109,6 @@ public class ContractRegistry {
 
 	/** A hash over the name and content of every file the loader reads, so any edit shows. */
 	static String fingerprint(Path folder) {
-		try (Stream<Path> files = Files.list(folder)) {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-				digest.update(folder.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
-				digest.update(Files.readAllBytes(file));
-			}
-			return HexFormat.of().formatHex(digest.digest());
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every Java platform has SHA-256", e);
-		}
+		return FolderFingerprint.sha256(FolderFingerprint.of(folder, f -> true).toString().getBytes(StandardCharsets.UTF_8));
 	}
 }

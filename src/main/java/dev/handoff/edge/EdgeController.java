@@ -24,14 +24,21 @@ class EdgeController {
 
 	private final ContractRegistry contracts;
 
-	EdgeController(EdgeRegistry edges, ContractRegistry contracts) {
+	private final RouteWatcher routes;
+
+	EdgeController(EdgeRegistry edges, ContractRegistry contracts, RouteWatcher routes) {
 		this.edges = edges;
 		this.contracts = contracts;
+		this.routes = routes;
 	}
 
 	@GetMapping("/api/edges")
-	List<Edge> edges() {
-		return edges.all();
+	Map<String, Object> edges() {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("edges", edges.all());
+		body.put("routesLoadedAt", routes.loadedAt());
+		body.put("lastError", routes.lastFailure().orElse(null));
+		return body;
 	}
 
 	@GetMapping("/api/contracts")
@@ -53,6 +60,7 @@ class EdgeController {
 	@PostMapping("/api/contracts/reload")
 	ResponseEntity<Object> reload() {
 		boolean changed = contracts.reload(true);
+		routes.check();
 		if (!changed && contracts.lastFailure().isPresent()) {
 			ContractRegistry.Failure failure = contracts.lastFailure().get();
 			ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "contracts-refused", "Contracts refused",

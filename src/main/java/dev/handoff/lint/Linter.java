@@ -11,6 +11,8 @@ import dev.handoff.contract.ContractLoader;
 import dev.handoff.contract.ContractProblem;
 import dev.handoff.contract.ContractSet;
 import dev.handoff.contract.InvalidContractsException;
+import dev.handoff.edge.RouteChecks;
+import dev.handoff.edge.RouteFile;
 
 /**
  * {@code handoff lint}: loads contracts, taxonomy and routes exactly as the service would and reports
@@ -29,19 +31,8 @@ public final class Linter {
 			e.problems().forEach(p -> problems.add(new ContractProblem(display(contracts, p.file()), p.pointer(), p.problem())));
 		}
 		List<RouteFile> edges = RouteFile.read(routes, problems).stream().filter(r -> r.path() != null).toList();
+		problems.addAll(RouteChecks.problems(edges, c -> Files.isRegularFile(contracts.resolve(c + ".schema.json")), contracts.toString()));
 		for (RouteFile edge : edges) {
-			if (!edge.path().equals(edge.id())) {
-				problems.add(new ContractProblem(edge.file(), "", "route '" + edge.id() + "' serves /edges/" + edge.path()
-						+ "; give it the id '" + edge.path() + "'"));
-			}
-			if (edge.contract() == null) {
-				problems.add(new ContractProblem(edge.file(), "", "edge '" + edge.path()
-						+ "' has no 'handoff:guard:<contract>' step; an edge without a guard lets anything through"));
-			}
-			else if (!Files.isRegularFile(contracts.resolve(edge.contract() + ".schema.json"))) {
-				problems.add(new ContractProblem(edge.file(), "", "edge '" + edge.path() + "' names contract '" + edge.contract()
-						+ "', but there is no " + contracts.resolve(edge.contract() + ".schema.json")));
-			}
 			examples(contracts.resolve("examples").resolve(edge.path()), edge, problems);
 		}
 		if (set != null && edges.isEmpty()) {

@@ -186,7 +186,7 @@ class EdgeHttpTest extends EdgeTestSupport {
 
 		@Test
 		void listsEdgesAndContractsWithTheirHashes() {
-			JsonNode edges = json(get("/api/edges"));
+			JsonNode edges = json(get("/api/edges")).get("edges");
 			assertThat(edges).extracting(e -> e.get("name").asText())
 				.containsExactly("brief-approved", "cms-landing-page", "email-campaign", "tracking-event");
 			assertThat(edges.get(2).get("deliverTo").asText()).isEqualTo(tools.baseUrl() + "/email/3.0/campaigns");

@@ -1,4 +1,4 @@
-package dev.handoff.lint;
+package dev.handoff.edge;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,0 +1,73 @@
+package dev.handoff.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import dev.handoff.EdgeTestSupport;
+import dev.handoff.TestFiles;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Route files edited under a running service: a good edit serves at once, a bad one is refused and the edges stay. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RouteReloadTest extends EdgeTestSupport {
+
+	private static Path routes;
+
+	@DynamicPropertySource
+	static void editableRoutes(DynamicPropertyRegistry registry) throws IOException {
+		routes = TestFiles.copy(Path.of("routes"), Files.createTempDirectory("handoff-routes-").resolve("routes"));
+		registry.add("HANDOFF_ROUTES_DIR", routes::toString);
+		registry.add("handoff.contracts.reload-interval", () -> "100ms");
+	}
+
+	@Test
+	@Order(1)
+	void aNewRouteFileServesANewEdge() throws IOException {
+		briefsApproved();
+		String route = Files.readString(routes.resolve("email-campaign.yaml")).replace("id: email-campaign", "id: email-campaign-eu")
+			.replace("/edges/email-campaign", "/edges/email-campaign-eu");
+		Files.writeString(routes.resolve("email-campaign-eu.yaml"), route);
+		await().atMost(Duration.ofSeconds(10)).until(() -> send("email-campaign-eu", bytes("{}")).statusCode() == 422);
+		assertThat(send("email-campaign-eu", bytes(example("email-campaign", "01-good-campaign.json"))).statusCode()).isEqualTo(202);
+		assertThat(json(get("/api/edges")).get("edges")).extracting(e -> e.get("name").asText()).contains("email-campaign-eu");
+	}
+
+	@Test
+	@Order(2)
+	void aRouteNamingAnUnknownContractIsRefusedAndTheEdgeKeepsWorking() throws IOException {
+		TestFiles.replace(routes.resolve("cms-landing-page.yaml"), "handoff:guard:cms-landing-page", "handoff:guard:cms-page");
+		await().atMost(Duration.ofSeconds(10)).until(() -> !json(get("/api/edges")).get("lastError").isNull());
+		assertThat(json(get("/api/edges")).get("lastError").get("message").asText()).contains("cms-landing-page.yaml")
+			.contains("names contract 'cms-page'");
+		assertThat(send("cms-landing-page", bytes(example("cms-landing-page", "01-good-page.json"))).statusCode()).isEqualTo(202);
+		TestFiles.replace(routes.resolve("cms-landing-page.yaml"), "handoff:guard:cms-page", "handoff:guard:cms-landing-page");
+		await().atMost(Duration.ofSeconds(10)).until(() -> json(get("/api/edges")).get("lastError").isNull());
+	}
+
+	@Test
+	@Order(3)
+	void aRouteCamelCannotBuildIsPutBackAsItWas() throws IOException {
+		TestFiles.replace(routes.resolve("tracking-event.yaml"), "httpMethodRestrict: POST", "httpMethodRestrict: POST\n        noSuchOption: 1");
+		await().atMost(Duration.ofSeconds(10)).until(() -> !json(get("/api/edges")).get("lastError").isNull());
+		assertThat(json(get("/api/edges")).get("lastError").get("message").asText()).contains("tracking-event.yaml");
+		assertThat(send("tracking-event", bytes(example("tracking-event", "01-good-click.json"))).statusCode()).isEqualTo(202);
+	}
+
+	@Test
+	@Order(4)
+	void aDeletedRouteFileTakesItsEdgeAway() throws IOException {
+		Files.deleteIfExists(routes.resolve("email-campaign-eu.yaml"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> send("email-campaign-eu", bytes("{}")).statusCode() == 404);
+		assertThat(send("email-campaign", bytes("{}")).statusCode()).isEqualTo(422);
+	}
+}
