@@ -4,19 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import dev.handoff.contract.ContractProblem;
 import dev.handoff.contract.ContractRegistry;
 import dev.handoff.contract.FolderFingerprint;
+import dev.handoff.contract.Poller;
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.RouteDefinition;
@@ -49,7 +48,7 @@ public class RouteWatcher implements SmartLifecycle, ApplicationListener<Applica
 
 	private final Path folder;
 
-	private final long everyMillis;
+	private final Poller poller;
 
 	private final Map<Path, byte[]> lastGood = new HashMap<>();
 
@@ -64,14 +63,12 @@ public class RouteWatcher implements SmartLifecycle, ApplicationListener<Applica
 
 	private volatile Instant loadedAt = Instant.now();
 
-	private ScheduledExecutorService executor;
-
 	RouteWatcher(EdgeRegistry edges, ContractRegistry contracts,
-			@Value("${HANDOFF_ROUTES_DIR:routes}") Path folder, @Value("${handoff.contracts.reload-interval:2s}") java.time.Duration every) {
+			@Value("${HANDOFF_ROUTES_DIR:routes}") Path folder, @Value("${handoff.contracts.reload-interval:2s}") Duration every) {
 		this.edges = edges;
 		this.contracts = contracts;
 		this.folder = folder.toAbsolutePath().normalize();
-		this.everyMillis = every.toMillis();
+		this.poller = new Poller("handoff-route-watcher", every, this::check);
 	}
 
 	@Override
@@ -214,35 +211,17 @@ public class RouteWatcher implements SmartLifecycle, ApplicationListener<Applica
 	}
 
 	@Override
-	public synchronized void start() {
-		if (everyMillis <= 0) {
-			return;
-		}
-		executor = Executors.newSingleThreadScheduledExecutor(r -> {
-			Thread thread = new Thread(r, "handoff-route-watcher");
-			thread.setDaemon(true);
-			return thread;
-		});
-		executor.scheduleWithFixedDelay(() -> {
-			try {
-				check();
-			}
-			catch (RuntimeException e) {
-				log.error("Checking the routes folder failed; trying again", e);
-			}
-		}, everyMillis, everyMillis, TimeUnit.MILLISECONDS);
+	public void start() {
+		poller.start();
 	}
 
 	@Override
-	public synchronized void stop() {
-		if (executor != null) {
-			executor.shutdownNow();
-			executor = null;
-		}
+	public void stop() {
+		poller.stop();
 	}
 
 	@Override
-	public synchronized boolean isRunning() {
-		return executor != null;
+	public boolean isRunning() {
+		return poller.isRunning();
 	}
 }

@@ -1,0 +1,63 @@
+package dev.handoff.contract;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a check on its own daemon thread every so often until stopped. A check that throws is logged and
+ * the next one still runs: a watcher must outlive a surprise, or edits would silently stop being seen.
+ */
+public final class Poller {
+
+	private static final Logger log = LoggerFactory.getLogger(Poller.class);
+
+	private final String name;
+
+	private final Duration every;
+
+	private final Runnable check;
+
+	private ScheduledExecutorService executor;
+
+	public Poller(String name, Duration every, Runnable check) {
+		this.name = name;
+		this.every = every;
+		this.check = check;
+	}
+
+	/** Starts polling; a zero or negative interval means never. */
+	public synchronized void start() {
+		if (every.toMillis() <= 0 || executor != null) {
+			return;
+		}
+		executor = Executors.newSingleThreadScheduledExecutor(r -> {
+			Thread thread = new Thread(r, name);
+			thread.setDaemon(true);
+			return thread;
+		});
+		executor.scheduleWithFixedDelay(() -> {
+			try {
+				check.run();
+			}
+			catch (RuntimeException e) {
+				log.error("{} failed; trying again in {}", name, every, e);
+			}
+		}, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	public synchronized void stop() {
+		if (executor != null) {
+			executor.shutdownNow();
+			executor = null;
+		}
+	}
+
+	public synchronized boolean isRunning() {
+		return executor != null;
+	}
+}
