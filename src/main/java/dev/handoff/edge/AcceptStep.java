@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.delivery.Dispatcher;
 import dev.handoff.delivery.OutboxEntry;
 import dev.handoff.delivery.OutboxStore;
@@ -14,11 +13,11 @@ import dev.handoff.truth.Truth;
 import dev.handoff.truth.TruthStore;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code handoff:accept[?deliverTo=URL]} in a route: in one transaction, records the new truth of a brief
  * and puts the message in the outbox for the next tool; only after the commit is the sender answered 202.
+ * A retry with the same idempotency key gets the first answer and stores nothing.
  */
 final class AcceptStep implements Processor {
 
@@ -28,20 +27,16 @@ final class AcceptStep implements Processor {
 
 	private final OutboxStore outbox;
 
-	private final TransactionTemplate transactions;
+	private final Outcomes outcomes;
 
 	private final Dispatcher dispatcher;
 
-	private final ObjectMapper mapper;
-
-	AcceptStep(String deliverTo, TruthStore truth, OutboxStore outbox, TransactionTemplate transactions, Dispatcher dispatcher,
-			ObjectMapper mapper) {
+	AcceptStep(String deliverTo, TruthStore truth, OutboxStore outbox, Outcomes outcomes, Dispatcher dispatcher) {
 		this.deliverTo = deliverTo;
 		this.truth = truth;
 		this.outbox = outbox;
-		this.transactions = transactions;
+		this.outcomes = outcomes;
 		this.dispatcher = dispatcher;
-		this.mapper = mapper;
 	}
 
 	@Override
@@ -51,7 +46,15 @@ final class AcceptStep implements Processor {
 			throw new IllegalStateException("route " + exchange.getFromRouteId() + ": handoff:accept must come after handoff:guard");
 		}
 		String id = verdict.newTruth() != null ? verdict.newTruth().messageId() : UUID.randomUUID().toString();
-		transactions.executeWithoutResult(tx -> {
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("id", id);
+		answer.put("edge", exchange.getFromRouteId());
+		answer.put("outcome", "accepted");
+		answer.put("campaign", verdict.campaign());
+		answer.put("version", verdict.version());
+		answer.put("generated", verdict.generated());
+		answer.put("rewritten", verdict.rewritten());
+		boolean stored = outcomes.commit(exchange, 202, answer, () -> {
 			Truth next = verdict.newTruth();
 			if (next != null) {
 				truth.record(next);
@@ -61,17 +64,8 @@ final class AcceptStep implements Processor {
 						verdict.campaign(), verdict.version(), deliverTo, verdict.forwarded(), OutboxEntry.PENDING, 0, Instant.now(), null));
 			}
 		});
-		if (deliverTo != null) {
+		if (stored && deliverTo != null) {
 			dispatcher.nudge();
 		}
-		Map<String, Object> answer = new LinkedHashMap<>();
-		answer.put("id", id);
-		answer.put("edge", exchange.getFromRouteId());
-		answer.put("outcome", "accepted");
-		answer.put("campaign", verdict.campaign());
-		answer.put("version", verdict.version());
-		answer.put("generated", verdict.generated());
-		answer.put("rewritten", verdict.rewritten());
-		EdgeResponses.json(exchange, mapper, 202, answer);
 	}
 }

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.api.Problems;
@@ -34,12 +35,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Stands at the door of {@code POST /edges/*} before Camel reads anything: an unknown edge is 404 and a
  * non-JSON body 415 (neither is stored); a body over the size limit is never read whole: its first bytes
- * are stored as a {@code too-large} reject and the sender gets 413.
+ * are stored as a {@code too-large} reject and the sender gets 413. A retry with an idempotency key that was
+ * already answered gets that answer again.
  */
 class EdgeEntryFilter extends OncePerRequestFilter {
 
 	/** The request attribute holding the body exactly as received; Camel's own copy went through a Reader. */
 	static final String RAW_BODY = "dev.handoff.edge.rawBody";
+
+	private static final Pattern PRINTABLE = Pattern.compile("[\\x21-\\x7e]+");
 
 	private final EdgeRegistry edges;
 
@@ -49,13 +53,17 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 
 	private final GuardProperties limits;
 
+	private final InboundKeys keys;
+
 	private final ObjectMapper mapper;
 
-	EdgeEntryFilter(EdgeRegistry edges, ContractRegistry contracts, RejectStore rejects, GuardProperties limits, ObjectMapper mapper) {
+	EdgeEntryFilter(EdgeRegistry edges, ContractRegistry contracts, RejectStore rejects, GuardProperties limits, InboundKeys keys,
+			ObjectMapper mapper) {
 		this.edges = edges;
 		this.contracts = contracts;
 		this.rejects = rejects;
 		this.limits = limits;
+		this.keys = keys;
 		this.mapper = mapper;
 	}
 
@@ -76,6 +84,23 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 		if (!isJson(contentType)) {
 			problem(response, Problems.unsupportedMediaType(contentType));
 			return;
+		}
+		String key = idempotencyKey(request);
+		if (key != null && (key.length() > 200 || !PRINTABLE.matcher(key).matches())) {
+			problem(response, Problems.badRequest("the idempotency key must be 1 to 200 printable ASCII characters"));
+			return;
+		}
+		if (key != null) {
+			InboundKeys.Answer first = keys.find(edge.name(), key).orElse(null);
+			if (first != null) {
+				// a retry: the sender gets the first answer again and nothing is judged or stored twice
+				response.setStatus(first.status());
+				response.setContentType("application/json");
+				response.setHeader("Idempotent-Replayed", "true");
+				response.getOutputStream().write(first.body());
+				return;
+			}
+			request.setAttribute(Outcomes.IDEMPOTENCY_KEY, key);
 		}
 		long declared = request.getContentLengthLong();
 		byte[] body = read(request.getInputStream(), limits.maxBytes() + 1);
@@ -101,6 +126,12 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 		rejects.insert(new Reject(id, edge.name(), contract.name(), contract.sha256(), null, kept, declared, contentType,
 				List.of(Violations.tooLarge(size, limits.maxBytes())), Reject.OPEN, Instant.now()));
 		return id;
+	}
+
+	/** Idempotency-Key, or the Standard Webhooks webhook-id when the sender is a webhook. */
+	static String idempotencyKey(HttpServletRequest request) {
+		String key = request.getHeader("Idempotency-Key");
+		return key != null ? key : request.getHeader("webhook-id");
 	}
 
 	static boolean isJson(String contentType) {

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.contract.Contract;
 import dev.handoff.contract.ContractRegistry;
 import dev.handoff.contract.ContractSet;
@@ -34,14 +33,14 @@ final class GuardStep implements Processor {
 
 	private final RejectStore rejects;
 
-	private final ObjectMapper mapper;
+	private final Outcomes outcomes;
 
-	GuardStep(String contractName, ContractRegistry contracts, Guard guard, RejectStore rejects, ObjectMapper mapper) {
+	GuardStep(String contractName, ContractRegistry contracts, Guard guard, RejectStore rejects, Outcomes outcomes) {
 		this.contractName = contractName;
 		this.contracts = contracts;
 		this.guard = guard;
 		this.rejects = rejects;
-		this.mapper = mapper;
+		this.outcomes = outcomes;
 	}
 
 	@Override
@@ -57,15 +56,14 @@ final class GuardStep implements Processor {
 			return;
 		}
 		String id = UUID.randomUUID().toString();
-		rejects.insert(new Reject(id, exchange.getFromRouteId(), contract.name(), contract.sha256(), verdict.campaign(), verdict.received(),
-				null, exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class), verdict.violations(), Reject.OPEN,
-				Instant.now()));
+		Reject reject = new Reject(id, exchange.getFromRouteId(), contract.name(), contract.sha256(), verdict.campaign(), verdict.received(),
+				null, exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class), verdict.violations(), Reject.OPEN, Instant.now());
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("id", id);
 		answer.put("edge", exchange.getFromRouteId());
 		answer.put("outcome", "rejected");
 		answer.put("violations", verdict.violations());
-		EdgeResponses.json(exchange, mapper, 422, answer);
+		outcomes.commit(exchange, 422, answer, () -> rejects.insert(reject));
 		exchange.setRouteStop(true);
 	}
 

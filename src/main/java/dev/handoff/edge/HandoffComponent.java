@@ -34,22 +34,19 @@ public class HandoffComponent extends DefaultComponent {
 
 	private final OutboxStore outbox;
 
-	private final TransactionTemplate transactions;
-
 	private final Dispatcher dispatcher;
 
-	private final ObjectMapper mapper;
+	private final Outcomes outcomes;
 
 	HandoffComponent(ContractRegistry contracts, Guard guard, RejectStore rejects, TruthStore truth, OutboxStore outbox,
-			TransactionTemplate transactions, Dispatcher dispatcher, ObjectMapper mapper) {
+			TransactionTemplate transactions, Dispatcher dispatcher, InboundKeys keys, ObjectMapper mapper) {
 		this.contracts = contracts;
 		this.guard = guard;
 		this.rejects = rejects;
 		this.truth = truth;
 		this.outbox = outbox;
-		this.transactions = transactions;
 		this.dispatcher = dispatcher;
-		this.mapper = mapper;
+		this.outcomes = new Outcomes(transactions, keys, mapper);
 	}
 
 	@Override
@@ -61,14 +58,14 @@ public class HandoffComponent extends DefaultComponent {
 				throw new IllegalArgumentException((where == null ? "" : where + ": ") + "'" + uri + "' names contract '" + contract + "', but " + contracts.current().folder()
 						+ " has no " + contract + ".schema.json (loaded: " + contracts.current().contracts().keySet().stream().sorted().toList() + ")");
 			}
-			return new StepEndpoint(uri, this, new GuardStep(contract, contracts, guard, rejects, mapper));
+			return new StepEndpoint(uri, this, new GuardStep(contract, contracts, guard, rejects, outcomes));
 		}
 		if (remaining.equals("accept")) {
 			String deliverTo = getAndRemoveParameter(parameters, "deliverTo", String.class);
 			if (deliverTo != null) {
 				checkTarget(EdgeRegistry.whereUsed(getCamelContext(), uri), uri, deliverTo);
 			}
-			return new StepEndpoint(uri, this, new AcceptStep(deliverTo, truth, outbox, transactions, dispatcher, mapper));
+			return new StepEndpoint(uri, this, new AcceptStep(deliverTo, truth, outbox, outcomes, dispatcher));
 		}
 		throw new IllegalArgumentException("'" + uri + "' is not a Handoff step: use handoff:guard:<contract> or "
 				+ "handoff:accept?deliverTo=<url of the next tool>");

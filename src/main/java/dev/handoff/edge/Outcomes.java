@@ -1,0 +1,84 @@
+package dev.handoff.edge;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Commits what an edge decided and answers the sender, once per idempotency key: the outcome and the
+ * key are stored in one transaction, so of two sends with the same key only one is stored and both get
+ * the first answer. The answer carries fresh headers only: nothing the sender sent is echoed back.
+ */
+final class Outcomes {
+
+	static final String IDEMPOTENCY_KEY = "dev.handoff.edge.idempotencyKey";
+
+	private final TransactionTemplate transactions;
+
+	private final InboundKeys keys;
+
+	private final ObjectMapper mapper;
+
+	Outcomes(TransactionTemplate transactions, InboundKeys keys, ObjectMapper mapper) {
+		this.transactions = transactions;
+		this.keys = keys;
+		this.mapper = mapper;
+	}
+
+	/** Stores and answers; false when the key had already been answered and nothing was stored now. */
+	boolean commit(Exchange exchange, int status, Map<String, ?> answer, Runnable store) {
+		byte[] body = write(answer);
+		String edge = exchange.getFromRouteId();
+		String key = key(exchange);
+		try {
+			transactions.executeWithoutResult(tx -> {
+				store.run();
+				if (key != null) {
+					keys.remember(edge, key, status, body);
+				}
+			});
+		}
+		catch (DataAccessException e) {
+			// a concurrent send with the same key won the insert (H2 may say so as a lock conflict, not a duplicate key)
+			if (key == null) {
+				throw e;
+			}
+			InboundKeys.Answer first = keys.find(edge, key).orElseThrow(() -> e);
+			respond(exchange, first.status(), first.body(), true);
+			return false;
+		}
+		respond(exchange, status, body, false);
+		return true;
+	}
+
+	private static String key(Exchange exchange) {
+		HttpServletRequest request = exchange.getMessage().getHeader("CamelHttpServletRequest", HttpServletRequest.class);
+		return request == null ? null : (String) request.getAttribute(IDEMPOTENCY_KEY);
+	}
+
+	static void respond(Exchange exchange, int status, byte[] body, boolean replayed) {
+		Message message = exchange.getMessage();
+		message.removeHeaders("*");
+		message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+		message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+		if (replayed) {
+			message.setHeader("Idempotent-Replayed", "true");
+		}
+		message.setBody(body);
+	}
+
+	private byte[] write(Map<String, ?> answer) {
+		try {
+			return mapper.writeValueAsBytes(answer);
+		}
+		catch (JsonProcessingException e) {
+			throw new IllegalStateException("an edge answer always serialises", e);
+		}
+	}
+}
