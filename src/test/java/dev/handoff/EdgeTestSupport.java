@@ -65,7 +65,7 @@ public abstract class EdgeTestSupport {
 		registry.add("handoff.access.tokens[1].name", () -> "test-viewer");
 		registry.add("handoff.access.tokens[1].role", () -> "viewer");
 		registry.add("handoff.access.tokens[1].sha256", () -> "04afacc947b28c94e15578a9db68c1d1bf775b3ff82bc88e31d4465f26bc0b42");
-		registry.add("handoff.delivery.first-backoff", () -> "200ms");
+		registry.add("handoff.delivery.retry-waits", () -> "200ms,200ms,200ms,200ms");
 	}
 
 	@BeforeEach

@@ -1,7 +1,10 @@
 package dev.handoff.delivery;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,16 +16,29 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled false stops sending (messages stay in the outbox), e.g. for maintenance of a tool
  * @param pollInterval how often the outbox is looked at when nothing new was accepted
  * @param batchSize how many due rows one pass takes
- * @param maxAttempts attempts before a message is dead-lettered to the rejected queue (rule {@code delivery})
- * @param firstBackoff the wait after the first failed attempt; it doubles (with jitter) up to maxBackoff
- * @param maxBackoff the longest wait between attempts
+ * @param concurrency how many sends may be in flight at once
+ * @param retryWaits the waits after each failed attempt; after the last, the message becomes a {@code delivery} reject
+ * @param edges per edge, other retry waits (e.g. shorter ones for tracking events)
  * @param connectTimeout how long to wait for a connection to the tool
  * @param requestTimeout how long to wait for the tool's answer
  */
 @Validated
 @ConfigurationProperties("handoff.delivery")
 public record DeliveryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("500ms") Duration pollInterval,
-		@DefaultValue("50") @Min(1) int batchSize, @DefaultValue("5") @Min(1) int maxAttempts,
-		@DefaultValue("1s") Duration firstBackoff, @DefaultValue("5m") Duration maxBackoff,
+		@DefaultValue("50") @Min(1) int batchSize, @DefaultValue("4") @Min(1) @Max(64) int concurrency,
+		@DefaultValue({ "5s", "5m", "30m", "2h", "5h", "10h" }) List<Duration> retryWaits, @DefaultValue Map<String, Edge> edges,
 		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("30s") Duration requestTimeout) {
+
+	/**
+	 * Delivery settings of one edge.
+	 *
+	 * @param retryWaits the waits after each failed attempt on this edge
+	 */
+	public record Edge(List<Duration> retryWaits) {
+	}
+
+	RetryPolicy retryPolicy(String edge) {
+		Edge own = edges.get(edge);
+		return new RetryPolicy(own != null && own.retryWaits() != null ? own.retryWaits() : retryWaits);
+	}
 }

@@ -1,10 +1,13 @@
 package dev.handoff.delivery;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,9 +22,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends due outbox rows to their tools, one at a time, on its own thread. A failed attempt is retried
- * with growing waits; after the last one, or on an answer that retrying cannot change (a 4xx other than
- * 408 and 429), the message goes to the rejected queue with rule {@code delivery}.
+ * Sends due outbox rows to their tools, a bounded number at once. A failed attempt is retried after the
+ * edge's retry waits; after the last one, or on an answer that retrying cannot change (a 4xx other than
+ * 408 and 429, such as 410 Gone), the message goes to the rejected queue with rule {@code delivery}.
  */
 @Component
 public class Dispatcher implements SmartLifecycle {
@@ -45,6 +48,8 @@ public class Dispatcher implements SmartLifecycle {
 	private boolean nudged;
 
 	private volatile Thread thread;
+
+	private ExecutorService senders;
 
 	Dispatcher(OutboxStore outbox, RejectStore rejects, HttpSender sender, DeliveryProperties properties,
 			TransactionTemplate transactions) {
@@ -73,6 +78,11 @@ public class Dispatcher implements SmartLifecycle {
 			log.warn("Delivery is disabled (handoff.delivery.enabled=false): accepted messages stay in the outbox");
 			return;
 		}
+		senders = Executors.newFixedThreadPool(properties.concurrency(), r -> {
+			Thread sender = new Thread(r, "handoff-sender");
+			sender.setDaemon(true);
+			return sender;
+		});
 		thread = new Thread(this::run, "handoff-dispatcher");
 		thread.setDaemon(true);
 		thread.start();
@@ -84,6 +94,7 @@ public class Dispatcher implements SmartLifecycle {
 		thread = null;
 		if (running != null) {
 			running.interrupt();
+			senders.shutdownNow();
 			try {
 				running.join(properties.requestTimeout().toMillis() + 1000);
 			}
@@ -118,26 +129,36 @@ public class Dispatcher implements SmartLifecycle {
 	/** Sends what is due; returns how many rows it took. */
 	int pass() {
 		List<OutboxEntry> due = outbox.due(Instant.now(), properties.batchSize());
-		for (OutboxEntry entry : due) {
-			if (Thread.currentThread().isInterrupted()) {
+		List<Future<?>> sends = due.stream().map(entry -> senders.submit(() -> deliver(entry))).collect(Collectors.toList());
+		for (Future<?> send : sends) {
+			try {
+				send.get();
+			}
+			catch (ExecutionException e) {
+				log.error("Delivering a message failed unexpectedly; it stays due", e.getCause());
+			}
+			catch (InterruptedException e) {
+				// shutting down: sends not finished stay due in the outbox and go out after the restart
+				sends.forEach(f -> f.cancel(true));
+				Thread.currentThread().interrupt();
 				break;
 			}
-			deliver(entry);
 		}
 		return due.size();
 	}
 
 	private void deliver(OutboxEntry entry) {
+		RetryPolicy policy = properties.retryPolicy(entry.edge());
 		HttpSender.Attempt attempt = sender.send(entry);
 		int attempts = entry.attempts() + 1;
 		if (attempt.delivered()) {
 			outbox.delivered(entry.id(), attempts, attempt.outcome());
 		}
-		else if (attempt.retryable() && attempts < properties.maxAttempts()) {
-			Instant next = Instant.now().plus(backoff(attempts, attempt.retryAfter()));
+		else if (attempt.retryable() && policy.after(attempts, attempt.retryAfter()).isPresent()) {
+			Instant next = Instant.now().plus(policy.after(attempts, attempt.retryAfter()).get());
 			outbox.retryAt(entry.id(), attempts, attempt.outcome(), next);
 			log.info("Delivery of {} on {} failed ({}); attempt {} of {} at {}", entry.id(), entry.edge(), attempt.outcome(),
-					attempts + 1, properties.maxAttempts(), next);
+					attempts + 1, policy.attempts(), next);
 		}
 		else {
 			transactions.executeWithoutResult(tx -> {
@@ -148,15 +169,6 @@ public class Dispatcher implements SmartLifecycle {
 			});
 			log.warn("Delivery of {} on {} gave up after {} attempt(s): {}", entry.id(), entry.edge(), attempts, attempt.outcome());
 		}
-	}
-
-	/** Doubling waits with full jitter on the upper half; a Retry-After asks for at least that long. */
-	Duration backoff(int attempts, Duration retryAfter) {
-		long base = properties.firstBackoff().toMillis() << Math.min(attempts - 1, 20);
-		long capped = Math.min(base, properties.maxBackoff().toMillis());
-		long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
-		Duration wait = Duration.ofMillis(jittered);
-		return retryAfter != null && retryAfter.compareTo(wait) > 0 ? retryAfter : wait;
 	}
 
 	private void await() throws InterruptedException {

@@ -64,21 +64,47 @@ class DeliveryTest extends EdgeTestSupport {
 				Map.of("Content-Type", "application/json"))).get("id").asText();
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(status(id)).isEqualTo("failed"));
-		assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track")))).as("max-attempts defaults to 5").hasSize(5);
+		assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track")))).as("four retry waits make five attempts").hasSize(5);
 		assertThat(json(get("/api/rejects?edge=tracking-event&rule=delivery")).get("total").asLong()).isEqualTo(1);
 	}
 
 	@Test
-	void backsOffLongerAfterEachFailureAndHonoursRetryAfter() {
-		Dispatcher dispatcher = new Dispatcher(null, null, null, new DeliveryProperties(true, Duration.ofMillis(100), 10, 5,
-				Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(1)), null);
-		assertThat(dispatcher.backoff(1, null)).isBetween(Duration.ofMillis(500), Duration.ofSeconds(1));
-		assertThat(dispatcher.backoff(4, null)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8));
-		assertThat(dispatcher.backoff(30, null)).isBetween(Duration.ofMinutes(2).plusSeconds(30), Duration.ofMinutes(5));
-		assertThat(dispatcher.backoff(1, Duration.ofSeconds(120))).isEqualTo(Duration.ofSeconds(120));
+	void waitsAtLeastWhatRetryAfterAsks() {
+		tools.stubFor(post(urlPathEqualTo("/email/3.0/campaigns")).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")).willSetStateTo("free"));
+		tools.stubFor(post(urlPathEqualTo("/email/3.0/campaigns")).inScenario("busy").whenScenarioStateIs("free")
+			.willReturn(aResponse().withStatus(200)));
+		briefsApproved();
+		String id = json(send("email-campaign", bytes(example("email-campaign", "01-good-campaign.json")))).get("id").asText();
+
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(status(id)).isEqualTo("delivered"));
+		List<LoggedRequest> attempts = tools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns")));
+		assertThat(attempts).hasSize(2);
+		assertThat(Duration.between(attempts.get(0).getLoggedDate().toInstant(), attempts.get(1).getLoggedDate().toInstant()))
+			.isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void spreadsEachWaitAndLetsALongerRetryAfterWin() {
+		RetryPolicy policy = new RetryPolicy(List.of(Duration.ofSeconds(5), Duration.ofMinutes(5)));
+		assertThat(policy.attempts()).isEqualTo(3);
+		assertThat(policy.after(1, null)).hasValueSatisfying(w -> assertThat(w).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(6)));
+		assertThat(policy.after(2, null)).hasValueSatisfying(w -> assertThat(w).isBetween(Duration.ofMinutes(4), Duration.ofMinutes(6)));
+		assertThat(policy.after(3, null)).isEmpty();
+		assertThat(policy.after(1, Duration.ofSeconds(120))).hasValue(Duration.ofSeconds(120));
+		assertThat(policy.after(1, Duration.ofDays(400))).hasValue(Duration.ofDays(1));
 		assertThat(HttpSender.retryAfter("7")).isEqualTo(Duration.ofSeconds(7));
 		assertThat(HttpSender.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);
 		assertThat(HttpSender.retryAfter("soon")).isNull();
+	}
+
+	@Test
+	void takesAnEdgesOwnRetryWaits() {
+		DeliveryProperties properties = new DeliveryProperties(true, Duration.ofMillis(100), 10, 1, List.of(Duration.ofSeconds(5)),
+				Map.of("tracking-event", new DeliveryProperties.Edge(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)))),
+				Duration.ofSeconds(1), Duration.ofSeconds(1));
+		assertThat(properties.retryPolicy("tracking-event").attempts()).isEqualTo(3);
+		assertThat(properties.retryPolicy("email-campaign").attempts()).isEqualTo(2);
 	}
 
 	private String status(String id) {
