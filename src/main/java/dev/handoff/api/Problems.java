@@ -38,6 +38,11 @@ public final class Problems {
 		return problem;
 	}
 
+	public static ProblemDetail unavailable() {
+		return of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Storage unavailable",
+				"the message was not accepted because it could not be stored; send it again after Retry-After seconds");
+	}
+
 	public static ProblemDetail notFound(String what, String id) {
 		return of(HttpStatus.NOT_FOUND, "not-found", "Not found", "no " + what + " '" + id + "'");
 	}

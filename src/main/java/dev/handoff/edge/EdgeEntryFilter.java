@@ -29,6 +29,9 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -44,6 +47,8 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 	static final String RAW_BODY = "dev.handoff.edge.rawBody";
 
 	private static final Pattern PRINTABLE = Pattern.compile("[\\x21-\\x7e]+");
+
+	private static final Logger log = LoggerFactory.getLogger(EdgeEntryFilter.class);
 
 	private final EdgeRegistry edges;
 
@@ -70,6 +75,17 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		try {
+			admit(request, response, chain);
+		}
+		catch (DataAccessException e) {
+			log.error("Edge entry cannot reach the database: {}", e.getMessage());
+			response.setHeader("Retry-After", "5");
+			problem(response, Problems.unavailable());
+		}
+	}
+
+	private void admit(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
 		if (!"POST".equals(request.getMethod())) {
 			chain.doFilter(request, response);
 			return;
