@@ -38,6 +38,10 @@ public final class Problems {
 		return problem;
 	}
 
+	public static ProblemDetail unsignedMessage(String why) {
+		return of(HttpStatus.UNAUTHORIZED, "bad-signature", "Signature refused", why);
+	}
+
 	public static ProblemDetail unavailable() {
 		return of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Storage unavailable",
 				"the message was not accepted because it could not be stored; send it again after Retry-After seconds");

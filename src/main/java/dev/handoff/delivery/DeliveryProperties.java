@@ -33,8 +33,15 @@ public record DeliveryProperties(@DefaultValue("true") boolean enabled, @Default
 	 * Delivery settings of one edge.
 	 *
 	 * @param retryWaits the waits after each failed attempt on this edge
+	 * @param signingSecret a {@code whsec_...} secret: when set, what Handoff sends on this edge is signed the
+	 * Standard Webhooks way ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature})
 	 */
-	public record Edge(List<Duration> retryWaits) {
+	public record Edge(List<Duration> retryWaits, String signingSecret) {
+	}
+
+	String signingSecret(String edge) {
+		Edge own = edges.get(edge);
+		return own == null ? null : own.signingSecret();
 	}
 
 	RetryPolicy retryPolicy(String edge) {

@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
+import dev.handoff.signature.WebhookSignature;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +28,10 @@ class HttpSender {
 
 	private final Duration requestTimeout;
 
+	private final DeliveryProperties properties;
+
 	HttpSender(DeliveryProperties properties) {
+		this.properties = properties;
 		this.client = HttpClient.newBuilder()
 			.connectTimeout(properties.connectTimeout())
 			.version(HttpClient.Version.HTTP_1_1)
@@ -38,15 +42,21 @@ class HttpSender {
 
 	/** The answer, or a network failure as status 0. */
 	Attempt send(OutboxEntry entry) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(entry.target()))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(entry.target()))
 			.timeout(requestTimeout)
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", entry.id())
 			.header("User-Agent", "Handoff")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(entry.payload()))
-			.build();
+			.POST(HttpRequest.BodyPublishers.ofByteArray(entry.payload()));
+		String secret = properties.signingSecret(entry.edge());
+		if (secret != null) {
+			long now = Instant.now().getEpochSecond();
+			request.header("webhook-id", entry.id())
+				.header("webhook-timestamp", Long.toString(now))
+				.header("webhook-signature", WebhookSignature.sign(secret, entry.id(), now, entry.payload()));
+		}
 		try {
-			HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
 			String body = new String(response.body(), StandardCharsets.UTF_8);
 			return new Attempt(response.statusCode(), body.length() > EXCERPT ? body.substring(0, EXCERPT) : body,
 					retryAfter(response.headers().firstValue("Retry-After").orElse(null)));

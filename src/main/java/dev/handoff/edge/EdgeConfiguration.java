@@ -7,6 +7,7 @@ import dev.handoff.contract.ContractRegistry;
 import dev.handoff.contract.Poller;
 import dev.handoff.guard.GuardProperties;
 import dev.handoff.reject.RejectStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -18,9 +19,9 @@ class EdgeConfiguration {
 
 	@Bean
 	FilterRegistrationBean<EdgeEntryFilter> edgeEntryFilter(EdgeRegistry edges, ContractRegistry contracts, RejectStore rejects,
-			GuardProperties limits, InboundKeys keys, ObjectMapper mapper) {
+			GuardProperties limits, InboundKeys keys, EdgeProperties properties, MeterRegistry meters, ObjectMapper mapper) {
 		FilterRegistrationBean<EdgeEntryFilter> registration = new FilterRegistrationBean<>(
-				new EdgeEntryFilter(edges, contracts, rejects, limits, keys, mapper));
+				new EdgeEntryFilter(edges, contracts, rejects, limits, keys, properties, meters, mapper));
 		registration.addUrlPatterns("/edges/*");
 		return registration;
 	}

@@ -22,6 +22,8 @@ import dev.handoff.guard.GuardProperties;
 import dev.handoff.guard.Violations;
 import dev.handoff.reject.Reject;
 import dev.handoff.reject.RejectStore;
+import dev.handoff.signature.WebhookSignature;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -60,15 +62,21 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 
 	private final InboundKeys keys;
 
+	private final EdgeProperties properties;
+
+	private final MeterRegistry meters;
+
 	private final ObjectMapper mapper;
 
 	EdgeEntryFilter(EdgeRegistry edges, ContractRegistry contracts, RejectStore rejects, GuardProperties limits, InboundKeys keys,
-			ObjectMapper mapper) {
+			EdgeProperties properties, MeterRegistry meters, ObjectMapper mapper) {
 		this.edges = edges;
 		this.contracts = contracts;
 		this.rejects = rejects;
 		this.limits = limits;
 		this.keys = keys;
+		this.properties = properties;
+		this.meters = meters;
 		this.mapper = mapper;
 	}
 
@@ -85,6 +93,11 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 		}
 	}
 
+	/**
+	 * In this order: the edge exists, the body is JSON, a signed edge gets its signature headers, the key is
+	 * well formed, the body is within the limit, the signature holds, and only then is a retry answered
+	 * again, so an unsigned request never sees a stored answer.
+	 */
 	private void admit(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
 		if (!"POST".equals(request.getMethod())) {
 			chain.doFilter(request, response);
@@ -101,10 +114,31 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 			problem(response, Problems.unsupportedMediaType(contentType));
 			return;
 		}
+		EdgeProperties.Signature signature = properties.signatures().get(edge.name());
+		if (signature != null && request.getHeader("webhook-signature") == null) {
+			unsigned(edge, response, "this edge needs Standard Webhooks headers webhook-id, webhook-timestamp and webhook-signature");
+			return;
+		}
 		String key = idempotencyKey(request);
 		if (key != null && (key.length() > 200 || !PRINTABLE.matcher(key).matches())) {
 			problem(response, Problems.badRequest("the idempotency key must be 1 to 200 printable ASCII characters"));
 			return;
+		}
+		long declared = request.getContentLengthLong();
+		byte[] body = read(request.getInputStream(), limits.maxBytes() + 1);
+		if (declared > limits.maxBytes() || body.length > limits.maxBytes()) {
+			byte[] kept = body.length > limits.maxBytes() ? Arrays.copyOf(body, limits.maxBytes()) : body;
+			String id = storeTooLarge(edge, kept, declared < 0 ? null : declared, contentType);
+			problem(response, Problems.tooLarge(id, limits.maxBytes(), declared < 0 ? null : declared));
+			return;
+		}
+		if (signature != null) {
+			String refusal = WebhookSignature.refusal(request.getHeader("webhook-id"), request.getHeader("webhook-timestamp"),
+					request.getHeader("webhook-signature"), body, signature.secrets(), signature.tolerance(), Instant.now()).orElse(null);
+			if (refusal != null) {
+				unsigned(edge, response, refusal);
+				return;
+			}
 		}
 		if (key != null) {
 			InboundKeys.Answer first = keys.find(edge.name(), key).orElse(null);
@@ -118,16 +152,15 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 			}
 			request.setAttribute(Outcomes.IDEMPOTENCY_KEY, key);
 		}
-		long declared = request.getContentLengthLong();
-		byte[] body = read(request.getInputStream(), limits.maxBytes() + 1);
-		if (declared > limits.maxBytes() || body.length > limits.maxBytes()) {
-			byte[] kept = body.length > limits.maxBytes() ? Arrays.copyOf(body, limits.maxBytes()) : body;
-			String id = storeTooLarge(edge, kept, declared < 0 ? null : declared, contentType);
-			problem(response, Problems.tooLarge(id, limits.maxBytes(), declared < 0 ? null : declared));
-			return;
-		}
 		request.setAttribute(RAW_BODY, body);
 		chain.doFilter(new CachedBody(request, body), response);
+	}
+
+	/** Not a reject: an unsigned message is not the sender's, so it is counted and refused, not kept. */
+	private void unsigned(Edge edge, HttpServletResponse response, String why) throws IOException {
+		meters.counter("handoff.edge.unauthorized", "edge", edge.name()).increment();
+		response.setHeader("WWW-Authenticate", "Standard-Webhooks");
+		problem(response, Problems.unsignedMessage(why));
 	}
 
 	@Override
