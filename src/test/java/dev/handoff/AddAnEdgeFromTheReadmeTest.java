@@ -50,7 +50,7 @@ class AddAnEdgeFromTheReadmeTest {
 		scheduler.stubFor(post(urlPathEqualTo("/posts")).willReturn(aResponse().withStatus(201)));
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(HandoffApplication.class).run("--server.port=0",
 				"--HANDOFF_DATA_DIR=" + dir.resolve("data"), "--HANDOFF_CONTRACTS_DIR=" + contracts, "--HANDOFF_ROUTES_DIR=" + routes,
-				"--handoff.tools.cms-url=http://localhost:9", "--handoff.tools.email-url=http://localhost:9",
+				"--handoff.delivery.private-targets=allow", "--handoff.tools.cms-url=http://localhost:9", "--handoff.tools.email-url=http://localhost:9",
 				"--handoff.tools.tracking-url=http://localhost:9", "--handoff.tools.social-url=" + scheduler.baseUrl())) {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 			JsonNode brief = JSON.readTree(Path.of("demo/brief-v1.json").toFile());

@@ -59,6 +59,7 @@ public abstract class EdgeTestSupport {
 		registry.add("handoff.tools.email-url", () -> tools.baseUrl() + "/email");
 		registry.add("handoff.tools.tracking-url", () -> tools.baseUrl() + "/tracking");
 		registry.add("handoff.delivery.poll-interval", () -> "100ms");
+		registry.add("handoff.delivery.private-targets", () -> "allow");
 		registry.add("handoff.access.tokens[0].name", () -> "test-admin");
 		registry.add("handoff.access.tokens[0].role", () -> "admin");
 		registry.add("handoff.access.tokens[0].sha256", () -> "17d6bfe05d1b1fb7bc499f8e3f639c7b3eda4c40f321eef8887a0c04c89a99c5");

@@ -79,7 +79,7 @@ class RestartTest {
 
 	private ConfigurableApplicationContext start(boolean deliver) {
 		return new SpringApplicationBuilder(HandoffApplication.class).run("--server.port=0", "--HANDOFF_DATA_DIR=" + data,
-				"--handoff.tools.cms-url=http://localhost:9/cms", "--handoff.tools.email-url=" + emailTool.baseUrl() + "/email",
+				"--handoff.delivery.private-targets=allow", "--handoff.tools.cms-url=http://localhost:9/cms", "--handoff.tools.email-url=" + emailTool.baseUrl() + "/email",
 				"--handoff.tools.tracking-url=http://localhost:9/tracking", "--handoff.delivery.enabled=" + deliver,
 				"--handoff.delivery.poll-interval=100ms", "--handoff.access.tokens[0].name=test", "--handoff.access.tokens[0].role=viewer",
 				"--handoff.access.tokens[0].sha256=04afacc947b28c94e15578a9db68c1d1bf775b3ff82bc88e31d4465f26bc0b42");

@@ -64,9 +64,18 @@ class StartupFailureTest {
 			.contains("has no 'handoff:guard:<contract>' step"));
 	}
 
+	@Test
+	void refusesToStartWithAToolOnALoopbackAddressUnlessAllowed() {
+		assertThatThrownBy(() -> start("--handoff.delivery.private-targets=refuse")).satisfies(e -> assertThat(messages(e))
+			.contains(".yaml")
+			.contains("resolves to 127.0.0.1, a loopback, private or link-local address"));
+	}
+
 	private void start(String... args) {
+		String targets = Stream.of(args).anyMatch(a -> a.startsWith("--handoff.delivery.private-targets")) ? "--debug=false"
+				: "--handoff.delivery.private-targets=allow";
 		String[] all = Stream.concat(Stream.of("--server.port=0", "--HANDOFF_DATA_DIR=" + dir.resolve("data"),
-				"--handoff.tools.cms-url=http://localhost:9/cms", "--handoff.tools.email-url=http://localhost:9/email",
+				targets, "--handoff.tools.cms-url=http://localhost:9/cms", "--handoff.tools.email-url=http://localhost:9/email",
 				"--handoff.tools.tracking-url=http://localhost:9/tracking"), Stream.of(args)).toArray(String[]::new);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HandoffApplication.class).run(all)) {
 			throw new AssertionError("the service started");

@@ -21,13 +21,24 @@ import org.springframework.validation.annotation.Validated;
  * @param edges per edge, other retry waits (e.g. shorter ones for tracking events)
  * @param connectTimeout how long to wait for a connection to the tool
  * @param requestTimeout how long to wait for the tool's answer
+ * @param privateTargets {@code allow} lets deliveries go to loopback, private and link-local addresses
  */
 @Validated
 @ConfigurationProperties("handoff.delivery")
 public record DeliveryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("500ms") Duration pollInterval,
 		@DefaultValue("50") @Min(1) int batchSize, @DefaultValue("4") @Min(1) @Max(64) int concurrency,
 		@DefaultValue({ "5s", "5m", "30m", "2h", "5h", "10h" }) List<Duration> retryWaits, @DefaultValue Map<String, Edge> edges,
-		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("30s") Duration requestTimeout) {
+		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("30s") Duration requestTimeout,
+		@DefaultValue("refuse") PrivateTargets privateTargets) {
+
+	/** Whether a tool may live at a loopback, private or link-local address. */
+	public enum PrivateTargets {
+		refuse, allow
+	}
+
+	public boolean allowsPrivateTargets() {
+		return privateTargets == PrivateTargets.allow;
+	}
 
 	/**
 	 * Delivery settings of one edge.

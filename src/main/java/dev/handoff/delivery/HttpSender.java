@@ -42,6 +42,10 @@ class HttpSender {
 
 	/** The answer, or a network failure as status 0. */
 	Attempt send(OutboxEntry entry) {
+		String refused = TargetGuard.refusal(entry.target(), properties.allowsPrivateTargets()).orElse(null);
+		if (refused != null) {
+			return new Attempt(-1, "not sent: " + refused, null);
+		}
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(entry.target()))
 			.timeout(requestTimeout)
 			.header("Content-Type", "application/json")
@@ -89,7 +93,7 @@ class HttpSender {
 		}
 	}
 
-	/** One try: status 0 means no answer came (connection refused, timeout). */
+	/** One try: status 0 means no answer came (connection refused, timeout), -1 that it was not sent at all. */
 	record Attempt(int status, String excerpt, Duration retryAfter) {
 
 		boolean delivered() {
@@ -101,7 +105,7 @@ class HttpSender {
 		}
 
 		String outcome() {
-			return status == 0 ? excerpt : status + (excerpt.isBlank() ? "" : ": " + excerpt);
+			return status <= 0 ? excerpt : status + (excerpt.isBlank() ? "" : ": " + excerpt);
 		}
 	}
 }

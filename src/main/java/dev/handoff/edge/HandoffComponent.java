@@ -5,8 +5,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.contract.ContractRegistry;
+import dev.handoff.delivery.DeliveryProperties;
 import dev.handoff.delivery.Dispatcher;
 import dev.handoff.delivery.OutboxStore;
+import dev.handoff.delivery.TargetGuard;
 import dev.handoff.guard.Guard;
 import dev.handoff.reject.RejectStore;
 import dev.handoff.truth.TruthStore;
@@ -38,8 +40,10 @@ public class HandoffComponent extends DefaultComponent {
 
 	private final Outcomes outcomes;
 
+	private final DeliveryProperties delivery;
+
 	HandoffComponent(ContractRegistry contracts, Guard guard, RejectStore rejects, TruthStore truth, OutboxStore outbox,
-			TransactionTemplate transactions, Dispatcher dispatcher, InboundKeys keys, ObjectMapper mapper) {
+			TransactionTemplate transactions, Dispatcher dispatcher, InboundKeys keys, DeliveryProperties delivery, ObjectMapper mapper) {
 		this.contracts = contracts;
 		this.guard = guard;
 		this.rejects = rejects;
@@ -47,6 +51,7 @@ public class HandoffComponent extends DefaultComponent {
 		this.outbox = outbox;
 		this.dispatcher = dispatcher;
 		this.outcomes = new Outcomes(transactions, keys, mapper);
+		this.delivery = delivery;
 	}
 
 	@Override
@@ -63,7 +68,11 @@ public class HandoffComponent extends DefaultComponent {
 		if (remaining.equals("accept")) {
 			String deliverTo = getAndRemoveParameter(parameters, "deliverTo", String.class);
 			if (deliverTo != null) {
-				checkTarget(EdgeRegistry.whereUsed(getCamelContext(), uri), uri, deliverTo);
+				String where = EdgeRegistry.whereUsed(getCamelContext(), uri);
+				checkTarget(where, uri, deliverTo);
+				TargetGuard.refusal(deliverTo, delivery.allowsPrivateTargets()).ifPresent(why -> {
+					throw new IllegalArgumentException((where == null ? "" : where + ": ") + "'" + uri + "': " + why);
+				});
 			}
 			return new StepEndpoint(uri, this, new AcceptStep(deliverTo, truth, outbox, outcomes, dispatcher));
 		}
