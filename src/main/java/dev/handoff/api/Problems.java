@@ -30,6 +30,16 @@ public final class Problems {
 				"Content-Type is '" + contentType + "'; send application/json");
 	}
 
+	public static ProblemDetail unsupportedEncoding(String encoding) {
+		return of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-encoding", "Compressed messages are not accepted",
+				"Content-Encoding is '" + encoding + "'; send the JSON uncompressed");
+	}
+
+	public static ProblemDetail bodyTimeout() {
+		return of(HttpStatus.REQUEST_TIMEOUT, "body-timeout", "The body did not arrive in time",
+				"the connection went quiet before the whole body arrived; nothing was stored, send it again");
+	}
+
 	public static ProblemDetail tooLarge(String id, long limit, Long declared) {
 		ProblemDetail problem = of(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Message too large",
 				"this edge takes at most " + limit + " bytes" + (declared == null ? "" : "; the request declared " + declared)

@@ -99,6 +99,7 @@ public final class ContractLoader {
 					+ "' is not supported: contracts are JSON Schema draft-07 (http://json-schema.org/draft-07/schema#)"));
 		}
 		findRemoteRefs(schemaJson, "", file, problems);
+		RefLoops.check(schemaJson, file, problems);
 		Patterns.check(schemaJson, file, problems);
 		HandoffSpec spec = new HandoffSpecReader(file, schemaJson, problems).read();
 		Schema schema = problems.size() == before ? compile(schemaJson, file, problems) : null;
@@ -110,7 +111,7 @@ public final class ContractLoader {
 
 	private Schema compile(JsonNode schemaJson, String file, List<ContractProblem> problems) {
 		try {
-			return SchemaLoader.builder()
+			Schema schema = SchemaLoader.builder()
 				.schemaJson((JSONObject) OrgJson.from(schemaJson))
 				.draftV7Support()
 				.schemaClient(NO_REMOTE)
@@ -118,6 +119,7 @@ public final class ContractLoader {
 				.build()
 				.load()
 				.build();
+			return RefLoops.survivesValidation(schema, file, problems) ? schema : null;
 		}
 		catch (SchemaException e) {
 			String location = e.getSchemaLocation() == null ? "" : e.getSchemaLocation().replaceFirst("^#", "");

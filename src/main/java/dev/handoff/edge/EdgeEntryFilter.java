@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.SocketTimeoutException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -114,6 +115,12 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 			problem(response, Problems.unsupportedMediaType(contentType));
 			return;
 		}
+		String encoding = request.getHeader("Content-Encoding");
+		if (encoding != null && !encoding.equalsIgnoreCase("identity")) {
+			// never inflated: a small compressed body could expand past every limit (a zip bomb)
+			problem(response, Problems.unsupportedEncoding(encoding));
+			return;
+		}
 		EdgeProperties.Signature signature = properties.signatures().get(edge.name());
 		if (signature != null && request.getHeader("webhook-signature") == null) {
 			unsigned(edge, response, "this edge needs Standard Webhooks headers webhook-id, webhook-timestamp and webhook-signature");
@@ -125,7 +132,21 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 			return;
 		}
 		long declared = request.getContentLengthLong();
-		byte[] body = read(request.getInputStream(), limits.maxBytes() + 1);
+		byte[] body;
+		try {
+			body = read(request.getInputStream(), limits.maxBytes() + 1);
+		}
+		catch (IOException e) {
+			// a sender that stops or hangs up mid-body has sent nothing whole to keep
+			problem(response, timedOut(e) ? Problems.bodyTimeout() : Problems.badRequest("the body ended before the "
+					+ declared + " bytes its Content-Length declared; nothing was stored, send it again"));
+			return;
+		}
+		if (declared >= 0 && body.length < declared && declared <= limits.maxBytes()) {
+			problem(response, Problems.badRequest("the body ended before the " + declared
+					+ " bytes its Content-Length declared; nothing was stored, send it again"));
+			return;
+		}
 		if (declared > limits.maxBytes() || body.length > limits.maxBytes()) {
 			byte[] kept = body.length > limits.maxBytes() ? Arrays.copyOf(body, limits.maxBytes()) : body;
 			String id = storeTooLarge(edge, kept, declared < 0 ? null : declared, contentType);
@@ -154,6 +175,15 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 		}
 		request.setAttribute(RAW_BODY, body);
 		chain.doFilter(new CachedBody(request, body), response);
+	}
+
+	private static boolean timedOut(Throwable e) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof SocketTimeoutException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Not a reject: an unsigned message is not the sender's, so it is counted and refused, not kept. */

@@ -16,6 +16,7 @@ import dev.handoff.contract.Contract;
 import dev.handoff.contract.HandoffSpec;
 import dev.handoff.contract.Taxonomy;
 import dev.handoff.json.StrictJson;
+import dev.handoff.json.Surrogates;
 import dev.handoff.truth.Truth;
 import dev.handoff.truth.TruthLookup;
 import org.springframework.stereotype.Component;
@@ -58,6 +59,10 @@ public class Guard {
 		}
 		catch (IOException e) {
 			return Verdict.rejected(contract, received, List.of(Violations.parse(e.getMessage(), null)), null, null);
+		}
+		String unpaired = Surrogates.firstUnpaired(message);
+		if (unpaired != null) {
+			return Verdict.rejected(contract, received, List.of(Violations.loneSurrogate(unpaired)), null, null);
 		}
 		List<Violation> violations = new ArrayList<>(schema.check(contract.schema(), message));
 		HandoffSpec spec = contract.spec();

@@ -21,6 +21,11 @@ public final class Violations {
 				JSON.textNode("one well-formed JSON document"), location == null ? null : JSON.textNode(location));
 	}
 
+	static Violation loneSurrogate(String pointer) {
+		return new Violation(pointer, Rules.PARSE, "the text here holds a lone surrogate escape (such as \\ud800), which is no character",
+				JSON.textNode("Unicode text"), null);
+	}
+
 	static Violation schema(String pointer, String keyword, String message, JsonNode expected, JsonNode actual) {
 		return new Violation(pointer, Rules.SCHEMA_PREFIX + keyword, message, expected, actual);
 	}

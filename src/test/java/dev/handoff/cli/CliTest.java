@@ -64,6 +64,7 @@ class CliTest {
 				unknown generator         | tracking-event.schema.json   | "/context/campaign/source": "utm.source" | "/context/campaign/source": "utm.src" | /x-handoff/generate/~1context~1campaign~1source | unknown generator 'utm.src'
 				unknown channel           | tracking-event.schema.json   | "channel": "email"                    | "channel": "sms"                   | /x-handoff/channel                           | unknown channel 'sms'
 				unsafe pattern            | email-campaign.schema.json   | "pattern": "^[a-f0-9]{10}$"           | "pattern": "^(a+)+\\\\1$"            | /properties/recipients/properties/list_id/pattern | not a valid or safe regular expression
+				looping $ref              | cms-landing-page.schema.json | "campaignId": { "type": "string", "pattern": "^C-[0-9]{4,8}$" } | "campaignId": { "$ref": "#/definitions/campaignId" } | /definitions/campaignId/$ref | leads back to itself
 				invalid JSON Schema       | email-campaign.schema.json   | "type": "regular"                     | "type": "regular"                  | /properties/type                             | is not a valid JSON Schema
 				""")
 		void findsEachKindOfProblemWithFileAndPointer(String kind, String file, String from, String to, String pointer, String problem)
