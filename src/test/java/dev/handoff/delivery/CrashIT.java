@@ -1,0 +1,213 @@
+package dev.handoff.delivery;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The delivery promise under kill -9: the packaged jar runs as a child process on one data folder while
+ * a load generator sends a few hundred messages a second, and is killed at random moments 20 times.
+ * Every message answered 2xx must reach the tool at least once, repeats must share their key, and no
+ * message answered otherwise may reach it.
+ */
+class CrashIT {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private static final int KILLS = 20;
+
+	private static final int RATE_PER_SECOND = 250;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final WireMockServer tracking = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+
+	private final Random random = new Random(42);
+
+	private Process process;
+
+	@AfterEach
+	void stop() {
+		if (process != null) {
+			process.destroyForcibly();
+		}
+		tracking.stop();
+	}
+
+	@Test
+	void everyAcknowledgedMessageIsDeliveredAcrossTwentyKills() throws Exception {
+		tracking.start();
+		tracking.stubFor(post(urlPathEqualTo("/tracking/v1/track")).willReturn(aResponse().withStatus(200)));
+		Path data = Files.createTempDirectory("handoff-crash-");
+		JsonNode event = JSON.readTree(Path.of("contracts/examples/tracking-event/01-good-click.json").toFile()).get("message");
+		Map<String, String> acknowledged = new ConcurrentHashMap<>();
+		Set<String> refused = ConcurrentHashMap.newKeySet();
+		AtomicInteger sent = new AtomicInteger();
+		AtomicInteger unanswered = new AtomicInteger();
+
+		for (int run = 0; run <= KILLS; run++) {
+			int port = freePort();
+			process = start(data, port, run);
+			awaitReady(port);
+			if (run == 0) {
+				assertThat(postTo(port, "brief-approved", Files.readAllBytes(Path.of("demo/brief-v1.json"))).statusCode()).isEqualTo(202);
+			}
+			if (run == KILLS) {
+				break;
+			}
+			ScheduledExecutorService load = Executors.newSingleThreadScheduledExecutor();
+			int cycle = run;
+			load.scheduleAtFixedRate(() -> {
+				int n = sent.incrementAndGet();
+				boolean bad = n % 10 == 0;
+				String marker = "crash-" + cycle + "-" + n;
+				ObjectNode message = event.deepCopy();
+				message.put("messageId", marker);
+				if (bad) {
+					((ObjectNode) message).putObject("context").putObject("campaign").put("medium", "Email");
+				}
+				sendAsync(port, message).whenComplete((response, error) -> {
+					if (error != null) {
+						unanswered.incrementAndGet();
+					}
+					else if (response.statusCode() / 100 == 2) {
+						acknowledged.put(marker, id(response));
+					}
+					else {
+						refused.add(marker);
+					}
+				});
+			}, 0, 1_000_000 / RATE_PER_SECOND, TimeUnit.MICROSECONDS);
+			Thread.sleep(500 + random.nextInt(1500));
+			process.destroyForcibly().waitFor();
+			load.shutdownNow();
+			load.awaitTermination(5, TimeUnit.SECONDS);
+		}
+
+		await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+			.until(() -> receivedKeys().keySet().containsAll(acknowledged.values()));
+		Map<String, Integer> byKey = receivedKeys();
+		Set<String> receivedMarkers = ConcurrentHashMap.newKeySet();
+		tracking.findAll(anyRequestedFor(anyUrl())).forEach(r -> receivedMarkers.add(marker(r)));
+		int duplicates = byKey.values().stream().mapToInt(c -> c - 1).sum();
+		long lost = acknowledged.values().stream().filter(id -> !byKey.containsKey(id)).count();
+		System.out.printf("crash test: sent %d, acknowledged %d, refused %d, unanswered %d, delivered %d distinct (%d requests), "
+				+ "duplicates by key %d, lost %d, kills %d%n", sent.get(), acknowledged.size(), refused.size(), unanswered.get(), byKey.size(),
+				tracking.findAll(anyRequestedFor(anyUrl())).size(), duplicates, lost, KILLS);
+		Files.writeString(Path.of("target/crash-test.txt"), String.format("sent=%d acknowledged=%d refused=%d unanswered=%d delivered=%d "
+				+ "requests=%d duplicates=%d lost=%d kills=%d%n", sent.get(), acknowledged.size(), refused.size(), unanswered.get(), byKey.size(),
+				tracking.findAll(anyRequestedFor(anyUrl())).size(), duplicates, lost, KILLS));
+
+		assertThat(acknowledged).as("the load reached the service").hasSizeGreaterThan(KILLS * 50);
+		assertThat(lost).as("every 2xx reached the tool").isZero();
+		assertThat(receivedMarkers).as("nothing answered non-2xx reached the tool").doesNotContainAnyElementsOf(refused);
+		tracking.findAll(anyRequestedFor(anyUrl())).forEach(r -> assertThat(acknowledged.get(marker(r)))
+			.as("a delivery is a message that was acknowledged, under the key it was acknowledged with")
+			.satisfiesAnyOf(id -> assertThat(id).isEqualTo(r.getHeader("Idempotency-Key")), id -> assertThat(id).isNull()));
+	}
+
+	private Map<String, Integer> receivedKeys() {
+		Map<String, Integer> byKey = new HashMap<>();
+		tracking.findAll(anyRequestedFor(anyUrl())).forEach(r -> byKey.merge(r.getHeader("Idempotency-Key"), 1, Integer::sum));
+		return byKey;
+	}
+
+	private static String marker(LoggedRequest request) {
+		try {
+			return JSON.readTree(request.getBody()).path("messageId").asText();
+		}
+		catch (IOException e) {
+			throw new AssertionError(e);
+		}
+	}
+
+	private Process start(Path data, int port, int run) throws IOException {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
+				System.getProperty("handoff.jar", "target/handoff.jar"), "--server.port=" + port, "--HANDOFF_DATA_DIR=" + data,
+				"--handoff.tools.cms-url=" + tracking.baseUrl(), "--handoff.tools.email-url=" + tracking.baseUrl(),
+				"--handoff.tools.tracking-url=" + tracking.baseUrl() + "/tracking", "--handoff.delivery.private-targets=allow",
+				"--handoff.delivery.poll-interval=100ms", "--handoff.delivery.retry-waits=200ms,500ms,1s,2s,5s,10s,10s,10s"));
+		File log = Path.of("target", "crash-run-" + run + ".log").toFile();
+		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+	}
+
+	private void awaitReady(int port) {
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+			HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+				.GET().build(), HttpResponse.BodyHandlers.ofString());
+			return health.statusCode() == 200 && process.isAlive();
+		});
+	}
+
+	private HttpResponse<String> postTo(int port, String edge, byte[] body) throws Exception {
+		return http.send(request(port, edge, body), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private CompletableFuture<HttpResponse<String>> sendAsync(int port, JsonNode message) {
+		try {
+			return http.sendAsync(request(port, "tracking-event", JSON.writeValueAsBytes(message)), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException e) {
+			return CompletableFuture.failedFuture(e);
+		}
+	}
+
+	private static HttpRequest request(int port, String edge, byte[] body) {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/edges/" + edge))
+			.timeout(Duration.ofSeconds(5))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build();
+	}
+
+	private static String id(HttpResponse<String> response) {
+		try {
+			return JSON.readTree(response.body()).get("id").asText();
+		}
+		catch (IOException e) {
+			throw new AssertionError(e);
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+}
