@@ -15,7 +15,12 @@ public class HandoffApplication {
 
 	public static void main(String[] args) {
 		if (Cli.isCommand(args)) {
-			System.exit(Cli.run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+			PrintWriter out = new PrintWriter(System.out, true);
+			PrintWriter err = new PrintWriter(System.err, true);
+			int exit = Cli.run(args, out, err);
+			out.flush();
+			err.flush();
+			System.exit(exit);
 		}
 		boolean serve = args.length > 0 && args[0].equals("serve");
 		SpringApplication.run(HandoffApplication.class, serve ? Arrays.copyOfRange(args, 1, args.length) : args);
