@@ -66,6 +66,12 @@ public class RejectStore {
 		jdbc.batchUpdate("INSERT INTO reject_violation (reject_seq, position, rule, pointer) VALUES (?, ?, ?, ?)", rows);
 	}
 
+	/** Marks an open reject replayed; false when it was no longer open (someone else replayed or discarded it). */
+	public boolean markReplayed(String id, String acceptedAs) {
+		return jdbc.update("UPDATE reject SET status = 'replayed', replayed_as = ?, status_changed_at = ? WHERE id = ? AND status = 'open'",
+				acceptedAs, Timestamp.from(java.time.Instant.now()), id) == 1;
+	}
+
 	public Optional<Reject> find(String id) {
 		return jdbc.query("SELECT " + COLUMNS + " FROM reject WHERE id = ?", this::row, id).stream().findFirst();
 	}

@@ -7,6 +7,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +58,34 @@ class DeliveryTest extends EdgeTestSupport {
 		assertThat(violation.get("rule").asText()).isEqualTo("delivery");
 		assertThat(violation.get("actual").asText()).startsWith("400: ").contains("rest_invalid_param");
 		assertThat(reject.get("payload").asText()).contains("\"utm_campaign\":\"spring-sale-2027-c-1001\"");
+	}
+
+	@Test
+	void replaysARefusedMessageOnceTheToolIsFixed() throws Exception {
+		tools.stubFor(post(urlPathEqualTo("/cms/wp-json/wp/v2/pages")).willReturn(aResponse().withStatus(422)
+			.withBody("{\"code\": \"rest_invalid_param\"}")));
+		briefsApproved();
+		String id = json(send("cms-landing-page", bytes(example("cms-landing-page", "01-good-page.json")))).get("id").asText();
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(status(id)).isEqualTo("failed"));
+		String reject = json(get("/api/rejects?edge=cms-landing-page&rule=delivery")).get("items").get(0).get("id").asText();
+
+		tools.stubFor(post(urlPathEqualTo("/cms/wp-json/wp/v2/pages")).willReturn(aResponse().withStatus(201)));
+		assertThat(replay(reject, "test-viewer-token").statusCode()).isEqualTo(403);
+		HttpResponse<String> replayed = replay(reject, "test-admin-token");
+		assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+		String delivery = json(replayed).get("id").asText();
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(status(delivery)).isEqualTo("delivered"));
+		List<LoggedRequest> received = tools.findAll(postRequestedFor(urlPathEqualTo("/cms/wp-json/wp/v2/pages")));
+		assertThat(received).hasSize(2).last().satisfies(r -> assertThat(r.getHeader("Idempotency-Key")).isEqualTo(delivery));
+		assertThat(json(get("/api/rejects/" + reject)).get("status").asText()).isEqualTo("replayed");
+		assertThat(replay(reject, "test-admin-token").statusCode()).as("a replayed reject is not replayed twice").isEqualTo(409);
+	}
+
+	private HttpResponse<String> replay(String reject, String token) throws Exception {
+		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/rejects/" + reject + "/replay"))
+			.header("Authorization", "Bearer " + token)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Test

@@ -1,0 +1,106 @@
+package dev.handoff.edge;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.handoff.contract.Contract;
+import dev.handoff.contract.ContractRegistry;
+import dev.handoff.delivery.Dispatcher;
+import dev.handoff.delivery.OutboxEntry;
+import dev.handoff.delivery.OutboxStore;
+import dev.handoff.guard.Guard;
+import dev.handoff.guard.Verdict;
+import dev.handoff.reject.Reject;
+import dev.handoff.reject.RejectStore;
+import dev.handoff.truth.TruthStore;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs a reject through its edge again with today's contracts and truth. Accepted: it is queued for the
+ * next tool like any message and the reject becomes {@code replayed}, in one transaction, so two replays
+ * at once deliver it once. Rejected again: it stays open.
+ */
+@Component
+public class Replay {
+
+	/** What came of a replay. */
+	public record Outcome(boolean accepted, boolean conflict, Map<String, Object> answer) {
+	}
+
+	private final RejectStore rejects;
+
+	private final EdgeRegistry edges;
+
+	private final ContractRegistry contracts;
+
+	private final Guard guard;
+
+	private final TruthStore truth;
+
+	private final OutboxStore outbox;
+
+	private final TransactionTemplate transactions;
+
+	private final Dispatcher dispatcher;
+
+	Replay(RejectStore rejects, EdgeRegistry edges, ContractRegistry contracts, Guard guard, TruthStore truth, OutboxStore outbox,
+			TransactionTemplate transactions, Dispatcher dispatcher) {
+		this.rejects = rejects;
+		this.edges = edges;
+		this.contracts = contracts;
+		this.guard = guard;
+		this.truth = truth;
+		this.outbox = outbox;
+		this.transactions = transactions;
+		this.dispatcher = dispatcher;
+	}
+
+	public Outcome replay(Reject reject) {
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("reject", reject.id());
+		if (!Reject.OPEN.equals(reject.status())) {
+			answer.put("detail", "reject " + reject.id() + " is " + reject.status() + "; only an open reject can be replayed");
+			return new Outcome(false, true, answer);
+		}
+		Edge edge = edges.find(reject.edge()).orElse(null);
+		Contract contract = edge == null ? null : contracts.find(edge.contract()).orElse(null);
+		if (contract == null) {
+			answer.put("detail", "edge '" + reject.edge() + "' is no longer served; it cannot be replayed");
+			return new Outcome(false, true, answer);
+		}
+		Verdict verdict = guard.check(contract, contracts.current().taxonomy(), reject.payload());
+		if (!verdict.accepted()) {
+			answer.put("outcome", "rejected");
+			answer.put("violations", verdict.violations());
+			return new Outcome(false, false, answer);
+		}
+		String id = verdict.newTruth() != null ? verdict.newTruth().messageId() : UUID.randomUUID().toString();
+		boolean replayed = Boolean.TRUE.equals(transactions.execute(tx -> {
+			if (!rejects.markReplayed(reject.id(), id)) {
+				tx.setRollbackOnly();
+				return false;
+			}
+			if (verdict.newTruth() != null) {
+				truth.record(verdict.newTruth());
+			}
+			if (edge.deliverTo() != null) {
+				outbox.insert(new OutboxEntry(id, edge.name(), contract.name(), contract.sha256(), verdict.campaign(), verdict.version(),
+						edge.deliverTo(), verdict.forwarded(), OutboxEntry.PENDING, 0, Instant.now(), null));
+			}
+			return true;
+		}));
+		if (!replayed) {
+			answer.put("detail", "reject " + reject.id() + " was replayed or discarded meanwhile");
+			return new Outcome(false, true, answer);
+		}
+		dispatcher.nudge();
+		answer.put("outcome", "accepted");
+		answer.put("id", id);
+		answer.put("generated", verdict.generated());
+		answer.put("rewritten", verdict.rewritten());
+		return new Outcome(true, false, answer);
+	}
+}
