@@ -1,0 +1,121 @@
+package dev.handoff.delivery;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** SIGTERM with sends in flight: the process exits within its grace period and nothing accepted is lost. */
+class GracefulShutdownIT {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final WireMockServer tool = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+
+	private Process process;
+
+	@AfterEach
+	void stop() {
+		if (process != null) {
+			process.destroyForcibly();
+		}
+		tool.stop();
+	}
+
+	@Test
+	void exitsWithinTheGracePeriodAndLeavesUnfinishedSendsDue() throws Exception {
+		tool.start();
+		tool.stubFor(post(urlPathEqualTo("/tracking/v1/track")).willReturn(aResponse().withStatus(200).withFixedDelay(5000)));
+		Path data = Files.createTempDirectory("handoff-shutdown-");
+		int port = freePort();
+		process = start(data, port, 0);
+		awaitReady(port);
+		assertThat(send(port, "brief-approved", Files.readAllBytes(Path.of("demo/brief-v1.json"))).statusCode()).isEqualTo(202);
+		JsonNode event = JSON.readTree(Path.of("contracts/examples/tracking-event/01-good-click.json").toFile()).get("message");
+		Set<String> accepted = new HashSet<>();
+		for (int i = 0; i < 10; i++) {
+			ObjectNode message = event.deepCopy();
+			message.put("messageId", "shutdown-" + i);
+			HttpResponse<String> response = send(port, "tracking-event", JSON.writeValueAsBytes(message));
+			assertThat(response.statusCode()).isEqualTo(202);
+			accepted.add(JSON.readTree(response.body()).get("id").asText());
+		}
+		await().atMost(Duration.ofSeconds(10)).until(() -> !tool.findAll(anyRequestedFor(anyUrl())).isEmpty());
+
+		long stopping = System.nanoTime();
+		process.destroy();
+		assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
+		Duration took = Duration.ofNanos(System.nanoTime() - stopping);
+		System.out.printf("graceful shutdown: exited in %d ms with code %d%n", took.toMillis(), process.exitValue());
+		assertThat(took).isLessThan(Duration.ofSeconds(25));
+
+		tool.resetAll();
+		tool.stubFor(post(urlPathEqualTo("/tracking/v1/track")).willReturn(aResponse().withStatus(200)));
+		process = start(data, port, 1);
+		awaitReady(port);
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			Set<String> keys = new HashSet<>();
+			tool.findAll(anyRequestedFor(anyUrl())).forEach(r -> keys.add(r.getHeader("Idempotency-Key")));
+			List<String> missing = accepted.stream().filter(id -> !keys.contains(id)).toList();
+			assertThat(missing).as("sends cut short by the shutdown went out after the restart").isSubsetOf(Set.of());
+		});
+	}
+
+	private Process start(Path data, int port, int run) throws IOException {
+		return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
+				System.getProperty("handoff.jar", "target/handoff.jar"), "--server.port=" + port, "--HANDOFF_DATA_DIR=" + data,
+				"--handoff.tools.cms-url=" + tool.baseUrl(), "--handoff.tools.email-url=" + tool.baseUrl(),
+				"--handoff.tools.tracking-url=" + tool.baseUrl() + "/tracking", "--handoff.delivery.private-targets=allow",
+				"--handoff.delivery.poll-interval=100ms", "--handoff.delivery.request-timeout=10s")
+			.redirectErrorStream(true)
+			.redirectOutput(Path.of("target", "shutdown-run-" + run + ".log").toFile())
+			.start();
+	}
+
+	private void awaitReady(int port) {
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).GET().build(),
+					HttpResponse.BodyHandlers.ofString())
+			.statusCode() == 200);
+	}
+
+	private HttpResponse<String> send(int port, String edge, byte[] body) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/edges/" + edge))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+}
