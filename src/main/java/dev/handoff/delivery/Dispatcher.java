@@ -151,6 +151,7 @@ public class Dispatcher implements SmartLifecycle {
 		RetryPolicy policy = properties.retryPolicy(entry.edge());
 		HttpSender.Attempt attempt = sender.send(entry);
 		int attempts = entry.attempts() + 1;
+		outbox.recordAttempt(entry.id(), attempts, attempt.status(), attempt.outcome());
 		if (attempt.delivered()) {
 			outbox.delivered(entry.id(), attempts, attempt.outcome());
 		}
@@ -165,7 +166,7 @@ public class Dispatcher implements SmartLifecycle {
 				outbox.failed(entry.id(), attempts, attempt.outcome());
 				rejects.insert(new Reject(UUID.randomUUID().toString(), entry.edge(), entry.contract(), entry.contractSha256(),
 						entry.campaign(), entry.payload(), null, "application/json",
-						List.of(Violations.delivery(entry.target(), attempt.outcome(), attempts)), Reject.OPEN, Instant.now()));
+						List.of(Violations.delivery(entry.target(), attempt.outcome(), attempts)), Reject.OPEN, Instant.now(), entry.id()));
 			});
 			log.warn("Delivery of {} on {} gave up after {} attempt(s): {}", entry.id(), entry.edge(), attempts, attempt.outcome());
 		}

@@ -49,6 +49,20 @@ public class OutboxStore {
 				Timestamp.from(next), id);
 	}
 
+	public void recordAttempt(String id, int attempt, int status, String outcome) {
+		jdbc.update("INSERT INTO delivery_attempt (outbox_id, attempt, attempted_at, status, outcome) VALUES (?, ?, ?, ?, ?)", id, attempt,
+				Timestamp.from(Instant.now()), status, outcome.length() > 1000 ? outcome.substring(0, 1000) : outcome);
+	}
+
+	/**
+	 * Puts a failed entry back in line with a new payload and a fresh retry schedule; it keeps its id, so
+	 * the tool sees the same Idempotency-Key. The attempts before stay in the history.
+	 */
+	public boolean requeue(String id, byte[] payload) {
+		return jdbc.update("UPDATE outbox SET status = ?, payload = ?, attempts = 0, next_attempt_at = ? WHERE id = ? AND status = ?", OutboxEntry.PENDING,
+				payload, Timestamp.from(Instant.now()), id, OutboxEntry.FAILED) == 1;
+	}
+
 	public void failed(String id, int attempts, String outcome) {
 		jdbc.update("UPDATE outbox SET status = ?, attempts = ?, last_outcome = ? WHERE id = ?", OutboxEntry.FAILED, attempts, outcome, id);
 	}

@@ -203,7 +203,7 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 		String id = UUID.randomUUID().toString();
 		long size = declared != null ? declared : kept.length + 1L;
 		rejects.insert(new Reject(id, edge.name(), contract.name(), contract.sha256(), null, kept, declared, contentType,
-				List.of(Violations.tooLarge(size, limits.maxBytes())), Reject.OPEN, Instant.now()));
+				List.of(Violations.tooLarge(size, limits.maxBytes())), Reject.OPEN, Instant.now(), null));
 		return id;
 	}
 

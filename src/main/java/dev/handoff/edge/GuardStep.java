@@ -57,7 +57,7 @@ final class GuardStep implements Processor {
 		}
 		String id = UUID.randomUUID().toString();
 		Reject reject = new Reject(id, exchange.getFromRouteId(), contract.name(), contract.sha256(), verdict.campaign(), verdict.received(),
-				null, exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class), verdict.violations(), Reject.OPEN, Instant.now());
+				null, exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class), verdict.violations(), Reject.OPEN, Instant.now(), null);
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("id", id);
 		answer.put("edge", exchange.getFromRouteId());

@@ -77,7 +77,9 @@ public class Replay {
 			answer.put("violations", verdict.violations());
 			return new Outcome(false, false, answer);
 		}
-		String id = verdict.newTruth() != null ? verdict.newTruth().messageId() : UUID.randomUUID().toString();
+		// a message the tool refused goes out again under its first id, so the tool sees the same Idempotency-Key
+		String id = reject.outboxId() != null ? reject.outboxId()
+				: verdict.newTruth() != null ? verdict.newTruth().messageId() : UUID.randomUUID().toString();
 		boolean replayed = Boolean.TRUE.equals(transactions.execute(tx -> {
 			if (!rejects.markReplayed(reject.id(), id)) {
 				tx.setRollbackOnly();
@@ -86,7 +88,13 @@ public class Replay {
 			if (verdict.newTruth() != null) {
 				truth.record(verdict.newTruth());
 			}
-			if (edge.deliverTo() != null) {
+			if (reject.outboxId() != null) {
+				if (!outbox.requeue(reject.outboxId(), verdict.forwarded())) {
+					tx.setRollbackOnly();
+					return false;
+				}
+			}
+			else if (edge.deliverTo() != null) {
 				outbox.insert(new OutboxEntry(id, edge.name(), contract.name(), contract.sha256(), verdict.campaign(), verdict.version(),
 						edge.deliverTo(), verdict.forwarded(), OutboxEntry.PENDING, 0, Instant.now(), null));
 			}

@@ -19,9 +19,10 @@ import dev.handoff.guard.Violation;
  * @param violations why it was rejected
  * @param status {@code open}, {@code replayed} or {@code discarded}
  * @param receivedAt when it came in
+ * @param outboxId for a {@code delivery} reject, the outbox entry whose delivery failed; else null
  */
 public record Reject(String id, String edge, String contract, String contractSha256, String campaign, byte[] payload,
-		Long declaredLength, String contentType, List<Violation> violations, String status, Instant receivedAt) {
+		Long declaredLength, String contentType, List<Violation> violations, String status, Instant receivedAt, String outboxId) {
 
 	public static final String OPEN = "open";
 }

@@ -52,6 +52,10 @@ class RejectController {
 		body.put("payload", new String(reject.payload(), StandardCharsets.UTF_8));
 		body.put("payloadBase64", Base64.getEncoder().encodeToString(reject.payload()));
 		body.put("violations", reject.violations());
+		if (reject.outboxId() != null) {
+			body.put("deliveryId", reject.outboxId());
+			body.put("attempts", rejects.attempts(reject.outboxId()));
+		}
 		return body;
 	}
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class RejectStore {
 
 	private static final String COLUMNS = "id, edge, contract, contract_sha256, campaign, payload, declared_length, content_type, "
-			+ "violations, status, received_at";
+			+ "violations, status, received_at, outbox_id";
 
 	private static final TypeReference<List<Violation>> VIOLATIONS = new TypeReference<>() {
 	};
@@ -41,7 +42,7 @@ public class RejectStore {
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.update(connection -> {
 			var statement = connection.prepareStatement("INSERT INTO reject (id, edge, contract, contract_sha256, campaign, payload, "
-					+ "payload_size, declared_length, content_type, violations, status, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					+ "payload_size, declared_length, content_type, violations, status, received_at, outbox_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					new String[] { "seq" });
 			statement.setString(1, reject.id());
 			statement.setString(2, reject.edge());
@@ -55,6 +56,7 @@ public class RejectStore {
 			statement.setString(10, write(reject.violations()));
 			statement.setString(11, reject.status());
 			statement.setTimestamp(12, Timestamp.from(reject.receivedAt()));
+			statement.setString(13, reject.outboxId());
 			return statement;
 		}, keys);
 		long seq = keys.getKey().longValue();
@@ -70,6 +72,14 @@ public class RejectStore {
 	public boolean markReplayed(String id, String acceptedAs) {
 		return jdbc.update("UPDATE reject SET status = 'replayed', replayed_as = ?, status_changed_at = ? WHERE id = ? AND status = 'open'",
 				acceptedAs, Timestamp.from(java.time.Instant.now()), id) == 1;
+	}
+
+	/** Each attempt to deliver an outbox entry, in order: number, time, status (0 no answer, -1 not sent) and outcome. */
+	public List<Map<String, Object>> attempts(String outboxId) {
+		return jdbc.query("SELECT attempt, attempted_at, status, outcome FROM delivery_attempt WHERE outbox_id = ? ORDER BY seq",
+				(rs, n) -> Map.<String, Object>of("attempt", rs.getInt("attempt"), "at", rs.getTimestamp("attempted_at").toInstant(), "status",
+						rs.getInt("status"), "outcome", String.valueOf(rs.getString("outcome"))),
+				outboxId);
 	}
 
 	public Optional<Reject> find(String id) {
@@ -111,7 +121,7 @@ public class RejectStore {
 			return new Reject(rs.getString("id"), rs.getString("edge"), rs.getString("contract"), rs.getString("contract_sha256"),
 					rs.getString("campaign"), rs.getBytes("payload"), declaredLength, rs.getString("content_type"),
 					mapper.readValue(rs.getString("violations"), VIOLATIONS), rs.getString("status"),
-					rs.getTimestamp("received_at").toInstant());
+					rs.getTimestamp("received_at").toInstant(), rs.getString("outbox_id"));
 		}
 		catch (JsonProcessingException e) {
 			throw new SQLException("reject " + rs.getString("id") + " has violations that are not JSON", e);

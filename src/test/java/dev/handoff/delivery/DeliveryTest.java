@@ -68,12 +68,17 @@ class DeliveryTest extends EdgeTestSupport {
 		String id = json(send("cms-landing-page", bytes(example("cms-landing-page", "01-good-page.json")))).get("id").asText();
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(status(id)).isEqualTo("failed"));
 		String reject = json(get("/api/rejects?edge=cms-landing-page&rule=delivery")).get("items").get(0).get("id").asText();
+		JsonNode refused = json(get("/api/rejects/" + reject));
+		assertThat(refused.get("deliveryId").asText()).isEqualTo(id);
+		assertThat(refused.get("attempts")).hasSize(1);
+		assertThat(refused.get("attempts").get(0).get("status").asInt()).isEqualTo(422);
 
 		tools.stubFor(post(urlPathEqualTo("/cms/wp-json/wp/v2/pages")).willReturn(aResponse().withStatus(201)));
 		assertThat(replay(reject, "test-viewer-token").statusCode()).isEqualTo(403);
 		HttpResponse<String> replayed = replay(reject, "test-admin-token");
 		assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
 		String delivery = json(replayed).get("id").asText();
+		assertThat(delivery).as("a replay goes out under the first Idempotency-Key").isEqualTo(id);
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(status(delivery)).isEqualTo("delivered"));
 		List<LoggedRequest> received = tools.findAll(postRequestedFor(urlPathEqualTo("/cms/wp-json/wp/v2/pages")));
 		assertThat(received).hasSize(2).last().satisfies(r -> assertThat(r.getHeader("Idempotency-Key")).isEqualTo(delivery));
