@@ -32,7 +32,7 @@ import org.junit.jupiter.api.TestFactory;
  * that the other edges have truth; each must end as its file says, and the tools must receive exactly
  * the accepted messages, with their generated values, and nothing else.
  */
-class ShippedExamplesEndToEndTest extends EdgeTestSupport {
+public class ShippedExamplesEndToEndTest extends EdgeTestSupport {
 
 	private static final Path EXAMPLES = Path.of("contracts/examples");
 

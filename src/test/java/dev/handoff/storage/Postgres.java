@@ -1,0 +1,49 @@
+package dev.handoff.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** One real PostgreSQL per test JVM, started from a jar (there is no Docker here), for tests that run on it. */
+public final class Postgres {
+
+	private static EmbeddedPostgres server;
+
+	private static int databases;
+
+	private Postgres() {
+	}
+
+	/** Points the service at a fresh database on the shared server. */
+	public static synchronized void use(DynamicPropertyRegistry registry) {
+		try {
+			if (server == null) {
+				server = EmbeddedPostgres.builder().start();
+				Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+					try {
+						server.close();
+					}
+					catch (IOException e) {
+						// the JVM is going away anyway
+					}
+				}));
+			}
+			String name = "handoff_" + (++databases);
+			try (var connection = server.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+				statement.execute("CREATE DATABASE " + name);
+			}
+			String url = server.getJdbcUrl("postgres", name);
+			registry.add("HANDOFF_DB_URL", () -> url);
+			registry.add("HANDOFF_DB_USER", () -> "postgres");
+			registry.add("HANDOFF_DB_PASSWORD", () -> "postgres");
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (java.sql.SQLException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}
