@@ -1,5 +1,6 @@
 package dev.handoff.delivery;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -49,6 +50,12 @@ public class Dispatcher implements SmartLifecycle {
 
 	private volatile Thread thread;
 
+	/** Names this process on the rows it leases. */
+	private final String instance = UUID.randomUUID().toString();
+
+	/** Long enough for a whole batch of sends with their timeouts; a crashed instance's rows wait this long. */
+	private final Duration lease;
+
 	private ExecutorService senders;
 
 	Dispatcher(OutboxStore outbox, RejectStore rejects, HttpSender sender, DeliveryProperties properties,
@@ -58,6 +65,9 @@ public class Dispatcher implements SmartLifecycle {
 		this.sender = sender;
 		this.properties = properties;
 		this.transactions = transactions;
+		this.lease = properties.connectTimeout().plus(properties.requestTimeout())
+			.multipliedBy(Math.max(1, properties.batchSize() / properties.concurrency()))
+			.plusSeconds(5);
 	}
 
 	/** Tells the dispatcher that a row was committed, so it need not wait for the next poll. */
@@ -128,7 +138,8 @@ public class Dispatcher implements SmartLifecycle {
 
 	/** Sends what is due; returns how many rows it took. */
 	int pass() {
-		List<OutboxEntry> due = outbox.due(Instant.now(), properties.batchSize());
+		Instant now = Instant.now();
+		List<OutboxEntry> due = outbox.claim(now, properties.batchSize(), instance, now.plus(lease));
 		List<Future<?>> sends = due.stream().map(entry -> senders.submit(() -> deliver(entry))).collect(Collectors.toList());
 		for (Future<?> send : sends) {
 			try {

@@ -29,10 +29,20 @@ public class OutboxStore {
 				e.attempts(), Timestamp.from(e.nextAttemptAt()), e.lastOutcome(), Timestamp.from(Instant.now()));
 	}
 
-	/** Pending rows whose next attempt is due, oldest first. */
-	public List<OutboxEntry> due(Instant now, int limit) {
-		return jdbc.query("SELECT " + COLUMNS + " FROM outbox WHERE status = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, seq "
-				+ "FETCH FIRST ? ROWS ONLY", this::row, OutboxEntry.PENDING, Timestamp.from(now), limit);
+	/**
+	 * Claims up to {@code limit} due rows for this instance until {@code leaseUntil}. Each claim is one
+	 * conditional update, so of several instances exactly one gets a row, on H2 and PostgreSQL alike; a row
+	 * whose lease ran out (its instance died mid-send) can be claimed again.
+	 */
+	public List<OutboxEntry> claim(Instant now, int limit, String instance, Instant leaseUntil) {
+		List<OutboxEntry> candidates = jdbc.query("SELECT " + COLUMNS + " FROM outbox WHERE status = ? AND next_attempt_at <= ? "
+				+ "AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at, seq FETCH FIRST ? ROWS ONLY", this::row,
+				OutboxEntry.PENDING, Timestamp.from(now), Timestamp.from(now), limit);
+		return candidates.stream()
+			.filter(e -> jdbc.update("UPDATE outbox SET lease_until = ?, leased_by = ? WHERE id = ? AND status = ? "
+					+ "AND (lease_until IS NULL OR lease_until < ?)", Timestamp.from(leaseUntil), instance, e.id(), OutboxEntry.PENDING,
+					Timestamp.from(now)) == 1)
+			.toList();
 	}
 
 	public Optional<OutboxEntry> find(String id) {
@@ -40,12 +50,13 @@ public class OutboxStore {
 	}
 
 	public void delivered(String id, int attempts, String outcome) {
-		jdbc.update("UPDATE outbox SET status = ?, attempts = ?, last_outcome = ?, delivered_at = ? WHERE id = ?", OutboxEntry.DELIVERED,
+		jdbc.update("UPDATE outbox SET status = ?, attempts = ?, last_outcome = ?, delivered_at = ?, lease_until = NULL WHERE id = ?",
+				OutboxEntry.DELIVERED,
 				attempts, outcome, Timestamp.from(Instant.now()), id);
 	}
 
 	public void retryAt(String id, int attempts, String outcome, Instant next) {
-		jdbc.update("UPDATE outbox SET attempts = ?, last_outcome = ?, next_attempt_at = ? WHERE id = ?", attempts, outcome,
+		jdbc.update("UPDATE outbox SET attempts = ?, last_outcome = ?, next_attempt_at = ?, lease_until = NULL WHERE id = ?", attempts, outcome,
 				Timestamp.from(next), id);
 	}
 
@@ -64,7 +75,8 @@ public class OutboxStore {
 	}
 
 	public void failed(String id, int attempts, String outcome) {
-		jdbc.update("UPDATE outbox SET status = ?, attempts = ?, last_outcome = ? WHERE id = ?", OutboxEntry.FAILED, attempts, outcome, id);
+		jdbc.update("UPDATE outbox SET status = ?, attempts = ?, last_outcome = ?, lease_until = NULL WHERE id = ?", OutboxEntry.FAILED,
+				attempts, outcome, id);
 	}
 
 	private OutboxEntry row(ResultSet rs, int n) throws SQLException {

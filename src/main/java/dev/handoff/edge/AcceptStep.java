@@ -13,6 +13,7 @@ import dev.handoff.truth.Truth;
 import dev.handoff.truth.TruthStore;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.springframework.dao.DuplicateKeyException;
 
 /**
  * {@code handoff:accept[?deliverTo=URL]} in a route: in one transaction, records the new truth of a brief
@@ -20,6 +21,10 @@ import org.apache.camel.Processor;
  * A retry with the same idempotency key gets the first answer and stores nothing.
  */
 final class AcceptStep implements Processor {
+
+	private static final byte[] PROBLEM_VERSION_TAKEN = ("{\"type\":\"https://handoff.dev/problems/version-taken\",\"title\":"
+			+ "\"Version taken meanwhile\",\"status\":409,\"detail\":\"another brief recorded this version at the same moment; "
+			+ "send the brief again to have it judged against that one\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
 	private final String deliverTo;
 
@@ -54,7 +59,9 @@ final class AcceptStep implements Processor {
 		answer.put("version", verdict.version());
 		answer.put("generated", verdict.generated());
 		answer.put("rewritten", verdict.rewritten());
-		boolean stored = outcomes.commit(exchange, 202, answer, () -> {
+		boolean stored;
+		try {
+			stored = outcomes.commit(exchange, 202, answer, () -> {
 			Truth next = verdict.newTruth();
 			if (next != null) {
 				truth.record(next);
@@ -62,8 +69,14 @@ final class AcceptStep implements Processor {
 			if (deliverTo != null) {
 				outbox.insert(new OutboxEntry(id, exchange.getFromRouteId(), verdict.contract().name(), verdict.contract().sha256(),
 						verdict.campaign(), verdict.version(), deliverTo, verdict.forwarded(), OutboxEntry.PENDING, 0, Instant.now(), null));
-			}
-		});
+				}
+			});
+		}
+		catch (DuplicateKeyException e) {
+			// another brief took this version at the same moment; sent again, it is judged against that one
+			Outcomes.respond(exchange, 409, PROBLEM_VERSION_TAKEN, false, "application/problem+json");
+			return;
+		}
 		if (stored && deliverTo != null) {
 			dispatcher.nudge();
 		}

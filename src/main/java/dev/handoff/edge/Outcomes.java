@@ -46,14 +46,14 @@ final class Outcomes {
 		}
 		catch (DataAccessException e) {
 			// a concurrent send with the same key won the insert (H2 may say so as a lock conflict, not a duplicate key)
-			if (key == null) {
+			InboundKeys.Answer first = key == null ? null : keys.find(edge, key).orElse(null);
+			if (first == null) {
 				throw e;
 			}
-			InboundKeys.Answer first = keys.find(edge, key).orElseThrow(() -> e);
-			respond(exchange, first.status(), first.body(), true);
+			respond(exchange, first.status(), first.body(), true, "application/json");
 			return false;
 		}
-		respond(exchange, status, body, false);
+		respond(exchange, status, body, false, "application/json");
 		return true;
 	}
 
@@ -62,11 +62,11 @@ final class Outcomes {
 		return request == null ? null : (String) request.getAttribute(IDEMPOTENCY_KEY);
 	}
 
-	static void respond(Exchange exchange, int status, byte[] body, boolean replayed) {
+	static void respond(Exchange exchange, int status, byte[] body, boolean replayed, String contentType) {
 		Message message = exchange.getMessage();
 		message.removeHeaders("*");
 		message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-		message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+		message.setHeader(Exchange.CONTENT_TYPE, contentType);
 		if (replayed) {
 			message.setHeader("Idempotent-Replayed", "true");
 		}

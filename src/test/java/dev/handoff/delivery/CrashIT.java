@@ -162,7 +162,9 @@ class CrashIT {
 				System.getProperty("handoff.jar", "target/handoff.jar"), "--server.port=" + port, "--HANDOFF_DATA_DIR=" + data,
 				"--handoff.tools.cms-url=" + tracking.baseUrl(), "--handoff.tools.email-url=" + tracking.baseUrl(),
 				"--handoff.tools.tracking-url=" + tracking.baseUrl() + "/tracking", "--handoff.delivery.private-targets=allow",
-				"--handoff.delivery.poll-interval=100ms", "--handoff.delivery.retry-waits=200ms,500ms,1s,2s,5s,10s,10s,10s"));
+				"--handoff.delivery.poll-interval=100ms", "--handoff.delivery.retry-waits=200ms,500ms,1s,2s,5s,10s,10s,10s",
+				// short timeouts keep the leases of a killed instance short, so the next one takes its rows over soon
+				"--handoff.delivery.connect-timeout=1s", "--handoff.delivery.request-timeout=2s"));
 		File log = Path.of("target", "crash-run-" + run + ".log").toFile();
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
 	}

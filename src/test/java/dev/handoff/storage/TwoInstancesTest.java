@@ -1,0 +1,182 @@
+package dev.handoff.storage;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.handoff.HandoffApplication;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** Two Handoff instances on one PostgreSQL: no message delivered twice, a dead instance's rows taken over, one truth per version. */
+class TwoInstancesTest {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final WireMockServer tool = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+
+	private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+
+	@AfterEach
+	void stop() {
+		instances.forEach(ConfigurableApplicationContext::close);
+		tool.stop();
+	}
+
+	private ConfigurableApplicationContext start(Map<String, String> database) throws Exception {
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--HANDOFF_DATA_DIR=" + Files.createTempDirectory("unused-h2-"),
+				"--handoff.tools.cms-url=" + tool.baseUrl(), "--handoff.tools.email-url=" + tool.baseUrl(),
+				"--handoff.tools.tracking-url=" + tool.baseUrl() + "/tracking", "--handoff.delivery.private-targets=allow",
+				"--handoff.delivery.poll-interval=50ms"));
+		database.forEach((k, v) -> args.add("--" + k + "=" + v));
+		ConfigurableApplicationContext app = new SpringApplicationBuilder(HandoffApplication.class).run(args.toArray(String[]::new));
+		instances.add(app);
+		return app;
+	}
+
+	private Map<String, String> database() {
+		Map<String, String> properties = new HashMap<>();
+		Postgres.use(new DynamicPropertyRegistry() {
+			@Override
+			public void add(String name, java.util.function.Supplier<Object> value) {
+				properties.put(name, String.valueOf(value.get()));
+			}
+		});
+		return properties;
+	}
+
+	private HttpResponse<String> send(ConfigurableApplicationContext app, String edge, byte[] body) {
+		int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+		return http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/edges/" + edge))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build(), HttpResponse.BodyHandlers.ofString()).join();
+	}
+
+	@Test
+	void deliversEachMessageOnceAcrossTwoInstances() throws Exception {
+		tool.start();
+		tool.stubFor(post(urlPathEqualTo("/tracking/v1/track")).willReturn(aResponse().withStatus(200).withFixedDelay(20)));
+		Map<String, String> database = database();
+		ConfigurableApplicationContext a = start(database);
+		ConfigurableApplicationContext b = start(database);
+		assertThat(send(a, "brief-approved", Files.readAllBytes(Path.of("demo/brief-v1.json"))).statusCode()).isEqualTo(202);
+		JsonNode event = JSON.readTree(Path.of("contracts/examples/tracking-event/01-good-click.json").toFile()).get("message");
+		List<String> accepted = IntStream.range(0, 300).parallel().mapToObj(i -> {
+			ObjectNode message = event.deepCopy();
+			message.put("messageId", "two-" + i);
+			HttpResponse<String> response = send(i % 2 == 0 ? a : b, "tracking-event", bytes(message));
+			assertThat(response.statusCode()).isEqualTo(202);
+			return read(response.body()).get("id").asText();
+		}).toList();
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> tool.findAll(anyRequestedFor(anyUrl())).size() >= accepted.size());
+		Thread.sleep(500);
+		Map<String, Integer> byKey = new HashMap<>();
+		tool.findAll(anyRequestedFor(anyUrl())).forEach(r -> byKey.merge(r.getHeader("Idempotency-Key"), 1, Integer::sum));
+		assertThat(byKey.keySet()).containsExactlyInAnyOrderElementsOf(accepted);
+		assertThat(byKey.values()).as("no message sent twice").containsOnly(1);
+		JdbcTemplate jdbc = a.getBean(JdbcTemplate.class);
+		assertThat(jdbc.queryForList("SELECT DISTINCT leased_by FROM outbox WHERE edge = 'tracking-event'", String.class))
+			.as("both instances delivered").hasSize(2);
+	}
+
+	@Test
+	void takesOverTheRowsOfAnInstanceThatDiedMidSend() throws Exception {
+		tool.start();
+		tool.stubFor(post(urlPathEqualTo("/tracking/v1/track")).willReturn(aResponse().withStatus(200)));
+		Map<String, String> database = database();
+		Map<String, String> paused = new HashMap<>(database);
+		paused.put("handoff.delivery.enabled", "false");
+		ConfigurableApplicationContext a = start(paused);
+		assertThat(send(a, "brief-approved", Files.readAllBytes(Path.of("demo/brief-v1.json"))).statusCode()).isEqualTo(202);
+		JsonNode event = JSON.readTree(Path.of("contracts/examples/tracking-event/01-good-click.json").toFile()).get("message");
+		HttpResponse<String> accepted = send(a, "tracking-event", bytes(event));
+		assertThat(accepted.statusCode()).isEqualTo(202);
+		String id = read(accepted.body()).get("id").asText();
+		JdbcTemplate jdbc = a.getBean(JdbcTemplate.class);
+		// as if an instance had claimed it and died: leased, lease already over
+		jdbc.update("INSERT INTO outbox (id, edge, contract, contract_sha256, campaign, target, payload, status, attempts, next_attempt_at, "
+				+ "created_at, lease_until, leased_by) VALUES ('dead-1', 'tracking-event', 'tracking-event', ?, 'C-1001', ?, ?, 'pending', 0, ?, ?, ?, 'dead')",
+				"0".repeat(64), tool.baseUrl() + "/tracking/v1/track", "{}".getBytes(), Timestamp.from(Instant.now()),
+				Timestamp.from(Instant.now()), Timestamp.from(Instant.now().minusSeconds(1)));
+		jdbc.update("INSERT INTO outbox (id, edge, contract, contract_sha256, campaign, target, payload, status, attempts, next_attempt_at, "
+				+ "created_at, lease_until, leased_by) VALUES ('alive-1', 'tracking-event', 'tracking-event', ?, 'C-1001', ?, ?, 'pending', 0, ?, ?, ?, 'busy')",
+				"0".repeat(64), tool.baseUrl() + "/tracking/v1/track", "{}".getBytes(), Timestamp.from(Instant.now()),
+				Timestamp.from(Instant.now()), Timestamp.from(Instant.now().plusSeconds(3600)));
+		start(database);
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+				jdbc.queryForList("SELECT id FROM outbox WHERE status = 'delivered'", String.class)).contains("dead-1", id));
+		assertThat(jdbc.queryForObject("SELECT status FROM outbox WHERE id = 'alive-1'", String.class))
+			.as("a row another live instance holds is left to it").isEqualTo("pending");
+	}
+
+	@Test
+	void recordsOneTruthPerVersionWhenBriefsRace() throws Exception {
+		Map<String, String> database = database();
+		tool.start();
+		ConfigurableApplicationContext a = start(database);
+		ConfigurableApplicationContext b = start(database);
+		JsonNode brief = read(Files.readString(Path.of("demo/brief-v1.json")));
+		List<CompletableFuture<HttpResponse<String>>> sends = IntStream.range(0, 10).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+			ObjectNode copy = brief.deepCopy();
+			((ObjectNode) copy.get("fields")).put("campaign_id", "C-7001").put("name", "Race " + i);
+			return send(i % 2 == 0 ? a : b, "brief-approved", bytes(copy));
+		})).toList();
+		List<Integer> statuses = sends.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList();
+		assertThat(statuses).as("no answer is a server error").allMatch(s -> s < 500);
+		assertThat(statuses).contains(202);
+		JdbcTemplate jdbc = a.getBean(JdbcTemplate.class);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM truth_version WHERE campaign = 'C-7001'", Integer.class)).isEqualTo(1);
+	}
+
+	private static byte[] bytes(JsonNode json) {
+		try {
+			return JSON.writeValueAsBytes(json);
+		}
+		catch (Exception e) {
+			throw new AssertionError(e);
+		}
+	}
+
+	private static JsonNode read(String json) {
+		try {
+			return JSON.readTree(json);
+		}
+		catch (Exception e) {
+			throw new AssertionError(json, e);
+		}
+	}
+}
