@@ -50,9 +50,16 @@ public final class Poller {
 		}, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
+	/** Stops after the check in progress, without interrupting it: a check may be writing to H2, which an interrupt breaks. */
 	public synchronized void stop() {
 		if (executor != null) {
-			executor.shutdownNow();
+			executor.shutdown();
+			try {
+				executor.awaitTermination(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
 			executor = null;
 		}
 	}

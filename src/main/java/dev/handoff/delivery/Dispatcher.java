@@ -2,9 +2,10 @@ package dev.handoff.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,6 +50,8 @@ public class Dispatcher implements SmartLifecycle {
 	private boolean nudged;
 
 	private volatile Thread thread;
+
+	private volatile boolean stopping;
 
 	/** Names this process on the rows it leases. */
 	private final String instance = UUID.randomUUID().toString();
@@ -101,16 +104,24 @@ public class Dispatcher implements SmartLifecycle {
 	@Override
 	public void stop() {
 		Thread running = thread;
+		if (running == null) {
+			return;
+		}
+		stopping = true;
+		nudge();
+		// interrupts HTTP calls in flight, never a database call: those run on the dispatcher thread
+		senders.shutdownNow();
+		try {
+			running.join(properties.requestTimeout().toMillis() + 1000);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 		thread = null;
-		if (running != null) {
-			running.interrupt();
-			senders.shutdownNow();
-			try {
-				running.join(properties.requestTimeout().toMillis() + 1000);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
+		// rows claimed but not sent go back at once, rather than waiting for their lease to run out
+		int released = outbox.release(instance);
+		if (released > 0) {
+			log.info("Gave back {} claimed message(s) not sent before the stop; they stay due", released);
 		}
 	}
 
@@ -120,18 +131,15 @@ public class Dispatcher implements SmartLifecycle {
 	}
 
 	private void run() {
-		while (thread == Thread.currentThread()) {
+		while (!stopping) {
 			try {
 				if (pass() < properties.batchSize()) {
 					await();
 				}
 			}
-			catch (InterruptedException e) {
-				return;
-			}
 			catch (RuntimeException e) {
 				log.error("Outbox pass failed; trying again after the poll interval", e);
-				sleep();
+				await();
 			}
 		}
 	}
@@ -140,27 +148,32 @@ public class Dispatcher implements SmartLifecycle {
 	int pass() {
 		Instant now = Instant.now();
 		List<OutboxEntry> due = outbox.claim(now, properties.batchSize(), instance, now.plus(lease));
-		List<Future<?>> sends = due.stream().map(entry -> senders.submit(() -> deliver(entry))).collect(Collectors.toList());
-		for (Future<?> send : sends) {
+		// only the HTTP calls run on the sender threads: they may be interrupted at a stop, and H2 must never see
+		// an interrupted thread (it closes its file channel); the outcomes are written here, on this thread
+		List<Future<HttpSender.Attempt>> sends = new ArrayList<>();
+		for (OutboxEntry entry : due) {
+			sends.add(senders.submit(() -> sender.send(entry)));
+		}
+		for (int i = 0; i < due.size(); i++) {
 			try {
-				send.get();
+				HttpSender.Attempt attempt = sends.get(i).get();
+				if (!(stopping && attempt.status() == 0)) {
+					record(due.get(i), attempt);
+				}
 			}
 			catch (ExecutionException e) {
-				log.error("Delivering a message failed unexpectedly; it stays due", e.getCause());
+				log.error("Sending {} failed unexpectedly; it stays due", due.get(i).id(), e.getCause());
 			}
-			catch (InterruptedException e) {
-				// shutting down: sends not finished stay due in the outbox and go out after the restart
-				sends.forEach(f -> f.cancel(true));
-				Thread.currentThread().interrupt();
+			catch (CancellationException | InterruptedException e) {
+				// stopping: what was not sent stays due, and its lease is given back in stop()
 				break;
 			}
 		}
 		return due.size();
 	}
 
-	private void deliver(OutboxEntry entry) {
+	private void record(OutboxEntry entry, HttpSender.Attempt attempt) {
 		RetryPolicy policy = properties.retryPolicy(entry.edge());
-		HttpSender.Attempt attempt = sender.send(entry);
 		int attempts = entry.attempts() + 1;
 		outbox.recordAttempt(entry.id(), attempts, attempt.status(), attempt.outcome());
 		if (attempt.delivered()) {
@@ -183,25 +196,20 @@ public class Dispatcher implements SmartLifecycle {
 		}
 	}
 
-	private void await() throws InterruptedException {
-		lock.lockInterruptibly();
+	private void await() {
+		lock.lock();
 		try {
-			if (!nudged) {
+			if (!nudged && !stopping) {
 				work.await(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
 			}
 			nudged = false;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
 		}
 		finally {
 			lock.unlock();
 		}
 	}
 
-	private void sleep() {
-		try {
-			Thread.sleep(properties.pollInterval().toMillis());
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
-	}
 }
