@@ -77,6 +77,8 @@ public abstract class EdgeTestSupport {
 			.withHeader("Content-Type", "application/json").withBody("{\"id\": \"42694e9e57\", \"status\": \"save\"}")));
 		tools.stubFor(post(urlPathEqualTo("/tracking/v1/track")).willReturn(aResponse().withStatus(200)
 			.withHeader("Content-Type", "application/json").withBody("{\"success\": true}")));
+		tools.stubFor(post(urlPathEqualTo("/tracking/v1/batch")).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json").withBody("{\"success\": true}")));
 	}
 
 	protected HttpResponse<String> send(String edge, byte[] body) {

@@ -44,5 +44,8 @@ class DemoTools {
 		server.stubFor(post(urlPathEqualTo("/tracking/v1/track")).willReturn(aResponse().withStatus(200)
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"success\": true}")));
+		server.stubFor(post(urlPathEqualTo("/tracking/v1/batch")).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"success\": true}")));
 	}
 }

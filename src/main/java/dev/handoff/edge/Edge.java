@@ -7,6 +7,7 @@ package dev.handoff.edge;
  * @param contract the contract its guard holds messages against
  * @param deliverTo the next tool's URL, or null when accepted messages go nowhere (the brief)
  * @param source where the route was defined (file and line)
+ * @param batch true when it takes batches of events ({@code handoff:batch:})
  */
-public record Edge(String name, String contract, String deliverTo, String source) {
+public record Edge(String name, String contract, String deliverTo, String source, boolean batch) {
 }

@@ -58,15 +58,15 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 			}
 			List<String> steps = new ArrayList<>();
 			collect(route.getOutputs(), context, steps);
-			String contract = steps.stream().filter(s -> s.startsWith("handoff:guard:")).findFirst()
-				.map(s -> s.substring("handoff:guard:".length()).replaceFirst("\\?.*$", "")).orElse(null);
+			String guard = steps.stream().filter(RouteFile::isGuard).findFirst().orElse(null);
+			String contract = guard == null ? null : RouteFile.contractOf(guard);
 			if (contract == null) {
 				problems.add(where + ": edge '" + name + "' has no 'handoff:guard:<contract>' step; an edge without a guard lets anything through");
 				continue;
 			}
-			String deliverTo = steps.stream().filter(s -> s.startsWith("handoff:accept?deliverTo=")).findFirst()
-				.map(s -> s.substring("handoff:accept?deliverTo=".length())).orElse(null);
-			found.put(name, new Edge(name, contract, deliverTo, where));
+			String deliverTo = steps.stream().filter(s -> s.startsWith("handoff:")).map(s -> s.replaceFirst("^[^?]*\\?", ""))
+				.filter(q -> q.startsWith("deliverTo=")).findFirst().map(q -> q.substring("deliverTo=".length())).orElse(null);
+			found.put(name, new Edge(name, contract, deliverTo, where, guard.startsWith(RouteFile.BATCH_PREFIX)));
 		}
 		if (!problems.isEmpty()) {
 			throw new IllegalStateException("Routes are invalid:\n  - " + String.join("\n  - ", problems));

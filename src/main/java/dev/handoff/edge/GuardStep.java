@@ -68,7 +68,7 @@ final class GuardStep implements Processor {
 	}
 
 	/** The bytes as the sender sent them: from the entry filter over HTTP, else the message body. */
-	private static byte[] rawBody(Exchange exchange) {
+	static byte[] rawBody(Exchange exchange) {
 		HttpServletRequest request = exchange.getMessage().getHeader("CamelHttpServletRequest", HttpServletRequest.class);
 		Object raw = request == null ? null : request.getAttribute(EdgeEntryFilter.RAW_BODY);
 		return raw instanceof byte[] bytes ? bytes : exchange.getMessage().getBody(byte[].class);

@@ -10,6 +10,7 @@ import dev.handoff.delivery.Dispatcher;
 import dev.handoff.delivery.OutboxStore;
 import dev.handoff.delivery.TargetGuard;
 import dev.handoff.guard.Guard;
+import dev.handoff.guard.GuardProperties;
 import dev.handoff.reject.RejectStore;
 import dev.handoff.truth.TruthStore;
 import org.apache.camel.Endpoint;
@@ -42,8 +43,13 @@ public class HandoffComponent extends DefaultComponent {
 
 	private final DeliveryProperties delivery;
 
+	private final GuardProperties limits;
+
+	private final ObjectMapper mapper;
+
 	HandoffComponent(ContractRegistry contracts, Guard guard, RejectStore rejects, TruthStore truth, OutboxStore outbox,
-			TransactionTemplate transactions, Dispatcher dispatcher, InboundKeys keys, DeliveryProperties delivery, ObjectMapper mapper) {
+			TransactionTemplate transactions, Dispatcher dispatcher, InboundKeys keys, DeliveryProperties delivery, GuardProperties limits,
+			ObjectMapper mapper) {
 		this.contracts = contracts;
 		this.guard = guard;
 		this.rejects = rejects;
@@ -52,6 +58,8 @@ public class HandoffComponent extends DefaultComponent {
 		this.dispatcher = dispatcher;
 		this.outcomes = new Outcomes(transactions, keys, mapper);
 		this.delivery = delivery;
+		this.limits = limits;
+		this.mapper = mapper;
 	}
 
 	@Override
@@ -64,6 +72,22 @@ public class HandoffComponent extends DefaultComponent {
 						+ " has no " + contract + ".schema.json (loaded: " + contracts.current().contracts().keySet().stream().sorted().toList() + ")");
 			}
 			return new StepEndpoint(uri, this, new GuardStep(contract, contracts, guard, rejects, outcomes));
+		}
+		if (remaining.startsWith("batch:")) {
+			String contract = remaining.substring("batch:".length());
+			if (contracts.find(contract).isEmpty()) {
+				throw new IllegalArgumentException("'" + uri + "' names contract '" + contract + "', which is not loaded");
+			}
+			String deliverTo = getAndRemoveParameter(parameters, "deliverTo", String.class);
+			if (deliverTo != null) {
+				String where = EdgeRegistry.whereUsed(getCamelContext(), uri);
+				checkTarget(where, uri, deliverTo);
+				TargetGuard.refusal(deliverTo, delivery.allowsPrivateTargets()).ifPresent(why -> {
+					throw new IllegalArgumentException((where == null ? "" : where + ": ") + "'" + uri + "': " + why);
+				});
+			}
+			return new StepEndpoint(uri, this, new BatchStep(contract, deliverTo, contracts, guard, rejects, outbox, outcomes, dispatcher, limits,
+					mapper));
 		}
 		if (remaining.equals("accept")) {
 			String deliverTo = getAndRemoveParameter(parameters, "deliverTo", String.class);

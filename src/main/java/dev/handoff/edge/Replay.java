@@ -58,6 +58,15 @@ public class Replay {
 		this.dispatcher = dispatcher;
 	}
 
+	private static byte[] batchOfOne(byte[] event) {
+		byte[] open = "{\"batch\":[".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] close = "]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] out = java.util.Arrays.copyOf(open, open.length + event.length + close.length);
+		System.arraycopy(event, 0, out, open.length, event.length);
+		System.arraycopy(close, 0, out, open.length + event.length, close.length);
+		return out;
+	}
+
 	public Outcome replay(Reject reject) {
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("reject", reject.id());
@@ -95,8 +104,10 @@ public class Replay {
 				}
 			}
 			else if (edge.deliverTo() != null) {
+				// an event rejected out of a batch goes on as a batch of one, the shape that edge's tool takes
+				byte[] payload = edge.batch() ? batchOfOne(verdict.forwarded()) : verdict.forwarded();
 				outbox.insert(new OutboxEntry(id, edge.name(), contract.name(), contract.sha256(), verdict.campaign(), verdict.version(),
-						edge.deliverTo(), verdict.forwarded(), OutboxEntry.PENDING, 0, Instant.now(), null));
+						edge.deliverTo(), payload, OutboxEntry.PENDING, 0, Instant.now(), null));
 			}
 			return true;
 		}));

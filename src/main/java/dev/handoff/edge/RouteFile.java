@@ -22,12 +22,26 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param id the route id
  * @param path the edge name in its {@code /edges/} path, or null for routes that are not HTTP edges
  * @param contract the guard's contract, or null when there is no guard step
+ * @param batch true when the guard takes batches ({@code handoff:batch:})
  */
-public record RouteFile(String file, String id, String path, String contract) {
+public record RouteFile(String file, String id, String path, String contract, boolean batch) {
 
 	static final String EDGE_PREFIX = "platform-http:/edges/";
 
 	static final String GUARD_PREFIX = "handoff:guard:";
+
+	static final String BATCH_PREFIX = "handoff:batch:";
+
+	/** A step that holds messages against a contract: {@code handoff:guard:<c>} or, event by event, {@code handoff:batch:<c>}. */
+	static boolean isGuard(String step) {
+		return step.startsWith(GUARD_PREFIX) || step.startsWith(BATCH_PREFIX);
+	}
+
+	static String contractOf(String step) {
+		return step.substring(step.indexOf(':', "handoff:".length()) + 1).replaceFirst("\\?.*$", "");
+	}
+
+
 
 	/** Every route in the YAML files of a folder; a file that cannot be read is a problem. */
 	public static List<RouteFile> read(Path folder, List<ContractProblem> problems) {
@@ -67,9 +81,9 @@ public record RouteFile(String file, String id, String path, String contract) {
 		String path = uri.startsWith(EDGE_PREFIX) ? uri.substring(EDGE_PREFIX.length()).replaceFirst("\\?.*$", "") : null;
 		List<String> steps = new ArrayList<>();
 		collectTo(from, steps);
-		String contract = steps.stream().filter(s -> s.startsWith(GUARD_PREFIX)).findFirst()
-			.map(s -> s.substring(GUARD_PREFIX.length()).replaceFirst("\\?.*$", "")).orElse(null);
-		return java.util.Optional.of(new RouteFile(file, id, path, contract));
+		String guard = steps.stream().filter(RouteFile::isGuard).findFirst().orElse(null);
+		return java.util.Optional.of(new RouteFile(file, id, path, guard == null ? null : contractOf(guard),
+				guard != null && guard.startsWith(BATCH_PREFIX)));
 	}
 
 	private static void collectTo(Object node, List<String> out) {

@@ -11,6 +11,11 @@ public final class Violations {
 	private Violations() {
 	}
 
+	public static Violation notABatch() {
+		return new Violation("/batch", Rules.SCHEMA_PREFIX + "required", "a batch is {\"batch\": [event, ...]}", JSON.textNode("an array of events"),
+				null);
+	}
+
 	public static Violation tooLarge(long size, int limit) {
 		return new Violation("", Rules.TOO_LARGE, "the message is " + size + " bytes; this edge takes at most " + limit,
 				JSON.numberNode(limit), JSON.numberNode(size));

@@ -33,7 +33,10 @@ public final class Linter {
 		List<RouteFile> edges = RouteFile.read(routes, problems).stream().filter(r -> r.path() != null).toList();
 		problems.addAll(RouteChecks.problems(edges, c -> Files.isRegularFile(contracts.resolve(c + ".schema.json")), contracts.toString()));
 		for (RouteFile edge : edges) {
-			examples(contracts.resolve("examples").resolve(edge.path()), edge, problems);
+			// a batch edge's events are its contract's messages, and the examples of that contract's edge cover them
+			if (!edge.batch()) {
+				examples(contracts.resolve("examples").resolve(edge.path()), edge, problems);
+			}
 		}
 		if (set != null && edges.isEmpty()) {
 			problems.add(new ContractProblem(routes.toString(), "", "no route serves an edge (platform-http:/edges/<name>)"));

@@ -1,0 +1,158 @@
+package dev.handoff.edge;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.handoff.contract.Contract;
+import dev.handoff.contract.ContractRegistry;
+import dev.handoff.contract.ContractSet;
+import dev.handoff.delivery.Dispatcher;
+import dev.handoff.delivery.OutboxEntry;
+import dev.handoff.delivery.OutboxStore;
+import dev.handoff.guard.Guard;
+import dev.handoff.guard.GuardProperties;
+import dev.handoff.guard.Verdict;
+import dev.handoff.guard.Violation;
+import dev.handoff.guard.Violations;
+import dev.handoff.json.StrictJson;
+import dev.handoff.reject.Reject;
+import dev.handoff.reject.RejectStore;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/**
+ * {@code handoff:batch:<contract>?deliverTo=URL}: a Segment-style batch ({@code {"batch": [event, ...]}}) whose
+ * events are guarded one by one. The good ones go on together as one batch; each bad one becomes a reject
+ * of its own, with its index in the batch, so one bad event never holds back or throws away the rest. All
+ * of it is stored in one transaction before the answer: 202 when at least one event was accepted, else 422.
+ */
+final class BatchStep implements Processor {
+
+	private final String contractName;
+
+	private final String deliverTo;
+
+	private final ContractRegistry contracts;
+
+	private final Guard guard;
+
+	private final RejectStore rejects;
+
+	private final OutboxStore outbox;
+
+	private final Outcomes outcomes;
+
+	private final Dispatcher dispatcher;
+
+	private final StrictJson json;
+
+	private final ObjectMapper mapper;
+
+	BatchStep(String contractName, String deliverTo, ContractRegistry contracts, Guard guard, RejectStore rejects, OutboxStore outbox,
+			Outcomes outcomes, Dispatcher dispatcher, GuardProperties limits, ObjectMapper mapper) {
+		this.contractName = contractName;
+		this.deliverTo = deliverTo;
+		this.contracts = contracts;
+		this.guard = guard;
+		this.rejects = rejects;
+		this.outbox = outbox;
+		this.outcomes = outcomes;
+		this.dispatcher = dispatcher;
+		this.json = new StrictJson(limits.maxDepth(), limits.maxNumberLength(), limits.maxBytes());
+		this.mapper = mapper;
+	}
+
+	@Override
+	public void process(Exchange exchange) throws IOException {
+		ContractSet set = contracts.current();
+		Contract contract = set.find(contractName)
+			.orElseThrow(() -> new IllegalStateException("contract '" + contractName + "' is no longer loaded"));
+		byte[] body = GuardStep.rawBody(exchange);
+		String edge = exchange.getFromRouteId();
+		JsonNode batch = readBatch(body);
+		if (batch == null) {
+			// not a batch at all: the whole body is one reject, as for a single message
+			Verdict verdict = guard.check(contract, set.taxonomy(), body);
+			List<Violation> violations = verdict.accepted() ? List.of(Violations.notABatch()) : verdict.violations();
+			rejectWhole(exchange, edge, contract, body, violations);
+			return;
+		}
+		List<Map<String, Object>> rejected = new ArrayList<>();
+		List<Reject> toStore = new ArrayList<>();
+		ArrayNode good = mapper.createArrayNode();
+		for (int index = 0; index < batch.size(); index++) {
+			int i = index;
+			byte[] event = mapper.writeValueAsBytes(batch.get(i));
+			Verdict verdict = guard.check(contract, set.taxonomy(), event);
+			if (verdict.accepted()) {
+				good.add(mapper.readTree(verdict.forwarded()));
+				continue;
+			}
+			String id = UUID.randomUUID().toString();
+			List<Violation> violations = verdict.violations().stream()
+				.map(v -> new Violation("/batch/" + i + v.pointer(), v.rule(), "event " + i + " of the batch: " + v.message(), v.expected(),
+						v.actual()))
+				.toList();
+			toStore.add(new Reject(id, edge, contract.name(), contract.sha256(), verdict.campaign(), event, null, "application/json", violations,
+					Reject.OPEN, Instant.now(), null));
+			Map<String, Object> one = new LinkedHashMap<>();
+			one.put("index", i);
+			one.put("id", id);
+			one.put("violations", violations);
+			rejected.add(one);
+		}
+		String id = UUID.randomUUID().toString();
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("id", good.isEmpty() ? null : id);
+		answer.put("edge", edge);
+		answer.put("outcome", good.isEmpty() ? "rejected" : rejected.isEmpty() ? "accepted" : "partly accepted");
+		answer.put("accepted", good.size());
+		answer.put("rejected", rejected);
+		ObjectNode forwarded = mapper.createObjectNode();
+		forwarded.set("batch", good);
+		byte[] payload = mapper.writeValueAsBytes(forwarded);
+		boolean stored = outcomes.commit(exchange, good.isEmpty() ? 422 : 202, answer, () -> {
+			toStore.forEach(rejects::insert);
+			if (!good.isEmpty() && deliverTo != null) {
+				outbox.insert(new OutboxEntry(id, edge, contract.name(), contract.sha256(), null, null, deliverTo, payload, OutboxEntry.PENDING, 0,
+						Instant.now(), null));
+			}
+		});
+		if (stored && !good.isEmpty()) {
+			dispatcher.nudge();
+		}
+	}
+
+	/** The array under {@code /batch}, or null when the body is not such an object. */
+	private JsonNode readBatch(byte[] body) {
+		try {
+			JsonNode root = json.read(body);
+			JsonNode batch = root.path("batch");
+			return batch.isArray() ? batch : null;
+		}
+		catch (IOException e) {
+			return null;
+		}
+	}
+
+	private void rejectWhole(Exchange exchange, String edge, Contract contract, byte[] body, List<Violation> violations) {
+		String id = UUID.randomUUID().toString();
+		Reject reject = new Reject(id, edge, contract.name(), contract.sha256(), null, body, null, "application/json", violations, Reject.OPEN,
+				Instant.now(), null);
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("id", id);
+		answer.put("edge", edge);
+		answer.put("outcome", "rejected");
+		answer.put("violations", violations);
+		outcomes.commit(exchange, 422, answer, () -> rejects.insert(reject));
+	}
+}
