@@ -7,12 +7,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs a check on its own daemon thread every so often until stopped. A check that throws is logged and
  * the next one still runs: a watcher must outlive a surprise, or edits would silently stop being seen.
  */
-public final class Poller {
+public final class Poller implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(Poller.class);
 
@@ -31,6 +32,7 @@ public final class Poller {
 	}
 
 	/** Starts polling; a zero or negative interval means never. */
+	@Override
 	public synchronized void start() {
 		if (every.toMillis() <= 0 || executor != null) {
 			return;
@@ -51,6 +53,7 @@ public final class Poller {
 	}
 
 	/** Stops after the check in progress, without interrupting it: a check may be writing to H2, which an interrupt breaks. */
+	@Override
 	public synchronized void stop() {
 		if (executor != null) {
 			executor.shutdown();
@@ -64,6 +67,7 @@ public final class Poller {
 		}
 	}
 
+	@Override
 	public synchronized boolean isRunning() {
 		return executor != null;
 	}

@@ -9,7 +9,6 @@ import dev.handoff.guard.GuardProperties;
 import dev.handoff.reject.RejectStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,23 +27,12 @@ class EdgeConfiguration {
 
 	/** Forgets idempotency keys older than the window, every ten minutes. */
 	@Bean
-	SmartLifecycle inboundKeyExpiry(InboundKeys keys) {
-		Poller poller = new Poller("handoff-key-expiry", Duration.ofMinutes(10), keys::forgetExpired);
-		return new SmartLifecycle() {
-			@Override
-			public void start() {
-				poller.start();
-			}
+	Poller inboundKeyExpiry(InboundKeys keys) {
+		return new Poller("handoff-key-expiry", Duration.ofMinutes(10), keys::forgetExpired);
+	}
 
-			@Override
-			public void stop() {
-				poller.stop();
-			}
-
-			@Override
-			public boolean isRunning() {
-				return poller.isRunning();
-			}
-		};
+	@Bean
+	Poller routeWatching(RouteWatcher routes) {
+		return routes.poller();
 	}
 }

@@ -65,43 +65,45 @@ public class HandoffComponent extends DefaultComponent {
 	@Override
 	protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
 		if (remaining.startsWith("guard:")) {
-			String contract = remaining.substring("guard:".length());
-			if (contracts.find(contract).isEmpty()) {
-				String where = EdgeRegistry.whereUsed(getCamelContext(), uri);
-				throw new IllegalArgumentException((where == null ? "" : where + ": ") + "'" + uri + "' names contract '" + contract + "', but " + contracts.current().folder()
-						+ " has no " + contract + ".schema.json (loaded: " + contracts.current().contracts().keySet().stream().sorted().toList() + ")");
-			}
+			String contract = contract(uri, remaining.substring("guard:".length()));
 			return new StepEndpoint(uri, this, new GuardStep(contract, contracts, guard, rejects, outcomes));
 		}
 		if (remaining.startsWith("batch:")) {
-			String contract = remaining.substring("batch:".length());
-			if (contracts.find(contract).isEmpty()) {
-				throw new IllegalArgumentException("'" + uri + "' names contract '" + contract + "', which is not loaded");
-			}
-			String deliverTo = getAndRemoveParameter(parameters, "deliverTo", String.class);
-			if (deliverTo != null) {
-				String where = EdgeRegistry.whereUsed(getCamelContext(), uri);
-				checkTarget(where, uri, deliverTo);
-				TargetGuard.refusal(deliverTo, delivery.allowsPrivateTargets()).ifPresent(why -> {
-					throw new IllegalArgumentException((where == null ? "" : where + ": ") + "'" + uri + "': " + why);
-				});
-			}
+			String contract = contract(uri, remaining.substring("batch:".length()));
+			String deliverTo = deliverTo(uri, parameters);
 			return new StepEndpoint(uri, this, new BatchStep(contract, deliverTo, contracts, guard, rejects, outbox, outcomes, dispatcher, limits,
 					mapper));
 		}
 		if (remaining.equals("accept")) {
-			String deliverTo = getAndRemoveParameter(parameters, "deliverTo", String.class);
-			if (deliverTo != null) {
-				String where = EdgeRegistry.whereUsed(getCamelContext(), uri);
-				checkTarget(where, uri, deliverTo);
-				TargetGuard.refusal(deliverTo, delivery.allowsPrivateTargets()).ifPresent(why -> {
-					throw new IllegalArgumentException((where == null ? "" : where + ": ") + "'" + uri + "': " + why);
-				});
-			}
+			String deliverTo = deliverTo(uri, parameters);
 			return new StepEndpoint(uri, this, new AcceptStep(deliverTo, truth, outbox, outcomes, dispatcher));
 		}
-		throw new IllegalArgumentException("'" + uri + "' is not a Handoff step: use handoff:guard:<contract> or "
-				+ "handoff:accept?deliverTo=<url of the next tool>");
+		throw new IllegalArgumentException("'" + uri + "' is not a Handoff step: use handoff:guard:<contract>, "
+				+ "handoff:accept?deliverTo=<url of the next tool> or handoff:batch:<contract>?deliverTo=<url>");
+	}
+
+	/** A contract name that must be loaded, or an error naming the route file that asked for it. */
+	private String contract(String uri, String name) {
+		if (contracts.find(name).isEmpty()) {
+			String where = EdgeRegistry.whereUsed(getCamelContext(), uri);
+			throw new IllegalArgumentException((where == null ? "" : where + ": ") + "'" + uri + "' names contract '" + name + "', but "
+					+ contracts.current().folder() + " has no " + name + ".schema.json (loaded: "
+					+ contracts.current().contracts().keySet().stream().sorted().toList() + ")");
+		}
+		return name;
+	}
+
+	/** The {@code deliverTo} option, checked: an absolute http(s) URL, and not a private address unless allowed. */
+	private String deliverTo(String uri, Map<String, Object> parameters) {
+		String deliverTo = getAndRemoveParameter(parameters, "deliverTo", String.class);
+		if (deliverTo != null) {
+			String where = EdgeRegistry.whereUsed(getCamelContext(), uri);
+			checkTarget(where, uri, deliverTo);
+			TargetGuard.refusal(deliverTo, delivery.allowsPrivateTargets()).ifPresent(why -> {
+				throw new IllegalArgumentException((where == null ? "" : where + ": ") + "'" + uri + "': " + why);
+			});
+		}
+		return deliverTo;
 	}
 
 	private static void checkTarget(String where, String uri, String deliverTo) {

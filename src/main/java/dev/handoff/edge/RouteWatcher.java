@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +35,7 @@ import org.springframework.stereotype.Component;
  * build is put back as it was, so an edge never disappears because of an edit.
  */
 @Component
-public class RouteWatcher implements SmartLifecycle, ApplicationListener<ApplicationReadyEvent> {
+public class RouteWatcher implements ApplicationListener<ApplicationReadyEvent> {
 
 	private static final Logger log = LoggerFactory.getLogger(RouteWatcher.class);
 
@@ -48,7 +47,7 @@ public class RouteWatcher implements SmartLifecycle, ApplicationListener<Applica
 
 	private final Path folder;
 
-	private final Poller poller;
+	private final Duration every;
 
 	private final Map<Path, byte[]> lastGood = new HashMap<>();
 
@@ -68,7 +67,7 @@ public class RouteWatcher implements SmartLifecycle, ApplicationListener<Applica
 		this.edges = edges;
 		this.contracts = contracts;
 		this.folder = folder.toAbsolutePath().normalize();
-		this.poller = new Poller("handoff-route-watcher", every, this::check);
+		this.every = every;
 	}
 
 	@Override
@@ -78,6 +77,11 @@ public class RouteWatcher implements SmartLifecycle, ApplicationListener<Applica
 		seen = fingerprint();
 		seen.keySet().forEach(this::remember);
 		ready = true;
+	}
+
+	/** Looks at the folder every {@code handoff.contracts.reload-interval}. */
+	Poller poller() {
+		return new Poller("handoff-route-watcher", every, this::check);
 	}
 
 	public Optional<ContractRegistry.Failure> lastFailure() {
@@ -208,20 +212,5 @@ public class RouteWatcher implements SmartLifecycle, ApplicationListener<Applica
 
 	private Map<Path, String> fingerprint() {
 		return FolderFingerprint.of(folder, f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"));
-	}
-
-	@Override
-	public void start() {
-		poller.start();
-	}
-
-	@Override
-	public void stop() {
-		poller.stop();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return poller.isRunning();
 	}
 }
