@@ -18,10 +18,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** An edge that requires Standard Webhooks signatures, and an edge whose deliveries Handoff signs. */
+@AutoConfigureObservability // tests turn metric export off unless asked; the refusals are counted for Prometheus
 class SignedEdgeTest extends EdgeTestSupport {
 
 	static final String OLD_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -90,6 +92,7 @@ class SignedEdgeTest extends EdgeTestSupport {
 		assertThat(json(answers.get(4)).get("detail").asText()).contains("webhook-signature");
 		assertThat(rejects()).as("a refused signature is not a reject").isEqualTo(before);
 		assertThat(refusals()).isEqualTo(refused + 5);
+		assertThat(get("/actuator/prometheus", null).body()).contains("handoff_edge_unauthorized_total{edge=\"tracking-event\"");
 	}
 
 	@Test

@@ -1,0 +1,12 @@
+package dev.handoff.access;
+
+/** Opens the token hashing to tests in other packages. */
+public final class AccessPropertiesProbe {
+
+	private AccessPropertiesProbe() {
+	}
+
+	public static String sha256(String token) {
+		return ApiAccessFilter.sha256(token);
+	}
+}
