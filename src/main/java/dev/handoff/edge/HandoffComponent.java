@@ -43,6 +43,10 @@ public class HandoffComponent extends DefaultComponent {
 
 	private final DeliveryProperties delivery;
 
+	private final InboundKeys keys;
+
+	private final TransactionTemplate transactions;
+
 	private final GuardProperties limits;
 
 	private final ObjectMapper mapper;
@@ -58,6 +62,8 @@ public class HandoffComponent extends DefaultComponent {
 		this.dispatcher = dispatcher;
 		this.outcomes = new Outcomes(transactions, keys, mapper);
 		this.delivery = delivery;
+		this.keys = keys;
+		this.transactions = transactions;
 		this.limits = limits;
 		this.mapper = mapper;
 	}
@@ -73,6 +79,13 @@ public class HandoffComponent extends DefaultComponent {
 			String deliverTo = deliverTo(uri, parameters);
 			return new StepEndpoint(uri, this, new BatchStep(contract, deliverTo, contracts, guard, rejects, outbox, outcomes, dispatcher, limits,
 					mapper));
+		}
+		if (remaining.startsWith("check:")) {
+			String contract = contract(uri, remaining.substring("check:".length()));
+			return new StepEndpoint(uri, this, new CheckStep(contract, contracts, guard, rejects, keys, transactions));
+		}
+		if (remaining.equals("commit")) {
+			return new StepEndpoint(uri, this, new CommitStep());
 		}
 		if (remaining.equals("accept")) {
 			String deliverTo = deliverTo(uri, parameters);

@@ -20,9 +20,16 @@ import dev.handoff.guard.Violation;
  * @param status {@code open}, {@code replayed} or {@code discarded}
  * @param receivedAt when it came in
  * @param outboxId for a {@code delivery} reject, the outbox entry whose delivery failed; else null
+ * @param source where it came from when not over HTTP, e.g. {@code kafka:topic/partition@offset}; else null
  */
 public record Reject(String id, String edge, String contract, String contractSha256, String campaign, byte[] payload,
-		Long declaredLength, String contentType, List<Violation> violations, String status, Instant receivedAt, String outboxId) {
+		Long declaredLength, String contentType, List<Violation> violations, String status, Instant receivedAt, String outboxId, String source) {
+
+	/** A reject of a message that came over HTTP. */
+	public Reject(String id, String edge, String contract, String contractSha256, String campaign, byte[] payload, Long declaredLength,
+			String contentType, List<Violation> violations, String status, Instant receivedAt, String outboxId) {
+		this(id, edge, contract, contractSha256, campaign, payload, declaredLength, contentType, violations, status, receivedAt, outboxId, null);
+	}
 
 	public static final String OPEN = "open";
 }

@@ -48,6 +48,7 @@ class RejectController {
 		body.put("contractSha256", reject.contractSha256());
 		body.put("contentType", reject.contentType());
 		body.put("declaredLength", reject.declaredLength());
+		body.put("source", reject.source());
 		// the text is for reading; the base64 form is the exact bytes, whatever they are
 		body.put("payload", new String(reject.payload(), StandardCharsets.UTF_8));
 		body.put("payloadBase64", Base64.getEncoder().encodeToString(reject.payload()));
