@@ -48,6 +48,7 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 		for (RouteDefinition route : model.getRouteDefinitions()) {
 			String from = context.resolvePropertyPlaceholders(route.getInput().getEndpointUri());
 			if (!from.startsWith(PREFIX)) {
+				queueEdge(route, context).ifPresent(edge -> found.put(edge.name(), edge));
 				continue;
 			}
 			String name = from.substring(PREFIX.length()).replaceFirst("\\?.*$", "");
@@ -72,6 +73,25 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 			throw new IllegalStateException("Routes are invalid:\n  - " + String.join("\n  - ", problems));
 		}
 		edges = Map.copyOf(found);
+	}
+
+	/**
+	 * A route that reads a queue and checks with {@code handoff:check:<contract>}: its accepted events go to
+	 * the first {@code kafka:} step after the check, which is where a replayed reject of it goes too.
+	 */
+	private static Optional<Edge> queueEdge(RouteDefinition route, CamelContext context) {
+		List<String> steps = new ArrayList<>();
+		collect(route.getOutputs(), context, steps);
+		int check = 0;
+		while (check < steps.size() && !steps.get(check).startsWith("handoff:check:")) {
+			check++;
+		}
+		if (check == steps.size()) {
+			return Optional.empty();
+		}
+		String contract = RouteFile.contractOf(steps.get(check));
+		String output = steps.subList(check, steps.size()).stream().filter(s -> s.startsWith("kafka:")).findFirst().orElse(null);
+		return Optional.of(new Edge(route.getRouteId(), contract, output, where(route), false));
 	}
 
 	/** File and line of a route, as far as Camel kept them. */

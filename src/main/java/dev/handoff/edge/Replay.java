@@ -15,6 +15,7 @@ import dev.handoff.guard.Verdict;
 import dev.handoff.reject.Reject;
 import dev.handoff.reject.RejectStore;
 import dev.handoff.truth.TruthStore;
+import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,8 +47,10 @@ public class Replay {
 
 	private final Dispatcher dispatcher;
 
+	private final ProducerTemplate producer;
+
 	Replay(RejectStore rejects, EdgeRegistry edges, ContractRegistry contracts, Guard guard, TruthStore truth, OutboxStore outbox,
-			TransactionTemplate transactions, Dispatcher dispatcher) {
+			TransactionTemplate transactions, Dispatcher dispatcher, ProducerTemplate producer) {
 		this.rejects = rejects;
 		this.edges = edges;
 		this.contracts = contracts;
@@ -56,6 +59,21 @@ public class Replay {
 		this.outbox = outbox;
 		this.transactions = transactions;
 		this.dispatcher = dispatcher;
+		this.producer = producer;
+	}
+
+	/** A reject read from Kafka goes to the edge's output topic; it is marked replayed once the topic has it. */
+	private Outcome toTopic(Reject reject, Edge edge, Verdict verdict, Map<String, Object> answer) {
+		producer.sendBody(edge.deliverTo(), verdict.forwarded());
+		if (!rejects.markReplayed(reject.id(), reject.id())) {
+			answer.put("detail", "reject " + reject.id() + " was replayed or discarded meanwhile (it was sent to the topic again)");
+			return new Outcome(false, true, answer);
+		}
+		answer.put("outcome", "accepted");
+		answer.put("id", reject.id());
+		answer.put("topic", edge.deliverTo().replaceFirst("\\?.*$", ""));
+		answer.put("generated", verdict.generated());
+		return new Outcome(true, false, answer);
 	}
 
 	private static byte[] batchOfOne(byte[] event) {
@@ -89,6 +107,9 @@ public class Replay {
 		// a message the tool refused goes out again under its first id, so the tool sees the same Idempotency-Key
 		String id = reject.outboxId() != null ? reject.outboxId()
 				: verdict.newTruth() != null ? verdict.newTruth().messageId() : UUID.randomUUID().toString();
+		if (edge.deliverTo() != null && edge.deliverTo().startsWith("kafka:")) {
+			return toTopic(reject, edge, verdict, answer);
+		}
 		boolean replayed = Boolean.TRUE.equals(transactions.execute(tx -> {
 			if (!rejects.markReplayed(reject.id(), id)) {
 				tx.setRollbackOnly();

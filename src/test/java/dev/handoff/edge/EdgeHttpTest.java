@@ -188,7 +188,7 @@ class EdgeHttpTest extends EdgeTestSupport {
 		void listsEdgesAndContractsWithTheirHashes() {
 			JsonNode edges = json(get("/api/edges")).get("edges");
 			assertThat(edges).extracting(e -> e.get("name").asText())
-				.containsExactly("brief-approved", "cms-landing-page", "email-campaign", "tracking-batch", "tracking-event");
+				.containsExactly("brief-approved", "cms-landing-page", "email-campaign", "tracking-batch", "tracking-event", "tracking-kafka");
 			assertThat(edges.get(2).get("deliverTo").asText()).isEqualTo(tools.baseUrl() + "/email/3.0/campaigns");
 			assertThat(edges.get(3).get("contract").asText()).isEqualTo("tracking-event");
 			assertThat(edges.get(3).get("deliverTo").asText()).isEqualTo(tools.baseUrl() + "/tracking/v1/batch");

@@ -40,7 +40,7 @@ class KafkaEdgeTest extends EdgeTestSupport {
 	EmbeddedKafkaBroker broker;
 
 	@Test
-	void routesEachEventByItsOutcomeAndCommitsAfterwards() throws Exception {
+	void routesEachEventByItsOutcomeCommitsAfterwardsAndReplaysToTheOutputTopic() throws Exception {
 		briefsApproved();
 		JsonNode event = example("tracking-event", "01-good-click.json");
 		ObjectNode bad = event.deepCopy();
@@ -70,6 +70,35 @@ class KafkaEdgeTest extends EdgeTestSupport {
 			await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(admin.listConsumerGroupOffsets("handoff")
 				.partitionsToOffsetAndMetadata().get().get(new TopicPartition("tracking-events", 0)).offset()).isEqualTo(3));
 		}
+		replaysARejectReadFromKafkaToTheOutputTopic();
+	}
+
+	/** Runs after the first part of the test: the topic's offsets 0-2 are taken. */
+	private void replaysARejectReadFromKafkaToTheOutputTopic() throws Exception {
+		ObjectNode early = numbered(example("tracking-event", "01-good-click.json"), 3);
+		((ObjectNode) early.get("properties")).put("campaign_id", "C-1002")
+			.put("link_url", "https://shop.example.com/spring-sale?utm_source=mailchimp&utm_medium=email&utm_campaign=spring-sale-2027-c-1002");
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				broker.getBrokersAsString(), ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+			producer.send(new ProducerRecord<>("tracking-events", bytes(early))).get();
+		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> json(get("/api/rejects?edge=tracking-kafka&campaign=C-1002")).get("total").asInt() == 1);
+		String rejectId = json(get("/api/rejects?edge=tracking-kafka&campaign=C-1002")).get("items").get(0).get("id").asText();
+
+		ObjectNode brief = (ObjectNode) JSON.readTree(java.nio.file.Path.of("demo/brief-v1.json").toFile());
+		((ObjectNode) brief.get("fields")).put("campaign_id", "C-1002");
+		assertThat(send("brief-approved", bytes(brief)).statusCode()).isEqualTo(202);
+		var replayed = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/rejects/" + rejectId + "/replay"))
+			.header("Authorization", "Bearer test-admin-token")
+			.POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+		assertThat(read("tracking-events-accepted", 3)).anySatisfy(r -> {
+			assertThat(json(r.value()).get("messageId").asText()).isEqualTo("kafka-3");
+			assertThat(json(r.value()).at("/context/campaign/name").asText()).isEqualTo("spring-sale-2027-c-1002");
+		});
 	}
 
 	private static ObjectNode numbered(JsonNode event, int n) {
@@ -90,7 +119,7 @@ class KafkaEdgeTest extends EdgeTestSupport {
 	private List<ConsumerRecord<byte[], byte[]>> read(String topic, int count) {
 		Properties properties = new Properties();
 		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-		properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + topic);
+		properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + topic + "-" + java.util.UUID.randomUUID());
 		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
 		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
