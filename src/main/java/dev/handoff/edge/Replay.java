@@ -85,6 +85,14 @@ public class Replay {
 		return out;
 	}
 
+	/** Whether today's contracts and truth would accept the reject, without changing anything. */
+	public boolean wouldAccept(Reject reject) {
+		Edge edge = edges.find(reject.edge()).orElse(null);
+		Contract contract = edge == null ? null : contracts.find(edge.contract()).orElse(null);
+		return contract != null && Reject.OPEN.equals(reject.status())
+				&& guard.check(contract, contracts.current().taxonomy(), reject.payload()).accepted();
+	}
+
 	public Outcome replay(Reject reject) {
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("reject", reject.id());

@@ -88,14 +88,27 @@ public class RejectStore {
 		return jdbc.query("SELECT " + COLUMNS + " FROM reject WHERE id = ?", this::row, id).stream().findFirst();
 	}
 
-	/** One page, newest first, and how many match in all. */
-	public Page list(RejectFilter filter, int page, int size) {
-		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+	/** The ids a filter selects, oldest first, at most {@code limit}. */
+	public List<String> ids(RejectFilter filter, int limit) {
 		List<Object> args = new ArrayList<>();
+		String where = where(filter, args);
+		args.add(limit);
+		return jdbc.queryForList("SELECT id FROM reject" + where + " ORDER BY seq FETCH FIRST ? ROWS ONLY", String.class, args.toArray());
+	}
+
+	private static String where(RejectFilter filter, List<Object> args) {
+		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		condition(where, args, "edge = ?", filter.edge());
 		condition(where, args, "status = ?", filter.status());
 		condition(where, args, "campaign = ?", filter.campaign());
 		condition(where, args, "EXISTS (SELECT 1 FROM reject_violation v WHERE v.reject_seq = reject.seq AND v.rule = ?)", filter.rule());
+		return where.toString();
+	}
+
+	/** One page, newest first, and how many match in all. */
+	public Page list(RejectFilter filter, int page, int size) {
+		List<Object> args = new ArrayList<>();
+		String where = where(filter, args);
 		Long total = jdbc.queryForObject("SELECT COUNT(*) FROM reject" + where, Long.class, args.toArray());
 		List<Object> pageArgs = new ArrayList<>(args);
 		pageArgs.add((long) page * size);

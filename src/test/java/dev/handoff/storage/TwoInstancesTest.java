@@ -162,6 +162,52 @@ class TwoInstancesTest {
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM truth_version WHERE campaign = 'C-7001'", Integer.class)).isEqualTo(1);
 	}
 
+	@Test
+	void bulkReplayFromTwoInstancesAtOnceReplaysEachRejectOnce() throws Exception {
+		tool.start();
+		tool.stubFor(post(urlPathEqualTo("/tracking/v1/track")).willReturn(aResponse().withStatus(200)));
+		Map<String, String> database = database();
+		database.put("handoff.access.tokens[0].name", "ops");
+		database.put("handoff.access.tokens[0].role", "operator");
+		database.put("handoff.access.tokens[0].sha256", "17d6bfe05d1b1fb7bc499f8e3f639c7b3eda4c40f321eef8887a0c04c89a99c5");
+		ConfigurableApplicationContext a = start(database);
+		ConfigurableApplicationContext b = start(database);
+		ObjectNode event = (ObjectNode) JSON.readTree(Path.of("contracts/examples/tracking-event/01-good-click.json").toFile()).get("message");
+		((ObjectNode) event.get("properties")).put("campaign_id", "C-3001")
+			.put("link_url", "https://shop.example.com/x?utm_source=mailchimp&utm_medium=email&utm_campaign=spring-sale-2027-c-3001");
+		for (int i = 0; i < 20; i++) {
+			event.put("messageId", "early-" + i);
+			assertThat(send(a, "tracking-event", bytes(event)).statusCode()).as("no truth yet: unknown-campaign").isEqualTo(422);
+		}
+		ObjectNode brief = (ObjectNode) read(Files.readString(Path.of("demo/brief-v1.json")));
+		((ObjectNode) brief.get("fields")).put("campaign_id", "C-3001").put("name", "Spring Sale 2027");
+		assertThat(send(b, "brief-approved", bytes(brief)).statusCode()).isEqualTo(202);
+
+		JsonNode preview = read(bulk(a, true).body());
+		assertThat(preview.get("selected").asInt()).isEqualTo(20);
+		assertThat(preview.get("accepted").asInt()).isEqualTo(20);
+		List<CompletableFuture<HttpResponse<String>>> runs = List.of(CompletableFuture.supplyAsync(() -> bulk(a, false)),
+				CompletableFuture.supplyAsync(() -> bulk(b, false)));
+		List<JsonNode> answers = runs.stream().map(CompletableFuture::join).map(r -> read(r.body())).toList();
+		assertThat(answers.stream().mapToInt(r -> r.get("accepted").asInt()).sum()).as("the preview's count equals the runs'").isEqualTo(20);
+		assertThat(read(bulk(a, false).body()).get("selected").asInt()).as("safe to call again").isZero();
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> tool.findAll(anyRequestedFor(anyUrl())).size() >= 20);
+		Thread.sleep(500);
+		Map<String, Integer> byKey = new HashMap<>();
+		tool.findAll(anyRequestedFor(anyUrl())).forEach(r -> byKey.merge(r.getHeader("Idempotency-Key"), 1, Integer::sum));
+		assertThat(byKey).hasSize(20);
+		assertThat(byKey.values()).containsOnly(1);
+	}
+
+	private HttpResponse<String> bulk(ConfigurableApplicationContext app, boolean dryRun) {
+		int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+		return http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/rejects/replay?edge=tracking-event&dryRun=" + dryRun))
+			.header("Authorization", "Bearer test-admin-token")
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString()).join();
+	}
+
 	private static byte[] bytes(JsonNode json) {
 		try {
 			return JSON.writeValueAsBytes(json);
