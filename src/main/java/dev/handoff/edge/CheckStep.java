@@ -64,10 +64,15 @@ final class CheckStep implements Processor {
 		byte[] body = message.getBody(byte[].class);
 		String source = source(message);
 		Object commit = message.getHeader(KafkaConstants.MANUAL_COMMIT);
+		Object key = message.getHeader(KafkaConstants.KEY);
 		Verdict verdict = guard.check(contract, set.taxonomy(), body == null ? new byte[0] : body);
 		message.removeHeaders("*");
 		if (commit != null) {
 			message.setHeader(KafkaConstants.MANUAL_COMMIT, commit);
+		}
+		if (key != null) {
+			// the event keeps its key on the output and rejects topics, so a re-read after a crash repeats it under the same key
+			message.setHeader(KafkaConstants.KEY, key);
 		}
 		if (verdict.accepted()) {
 			message.setHeader(OUTCOME, "accepted");

@@ -32,8 +32,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /** The Kafka edge against an in-process broker: guarded per event, routed by outcome, offsets committed after. */
 @EmbeddedKafka(kraft = true, partitions = 1, topics = { "tracking-events", "tracking-events-accepted", "tracking-events-rejected" },
-		bootstrapServersProperty = "handoff.kafka.brokers")
-@TestPropertySource(properties = "handoff.kafka.enabled=true")
+		bootstrapServersProperty = "HANDOFF_KAFKA_BROKERS")
+@TestPropertySource(properties = "HANDOFF_KAFKA_ENABLED=true")
 class KafkaEdgeTest extends EdgeTestSupport {
 
 	@Autowired
