@@ -53,6 +53,7 @@ public class Dispatcher implements SmartLifecycle {
 
 	private volatile boolean stopping;
 
+
 	/** Names this process on the rows it leases. */
 	private final String instance = UUID.randomUUID().toString();
 
@@ -109,14 +110,17 @@ public class Dispatcher implements SmartLifecycle {
 		}
 		stopping = true;
 		nudge();
-		// interrupts HTTP calls in flight, never a database call: those run on the dispatcher thread
-		senders.shutdownNow();
+		// sends not begun are skipped (they stay due); sends under way finish and have their outcome written,
+		// so a tool that already has a message is not sent it again by the next instance
+		senders.shutdown();
 		try {
 			running.join(properties.requestTimeout().toMillis() + 1000);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
+		// only HTTP calls run there, never a database call: interrupting what is left is safe
+		senders.shutdownNow();
 		thread = null;
 		// rows claimed but not sent go back at once, rather than waiting for their lease to run out
 		int released = outbox.release(instance);
@@ -152,20 +156,24 @@ public class Dispatcher implements SmartLifecycle {
 		// an interrupted thread (it closes its file channel); the outcomes are written here, on this thread
 		List<Future<HttpSender.Attempt>> sends = new ArrayList<>();
 		for (OutboxEntry entry : due) {
-			sends.add(senders.submit(() -> sender.send(entry)));
+			// a send that has not begun when the service stops is not begun at all: it stays due
+			sends.add(senders.submit(() -> stopping ? null : sender.send(entry)));
 		}
 		for (int i = 0; i < due.size(); i++) {
 			try {
 				HttpSender.Attempt attempt = sends.get(i).get();
-				if (!(stopping && attempt.status() == 0)) {
+				if (attempt != null && !(stopping && attempt.status() == 0)) {
 					record(due.get(i), attempt);
 				}
 			}
 			catch (ExecutionException e) {
 				log.error("Sending {} failed unexpectedly; it stays due", due.get(i).id(), e.getCause());
 			}
-			catch (CancellationException | InterruptedException e) {
-				// stopping: what was not sent stays due, and its lease is given back in stop()
+			catch (CancellationException e) {
+				// stopping: a send that had not begun stays due; its lease is given back in stop()
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
 				break;
 			}
 		}
