@@ -22,7 +22,7 @@ import dev.handoff.EdgeTestSupport;
 import org.junit.jupiter.api.Test;
 
 /** Accepted messages reach the next tool: retried on answers that may change, dead-lettered on those that will not. */
-class DeliveryTest extends EdgeTestSupport {
+public class DeliveryTest extends EdgeTestSupport {
 
 	@Test
 	void retriesAToolThatIsDownWithTheSameIdempotencyKey() {

@@ -41,6 +41,41 @@ class ComposeFileTest {
 
 	@Test
 	@SuppressWarnings("unchecked")
+	void setsOnlyVariablesTheApplicationReads() throws IOException {
+		Map<String, Object> environment = (Map<String, Object>) service("handoff").get("environment");
+		String configuration = Files.readString(Path.of("src/main/resources/application.yaml"));
+		List<String> keys = new java.util.ArrayList<>();
+		flatten("", new Yaml().load(configuration), keys);
+		for (String variable : environment.keySet()) {
+			assertThat(read(variable, configuration, keys)).as(variable + " is read by the application").isTrue();
+		}
+		assertThat(read("HANDOFF_NOT_A_SETTING", configuration, keys)).as("the check can fail").isFalse();
+		assertThat((List<Object>) service("handoff").get("ports")).containsExactly("8080:8080");
+		assertThat(Files.readString(Path.of("Dockerfile"))).contains("WORKDIR /app").contains("USER handoff").contains("HEALTHCHECK");
+		assertThat((List<Object>) service("handoff").get("volumes")).containsExactly("./contracts:/app/contracts:ro", "./routes:/app/routes:ro");
+	}
+
+	/** Read as a placeholder, or bound by relaxed binding to a setting at least three levels deep (handoff.x.y). */
+	private static boolean read(String variable, String configuration, List<String> keys) {
+		String relaxed = variable.toLowerCase(java.util.Locale.ROOT).replaceAll("_[0-9]+_", "_").replace("_", "");
+		boolean placeholder = configuration.contains("${" + variable + ":") || configuration.contains("${" + variable + "}");
+		return placeholder || keys.stream().filter(k -> k.chars().filter(c -> c == '.').count() >= 2)
+			.map(k -> k.replace(".", "").replace("-", "")).anyMatch(relaxed::startsWith);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void flatten(String prefix, Object node, List<String> keys) {
+		if (node instanceof Map<?, ?> map) {
+			map.forEach((k, v) -> {
+				String key = prefix.isEmpty() ? k.toString() : prefix + "." + k;
+				keys.add(key);
+				flatten(key, v, keys);
+			});
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
 	void configuresTheTokenItDocuments() throws IOException {
 		Map<String, Object> environment = (Map<String, Object>) service("handoff").get("environment");
 		assertThat(environment.get("HANDOFF_ACCESS_TOKENS_0_SHA256")).isEqualTo(AccessPropertiesProbe.sha256("compose-admin-token"));

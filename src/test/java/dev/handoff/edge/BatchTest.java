@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Segment-style batches: each event judged on its own; one bad event never holds back or throws away the rest. */
-class BatchTest extends EdgeTestSupport {
+public class BatchTest extends EdgeTestSupport {
 
 	private JsonNode event;
 
@@ -67,6 +67,30 @@ class BatchTest extends EdgeTestSupport {
 		JsonNode received = JSON.readTree(tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/batch"))).get(0).getBody());
 		assertThat(received.get("batch")).extracting(e -> e.get("messageId").asText()).containsExactly("batch-0", "batch-2", "batch-4");
 		assertThat(received.get("batch").get(0).at("/context/campaign/name").asText()).isEqualTo("spring-sale-2027-c-1001");
+	}
+
+	@Test
+	void lets493Of500ThroughAndNamesEachOfTheSevenBadOnes() throws IOException {
+		ObjectNode batch = JSON.createObjectNode();
+		ArrayNode list = batch.putArray("batch");
+		java.util.List<Integer> badAt = java.util.List.of(3, 50, 99, 250, 251, 400, 499);
+		for (int i = 0; i < 500; i++) {
+			ObjectNode e = numbered(i);
+			if (badAt.contains(i)) {
+				e.put("event", "Email Clicked");
+			}
+			list.add(e);
+		}
+		HttpResponse<String> response = send("tracking-batch", bytes(batch));
+		assertThat(response.statusCode()).isEqualTo(202);
+		assertThat(json(response).get("accepted").asInt()).isEqualTo(493);
+		assertThat(json(response).get("rejected")).extracting(r -> r.get("index").asInt()).containsExactlyElementsOf(badAt);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reject WHERE edge = 'tracking-batch'", Integer.class)).isEqualTo(7);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/batch")))).hasSize(1));
+		JsonNode received = JSON.readTree(tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/batch"))).get(0).getBody());
+		assertThat(received.get("batch")).hasSize(493);
+		assertThat(received.get("batch")).extracting(e -> e.get("messageId").asText()).doesNotContain("batch-3", "batch-499");
 	}
 
 	@Test

@@ -21,77 +21,73 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.handoff.EdgeTestSupport;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP contract of {@code POST /edges/{edge}} and the read API around it. */
-class EdgeHttpTest extends EdgeTestSupport {
+public class EdgeHttpTest extends EdgeTestSupport {
 
 	private int rejectCount() {
 		return jdbc.queryForObject("SELECT COUNT(*) FROM reject", Integer.class);
 	}
 
-	@Nested
-	class TheDoor {
 
-		@Test
-		void answersAnUnknownEdgeWith404ProblemAndStoresNothing() {
-			int before = rejectCount();
-			HttpResponse<String> response = send("no-such-edge", bytes("{}"));
-			assertThat(response.statusCode()).isEqualTo(404);
-			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-			assertThat(json(response).get("detail").asText()).contains("no-such-edge");
-			assertThat(rejectCount()).isEqualTo(before);
-		}
+	@Test
+	void answersAnUnknownEdgeWith404ProblemAndStoresNothing() {
+		int before = rejectCount();
+		HttpResponse<String> response = send("no-such-edge", bytes("{}"));
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(json(response).get("detail").asText()).contains("no-such-edge");
+		assertThat(rejectCount()).isEqualTo(before);
+	}
 
-		@Test
-		void answersANonJsonContentTypeWith415ProblemAndStoresNothing() {
-			int before = rejectCount();
-			HttpResponse<String> response = send("email-campaign", bytes("type=regular"),
-					Map.of("Content-Type", "application/x-www-form-urlencoded"));
-			assertThat(response.statusCode()).isEqualTo(415);
-			assertThat(json(response).get("status").asInt()).isEqualTo(415);
-			assertThat(json(response).get("detail").asText()).contains("application/x-www-form-urlencoded");
-			assertThat(rejectCount()).isEqualTo(before);
-		}
+	@Test
+	void answersANonJsonContentTypeWith415ProblemAndStoresNothing() {
+		int before = rejectCount();
+		HttpResponse<String> response = send("email-campaign", bytes("type=regular"),
+				Map.of("Content-Type", "application/x-www-form-urlencoded"));
+		assertThat(response.statusCode()).isEqualTo(415);
+		assertThat(json(response).get("status").asInt()).isEqualTo(415);
+		assertThat(json(response).get("detail").asText()).contains("application/x-www-form-urlencoded");
+		assertThat(rejectCount()).isEqualTo(before);
+	}
 
-		@Test
-		void acceptsJsonWithACharsetParameter() {
-			HttpResponse<String> response = send("email-campaign", bytes("{}"), Map.of("Content-Type", "application/json; charset=utf-8"));
-			assertThat(response.statusCode()).isEqualTo(422);
-		}
+	@Test
+	void acceptsJsonWithACharsetParameter() {
+		HttpResponse<String> response = send("email-campaign", bytes("{}"), Map.of("Content-Type", "application/json; charset=utf-8"));
+		assertThat(response.statusCode()).isEqualTo(422);
+	}
 
-		@Test
-		void storesTheFirstMebibyteOfAChunkedBodyThatIsTooLarge() throws Exception {
-			byte[] body = new byte[1_048_576 + 10_000];
-			Arrays.fill(body, (byte) ' ');
-			body[0] = '{';
-			HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/edges/tracking-event"))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
-				.build();
-			HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-			assertThat(response.statusCode()).isEqualTo(413);
-			String id = json(response).get("id").asText();
-			assertThat(storedPayload(id)).isEqualTo(Arrays.copyOf(body, 1_048_576));
-			JsonNode stored = json(get("/api/rejects/" + id));
-			assertThat(stored.get("declaredLength").isNull()).isTrue();
-			assertThat(stored.get("violations").get(0).get("rule").asText()).isEqualTo("too-large");
-		}
+	@Test
+	void storesTheFirstMebibyteOfAChunkedBodyThatIsTooLarge() throws Exception {
+		byte[] body = new byte[1_048_576 + 10_000];
+		Arrays.fill(body, (byte) ' ');
+		body[0] = '{';
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/edges/tracking-event"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+			.build();
+		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(413);
+		String id = json(response).get("id").asText();
+		assertThat(storedPayload(id)).isEqualTo(Arrays.copyOf(body, 1_048_576));
+		JsonNode stored = json(get("/api/rejects/" + id));
+		assertThat(stored.get("declaredLength").isNull()).isTrue();
+		assertThat(stored.get("violations").get(0).get("rule").asText()).isEqualTo("too-large");
+	}
 
-		@Test
-		void storesBytesThatAreNotUtf8ExactlyAsReceived() {
-			byte[] body = { '{', '"', 'a', '"', ':', '"', (byte) 0xff, (byte) 0xfe, 0, '"', '}' };
-			HttpResponse<String> response = send("email-campaign", body);
-			assertThat(response.statusCode()).isEqualTo(422);
-			assertThat(json(response).get("violations").get(0).get("rule").asText()).isEqualTo("parse");
-			assertThat(storedPayload(json(response).get("id").asText())).isEqualTo(body);
-		}
+	@Test
+	void storesBytesThatAreNotUtf8ExactlyAsReceived() {
+		byte[] body = { '{', '"', 'a', '"', ':', '"', (byte) 0xff, (byte) 0xfe, 0, '"', '}' };
+		HttpResponse<String> response = send("email-campaign", body);
+		assertThat(response.statusCode()).isEqualTo(422);
+		assertThat(json(response).get("violations").get(0).get("rule").asText()).isEqualTo("parse");
+		assertThat(storedPayload(json(response).get("id").asText())).isEqualTo(body);
+	}
 
-		@Test
-		void refusesOtherMethodsOnAnEdge() {
-			assertThat(get("/edges/email-campaign").statusCode()).isEqualTo(405);
-		}
+	@Test
+	void refusesOtherMethodsOnAnEdge() {
+		assertThat(get("/edges/email-campaign").statusCode()).isEqualTo(405);
 	}
 
 	@Test
@@ -131,78 +127,75 @@ class EdgeHttpTest extends EdgeTestSupport {
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox", Integer.class)).isEqualTo(queued);
 	}
 
-	@Nested
-	class TheReadApi {
 
-		@Test
-		void filtersRejectsByEdgeRuleAndCampaignAndPagesNewestFirst() {
-			briefsApproved();
-			JsonNode good = example("email-campaign", "01-good-campaign.json");
-			ObjectNode stale = good.deepCopy();
-			((ObjectNode) stale.get("handoff")).put("brief_version", 1);
-			ObjectNode unknown = good.deepCopy();
-			((ObjectNode) unknown.get("handoff")).put("campaign_id", "C-7777");
-			String first = json(send("email-campaign", bytes(stale))).get("id").asText();
-			String second = json(send("email-campaign", bytes(stale))).get("id").asText();
-			json(send("email-campaign", bytes(unknown)));
-			json(send("cms-landing-page", bytes("[]")));
+	@Test
+	void filtersRejectsByEdgeRuleAndCampaignAndPagesNewestFirst() {
+		briefsApproved();
+		JsonNode good = example("email-campaign", "01-good-campaign.json");
+		ObjectNode stale = good.deepCopy();
+		((ObjectNode) stale.get("handoff")).put("brief_version", 1);
+		ObjectNode unknown = good.deepCopy();
+		((ObjectNode) unknown.get("handoff")).put("campaign_id", "C-7777");
+		String first = json(send("email-campaign", bytes(stale))).get("id").asText();
+		String second = json(send("email-campaign", bytes(stale))).get("id").asText();
+		json(send("email-campaign", bytes(unknown)));
+		json(send("cms-landing-page", bytes("[]")));
 
-			JsonNode staleOnes = json(get("/api/rejects?edge=email-campaign&rule=stale-version&size=1"));
-			assertThat(staleOnes.get("total").asLong()).isEqualTo(2);
-			assertThat(staleOnes.get("items")).hasSize(1);
-			assertThat(staleOnes.get("items").get(0).get("id").asText()).isEqualTo(second);
-			JsonNode secondPage = json(get("/api/rejects?edge=email-campaign&rule=stale-version&size=1&page=1"));
-			assertThat(secondPage.get("items").get(0).get("id").asText()).isEqualTo(first);
-			assertThat(json(get("/api/rejects?campaign=C-7777")).get("total").asLong()).isEqualTo(1);
-			assertThat(json(get("/api/rejects?edge=cms-landing-page&status=open")).get("total").asLong()).isEqualTo(1);
-			assertThat(json(get("/api/rejects?status=discarded")).get("total").asLong()).isZero();
-		}
+		JsonNode staleOnes = json(get("/api/rejects?edge=email-campaign&rule=stale-version&size=1"));
+		assertThat(staleOnes.get("total").asLong()).isEqualTo(2);
+		assertThat(staleOnes.get("items")).hasSize(1);
+		assertThat(staleOnes.get("items").get(0).get("id").asText()).isEqualTo(second);
+		JsonNode secondPage = json(get("/api/rejects?edge=email-campaign&rule=stale-version&size=1&page=1"));
+		assertThat(secondPage.get("items").get(0).get("id").asText()).isEqualTo(first);
+		assertThat(json(get("/api/rejects?campaign=C-7777")).get("total").asLong()).isEqualTo(1);
+		assertThat(json(get("/api/rejects?edge=cms-landing-page&status=open")).get("total").asLong()).isEqualTo(1);
+		assertThat(json(get("/api/rejects?status=discarded")).get("total").asLong()).isZero();
+	}
 
-		@Test
-		void answersAnUnknownRejectWith404Problem() {
-			HttpResponse<String> response = get("/api/rejects/00000000-0000-0000-0000-000000000000");
-			assertThat(response.statusCode()).isEqualTo(404);
-			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		}
+	@Test
+	void answersAnUnknownRejectWith404Problem() {
+		HttpResponse<String> response = get("/api/rejects/00000000-0000-0000-0000-000000000000");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
 
-		@Test
-		void refusesAPageSizeOverTheLimitWithAProblem() {
-			HttpResponse<String> response = get("/api/rejects?size=100000");
-			assertThat(response.statusCode()).isEqualTo(400);
-			assertThat(json(response).get("detail").asText()).contains("size");
-		}
+	@Test
+	void refusesAPageSizeOverTheLimitWithAProblem() {
+		HttpResponse<String> response = get("/api/rejects?size=100000");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response).get("detail").asText()).contains("size");
+	}
 
-		@Test
-		void showsTheTruthWithItsHistoryNewestFirst() {
-			briefsApproved();
-			JsonNode truth = json(get("/api/truth/C-1001"));
-			assertThat(truth.get("version").asLong()).isEqualTo(2);
-			assertThat(truth.get("fields").get("landing_url").asText()).isEqualTo("https://shop.example.com/spring-sale-2027");
-			assertThat(truth.get("history")).extracting(v -> v.get("version").asLong()).containsExactly(2L, 1L);
-			assertThat(truth.get("history").get(1).get("fields").get("landing_url").asText())
-				.isEqualTo("https://shop.example.com/spring-sale");
-			assertThat(get("/api/truth/C-0404").statusCode()).isEqualTo(404);
-		}
+	@Test
+	void showsTheTruthWithItsHistoryNewestFirst() {
+		briefsApproved();
+		JsonNode truth = json(get("/api/truth/C-1001"));
+		assertThat(truth.get("version").asLong()).isEqualTo(2);
+		assertThat(truth.get("fields").get("landing_url").asText()).isEqualTo("https://shop.example.com/spring-sale-2027");
+		assertThat(truth.get("history")).extracting(v -> v.get("version").asLong()).containsExactly(2L, 1L);
+		assertThat(truth.get("history").get(1).get("fields").get("landing_url").asText())
+			.isEqualTo("https://shop.example.com/spring-sale");
+		assertThat(get("/api/truth/C-0404").statusCode()).isEqualTo(404);
+	}
 
-		@Test
-		void listsEdgesAndContractsWithTheirHashes() {
-			JsonNode edges = json(get("/api/edges")).get("edges");
-			assertThat(edges).extracting(e -> e.get("name").asText())
-				.containsExactly("brief-approved", "cms-landing-page", "email-campaign", "tracking-batch", "tracking-event", "tracking-kafka");
-			assertThat(edges.get(2).get("deliverTo").asText()).isEqualTo(tools.baseUrl() + "/email/3.0/campaigns");
-			assertThat(edges.get(3).get("contract").asText()).isEqualTo("tracking-event");
-			assertThat(edges.get(3).get("deliverTo").asText()).isEqualTo(tools.baseUrl() + "/tracking/v1/batch");
-			JsonNode contracts = json(get("/api/contracts")).get("contracts");
-			assertThat(contracts).hasSize(4);
-			assertThat(contracts.get(0).get("sha256").asText()).matches("[0-9a-f]{64}");
-		}
+	@Test
+	void listsEdgesAndContractsWithTheirHashes() {
+		JsonNode edges = json(get("/api/edges")).get("edges");
+		assertThat(edges).extracting(e -> e.get("name").asText())
+			.containsExactly("brief-approved", "cms-landing-page", "email-campaign", "tracking-batch", "tracking-event", "tracking-kafka");
+		assertThat(edges.get(2).get("deliverTo").asText()).isEqualTo(tools.baseUrl() + "/email/3.0/campaigns");
+		assertThat(edges.get(3).get("contract").asText()).isEqualTo("tracking-event");
+		assertThat(edges.get(3).get("deliverTo").asText()).isEqualTo(tools.baseUrl() + "/tracking/v1/batch");
+		JsonNode contracts = json(get("/api/contracts")).get("contracts");
+		assertThat(contracts).hasSize(4);
+		assertThat(contracts.get(0).get("sha256").asText()).matches("[0-9a-f]{64}");
+	}
 
-		@Test
-		void reportsHealthUp() {
-			HttpResponse<String> response = get("/actuator/health");
-			assertThat(response.statusCode()).isEqualTo(200);
-			assertThat(json(response).get("status").asText()).isEqualTo("UP");
-		}
+	@Test
+	void reportsHealthUp() {
+		HttpResponse<String> response = get("/actuator/health");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(json(response).get("status").asText()).isEqualTo("UP");
 	}
 
 }

@@ -13,13 +13,12 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.handoff.EdgeTestSupport;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Each hostile or broken input gets a specific answer, never a 500, and is stored only where the design says. */
-class HostileInputTest extends EdgeTestSupport {
+public class HostileInputTest extends EdgeTestSupport {
 
 	@DynamicPropertySource
 	static void impatient(DynamicPropertyRegistry registry) {
@@ -40,112 +39,106 @@ class HostileInputTest extends EdgeTestSupport {
 		return violation;
 	}
 
-	@Nested
-	class Parsing {
 
-		@Test
-		void refusesNesting100000Deep() {
-			String deep = "[".repeat(100_000) + "]".repeat(100_000);
-			assertThat(parseReject(bytes(deep)).get("message").asText()).contains("nesting depth");
-		}
-
-		@Test
-		void refusesANumberWith100000Digits() {
-			assertThat(parseReject(bytes("{\"n\": " + "9".repeat(100_000) + "}")).get("message").asText()).contains("Number value length");
-		}
-
-		@Test
-		void refusesAKeyOfOneMegabyte() {
-			assertThat(parseReject(bytes("{\"" + "k".repeat(1_000_000) + "\": 1}")).get("message").asText()).contains("Name length");
-		}
-
-		@Test
-		void refusesALoneSurrogateEscape() {
-			JsonNode violation = parseReject(bytes("{\"settings\": {\"title\": \"broken \\ud800 text\"}}"));
-			assertThat(violation.get("pointer").asText()).isEqualTo("/settings/title");
-		}
-
-		@Test
-		void refusesAnEmptyBody() {
-			parseReject(new byte[0]);
-		}
-
-		@Test
-		void judgesJsonNullByTheSchema() {
-			HttpResponse<String> response = send("email-campaign", bytes("null"));
-			assertThat(response.statusCode()).isEqualTo(422);
-			assertThat(json(response).get("violations").get(0).get("rule").asText()).isEqualTo("schema:type");
-		}
-
-		@Test
-		void carriesANullCharacterInsideAStringThrough() {
-			briefsApproved();
-			ObjectNode email = (ObjectNode) example("email-campaign", "01-good-campaign.json");
-			((ObjectNode) email.get("settings")).put("title", "Spring\u0000Sale");
-			HttpResponse<String> response = send("email-campaign", bytes(email));
-			assertThat(response.statusCode()).isEqualTo(202);
-			byte[] queued = jdbc.queryForObject("SELECT payload FROM outbox WHERE id = ?", byte[].class, json(response).get("id").asText());
-			assertThat(new String(queued, StandardCharsets.UTF_8)).contains("Spring\\u0000Sale");
-		}
+	@Test
+	void refusesNesting100000Deep() {
+		String deep = "[".repeat(100_000) + "]".repeat(100_000);
+		assertThat(parseReject(bytes(deep)).get("message").asText()).contains("nesting depth");
 	}
 
-	@Nested
-	class TheConnection {
+	@Test
+	void refusesANumberWith100000Digits() {
+		assertThat(parseReject(bytes("{\"n\": " + "9".repeat(100_000) + "}")).get("message").asText()).contains("Number value length");
+	}
 
-		@Test
-		void refusesACompressedBodyWithoutInflatingIt() {
-			int before = rejects();
-			HttpResponse<String> response = send("email-campaign", new byte[] { 0x1f, (byte) 0x8b, 8, 0 },
-					Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"));
-			assertThat(response.statusCode()).isEqualTo(415);
-			assertThat(json(response).get("detail").asText()).contains("gzip");
-			assertThat(rejects()).isEqualTo(before);
-		}
+	@Test
+	void refusesAKeyOfOneMegabyte() {
+		assertThat(parseReject(bytes("{\"" + "k".repeat(1_000_000) + "\": 1}")).get("message").asText()).contains("Name length");
+	}
 
-		@Test
-		void refusesAMissingContentType() {
-			assertThat(send("email-campaign", bytes("{}"), Map.of()).statusCode()).isEqualTo(415);
-		}
+	@Test
+	void refusesALoneSurrogateEscape() {
+		JsonNode violation = parseReject(bytes("{\"settings\": {\"title\": \"broken \\ud800 text\"}}"));
+		assertThat(violation.get("pointer").asText()).isEqualTo("/settings/title");
+	}
 
-		@Test
-		void refusesABodyShorterThanItsContentLength() throws IOException {
-			int before = rejects();
-			String answer = raw("POST /edges/email-campaign HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-					+ "Content-Length: 100\r\nConnection: close\r\n\r\n{\"type\":", true);
-			// Tomcat takes over the answer once the connection broke: the status is ours, the body its error page
-			assertThat(answer).startsWith("HTTP/1.1 400").contains("\"status\":400");
-			assertThat(rejects()).isEqualTo(before);
-		}
+	@Test
+	void refusesAnEmptyBody() {
+		parseReject(new byte[0]);
+	}
 
-		@Test
-		void cutsOffASenderThatGoesQuietMidBody() throws IOException {
-			int before = rejects();
-			String answer = raw("POST /edges/email-campaign HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-					+ "Content-Length: 100\r\n\r\n{\"type\":", false);
-			assertThat(answer).startsWith("HTTP/1.1 408").contains("\"status\":408");
-			assertThat(rejects()).isEqualTo(before);
-		}
+	@Test
+	void judgesJsonNullByTheSchema() {
+		HttpResponse<String> response = send("email-campaign", bytes("null"));
+		assertThat(response.statusCode()).isEqualTo(422);
+		assertThat(json(response).get("violations").get(0).get("rule").asText()).isEqualTo("schema:type");
+	}
 
-		@Test
-		void refusesAHeaderWithABareCarriageReturn() throws IOException {
-			String answer = raw("POST /edges/email-campaign HTTP/1.1\r\nHost: localhost\r\nX-Evil: a\rInjected: b\r\n"
-					+ "Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}", true);
-			assertThat(answer).startsWith("HTTP/1.1 400");
-		}
+	@Test
+	void carriesANullCharacterInsideAStringThrough() {
+		briefsApproved();
+		ObjectNode email = (ObjectNode) example("email-campaign", "01-good-campaign.json");
+		((ObjectNode) email.get("settings")).put("title", "Spring\u0000Sale");
+		HttpResponse<String> response = send("email-campaign", bytes(email));
+		assertThat(response.statusCode()).isEqualTo(202);
+		byte[] queued = jdbc.queryForObject("SELECT payload FROM outbox WHERE id = ?", byte[].class, json(response).get("id").asText());
+		assertThat(new String(queued, StandardCharsets.UTF_8)).contains("Spring\\u0000Sale");
+	}
 
-		/** Sends bytes as they are; closes our side after sending when asked, and reads the whole answer. */
-		private String raw(String request, boolean closeAfterSending) throws IOException {
-			try (Socket socket = new Socket("localhost", port)) {
-				socket.setSoTimeout(10_000);
-				OutputStream out = socket.getOutputStream();
-				out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-				out.flush();
-				if (closeAfterSending) {
-					socket.shutdownOutput();
-				}
-				InputStream in = socket.getInputStream();
-				return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+
+	@Test
+	void refusesACompressedBodyWithoutInflatingIt() {
+		int before = rejects();
+		HttpResponse<String> response = send("email-campaign", new byte[] { 0x1f, (byte) 0x8b, 8, 0 },
+				Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"));
+		assertThat(response.statusCode()).isEqualTo(415);
+		assertThat(json(response).get("detail").asText()).contains("gzip");
+		assertThat(rejects()).isEqualTo(before);
+	}
+
+	@Test
+	void refusesAMissingContentType() {
+		assertThat(send("email-campaign", bytes("{}"), Map.of()).statusCode()).isEqualTo(415);
+	}
+
+	@Test
+	void refusesABodyShorterThanItsContentLength() throws IOException {
+		int before = rejects();
+		String answer = raw("POST /edges/email-campaign HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+				+ "Content-Length: 100\r\nConnection: close\r\n\r\n{\"type\":", true);
+		// Tomcat takes over the answer once the connection broke: the status is ours, the body its error page
+		assertThat(answer).startsWith("HTTP/1.1 400").contains("\"status\":400");
+		assertThat(rejects()).isEqualTo(before);
+	}
+
+	@Test
+	void cutsOffASenderThatGoesQuietMidBody() throws IOException {
+		int before = rejects();
+		String answer = raw("POST /edges/email-campaign HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+				+ "Content-Length: 100\r\n\r\n{\"type\":", false);
+		assertThat(answer).startsWith("HTTP/1.1 408").contains("\"status\":408");
+		assertThat(rejects()).isEqualTo(before);
+	}
+
+	@Test
+	void refusesAHeaderWithABareCarriageReturn() throws IOException {
+		String answer = raw("POST /edges/email-campaign HTTP/1.1\r\nHost: localhost\r\nX-Evil: a\rInjected: b\r\n"
+				+ "Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}", true);
+		assertThat(answer).startsWith("HTTP/1.1 400");
+	}
+
+	/** Sends bytes as they are; closes our side after sending when asked, and reads the whole answer. */
+	private String raw(String request, boolean closeAfterSending) throws IOException {
+		try (Socket socket = new Socket("localhost", port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			if (closeAfterSending) {
+				socket.shutdownOutput();
 			}
+			InputStream in = socket.getInputStream();
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 	}
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A sender's retry with the same Idempotency-Key (or webhook-id) gets the first answer; nothing is stored or delivered twice. */
-class IdempotencyTest extends EdgeTestSupport {
+public class IdempotencyTest extends EdgeTestSupport {
 
 	private byte[] good;
 
