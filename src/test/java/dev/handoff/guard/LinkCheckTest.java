@@ -1,0 +1,71 @@
+package dev.handoff.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import dev.handoff.contract.ContractLoader;
+import dev.handoff.contract.LinkMode;
+import dev.handoff.contract.Taxonomy;
+import org.junit.jupiter.api.Test;
+
+/** Links to owned domains get the channel's UTM parameters; everything else in the field stays as it was. */
+class LinkCheckTest {
+
+	private static final Taxonomy TAXONOMY = new ContractLoader().load(Path.of("contracts")).taxonomy();
+
+	private static final UtmValues UTM = new UtmValues("spring-sale-c-1", "mailchimp", "email");
+
+	private static LinkCheck.Outcome check(String text, LinkMode mode) {
+		return LinkCheck.check("/content/html", text, mode, UTM, TAXONOMY);
+	}
+
+	@Test
+	void addsTheThreeParametersToAnOwnedLinkInHtml() {
+		assertThat(check("<p><a href=\"https://shop.example.com/a\">Shop</a></p>", LinkMode.REWRITE).text()).isEqualTo(
+				"<p><a href=\"https://shop.example.com/a?utm_source=mailchimp&amp;utm_medium=email&amp;utm_campaign=spring-sale-c-1\">Shop</a></p>");
+	}
+
+	@Test
+	void keepsOtherParametersAndTheFragment() {
+		assertThat(check("<a class='x' href='https://www.example.com/s?ref=hero#top'>x</a>", LinkMode.REWRITE).text()).isEqualTo(
+				"<a class='x' href='https://www.example.com/s?ref=hero&amp;utm_source=mailchimp&amp;utm_medium=email&amp;utm_campaign=spring-sale-c-1#top'>x</a>");
+	}
+
+	@Test
+	void usesAPlainAmpersandInAUrlField() {
+		assertThat(check("https://shop.example.com/a?x=1", LinkMode.REWRITE).text())
+			.isEqualTo("https://shop.example.com/a?x=1&utm_source=mailchimp&utm_medium=email&utm_campaign=spring-sale-c-1");
+	}
+
+	@Test
+	void leavesOtherDomainsMailtoAndMergeTagsAlone() {
+		String html = "<a href=\"https://help.example.org/r\">r</a><a href=\"mailto:a@example.com\">m</a><a href=\"*|UNSUB|*\">u</a>"
+				+ "<a href=\"https://notexample.com/x\">n</a>";
+		LinkCheck.Outcome outcome = check(html, LinkMode.REWRITE);
+		assertThat(outcome.text()).isSameAs(html);
+		assertThat(outcome.violations()).isEmpty();
+	}
+
+	@Test
+	void reportsEachMissingParameterInCheckModeAndChangesNothing() {
+		String html = "<a href=\"https://shop.example.com/a?utm_source=mailchimp\">a</a>";
+		LinkCheck.Outcome outcome = check(html, LinkMode.CHECK);
+		assertThat(outcome.text()).isSameAs(html);
+		assertThat(outcome.violations()).extracting(Violation::rule).containsOnly("link-utm");
+		assertThat(outcome.violations()).extracting(v -> v.expected().asText()).containsExactly("email", "spring-sale-c-1");
+		assertThat(outcome.violations()).allSatisfy(v -> assertThat(v.actual()).isNull());
+	}
+
+	@Test
+	void reportsAWrongValueInBothModes() {
+		for (LinkMode mode : LinkMode.values()) {
+			LinkCheck.Outcome outcome = check("<a href=\"https://shop.example.com/a?utm_source=newsletter\">a</a>", mode);
+			assertThat(outcome.violations()).filteredOn(v -> v.actual() != null).singleElement().satisfies(v -> {
+				assertThat(v.expected().asText()).isEqualTo("mailchimp");
+				assertThat(v.actual().asText()).isEqualTo("newsletter");
+				assertThat(v.message()).contains("https://shop.example.com/a?utm_source=newsletter");
+			});
+		}
+	}
+}
