@@ -15,7 +15,7 @@ import dev.handoff.json.StrictJson;
 /** {@code handoff diff}: classifies every change between two versions of a contracts folder. */
 public final class ContractDiff {
 
-	private static final String TAXONOMY = "taxonomy.json";
+	static final String TAXONOMY = "taxonomy.json";
 
 	private ContractDiff() {
 	}
