@@ -29,11 +29,11 @@ final class TruthDiff {
 		entries(before.path("links"), after.path("links"), at + "/links", Impact.BREAKING_FOR_SENDERS, Impact.BREAKING_FOR_RECEIVERS,
 				null, "has its links checked");
 		for (String key : new String[] { "campaign", "version" }) {
-			if (!SchemaDiff.same(before.get(key), after.get(key))) {
+			if (!Nodes.same(before.get(key), after.get(key))) {
 				add(at + "/" + key, Impact.BREAKING_FOR_SENDERS, key + " is read from " + after.get(key) + " (was " + before.get(key) + ")");
 			}
 		}
-		if (!SchemaDiff.same(before.get("channel"), after.get("channel"))) {
+		if (!Nodes.same(before.get("channel"), after.get("channel"))) {
 			add(at + "/channel", Impact.BREAKING_FOR_RECEIVERS, "channel is " + after.get("channel") + " (was " + before.get("channel")
 					+ "): generated utm_source and utm_medium change");
 		}
@@ -50,16 +50,16 @@ final class TruthDiff {
 		for (String key : new String[] { "campaign", "allowed", "maxLength" }) {
 			JsonNode was = before.path("utm").get(key);
 			JsonNode now = after.path("utm").get(key);
-			if (!SchemaDiff.same(was, now)) {
+			if (!Nodes.same(was, now)) {
 				add("/utm/" + key, Impact.BREAKING_FOR_RECEIVERS, "generated utm_campaign changes: " + key + " is " + now + " (was " + was + ")");
 			}
 		}
-		for (String channel : SchemaDiff.union(before.path("channels"), after.path("channels"))) {
+		for (String channel : Nodes.union(before.path("channels"), after.path("channels"))) {
 			for (String key : new String[] { "source", "medium" }) {
 				JsonNode was = before.path("channels").path(channel).get(key);
 				JsonNode now = after.path("channels").path(channel).get(key);
-				if (!SchemaDiff.same(was, now)) {
-					add("/channels/" + SchemaDiff.escape(channel) + "/" + key, Impact.BREAKING_FOR_RECEIVERS,
+				if (!Nodes.same(was, now)) {
+					add("/channels/" + Nodes.escape(channel) + "/" + key, Impact.BREAKING_FOR_RECEIVERS,
 							"utm_" + key + " of channel '" + channel + "' is " + now + " (was " + was + ")");
 				}
 			}
@@ -77,8 +77,8 @@ final class TruthDiff {
 
 	/** Adds, removals and changes of pointer → value entries such as mustMatch. */
 	private void entries(JsonNode before, JsonNode after, String at, Impact added, Impact removed, Impact changed, String what) {
-		for (String pointer : SchemaDiff.union(before, after)) {
-			String here = at + "/" + SchemaDiff.escape(pointer);
+		for (String pointer : Nodes.union(before, after)) {
+			String here = at + "/" + Nodes.escape(pointer);
 			JsonNode was = before.get(pointer);
 			JsonNode now = after.get(pointer);
 			if (was == null) {
