@@ -32,8 +32,9 @@ public final class ContractDiff {
 				continue;
 			}
 			if (!after.containsKey(file)) {
+				// without the taxonomy nothing can be generated: that is a truth change; a removed edge is not
 				changes.add(new Change(file, "", file.equals(TAXONOMY) ? Impact.BREAKING_FOR_RECEIVERS : Impact.BREAKING_FOR_SENDERS,
-						file.equals(TAXONOMY) ? "the taxonomy was removed" : "contract removed: its edge takes no message", !file.equals(TAXONOMY)));
+						file.equals(TAXONOMY) ? "the taxonomy was removed" : "contract removed: its edge takes no message", file.equals(TAXONOMY)));
 				continue;
 			}
 			JsonNode was = read(before.get(file), file);
