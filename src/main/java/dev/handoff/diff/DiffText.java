@@ -11,6 +11,8 @@ final class DiffText {
 	static final String TRUTH_HEADING = "Changes to what must never vary or is generated "
 			+ "(reports split across tools even when every message stays valid):";
 
+	static final String ACCEPTED = "  (accepted: contractVersion raised)";
+
 	private final DiffReport report;
 
 	private final StringBuilder out = new StringBuilder();
@@ -40,7 +42,8 @@ final class DiffText {
 	}
 
 	private void line(Change change) {
-		out.append("  ").append(change).append('\n');
+		// said on the line too, as truth changes are listed away from their file's heading
+		out.append("  ").append(change).append(change.impact().breaking() && !report.counts(change) ? ACCEPTED : "").append('\n');
 	}
 
 	private String summary() {

@@ -446,6 +446,19 @@ class ContractDiffRulesTest {
 		}
 
 		@Test
+		void aVersionThatIsNotJsonIsOneBreakingChangeNotAListOfRemovals() {
+			assertThat(ContractDiff.compare(Map.of(FILE, json(handoff("'mustMatch': {'/id': 'id'}"))), Map.of(FILE, json("{'type': "))).changes())
+				.extracting(Change::pointer, Change::impact, Change::description)
+				.containsExactly(tuple("", Impact.BREAKING_FOR_SENDERS,
+						"the later version is not valid JSON, so the two cannot be compared; run handoff lint on it"));
+		}
+
+		@Test
+		void anUnchangedFileIsNotCompared() {
+			assertThat(ContractDiff.compare(Map.of(FILE, json("not json")), Map.of(FILE, json("not json"))).changes()).isEmpty();
+		}
+
+		@Test
 		void aRemovedTaxonomyIsATruthChange() {
 			assertThat(ContractDiff.compare(Map.of("taxonomy.json", json("{}")), Map.of()).changes())
 				.extracting(Change::impact, Change::truth).containsExactly(tuple(Impact.BREAKING_FOR_RECEIVERS, true));
