@@ -2,6 +2,7 @@ package dev.handoff.diff;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +10,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.handoff.json.StrictJson;
 
 /** {@code handoff diff}: classifies every change between two versions of a contracts folder. */
 public final class ContractDiff {
 
-	private static final String TAXONOMY = "taxonomy.json";
+	static final String TAXONOMY = "taxonomy.json";
 
 	private ContractDiff() {
 	}
@@ -32,12 +32,22 @@ public final class ContractDiff {
 				continue;
 			}
 			if (!after.containsKey(file)) {
+				// without the taxonomy nothing can be generated: that is a truth change; a removed edge is not
 				changes.add(new Change(file, "", file.equals(TAXONOMY) ? Impact.BREAKING_FOR_RECEIVERS : Impact.BREAKING_FOR_SENDERS,
-						file.equals(TAXONOMY) ? "the taxonomy was removed" : "contract removed: its edge takes no message", !file.equals(TAXONOMY)));
+						file.equals(TAXONOMY) ? "the taxonomy was removed" : "contract removed: its edge takes no message", file.equals(TAXONOMY)));
 				continue;
 			}
-			JsonNode was = read(before.get(file), file);
-			JsonNode now = read(after.get(file), file);
+			if (Arrays.equals(before.get(file), after.get(file))) {
+				continue;
+			}
+			JsonNode was = read(before.get(file));
+			JsonNode now = read(after.get(file));
+			if (was == null || now == null) {
+				// comparing a broken file keyword by keyword would report everything it holds as removed
+				changes.add(new Change(file, "", Impact.BREAKING_FOR_SENDERS, "the " + (was == null ? "earlier" : "later")
+						+ " version is not valid JSON, so the two cannot be compared; run handoff lint on it", file.equals(TAXONOMY)));
+				continue;
+			}
 			if (file.equals(TAXONOMY)) {
 				changes.addAll(new TruthDiff(file).taxonomy(was, now));
 				continue;
@@ -59,13 +69,13 @@ public final class ContractDiff {
 		return copy;
 	}
 
-	private static JsonNode read(byte[] bytes, String file) {
+	/** The parsed file, or null when it is not JSON (lint says why). */
+	private static JsonNode read(byte[] bytes) {
 		try {
 			return StrictJson.forFiles().read(bytes);
 		}
 		catch (IOException e) {
-			// a version that is not JSON cannot be compared; lint says why
-			return JsonNodeFactory.instance.textNode("(not JSON: " + file + ")");
+			return null;
 		}
 	}
 }

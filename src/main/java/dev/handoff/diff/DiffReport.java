@@ -1,10 +1,14 @@
 package dev.handoff.diff;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * Every change between two versions of a contracts folder, and whether the change as a whole breaks:
@@ -16,30 +20,45 @@ import java.util.stream.Collectors;
  */
 public record DiffReport(List<Change> changes, Set<String> bumped) {
 
-	public boolean breaking() {
-		return changes.stream().anyMatch(c -> c.impact().breaking() && !bumped.contains(c.file()));
+	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+	public DiffReport {
+		changes = List.copyOf(changes);
+		bumped = Set.copyOf(bumped);
 	}
 
+	/** True when a breaking change is not covered by a raised contractVersion. */
+	public boolean breaking() {
+		return changes.stream().anyMatch(this::counts);
+	}
+
+	/** True for a breaking change that is not accepted by a raised contractVersion. */
+	public boolean counts(Change change) {
+		return change.impact().breaking() && !bumped.contains(change.file());
+	}
+
+	/** The changes to what must never vary or is generated, also part of {@link #changes()}. */
+	public List<Change> truthChanges() {
+		return changes.stream().filter(Change::truth).toList();
+	}
+
+	/** For people: one line per change grouped per file, truth changes in a section of their own, a summary last. */
 	public String text() {
-		StringBuilder out = new StringBuilder();
-		Map<String, List<Change>> byFile = changes.stream().filter(c -> !c.truth())
-			.collect(Collectors.groupingBy(Change::file, TreeMap::new, Collectors.toList()));
-		byFile.forEach((file, list) -> {
-			out.append(file).append(bumped.contains(file) ? "  (contractVersion raised: breaking changes accepted)" : "").append('\n');
-			list.forEach(c -> out.append("  ").append(c.pointer().isEmpty() ? "(file)" : c.pointer()).append("  ").append(c.impact().words())
-				.append(": ").append(c.description()).append('\n'));
-		});
-		List<Change> truth = changes.stream().filter(Change::truth).toList();
-		if (!truth.isEmpty()) {
-			out.append("\nChanges to what must never vary or is generated (reports split across tools even when messages stay valid):\n");
-			truth.forEach(c -> out.append("  ").append(c).append('\n'));
+		return new DiffText(this).render();
+	}
+
+	/** For tools: the changes, the truth changes, the raised contracts and the verdict. */
+	public String json() {
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("breaking", breaking());
+		out.put("bumped", new TreeSet<>(bumped));
+		out.put("changes", changes);
+		out.put("truthChanges", truthChanges());
+		try {
+			return JSON.writeValueAsString(out);
 		}
-		long breaking = changes.stream().filter(c -> c.impact().breaking()).count();
-		out.append(changes.isEmpty() ? "no changes" : changes.size() + " change(s), " + breaking + " breaking, " + truth.size()
-				+ " to truth or generated values")
-			.append(breaking == 0 ? "" : breaking() ? "; not accepted: raise x-handoff.contractVersion of the contract to accept them"
-					: "; accepted (contractVersion raised)")
-			.append('\n');
-		return out.toString();
+		catch (JsonProcessingException e) {
+			throw new IllegalStateException("a diff report of plain values cannot fail to serialise", e);
+		}
 	}
 }
