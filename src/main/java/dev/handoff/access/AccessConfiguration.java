@@ -11,12 +11,12 @@ import org.springframework.context.annotation.Configuration;
 class AccessConfiguration {
 
 	@Bean
-	FilterRegistrationBean<ApiAccessFilter> apiAccessFilter(AccessProperties properties, ObjectMapper mapper) {
-		if (properties.tokens().isEmpty()) {
+	FilterRegistrationBean<ApiAccessFilter> apiAccessFilter(Tokens tokens, ObjectMapper mapper) {
+		if (tokens.none()) {
 			LoggerFactory.getLogger(AccessConfiguration.class)
 				.warn("No review tokens configured (handoff.access.tokens): every /api call will be refused with 401");
 		}
-		FilterRegistrationBean<ApiAccessFilter> registration = new FilterRegistrationBean<>(new ApiAccessFilter(properties, mapper));
+		FilterRegistrationBean<ApiAccessFilter> registration = new FilterRegistrationBean<>(new ApiAccessFilter(tokens, mapper));
 		registration.addUrlPatterns("/api/*");
 		return registration;
 	}

@@ -1,14 +1,6 @@
 package dev.handoff.access;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Locale;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.api.Problems;
@@ -26,16 +18,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class ApiAccessFilter extends OncePerRequestFilter {
 
-	/** The request attribute naming who called, for the audit trail. */
-	static final String CALLER = "dev.handoff.access.caller";
 
-	private final Map<String, AccessProperties.Token> bySha256;
+	private final Tokens tokens;
 
 	private final ObjectMapper mapper;
 
-	ApiAccessFilter(AccessProperties properties, ObjectMapper mapper) {
-		this.bySha256 = properties.tokens().stream()
-			.collect(Collectors.toUnmodifiableMap(t -> t.sha256().toLowerCase(Locale.ROOT), Function.identity()));
+	ApiAccessFilter(Tokens tokens, ObjectMapper mapper) {
+		this.tokens = tokens;
 		this.mapper = mapper;
 	}
 
@@ -47,7 +36,7 @@ class ApiAccessFilter extends OncePerRequestFilter {
 			deny(response, HttpStatus.UNAUTHORIZED, "the review API needs 'Authorization: Bearer <token>'");
 			return;
 		}
-		AccessProperties.Token token = bySha256.get(sha256(header.substring(7).trim()));
+		Caller token = tokens.authenticate(header.substring(7)).orElse(null);
 		if (token == null) {
 			deny(response, HttpStatus.UNAUTHORIZED, "the bearer token is not one of the configured tokens (handoff.access.tokens)");
 			return;
@@ -58,17 +47,27 @@ class ApiAccessFilter extends OncePerRequestFilter {
 					+ needed.lowerCase());
 			return;
 		}
-		request.setAttribute(CALLER, token.name());
+		Caller.set(request, token);
 		chain.doFilter(request, response);
 	}
 
-	/** Reads need a viewer, changes an operator, changing what the service runs an admin. */
+	/**
+	 * Reads need a viewer, changes an operator, deciding held messages an approver; the audit trail and changing
+	 * what the service runs need an admin.
+	 */
 	static Role needed(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (path.startsWith("/api/audit")) {
+			return Role.ADMIN;
+		}
 		String method = request.getMethod();
 		if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
 			return Role.VIEWER;
 		}
-		return request.getRequestURI().startsWith(request.getContextPath() + "/api/contracts") ? Role.ADMIN : Role.OPERATOR;
+		if (path.startsWith("/api/contracts")) {
+			return Role.ADMIN;
+		}
+		return path.startsWith("/api/held/") ? Role.APPROVER : Role.OPERATOR;
 	}
 
 	private void deny(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
@@ -80,14 +79,5 @@ class ApiAccessFilter extends OncePerRequestFilter {
 		}
 		response.setContentType("application/problem+json");
 		mapper.writeValue(response.getOutputStream(), problem);
-	}
-
-	static String sha256(String token) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every Java platform has SHA-256", e);
-		}
 	}
 }

@@ -7,6 +7,6 @@ public final class AccessPropertiesProbe {
 	}
 
 	public static String sha256(String token) {
-		return ApiAccessFilter.sha256(token);
+		return Tokens.sha256(token);
 	}
 }
