@@ -131,7 +131,7 @@ public abstract class EdgeTestSupport {
 	}
 
 	/** A POST with the given bearer token (none when null) and body (none when null). */
-	protected HttpResponse<String> post(String path, String token, String contentType, String body) {
+	protected HttpResponse<String> postApi(String path, String token, String contentType, String body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		if (token != null) {
@@ -144,8 +144,8 @@ public abstract class EdgeTestSupport {
 	}
 
 	/** A POST of a JSON body (or none) as the given token. */
-	protected HttpResponse<String> post(String path, String token, String json) {
-		return post(path, token, json == null ? null : "application/json", json);
+	protected HttpResponse<String> postApi(String path, String token, String json) {
+		return postApi(path, token, json == null ? null : "application/json", json);
 	}
 
 	protected static JsonNode json(HttpResponse<String> response) {
