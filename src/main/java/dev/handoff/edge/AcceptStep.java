@@ -9,6 +9,7 @@ import dev.handoff.delivery.Dispatcher;
 import dev.handoff.delivery.OutboxEntry;
 import dev.handoff.delivery.OutboxStore;
 import dev.handoff.guard.Verdict;
+import dev.handoff.metrics.EdgeMetrics;
 import dev.handoff.truth.Truth;
 import dev.handoff.truth.TruthStore;
 import org.apache.camel.Exchange;
@@ -36,12 +37,15 @@ final class AcceptStep implements Processor {
 
 	private final Dispatcher dispatcher;
 
-	AcceptStep(String deliverTo, TruthStore truth, OutboxStore outbox, Outcomes outcomes, Dispatcher dispatcher) {
+	private final EdgeMetrics metrics;
+
+	AcceptStep(String deliverTo, TruthStore truth, OutboxStore outbox, Outcomes outcomes, Dispatcher dispatcher, EdgeMetrics metrics) {
 		this.deliverTo = deliverTo;
 		this.truth = truth;
 		this.outbox = outbox;
 		this.outcomes = outcomes;
 		this.dispatcher = dispatcher;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -75,8 +79,10 @@ final class AcceptStep implements Processor {
 		catch (DuplicateKeyException e) {
 			// another brief took this version at the same moment; sent again, it is judged against that one
 			Outcomes.respond(exchange, 409, PROBLEM_VERSION_TAKEN, false, "application/problem+json");
+			metrics.answered(exchange.getFromRouteId(), EdgeMetrics.Outcome.CONFLICT);
 			return;
 		}
+		metrics.answered(exchange.getFromRouteId(), stored ? EdgeMetrics.Outcome.ACCEPTED : EdgeMetrics.Outcome.DUPLICATE);
 		if (stored && deliverTo != null) {
 			dispatcher.nudge();
 		}

@@ -24,6 +24,7 @@ import dev.handoff.guard.Verdict;
 import dev.handoff.guard.Violation;
 import dev.handoff.guard.Violations;
 import dev.handoff.json.StrictJson;
+import dev.handoff.metrics.EdgeMetrics;
 import dev.handoff.reject.Reject;
 import dev.handoff.reject.RejectStore;
 import org.apache.camel.Exchange;
@@ -57,8 +58,10 @@ final class BatchStep implements Processor {
 
 	private final ObjectMapper mapper;
 
+	private final EdgeMetrics metrics;
+
 	BatchStep(String contractName, String deliverTo, ContractRegistry contracts, Guard guard, RejectStore rejects, OutboxStore outbox,
-			Outcomes outcomes, Dispatcher dispatcher, GuardProperties limits, ObjectMapper mapper) {
+			Outcomes outcomes, Dispatcher dispatcher, GuardProperties limits, ObjectMapper mapper, EdgeMetrics metrics) {
 		this.contractName = contractName;
 		this.deliverTo = deliverTo;
 		this.contracts = contracts;
@@ -69,6 +72,7 @@ final class BatchStep implements Processor {
 		this.dispatcher = dispatcher;
 		this.json = new StrictJson(limits.maxDepth(), limits.maxNumberLength(), limits.maxBytes());
 		this.mapper = mapper;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -81,7 +85,7 @@ final class BatchStep implements Processor {
 		JsonNode batch = readBatch(body);
 		if (batch == null) {
 			// not a batch at all: the whole body is one reject, as for a single message
-			Verdict verdict = guard.check(contract, set.taxonomy(), body);
+			Verdict verdict = metrics.timeGuard(edge, () -> guard.check(contract, set.taxonomy(), body));
 			List<Violation> violations = verdict.accepted() ? List.of(Violations.notABatch()) : verdict.violations();
 			rejectWhole(exchange, edge, contract, body, violations);
 			return;
@@ -92,7 +96,7 @@ final class BatchStep implements Processor {
 		for (int index = 0; index < batch.size(); index++) {
 			int i = index;
 			byte[] event = mapper.writeValueAsBytes(batch.get(i));
-			Verdict verdict = guard.check(contract, set.taxonomy(), event);
+			Verdict verdict = metrics.timeGuard(edge, () -> guard.check(contract, set.taxonomy(), event));
 			if (verdict.accepted()) {
 				good.add(mapper.readTree(verdict.forwarded()));
 				continue;
@@ -127,6 +131,14 @@ final class BatchStep implements Processor {
 						Instant.now(), null));
 			}
 		});
+		if (stored) {
+			// counted per event, not per request, so a batch edge's figures compare with a single-event edge's
+			metrics.answered(edge, EdgeMetrics.Outcome.ACCEPTED, good.size());
+			toStore.forEach(r -> metrics.rejected(edge, r.violations()));
+		}
+		else {
+			metrics.duplicate(edge);
+		}
 		if (stored && !good.isEmpty()) {
 			dispatcher.nudge();
 		}
@@ -153,6 +165,11 @@ final class BatchStep implements Processor {
 		answer.put("edge", edge);
 		answer.put("outcome", "rejected");
 		answer.put("violations", violations);
-		outcomes.commit(exchange, 422, answer, () -> rejects.insert(reject));
+		if (outcomes.commit(exchange, 422, answer, () -> rejects.insert(reject))) {
+			metrics.rejected(edge, violations);
+		}
+		else {
+			metrics.duplicate(edge);
+		}
 	}
 }

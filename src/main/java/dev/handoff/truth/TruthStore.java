@@ -9,6 +9,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.handoff.metrics.TruthMetrics;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -28,9 +29,12 @@ public class TruthStore implements TruthLookup {
 
 	private final RowMapper<Truth> rows = this::row;
 
-	public TruthStore(JdbcTemplate jdbc, ObjectMapper mapper) {
+	private final TruthMetrics metrics;
+
+	public TruthStore(JdbcTemplate jdbc, ObjectMapper mapper, TruthMetrics metrics) {
 		this.jdbc = jdbc;
 		this.mapper = mapper;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -52,8 +56,10 @@ public class TruthStore implements TruthLookup {
 	}
 
 	public void record(Truth truth) {
+		boolean first = jdbc.queryForObject("SELECT COUNT(*) FROM truth_version WHERE campaign = ?", Long.class, truth.campaign()) == 0;
 		jdbc.update("INSERT INTO truth_version (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)", truth.campaign(), truth.version(),
 				write(truth.fields()), truth.messageId(), Timestamp.from(truth.recordedAt()));
+		metrics.recorded(first);
 	}
 
 	private Truth row(ResultSet rs, int n) throws SQLException {
