@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code handoff rejects discard ID --reason TEXT}: gives up on a reject, saying why, for the audit trail. */
-@Command(name = "discard", mixinStandardHelpOptions = true,
+@Command(name = "discard", mixinStandardHelpOptions = true, sortOptions = false,
 		description = "Discards an open reject: POST /api/rejects/{id}/discard. It is never delivered; the reason is kept in its history.")
 class RejectsDiscardCommand extends ReviewCommand {
 

@@ -3,17 +3,17 @@ package dev.handoff.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code handoff rejects replay ID}: a reject through its edge again, as it is, replaced, or patched. */
-@Command(name = "replay", mixinStandardHelpOptions = true,
+@Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
 		description = { "Runs a reject through its edge again with today's contracts and truth: POST /api/rejects/{id}/replay.",
 				"Accepted, it is delivered to the next tool; rejected again, it stays open and the violations are printed (exit 1)." })
 class RejectsReplayCommand extends ReviewCommand {
@@ -64,12 +64,15 @@ class RejectsReplayCommand extends ReviewCommand {
 		Text.violations(answer.path("violations"), out, "  ");
 	}
 
-	private byte[] read(Path file) {
+	private static byte[] read(Path file) {
 		try {
 			return Files.readAllBytes(file);
 		}
+		catch (NoSuchFileException e) {
+			throw new IllegalArgumentException("cannot read " + file + ": no such file");
+		}
 		catch (IOException e) {
-			throw new ParameterException(spec.commandLine(), "cannot read " + file + ": " + e, e, null, null);
+			throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
 		}
 	}
 }

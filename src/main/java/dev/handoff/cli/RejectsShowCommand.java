@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code handoff rejects show ID}: one reject, why it was refused, what it held, and what was done to it. */
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false,
 		description = "Shows one reject: GET /api/rejects/{id}. The violations say what was wrong (expected and actual), "
 				+ "then the payload as received (pretty-printed when it is JSON) and the history of replays and discards.")
 class RejectsShowCommand extends ReviewCommand {

@@ -1,6 +1,7 @@
 package dev.handoff.cli;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -8,6 +9,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -135,15 +137,16 @@ final class ReviewClient {
 		}
 	}
 
-	/** The JDK's client often wraps the useful message (Connection refused, an unresolved host) a level or two down. */
+	/** The JDK's client often wraps the useful message a level or two down, and for a refused connection gives none. */
 	private static String reason(Throwable e) {
-		Throwable deepest = e;
 		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof UnresolvedAddressException) {
+				return "unknown host";
+			}
 			if (t.getMessage() != null && !t.getMessage().isBlank()) {
 				return t.getMessage();
 			}
-			deepest = t;
 		}
-		return deepest.getClass().getSimpleName();
+		return e instanceof ConnectException ? "connection refused" : e.getClass().getSimpleName();
 	}
 }

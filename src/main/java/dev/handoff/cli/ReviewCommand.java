@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -22,7 +21,7 @@ abstract class ReviewCommand implements Callable<Integer> {
 	@Mixin
 	ServiceOptions service;
 
-	/** Makes the one call this command is for. */
+	/** Makes the one call this command is for; an IllegalArgumentException is bad usage. */
 	abstract ReviewClient.Answer ask(ReviewClient client) throws ReviewClient.Unreachable;
 
 	/** The exit code for an answer this command reads itself, or null for one that is reported as an error. */
@@ -35,16 +34,16 @@ abstract class ReviewCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		ReviewClient client;
-		try {
-			client = service.client(System::getenv);
-		}
-		catch (IllegalArgumentException e) {
-			throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
-		}
+		ReviewClient client = null;
 		ReviewClient.Answer answer;
 		try {
+			client = service.client(System::getenv);
 			answer = ask(client);
+		}
+		catch (IllegalArgumentException e) {
+			// found only now (a URL from the environment, a file that is not there): one line, not the whole usage
+			err.println("error: " + e.getMessage());
+			return Cli.USAGE;
 		}
 		catch (ReviewClient.Unreachable e) {
 			err.println("error: cannot reach " + client.base() + ": " + e.getMessage());
