@@ -63,9 +63,16 @@ public class Replay {
 	}
 
 	/** A reject read from Kafka goes to the edge's output topic; it is marked replayed once the topic has it. */
-	private Outcome toTopic(Reject reject, Edge edge, Verdict verdict, Map<String, Object> answer) {
+	private Outcome toTopic(Reject reject, Edge edge, Verdict verdict, Map<String, Object> answer, java.util.function.Consumer<String> onAccepted) {
 		producer.sendBody(edge.deliverTo(), verdict.forwarded());
-		if (!rejects.markReplayed(reject.id(), reject.id())) {
+		boolean replayed = Boolean.TRUE.equals(transactions.execute(tx -> {
+			if (!rejects.markReplayed(reject.id(), reject.id())) {
+				return false;
+			}
+			onAccepted.accept(reject.id());
+			return true;
+		}));
+		if (!replayed) {
 			answer.put("detail", "reject " + reject.id() + " was replayed or discarded meanwhile (it was sent to the topic again)");
 			return new Outcome(false, true, answer);
 		}
@@ -94,6 +101,15 @@ public class Replay {
 	}
 
 	public Outcome replay(Reject reject) {
+		return replay(reject, reject.payload(), deliveryId -> {
+		});
+	}
+
+	/**
+	 * Replays a reject with the given payload (its own, or a person's correction of it). {@code onAccepted} runs, with the
+	 * delivery id, inside the transaction that marks it replayed, so what it writes (the audit row) lands with the change or not at all.
+	 */
+	public Outcome replay(Reject reject, byte[] payload, java.util.function.Consumer<String> onAccepted) {
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("reject", reject.id());
 		if (!Reject.OPEN.equals(reject.status())) {
@@ -106,7 +122,7 @@ public class Replay {
 			answer.put("detail", "edge '" + reject.edge() + "' is no longer served; it cannot be replayed");
 			return new Outcome(false, true, answer);
 		}
-		Verdict verdict = guard.check(contract, contracts.current().taxonomy(), reject.payload());
+		Verdict verdict = guard.check(contract, contracts.current().taxonomy(), payload);
 		if (!verdict.accepted()) {
 			answer.put("outcome", "rejected");
 			answer.put("violations", verdict.violations());
@@ -116,13 +132,14 @@ public class Replay {
 		String id = reject.outboxId() != null ? reject.outboxId()
 				: verdict.newTruth() != null ? verdict.newTruth().messageId() : UUID.randomUUID().toString();
 		if (edge.deliverTo() != null && edge.deliverTo().startsWith("kafka:")) {
-			return toTopic(reject, edge, verdict, answer);
+			return toTopic(reject, edge, verdict, answer, onAccepted);
 		}
 		boolean replayed = Boolean.TRUE.equals(transactions.execute(tx -> {
 			if (!rejects.markReplayed(reject.id(), id)) {
 				tx.setRollbackOnly();
 				return false;
 			}
+			onAccepted.accept(id);
 			if (verdict.newTruth() != null) {
 				truth.record(verdict.newTruth());
 			}
@@ -134,9 +151,9 @@ public class Replay {
 			}
 			else if (edge.deliverTo() != null) {
 				// an event rejected out of a batch goes on as a batch of one, the shape that edge's tool takes
-				byte[] payload = edge.batch() ? batchOfOne(verdict.forwarded()) : verdict.forwarded();
+				byte[] outgoing = edge.batch() ? batchOfOne(verdict.forwarded()) : verdict.forwarded();
 				outbox.insert(new OutboxEntry(id, edge.name(), contract.name(), contract.sha256(), verdict.campaign(), verdict.version(),
-						edge.deliverTo(), payload, OutboxEntry.PENDING, 0, Instant.now(), null));
+						edge.deliverTo(), outgoing, OutboxEntry.PENDING, 0, Instant.now(), null));
 			}
 			return true;
 		}));
