@@ -40,7 +40,15 @@ class RejectsShowCommand extends ReviewCommand {
 			header.row("source", Text.value(reject.get("source")));
 		}
 		header.row("size", reject.path("size").asText("?") + " bytes");
+		if (!reject.path("causes").isEmpty()) {
+			StringBuilder causes = new StringBuilder();
+			reject.path("causes").forEach(c -> causes.append(causes.isEmpty() ? "" : ", ").append(c.asText()));
+			header.row("causes", causes.toString());
+		}
 		header.print(out, "");
+		if (reject.path("masked").asBoolean()) {
+			out.println("personal data is masked for this token's role; an operator's token shows the payload as received");
+		}
 		out.println();
 		JsonNode violations = reject.path("violations");
 		out.println("violations:" + (violations.isEmpty() ? " none" : ""));

@@ -205,7 +205,7 @@ class RejectsCommandTest {
 		private static final String REJECT = """
 				{"id": "r-1", "edge": "email-campaign", "contract": "email-campaign", "campaign": "C-1001", "status": "open",
 				 "rules": ["stale-version", "must-match", "schema:required"], "size": 64, "receivedAt": "2027-03-01T09:15:02.5Z",
-				 "contractSha256": "9f2c", "contentType": "application/json",
+				 "contractSha256": "9f2c", "contentType": "application/json", "masked": false, "causes": ["email-campaign.stale", "email-campaign.must"],
 				 "payload": "{\\"campaign_id\\":\\"C-1001\\",\\"brief_version\\":1,\\"tags\\":[\\"a\\"]}",
 				 "violations": [
 				   {"pointer": "/brief_version", "rule": "stale-version", "message": "built on an old brief", "expected": 2, "actual": 1},
@@ -237,6 +237,7 @@ class RejectsCommandTest {
 					status    open
 					received  2027-03-01T09:15:02Z
 					size      64 bytes
+					causes    email-campaign.stale, email-campaign.must
 
 					violations:
 					  /brief_version  stale-version    built on an old brief  (expected 2, got 1)
@@ -266,6 +267,16 @@ class RejectsCommandTest {
 			answersJson(200, JSON.writeValueAsString(reject));
 			assertThat(rejects("show", "r-1")).isZero();
 			assertThat(out.toString()).contains("payload:\n  {\"campaign_id\": \"C-1001\",\n    oops\n\nhistory: none\n");
+		}
+
+		@Test
+		void saysWhenPersonalDataIsMasked() throws IOException {
+			var reject = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(REJECT);
+			reject.put("masked", true);
+			answersJson(200, JSON.writeValueAsString(reject));
+			assertThat(rejects("show", "r-1")).isZero();
+			assertThat(out.toString()).contains("causes    email-campaign.stale, email-campaign.must\n"
+					+ "personal data is masked for this token's role; an operator's token shows the payload as received\n\nviolations:");
 		}
 
 		@Test
@@ -354,9 +365,9 @@ class RejectsCommandTest {
 
 		@Test
 		void aRejectThatIsNoLongerOpenIsAProblemNotBadUsage() {
-			answersProblem(409, "Cannot be replayed", "reject r-1 is replayed; only an open reject can be replayed");
+			answersProblem(409, "Not possible in its current state", "reject r-1 is replayed; only an open reject can be replayed");
 			assertThat(rejects("replay", "r-1")).isEqualTo(1);
-			assertThat(err.toString()).isEqualTo("error: Cannot be replayed: reject r-1 is replayed; only an open reject can be replayed\n");
+			assertThat(err.toString()).isEqualTo("error: Not possible in its current state: reject r-1 is replayed; only an open reject can be replayed\n");
 			assertThat(out.toString()).isEmpty();
 		}
 
@@ -412,9 +423,9 @@ class RejectsCommandTest {
 
 		@Test
 		void aRejectThatIsNoLongerOpenIsAProblemNotBadUsage() {
-			answersProblem(409, "Cannot be discarded", "reject r-1 is replayed");
+			answersProblem(409, "Not possible in its current state", "reject r-1 is replayed; only an open reject can be discarded");
 			assertThat(rejects("discard", "r-1", "--reason", "late")).isEqualTo(1);
-			assertThat(err.toString()).isEqualTo("error: Cannot be discarded: reject r-1 is replayed\n");
+			assertThat(err.toString()).isEqualTo("error: Not possible in its current state: reject r-1 is replayed; only an open reject can be discarded\n");
 		}
 
 		@Test
