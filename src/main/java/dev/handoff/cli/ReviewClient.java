@@ -12,6 +12,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -33,12 +34,12 @@ final class ReviewClient {
 	/** The service could not be asked: nothing listens, the name does not resolve, or it did not answer in time. */
 	static final class Unreachable extends IOException {
 
-		Unreachable(String reason, Throwable cause) {
-			super(reason, cause);
+		Unreachable(URI base, String reason, Throwable cause) {
+			super("cannot reach " + base + ": " + reason, cause);
 		}
 	}
 
-	// big decimals, so that --json prints numbers exactly as the service wrote them
+	// big decimals, so that --json never rounds a number the service wrote
 	static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
 	private final URI base;
@@ -91,7 +92,7 @@ final class ReviewClient {
 	}
 
 	private HttpRequest.Builder request(String path) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout).header("Accept", "application/json");
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout).header("Accept", "application/json, application/problem+json");
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
@@ -104,28 +105,28 @@ final class ReviewClient {
 			response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
 		}
 		catch (HttpConnectTimeoutException e) {
-			throw new Unreachable("no connection within " + seconds(), e);
+			throw new Unreachable(base, "no connection within " + waited(), e);
 		}
 		catch (HttpTimeoutException e) {
-			throw new Unreachable("no answer within " + seconds(), e);
+			throw new Unreachable(base, "no answer within " + waited(), e);
 		}
 		catch (IOException e) {
-			throw new Unreachable(reason(e), e);
+			throw new Unreachable(base, reason(e), e);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			throw new Unreachable("interrupted", e);
+			throw new Unreachable(base, "interrupted", e);
 		}
 		String contentType = response.headers().firstValue("Content-Type").orElse("");
 		return new Answer(response.statusCode(), contentType, response.body(), json(contentType, response.body()));
 	}
 
-	private String seconds() {
+	private String waited() {
 		return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + "s" : timeout.toMillis() + "ms";
 	}
 
 	private static JsonNode json(String contentType, byte[] body) {
-		if (!contentType.toLowerCase().contains("json") || body.length == 0) {
+		if (!contentType.toLowerCase(Locale.ROOT).contains("json") || body.length == 0) {
 			return null;
 		}
 		try {

@@ -34,7 +34,7 @@ abstract class ReviewCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		ReviewClient client = null;
+		ReviewClient client;
 		ReviewClient.Answer answer;
 		try {
 			client = service.client(System::getenv);
@@ -46,7 +46,7 @@ abstract class ReviewCommand implements Callable<Integer> {
 			return Cli.USAGE;
 		}
 		catch (ReviewClient.Unreachable e) {
-			err.println("error: cannot reach " + client.base() + ": " + e.getMessage());
+			err.println("error: " + e.getMessage());
 			return Cli.USAGE;
 		}
 		if (answer.json() == null) {

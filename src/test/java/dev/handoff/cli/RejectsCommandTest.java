@@ -100,6 +100,11 @@ class RejectsCommandTest {
 		return Files.writeString(dir.resolve(name), content);
 	}
 
+	@Test
+	void theJarRunsRejectsAsACommandAndDoesNotStartTheService() {
+		assertThat(Cli.isCommand(new String[] { "rejects", "list" })).isTrue();
+	}
+
 	@Nested
 	class ListRejects {
 
@@ -122,7 +127,7 @@ class RejectsCommandTest {
 			assertThat(request.getUrl()).isEqualTo("/api/rejects?edge=email-campaign&status=open&rule=schema%3Arequired&campaign=C-1001"
 					+ "&cause=cause+7&since=2027-03-01T00%3A00%3A00Z&until=2027-03-02T12%3A30%3A00Z&page=2&size=10");
 			assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
-			assertThat(request.getHeader("Accept")).isEqualTo("application/json");
+			assertThat(request.getHeader("Accept")).isEqualTo("application/json, application/problem+json");
 		}
 
 		@Test
