@@ -18,6 +18,9 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class DemoModeTest {
 
 	@LocalServerPort
@@ -46,6 +50,7 @@ class DemoModeTest {
 		}
 		Path data = Files.createTempDirectory("handoff-demo-");
 		registry.add("HANDOFF_DATA_DIR", data::toString);
+		registry.add("HANDOFF_DEMO_TOKEN", () -> "demo-admin-token");
 	}
 
 	private HttpResponse<String> post(String edge, String file) throws Exception {
@@ -53,6 +58,11 @@ class DemoModeTest {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofFile(Path.of("demo", file)));
 		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	void printsItsAdminTokenAtStart(CapturedOutput output) {
+		assertThat(output.getAll()).contains("Demo review token (role admin, from HANDOFF_DEMO_TOKEN): demo-admin-token");
 	}
 
 	@Test
