@@ -9,7 +9,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.handoff.metrics.TruthMetrics;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -29,12 +29,12 @@ public class TruthStore implements TruthLookup {
 
 	private final RowMapper<Truth> rows = this::row;
 
-	private final TruthMetrics metrics;
+	private final ApplicationEventPublisher events;
 
-	public TruthStore(JdbcTemplate jdbc, ObjectMapper mapper, TruthMetrics metrics) {
+	public TruthStore(JdbcTemplate jdbc, ObjectMapper mapper, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.mapper = mapper;
-		this.metrics = metrics;
+		this.events = events;
 	}
 
 	@Override
@@ -55,11 +55,12 @@ public class TruthStore implements TruthLookup {
 		return jdbc.query("SELECT " + COLUMNS + " FROM truth_version WHERE campaign = ? ORDER BY version DESC", rows, campaign);
 	}
 
+	/** Records a new version; callers run it in the transaction that accepts the brief, and listeners write in it too. */
 	public void record(Truth truth) {
-		boolean first = jdbc.queryForObject("SELECT COUNT(*) FROM truth_version WHERE campaign = ?", Long.class, truth.campaign()) == 0;
+		Optional<Truth> previous = current(truth.campaign());
 		jdbc.update("INSERT INTO truth_version (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)", truth.campaign(), truth.version(),
 				write(truth.fields()), truth.messageId(), Timestamp.from(truth.recordedAt()));
-		metrics.recorded(first);
+		events.publishEvent(new TruthRecorded(previous, truth));
 	}
 
 	private Truth row(ResultSet rs, int n) throws SQLException {
