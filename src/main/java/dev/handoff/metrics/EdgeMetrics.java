@@ -32,7 +32,7 @@ public class EdgeMetrics {
 		UNAUTHORIZED,
 		/** not JSON or compressed (415), not stored */
 		UNSUPPORTED,
-		/** a malformed request: a bad idempotency key, a body shorter than declared (400), not stored */
+		/** a bad idempotency key, a body shorter than declared (400) or one that stopped coming (408), not stored */
 		BAD_REQUEST,
 		/** a brief racing another for the same version (409), not stored */
 		CONFLICT;
