@@ -70,5 +70,16 @@ class DemoModeTest {
 			.header("Authorization", "Bearer demo-admin-token").GET().build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(rejects.statusCode()).isEqualTo(200);
 		assertThat(new ObjectMapper().readTree(rejects.body()).get("total").asInt()).isEqualTo(2);
+
+		HttpResponse<String> held = post("email-campaign", "email-regulated-offer.json");
+		assertThat(held.statusCode()).isEqualTo(202);
+		String id = new ObjectMapper().readTree(held.body()).get("id").asText();
+		HttpResponse<String> approved = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+				+ "/api/held/" + id + "/approve")).header("Authorization", "Bearer demo-admin-token").header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"comment\": \"Representative APR is in the footer\"}")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(approved.statusCode()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(demoTools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns")))).hasSize(2));
 	}
 }
