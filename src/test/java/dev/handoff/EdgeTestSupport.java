@@ -66,6 +66,12 @@ public abstract class EdgeTestSupport {
 		registry.add("handoff.access.tokens[1].name", () -> "test-viewer");
 		registry.add("handoff.access.tokens[1].role", () -> "viewer");
 		registry.add("handoff.access.tokens[1].sha256", () -> "04afacc947b28c94e15578a9db68c1d1bf775b3ff82bc88e31d4465f26bc0b42");
+		registry.add("handoff.access.tokens[2].name", () -> "test-operator");
+		registry.add("handoff.access.tokens[2].role", () -> "operator");
+		registry.add("handoff.access.tokens[2].sha256", () -> "21a41ec35ffe053418f5ebab652c9b4cb07a643a9100640d18b635e0df503928");
+		registry.add("handoff.access.tokens[3].name", () -> "test-approver");
+		registry.add("handoff.access.tokens[3].role", () -> "approver");
+		registry.add("handoff.access.tokens[3].sha256", () -> "408a4e2c74dec2e9f99685ad6963e20118c9e5b9fecef9b857b4bcc1fedad0c6");
 		registry.add("handoff.delivery.retry-waits", () -> "200ms,200ms,200ms,200ms");
 	}
 
@@ -122,6 +128,24 @@ public abstract class EdgeTestSupport {
 			request.header("Authorization", "Bearer " + token);
 		}
 		return exchange(request.build());
+	}
+
+	/** A POST with the given bearer token (none when null) and body (none when null). */
+	protected HttpResponse<String> postApi(String path, String token, String contentType, String body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		return exchange(request.build());
+	}
+
+	/** A POST of a JSON body (or none) as the given token. */
+	protected HttpResponse<String> postApi(String path, String token, String json) {
+		return postApi(path, token, json == null ? null : "application/json", json);
 	}
 
 	protected static JsonNode json(HttpResponse<String> response) {

@@ -1,5 +1,6 @@
 package dev.handoff.api;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -13,6 +14,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(NotFoundException.class)
 	ProblemDetail notFound(NotFoundException e) {
 		return Problems.notFound(e.what(), e.id());
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	ProblemDetail conflict(ConflictException e) {
+		return Problems.of(HttpStatus.CONFLICT, "conflict", "Not possible in its current state", e.getMessage());
 	}
 
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, IllegalArgumentException.class })

@@ -70,9 +70,16 @@ public class Replay {
 	}
 
 	/** A reject read from Kafka goes to the edge's output topic; it is marked replayed once the topic has it. */
-	private Outcome toTopic(Reject reject, Edge edge, Verdict verdict, Map<String, Object> answer) {
+	private Outcome toTopic(Reject reject, Edge edge, Verdict verdict, Map<String, Object> answer, java.util.function.Consumer<String> onAccepted) {
 		producer.sendBody(edge.deliverTo(), verdict.forwarded());
-		if (!rejects.markReplayed(reject.id(), reject.id())) {
+		boolean replayed = Boolean.TRUE.equals(transactions.execute(tx -> {
+			if (!rejects.markReplayed(reject.id(), reject.id())) {
+				return false;
+			}
+			onAccepted.accept(reject.id());
+			return true;
+		}));
+		if (!replayed) {
 			answer.put("detail", "reject " + reject.id() + " was replayed or discarded meanwhile (it was sent to the topic again)");
 			return new Outcome(false, true, answer);
 		}
@@ -96,7 +103,8 @@ public class Replay {
 	 * A replayed reject that its contract's gate holds is not let through: it becomes a held message for a
 	 * person to decide, and the reject is marked replayed as that held message, in one transaction.
 	 */
-	private Outcome hold(Reject reject, Edge edge, Contract contract, Verdict verdict, Map<String, Object> answer) {
+	private Outcome hold(Reject reject, byte[] payload, Edge edge, Contract contract, Verdict verdict, Map<String, Object> answer,
+			java.util.function.Consumer<String> onAccepted) {
 		if (edge.deliverTo() != null && edge.deliverTo().startsWith("kafka:")) {
 			answer.put("detail", HandoffComponent.ungated("edge '" + edge.name() + "'", contract.name()));
 			return new Outcome(false, true, answer);
@@ -104,13 +112,14 @@ public class Replay {
 		Truth next = verdict.newTruth();
 		String id = next != null ? next.messageId() : UUID.randomUUID().toString();
 		byte[] forwarded = next != null ? null : edge.batch() ? batchOfOne(verdict.forwarded()) : verdict.forwarded();
-		Held held = Held.now(id, edge.name(), contract.name(), contract.sha256(), verdict.campaign(), verdict.version(), reject.payload(),
+		Held held = Held.now(id, edge.name(), contract.name(), contract.sha256(), verdict.campaign(), verdict.version(), payload,
 				reject.contentType(), forwarded, next == null ? null : next.fields(), edge.deliverTo(), verdict.gate());
 		boolean stored = Boolean.TRUE.equals(transactions.execute(tx -> {
 			if (!rejects.markReplayed(reject.id(), id)) {
 				return false;
 			}
 			heldStore.insert(held);
+			onAccepted.accept(id);
 			return true;
 		}));
 		if (!stored) {
@@ -136,6 +145,15 @@ public class Replay {
 	}
 
 	public Outcome replay(Reject reject) {
+		return replay(reject, reject.payload(), deliveryId -> {
+		});
+	}
+
+	/**
+	 * Replays a reject with the given payload (its own, or a person's correction of it). {@code onAccepted} runs, with the
+	 * delivery id, inside the transaction that marks it replayed, so what it writes (the audit row) lands with the change or not at all.
+	 */
+	public Outcome replay(Reject reject, byte[] payload, java.util.function.Consumer<String> onAccepted) {
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("reject", reject.id());
 		if (!Reject.OPEN.equals(reject.status())) {
@@ -148,9 +166,9 @@ public class Replay {
 			answer.put("detail", "edge '" + reject.edge() + "' is no longer served; it cannot be replayed");
 			return new Outcome(false, true, answer);
 		}
-		Verdict verdict = guard.check(contract, contracts.current().taxonomy(), reject.payload());
+		Verdict verdict = guard.check(contract, contracts.current().taxonomy(), payload);
 		if (verdict.held()) {
-			return hold(reject, edge, contract, verdict, answer);
+			return hold(reject, payload, edge, contract, verdict, answer, onAccepted);
 		}
 		if (!verdict.accepted()) {
 			answer.put("outcome", "rejected");
@@ -161,13 +179,14 @@ public class Replay {
 		String id = reject.outboxId() != null ? reject.outboxId()
 				: verdict.newTruth() != null ? verdict.newTruth().messageId() : UUID.randomUUID().toString();
 		if (edge.deliverTo() != null && edge.deliverTo().startsWith("kafka:")) {
-			return toTopic(reject, edge, verdict, answer);
+			return toTopic(reject, edge, verdict, answer, onAccepted);
 		}
 		boolean replayed = Boolean.TRUE.equals(transactions.execute(tx -> {
 			if (!rejects.markReplayed(reject.id(), id)) {
 				tx.setRollbackOnly();
 				return false;
 			}
+			onAccepted.accept(id);
 			if (verdict.newTruth() != null) {
 				truth.record(verdict.newTruth());
 			}
@@ -179,9 +198,9 @@ public class Replay {
 			}
 			else if (edge.deliverTo() != null) {
 				// an event rejected out of a batch goes on as a batch of one, the shape that edge's tool takes
-				byte[] payload = edge.batch() ? batchOfOne(verdict.forwarded()) : verdict.forwarded();
+				byte[] outgoing = edge.batch() ? batchOfOne(verdict.forwarded()) : verdict.forwarded();
 				outbox.insert(new OutboxEntry(id, edge.name(), contract.name(), contract.sha256(), verdict.campaign(), verdict.version(),
-						edge.deliverTo(), payload, OutboxEntry.PENDING, 0, Instant.now(), null));
+						edge.deliverTo(), outgoing, OutboxEntry.PENDING, 0, Instant.now(), null));
 			}
 			return true;
 		}));

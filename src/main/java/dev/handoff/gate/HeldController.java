@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.handoff.access.Caller;
+import dev.handoff.access.Role;
 import dev.handoff.api.NotFoundException;
 import dev.handoff.api.Problems;
 import dev.handoff.audit.AuditLog;
+import dev.handoff.reject.PersonalData;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -39,10 +41,13 @@ class HeldController {
 
 	private final AuditLog audit;
 
-	HeldController(HeldStore held, Gates gates, AuditLog audit) {
+	private final PersonalData personal;
+
+	HeldController(HeldStore held, Gates gates, AuditLog audit, PersonalData personal) {
 		this.held = held;
 		this.gates = gates;
 		this.audit = audit;
+		this.personal = personal;
 	}
 
 	/** What a decision says; the comment is required to decline and optional to approve. */
@@ -69,16 +74,24 @@ class HeldController {
 	}
 
 	@GetMapping("/api/held/{id}")
-	Map<String, Object> one(@PathVariable String id) {
+	Map<String, Object> one(@PathVariable String id, HttpServletRequest request) {
 		Held h = gates.find(id).orElseThrow(() -> new NotFoundException("held message", id));
+		// as for rejects: a viewer reads the message with its personal data masked
+		boolean masked = !Caller.of(request).may(Role.OPERATOR);
 		Map<String, Object> body = summary(h);
 		body.put("contractSha256", h.contractSha256());
 		body.put("contentType", h.contentType());
-		// the text is for reading; the base64 form is the exact bytes, whatever they are
-		body.put("payload", new String(h.payload(), StandardCharsets.UTF_8));
-		body.put("payloadBase64", Base64.getEncoder().encodeToString(h.payload()));
+		body.put("masked", masked);
+		if (masked) {
+			body.put("payload", personal.mask(h.payload()));
+		}
+		else {
+			// the text is for reading; the base64 form is the exact bytes, whatever they are
+			body.put("payload", new String(h.payload(), StandardCharsets.UTF_8));
+			body.put("payloadBase64", Base64.getEncoder().encodeToString(h.payload()));
+		}
 		if (h.forwarded() != null) {
-			body.put("forwarded", new String(h.forwarded(), StandardCharsets.UTF_8));
+			body.put("forwarded", masked ? personal.mask(h.forwarded()) : new String(h.forwarded(), StandardCharsets.UTF_8));
 		}
 		if (h.newTruth() != null) {
 			body.put("newTruth", h.newTruth());

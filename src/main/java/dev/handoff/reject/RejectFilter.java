@@ -1,5 +1,30 @@
 package dev.handoff.reject;
 
-/** What a reviewer narrows the queue by; null means any. */
-public record RejectFilter(String edge, String status, String rule, String campaign) {
+import java.time.Instant;
+
+/**
+ * What a reviewer narrows the queue by; null means any.
+ *
+ * @param edge the edge it came in on
+ * @param status {@code open}, {@code replayed} or {@code discarded}
+ * @param rule a rule one of its violations broke
+ * @param pointer with {@code rule}: where that violation was (a cause is edge + rule + pointer)
+ * @param campaign the campaign it names
+ * @param since received at or after
+ * @param until received before
+ */
+public record RejectFilter(String edge, String status, String rule, String pointer, String campaign, Instant since, Instant until) {
+
+	public RejectFilter(String edge, String status, String rule, String campaign) {
+		this(edge, status, rule, null, campaign, null, null);
+	}
+
+	/** The rejects of one cause, in any status. */
+	public static RejectFilter of(Cause.Key cause) {
+		return new RejectFilter(cause.edge(), null, cause.rule(), cause.pointer(), null, null, null);
+	}
+
+	public RejectFilter withStatus(String status) {
+		return new RejectFilter(edge, status, rule, pointer, campaign, since, until);
+	}
 }

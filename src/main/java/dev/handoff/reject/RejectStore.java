@@ -76,6 +76,12 @@ public class RejectStore {
 				acceptedAs, Timestamp.from(java.time.Instant.now()), id) == 1;
 	}
 
+	/** Marks an open reject discarded; false when it was no longer open. */
+	public boolean markDiscarded(String id) {
+		return jdbc.update("UPDATE reject SET status = 'discarded', status_changed_at = ? WHERE id = ? AND status = 'open'",
+				Timestamp.from(java.time.Instant.now()), id) == 1;
+	}
+
 	/** Each attempt to deliver an outbox entry, in order: number, time, status (0 no answer, -1 not sent) and outcome. */
 	public List<Map<String, Object>> attempts(String outboxId) {
 		return jdbc.query("SELECT attempt, attempted_at, status, outcome FROM delivery_attempt WHERE outbox_id = ? ORDER BY seq",
@@ -101,7 +107,22 @@ public class RejectStore {
 		condition(where, args, "edge = ?", filter.edge());
 		condition(where, args, "status = ?", filter.status());
 		condition(where, args, "campaign = ?", filter.campaign());
-		condition(where, args, "EXISTS (SELECT 1 FROM reject_violation v WHERE v.reject_seq = reject.seq AND v.rule = ?)", filter.rule());
+		if (filter.pointer() != null && filter.rule() != null) {
+			where.append(" AND EXISTS (SELECT 1 FROM reject_violation v WHERE v.reject_seq = reject.seq AND v.rule = ? AND v.pointer = ?)");
+			args.add(filter.rule());
+			args.add(filter.pointer());
+		}
+		else {
+			condition(where, args, "EXISTS (SELECT 1 FROM reject_violation v WHERE v.reject_seq = reject.seq AND v.rule = ?)", filter.rule());
+		}
+		if (filter.since() != null) {
+			where.append(" AND received_at >= ?");
+			args.add(Timestamp.from(filter.since()));
+		}
+		if (filter.until() != null) {
+			where.append(" AND received_at < ?");
+			args.add(Timestamp.from(filter.until()));
+		}
 		return where.toString();
 	}
 

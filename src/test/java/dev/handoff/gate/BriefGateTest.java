@@ -8,9 +8,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,21 +189,7 @@ class BriefGateTest extends EdgeTestSupport {
 		return post("/api/held/" + id + "/" + action, body);
 	}
 
-	/** A POST to the review API as an admin, with a JSON body or none. */
 	private HttpResponse<String> post(String path, String body) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Authorization", "Bearer test-admin-token")
-			.header("Content-Type", "application/json")
-			.POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-		try {
-			return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError(e);
-		}
+		return postApi(path, "test-admin-token", body);
 	}
 }

@@ -8,10 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Base64;
@@ -26,8 +22,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.handoff.EdgeTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The shipped gate: an email campaign with a regulated offer is held for legal review. Nothing reaches the
@@ -43,16 +37,6 @@ public class GateTest extends EdgeTestSupport {
 	private static final String CAMPAIGNS = "/email/3.0/campaigns";
 
 	private static final String REASON = "Legal review of regulated offers";
-
-	@DynamicPropertySource
-	static void operatorAndApprover(DynamicPropertyRegistry registry) {
-		registry.add("handoff.access.tokens[2].name", () -> "test-operator");
-		registry.add("handoff.access.tokens[2].role", () -> "operator");
-		registry.add("handoff.access.tokens[2].sha256", () -> "21a41ec35ffe053418f5ebab652c9b4cb07a643a9100640d18b635e0df503928");
-		registry.add("handoff.access.tokens[3].name", () -> "test-approver");
-		registry.add("handoff.access.tokens[3].role", () -> "approver");
-		registry.add("handoff.access.tokens[3].sha256", () -> "408a4e2c74dec2e9f99685ad6963e20118c9e5b9fecef9b857b4bcc1fedad0c6");
-	}
 
 	@BeforeEach
 	void truth() {
@@ -72,7 +56,7 @@ public class GateTest extends EdgeTestSupport {
 		assertThat(jdbc.queryForObject("SELECT payload FROM held WHERE id = ?", byte[].class, id)).as("stored byte for byte").isEqualTo(body);
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE id = ?", Integer.class, id)).isZero();
 
-		JsonNode held = json(get("/api/held/" + id, "test-viewer-token"));
+		JsonNode held = json(get("/api/held/" + id, OPERATOR));
 		assertThat(held.get("status").asText()).isEqualTo("held");
 		assertThat(held.get("edge").asText()).isEqualTo("email-campaign");
 		assertThat(held.get("campaign").asText()).isEqualTo("C-1001");
@@ -286,21 +270,6 @@ public class GateTest extends EdgeTestSupport {
 
 	/** {@code POST /api/held/{id}/<action>} with a JSON body, or none when it is null. */
 	HttpResponse<String> decide(String id, String action, String token, String body) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/held/" + id + "/" + action))
-			.header("Authorization", "Bearer " + token)
-			.POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-		if (body != null) {
-			request.header("Content-Type", "application/json");
-		}
-		try {
-			return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException e) {
-			throw new AssertionError(e);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError(e);
-		}
+		return postApi("/api/held/" + id + "/" + action, token, body);
 	}
 }

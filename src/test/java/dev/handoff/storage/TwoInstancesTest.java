@@ -204,7 +204,7 @@ class TwoInstancesTest {
 
 		JsonNode preview = read(bulk(a, true).body());
 		assertThat(preview.get("selected").asInt()).isEqualTo(20);
-		assertThat(preview.get("accepted").asInt()).isEqualTo(20);
+		assertThat(preview.get("wouldAccept").asInt()).isEqualTo(20);
 		List<CompletableFuture<HttpResponse<String>>> runs = List.of(CompletableFuture.supplyAsync(() -> bulk(a, false)),
 				CompletableFuture.supplyAsync(() -> bulk(b, false)));
 		List<JsonNode> answers = runs.stream().map(CompletableFuture::join).map(r -> read(r.body())).toList();

@@ -1,0 +1,37 @@
+package dev.handoff.reject;
+
+import java.time.Instant;
+
+/**
+ * The query parameters that select rejects, as the API and the UI take them: {@code cause} (an id from
+ * GET /api/causes) stands for its edge, rule and pointer together.
+ */
+public record RejectQuery(String edge, String status, String rule, String campaign, String cause, Instant since, Instant until) {
+
+	public RejectFilter filter() {
+		if (status != null && !status.isBlank() && !status.equals("open") && !status.equals("replayed") && !status.equals("discarded")) {
+			throw new IllegalArgumentException("status must be open, replayed or discarded; got '" + status + "'");
+		}
+		if (since != null && until != null && !since.isBefore(until)) {
+			throw new IllegalArgumentException("since (" + since + ") must be before until (" + until + ")");
+		}
+		if (cause == null || cause.isBlank()) {
+			return new RejectFilter(blankToNull(edge), blankToNull(status), blankToNull(rule), null, blankToNull(campaign), since, until);
+		}
+		Cause.Key key = Cause.Key.parse(cause);
+		if ((edge != null && !edge.isBlank() && !edge.equals(key.edge())) || (rule != null && !rule.isBlank() && !rule.equals(key.rule()))) {
+			throw new IllegalArgumentException("cause " + cause + " is on edge '" + key.edge() + "' with rule '" + key.rule()
+					+ "'; it cannot be combined with another edge or rule");
+		}
+		return new RejectFilter(key.edge(), blankToNull(status), key.rule(), key.pointer(), blankToNull(campaign), since, until);
+	}
+
+	/** Whether nothing narrows the selection (all rejects). */
+	public boolean selectsAll() {
+		return filter().equals(new RejectFilter(null, filter().status(), null, null, null, null, null));
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+}
