@@ -66,6 +66,9 @@ public class GateTest extends EdgeTestSupport {
 		assertThat(held.get("forwarded").asText()).as("what approval sends: generated values applied")
 			.contains("\"google_analytics\":\"spring-sale-2027-c-1001\"");
 		assertThat(json(get("/api/held", "test-viewer-token")).get("items")).extracting(i -> i.get("id").asText()).contains(id);
+		JsonNode viewed = json(get("/api/held/" + id, "test-viewer-token"));
+		assertThat(viewed.get("masked").asBoolean()).as("a viewer reads it as a reject: personal data masked").isTrue();
+		assertThat(viewed.has("payloadBase64")).isFalse();
 
 		Thread.sleep(1000);
 		tools.verify(0, anyRequestedFor(anyUrl()));
@@ -135,7 +138,7 @@ public class GateTest extends EdgeTestSupport {
 
 		assertThat(declined.statusCode()).as(declined.body()).isEqualTo(200);
 		String rejectId = json(declined).get("rejectId").asText();
-		JsonNode reject = json(get("/api/rejects/" + rejectId, "test-viewer-token"));
+		JsonNode reject = json(get("/api/rejects/" + rejectId, OPERATOR));
 		assertThat(reject.get("edge").asText()).isEqualTo("email-campaign");
 		assertThat(reject.get("status").asText()).isEqualTo("open");
 		assertThat(Base64.getDecoder().decode(reject.get("payloadBase64").asText())).as("the payload as received").isEqualTo(body);
