@@ -96,9 +96,10 @@ final class AcceptStep implements Processor {
 	private void hold(Exchange exchange, Verdict verdict) {
 		Truth next = verdict.newTruth();
 		String id = next != null ? next.messageId() : UUID.randomUUID().toString();
+		String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
 		Held held = Held.now(id, exchange.getFromRouteId(), verdict.contract().name(), verdict.contract().sha256(), verdict.campaign(),
-				verdict.version(), verdict.received(), exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class), next == null ? verdict.forwarded() : null,
-				next == null ? null : next.fields(), deliverTo, verdict.gate());
+				verdict.version(), verdict.received(), contentType, next == null ? verdict.forwarded() : null, next == null ? null : next.fields(),
+				deliverTo, verdict.gate());
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("id", id);
 		answer.put("edge", exchange.getFromRouteId());
