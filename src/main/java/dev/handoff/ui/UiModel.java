@@ -1,0 +1,107 @@
+package dev.handoff.ui;
+
+import java.beans.PropertyEditorSupport;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+import dev.handoff.access.Caller;
+import dev.handoff.access.Role;
+import dev.handoff.api.ConflictException;
+import dev.handoff.api.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * What every UI page has (who is signed in, the form token, what their role lets them do) and how the UI answers
+ * an error: with a page in plain words, not the API's problem JSON.
+ */
+@ControllerAdvice(basePackageClasses = UiModel.class)
+// ahead of the API's handler, which would otherwise answer the UI's errors with JSON
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class UiModel {
+
+	static final UiFormat FORMAT = new UiFormat();
+
+	@ModelAttribute
+	void common(HttpServletRequest request, org.springframework.ui.Model model) {
+		model.addAllAttributes(common(request));
+	}
+
+	static Map<String, Object> common(HttpServletRequest request) {
+		Caller me = UiSession.caller(request);
+		return Map.of("me", me == null ? new Caller("", Role.VIEWER) : me, "signedIn", me != null, "csrf", UiSession.csrf(request),
+				"canOperate", me != null && me.may(Role.OPERATOR), "canApprove", me != null && me.may(Role.APPROVER), "fmt", FORMAT);
+	}
+
+	/** Times in the queue filter come from a browser's date-time field (taken as UTC), a date, or an ISO instant. */
+	@InitBinder
+	void instants(WebDataBinder binder) {
+		binder.registerCustomEditor(Instant.class, new PropertyEditorSupport() {
+			@Override
+			public void setAsText(String text) {
+				setValue(instant(text));
+			}
+		});
+	}
+
+	static Instant instant(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		String value = text.strip();
+		try {
+			if (value.length() == 10) {
+				return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
+			}
+			if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:\\d\\d$")) {
+				return java.time.OffsetDateTime.parse(value).toInstant();
+			}
+			return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+		}
+		catch (DateTimeParseException e) {
+			throw new IllegalArgumentException("'" + value + "' is not a date and time (e.g. 2027-03-02T08:15)");
+		}
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	ModelAndView notFound(NotFoundException e, HttpServletRequest request) {
+		return problem(request, HttpStatus.NOT_FOUND, "Not found", "There is no " + e.what() + " '" + e.id() + "'. It may have been mistyped.");
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	ModelAndView conflict(ConflictException e, HttpServletRequest request) {
+		return problem(request, HttpStatus.CONFLICT, "Not possible any more", e.getMessage());
+	}
+
+	@ExceptionHandler({ IllegalArgumentException.class, MethodArgumentTypeMismatchException.class, BindException.class,
+			MissingServletRequestParameterException.class })
+	ModelAndView badRequest(Exception e, HttpServletRequest request) {
+		String detail = e instanceof BindException bind && bind.getFieldError() != null ? bind.getFieldError().getField() + ": "
+				+ String.valueOf(bind.getFieldError().getRejectedValue()) + " could not be read" : e.getMessage();
+		return problem(request, HttpStatus.BAD_REQUEST, "That did not work", detail);
+	}
+
+	static ModelAndView problem(HttpServletRequest request, HttpStatus status, String title, String detail) {
+		ModelAndView page = new ModelAndView("ui/problem", status);
+		page.addAllObjects(common(request));
+		page.addObject("title", title);
+		page.addObject("detail", detail);
+		page.addObject("status", status.value());
+		return page;
+	}
+}
