@@ -36,7 +36,7 @@ record Explained(int number, String pointer, String field, String rule, String t
 	}
 
 	/** Whether there is an expected value to show beside the actual one. */
-	boolean compared() {
+	public boolean compared() {
 		return !expected.isEmpty();
 	}
 }

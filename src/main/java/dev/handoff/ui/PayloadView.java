@@ -29,11 +29,11 @@ record PayloadView(boolean json, List<Line> lines, String text, List<Integer> te
 	 */
 	record Line(int depth, String key, String value, String kind, String pointer, List<Integer> marks, boolean comma) {
 
-		boolean marked() {
+		public boolean marked() {
 			return !marks.isEmpty();
 		}
 
-		String indent() {
+		public String indent() {
 			return "d" + Math.min(depth, MAX_DEPTH);
 		}
 	}

@@ -60,7 +60,7 @@ class SignInScreen {
 		Object title = request.getAttribute(UiFilter.REFUSAL_TITLE);
 		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 		model.addAttribute("status", 403);
-		model.addAttribute("title", title == null ? "Refused" : title);
+		model.addAttribute("heading", title == null ? "Refused" : title);
 		model.addAttribute("detail", title == null ? "This request was refused." : request.getAttribute(UiFilter.REFUSAL_DETAIL));
 		return "ui/problem";
 	}

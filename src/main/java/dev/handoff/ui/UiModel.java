@@ -99,7 +99,7 @@ class UiModel {
 	static ModelAndView problem(HttpServletRequest request, HttpStatus status, String title, String detail) {
 		ModelAndView page = new ModelAndView("ui/problem", status);
 		page.addAllObjects(common(request));
-		page.addObject("title", title);
+		page.addObject("heading", title);
 		page.addObject("detail", detail);
 		page.addObject("status", status.value());
 		return page;
