@@ -6,7 +6,6 @@ import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.edge.Edge;
 import dev.handoff.edge.EdgeRegistry;
-import dev.handoff.guard.Violation;
 import dev.handoff.reject.Cause;
 import dev.handoff.reject.CauseStore;
 import dev.handoff.reject.Reject;
@@ -138,8 +137,17 @@ class QueueScreen {
 		}
 	}
 
+	/** Up to three problems in words with the field each is at; the reject's own page has them all. */
 	private static Row row(Reject reject) {
-		return new Row(reject, reject.violations().stream().map(Violation::rule).distinct().map(r -> RuleWords.of(r).title()).distinct().toList());
+		List<String> problems = reject.violations().stream()
+			.map(v -> RuleWords.of(v.rule()).title() + " at " + UiModel.FORMAT.field(v.pointer()))
+			.distinct()
+			.toList();
+		List<String> shown = new java.util.ArrayList<>(problems.subList(0, Math.min(3, problems.size())));
+		if (problems.size() > 3) {
+			shown.add("and " + (problems.size() - 3) + " more");
+		}
+		return new Row(reject, shown);
 	}
 
 	private static RejectQuery withStatus(RejectQuery q, String status) {

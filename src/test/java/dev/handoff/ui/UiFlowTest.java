@@ -306,8 +306,9 @@ class UiFlowTest extends EdgeTestSupport {
 
 	/** The whole page, not just the window: the window is stretched to the page's height for the picture. */
 	private static void screenshot(String name) {
-		long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-		browser.manage().window().setSize(new Dimension(WIDTH, (int) Math.min(Math.max(height + 140, 900), 5000)));
+		long height = (Long) ((JavascriptExecutor) browser)
+			.executeScript("return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight");
+		browser.manage().window().setSize(new Dimension(WIDTH, (int) Math.min(Math.max(height, 900), 5000)));
 		try {
 			Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 		}
