@@ -14,10 +14,11 @@ import org.springframework.validation.annotation.Validated;
  * The bearer tokens that may call the review API. Only a token's SHA-256 is configured, never the token.
  *
  * @param tokens who may call, with which role
+ * @param tokensFile a file with more tokens, one {@code <name> <role> <sha256>} per line (e.g. a mounted secret)
  */
 @Validated
 @ConfigurationProperties("handoff.access")
-public record AccessProperties(@DefaultValue @Valid List<Token> tokens) {
+public record AccessProperties(@DefaultValue @Valid List<Token> tokens, java.nio.file.Path tokensFile) {
 
 	/**
 	 * One token.

@@ -3,7 +3,9 @@ package dev.handoff.access;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +20,16 @@ public class Tokens {
 
 	private final Map<String, AccessProperties.Token> bySha256;
 
-	public Tokens(AccessProperties properties) {
-		this.bySha256 = properties.tokens().stream()
-			.collect(Collectors.toUnmodifiableMap(t -> t.sha256().toLowerCase(Locale.ROOT), Function.identity()));
+	public Tokens(AccessProperties properties, List<TokenSource> sources) {
+		List<AccessProperties.Token> all = new ArrayList<>(properties.tokens());
+		if (properties.tokensFile() != null) {
+			all.addAll(TokensFile.read(properties.tokensFile()));
+		}
+		sources.forEach(source -> all.addAll(source.tokens()));
+		this.bySha256 = all.stream()
+			.collect(Collectors.toUnmodifiableMap(t -> t.sha256().toLowerCase(Locale.ROOT), Function.identity(), (a, b) -> {
+				throw new IllegalStateException("tokens '" + a.name() + "' and '" + b.name() + "' are the same token; give each holder their own");
+			}));
 	}
 
 	/** The caller a token stands for; empty for a token that is not configured. */
@@ -36,7 +45,7 @@ public class Tokens {
 		return bySha256.isEmpty();
 	}
 
-	static String sha256(String token) {
+	public static String sha256(String token) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
 		}

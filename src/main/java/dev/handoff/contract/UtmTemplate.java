@@ -99,6 +99,13 @@ public final class UtmTemplate {
 		return EDGE_DASHES.matcher(slug).replaceAll("");
 	}
 
+	/** The truth fields it reads. */
+	public Set<String> fields() {
+		Set<String> fields = new java.util.TreeSet<>();
+		parts.stream().filter(p -> p.field() != null).forEach(p -> fields.add(p.field()));
+		return fields;
+	}
+
 	@Override
 	public String toString() {
 		return source;

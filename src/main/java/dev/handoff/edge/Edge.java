@@ -8,6 +8,12 @@ package dev.handoff.edge;
  * @param deliverTo the next tool's URL, or null when accepted messages go nowhere (the brief)
  * @param source where the route was defined (file and line)
  * @param batch true when it takes batches of events ({@code handoff:batch:})
+ * @param queue true when it reads a queue (Kafka) instead of {@code POST /edges/<name>}
  */
-public record Edge(String name, String contract, String deliverTo, String source, boolean batch) {
+public record Edge(String name, String contract, String deliverTo, String source, boolean batch, boolean queue) {
+
+	/** An edge served over HTTP at {@code /edges/<name>}. */
+	public Edge(String name, String contract, String deliverTo, String source, boolean batch) {
+		this(name, contract, deliverTo, source, batch, false);
+	}
 }

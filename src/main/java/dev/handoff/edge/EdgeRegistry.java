@@ -91,7 +91,7 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 		}
 		String contract = RouteFile.contractOf(steps.get(check));
 		String output = steps.subList(check, steps.size()).stream().filter(s -> s.startsWith("kafka:")).findFirst().orElse(null);
-		return Optional.of(new Edge(route.getRouteId(), contract, output, where(route), false));
+		return Optional.of(new Edge(route.getRouteId(), contract, output, where(route), false, true));
 	}
 
 	/** File and line of a route, as far as Camel kept them. */

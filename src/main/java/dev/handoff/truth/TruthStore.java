@@ -9,6 +9,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -28,9 +29,12 @@ public class TruthStore implements TruthLookup {
 
 	private final RowMapper<Truth> rows = this::row;
 
-	public TruthStore(JdbcTemplate jdbc, ObjectMapper mapper) {
+	private final ApplicationEventPublisher events;
+
+	public TruthStore(JdbcTemplate jdbc, ObjectMapper mapper, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.mapper = mapper;
+		this.events = events;
 	}
 
 	@Override
@@ -51,9 +55,12 @@ public class TruthStore implements TruthLookup {
 		return jdbc.query("SELECT " + COLUMNS + " FROM truth_version WHERE campaign = ? ORDER BY version DESC", rows, campaign);
 	}
 
+	/** Records a new version; callers run it in the transaction that accepts the brief, and listeners write in it too. */
 	public void record(Truth truth) {
+		Optional<Truth> previous = current(truth.campaign());
 		jdbc.update("INSERT INTO truth_version (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)", truth.campaign(), truth.version(),
 				write(truth.fields()), truth.messageId(), Timestamp.from(truth.recordedAt()));
+		events.publishEvent(new TruthRecorded(previous, truth));
 	}
 
 	private Truth row(ResultSet rs, int n) throws SQLException {

@@ -18,6 +18,9 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class DemoModeTest {
 
 	@LocalServerPort
@@ -46,6 +50,7 @@ class DemoModeTest {
 		}
 		Path data = Files.createTempDirectory("handoff-demo-");
 		registry.add("HANDOFF_DATA_DIR", data::toString);
+		registry.add("HANDOFF_DEMO_TOKEN", () -> "demo-admin-token");
 	}
 
 	private HttpResponse<String> post(String edge, String file) throws Exception {
@@ -53,6 +58,11 @@ class DemoModeTest {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofFile(Path.of("demo", file)));
 		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	void printsItsAdminTokenAtStart(CapturedOutput output) {
+		assertThat(output.getAll()).contains("Demo review token (role admin, from HANDOFF_DEMO_TOKEN): demo-admin-token");
 	}
 
 	@Test
@@ -70,5 +80,35 @@ class DemoModeTest {
 			.header("Authorization", "Bearer demo-admin-token").GET().build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(rejects.statusCode()).isEqualTo(200);
 		assertThat(new ObjectMapper().readTree(rejects.body()).get("total").asInt()).isEqualTo(2);
+
+		// 8. the typed utm_campaign, fixed with a JSON Patch and sent on
+		String typed = api("GET", "/api/rejects?rule=generated-mismatch", null, null).at("/items/0/id").asText();
+		HttpResponse<String> replay = call("POST", "/api/rejects/" + typed + "/replay", "application/json-patch+json",
+				"[{\"op\":\"remove\",\"path\":\"/tracking/google_analytics\"}]");
+		assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(demoTools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns")))).hasSize(2));
+		// 9. the stale one, discarded with a reason
+		String stale = api("GET", "/api/rejects?rule=stale-version", null, null).at("/items/0/id").asText();
+		HttpResponse<String> discard = call("POST", "/api/rejects/" + stale + "/discard", "application/json",
+				"{\"reason\":\"built on brief v1; the team rebuilds it\"}");
+		assertThat(discard.statusCode()).as(discard.body()).isEqualTo(200);
+		assertThat(api("GET", "/api/rejects?status=open", null, null).get("total").asInt()).isZero();
+	}
+
+	private HttpResponse<String> call(String method, String path, String contentType, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Authorization", "Bearer demo-admin-token")
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private com.fasterxml.jackson.databind.JsonNode api(String method, String path, String contentType, String body) throws Exception {
+		HttpResponse<String> answer = call(method, path, contentType, body);
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+		return new ObjectMapper().readTree(answer.body());
 	}
 }

@@ -1,0 +1,65 @@
+package dev.handoff.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.handoff.EdgeTestSupport;
+import dev.handoff.edge.EdgeRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/** The OpenAPI document describes exactly the HTTP surface the running service has. */
+class OpenApiTest extends EdgeTestSupport {
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	EdgeRegistry edges;
+
+	private JsonNode document() {
+		var answer = get("/v3/api-docs", null);
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+		return json(answer);
+	}
+
+	/** Every "METHOD /path" the service really answers under /api, and every edge served over HTTP. */
+	private Set<String> served() {
+		Set<String> served = new HashSet<>();
+		mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream().filter(p -> p.startsWith("/api/"))
+			.forEach(path -> info.getMethodsCondition().getMethods().forEach(m -> served.add(m.name() + " " + path))));
+		edges.all().stream().filter(e -> !e.queue()).forEach(e -> served.add("POST /edges/" + e.name()));
+		return served;
+	}
+
+	private static Set<String> documented(JsonNode document) {
+		Set<String> documented = new HashSet<>();
+		document.get("paths").properties().forEach(path -> path.getValue().fieldNames()
+			.forEachRemaining(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+		return documented;
+	}
+
+	@Test
+	void documentsEveryApiEndpointAndEveryEdgeAndNothingElse() {
+		Set<String> served = served();
+		assertThat(served).contains("GET /api/rejects", "POST /api/rejects/{id}/replay", "POST /api/rejects/{id}/discard", "GET /api/audit",
+				"POST /edges/email-campaign", "POST /edges/brief-approved");
+		assertThat(documented(document())).containsExactlyInAnyOrderElementsOf(served);
+	}
+
+	@Test
+	void saysTheReviewApiNeedsABearerToken() {
+		JsonNode document = document();
+		assertThat(document.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+		assertThat(document.at("/paths/~1api~1rejects/get/security/0").has("bearer")).isTrue();
+		assertThat(document.at("/paths/~1edges~1email-campaign/post/responses").has("422")).isTrue();
+		assertThat(document.at("/paths/~1edges~1email-campaign/post/security").isMissingNode()).as("edges use signatures, not tokens").isTrue();
+	}
+}
