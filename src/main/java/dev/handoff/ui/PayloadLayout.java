@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,11 +28,13 @@ import org.springframework.stereotype.Component;
 @Component
 class PayloadLayout {
 
-	// strict, so that a payload Handoff refused for a duplicate key or trailing text is shown as it came, never tidied
+	// strict, so that a payload refused for a duplicate key or trailing text is shown as it came, never tidied
 	private static final JsonMapper STRICT = JsonMapper.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		// numbers as written: 1.50 stays 1.50 in the editor, so a replay changes only what the person changed
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
 		.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
 		.build();
 
