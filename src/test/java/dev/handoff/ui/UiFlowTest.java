@@ -242,6 +242,35 @@ class UiFlowTest extends EdgeTestSupport {
 				postRequestedFor(urlPathEqualTo(TRACK)).withRequestBody(matchingJsonPath("$.properties.campaign_id", equalTo("C-3003")))));
 	}
 
+	@Test
+	void anEdgeThatDeliveredBeforeALateChangeOfTheBriefShowsAsDrift() {
+		brief("recDriftC4004abcd", 1, "https://shop.example.com/autumn");
+		ObjectNode email = (ObjectNode) example("email-campaign", "01-good-campaign.json").deepCopy();
+		((ObjectNode) email.get("handoff")).put("campaign_id", "C-4004").put("brief_version", 1).put("landing_url", "https://shop.example.com/autumn");
+		((ObjectNode) email.get("content")).put("html", "<html><body><a href=\"https://shop.example.com/autumn\">Shop</a></body></html>");
+		HttpResponse<String> accepted = send("email-campaign", bytes(email));
+		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> tools.verify(
+				postRequestedFor(urlPathEqualTo("/email/3.0/campaigns")).withRequestBody(matchingJsonPath("$.handoff.campaign_id", equalTo("C-4004")))));
+		brief("recDriftC4004abcd", 2, "https://shop.example.com/autumn-2027");
+
+		open("/ui/login");
+		signIn("test-viewer-token");
+		open("/ui/drift?campaign=C-4004");
+		WebElement row = visible(By.cssSelector("tr[data-drift='C-4004/email-campaign']"));
+		assertThat(row.getText()).contains("delivered on v1", "brief is now v2", "landing_url", "https://shop.example.com/autumn",
+				"https://shop.example.com/autumn-2027", "Rebuild");
+		screenshot("15-drift");
+	}
+
+	private void brief(String record, int version, String landingUrl) {
+		ObjectNode brief = (ObjectNode) example("brief-approved", "01-approved-brief.json").deepCopy();
+		brief.put("id", record);
+		((ObjectNode) brief.get("fields")).put("campaign_id", "C-4004").put("version", version).put("landing_url", landingUrl);
+		HttpResponse<String> answer = send("brief-approved", bytes(brief));
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+	}
+
 	/** A click event for a campaign; {@code medium} typed in, or left for Handoff to generate when null. */
 	private static JsonNode event(String campaign, String messageId, String medium) {
 		ObjectNode event = (ObjectNode) example("tracking-event", "01-good-click.json").deepCopy();

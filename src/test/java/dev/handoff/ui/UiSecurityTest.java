@@ -42,7 +42,7 @@ class UiSecurityTest extends EdgeTestSupport {
 	@Test
 	void everyScreenIsBehindTheDoorButTheSignInPageAndItsStylesheetAreNot() {
 		UiClient stranger = new UiClient(port);
-		for (String path : List.of("/ui", "/ui/rejects", "/ui/rejects/" + reject, "/ui/edges", "/ui/truth/C-1001", "/ui/rejects/replay")) {
+		for (String path : List.of("/ui", "/ui/rejects", "/ui/rejects/" + reject, "/ui/edges", "/ui/truth/C-1001", "/ui/drift", "/ui/rejects/replay")) {
 			assertThat(stranger.get(path).statusCode()).as(path).isEqualTo(302);
 		}
 		assertThat(stranger.get("/ui/login").statusCode()).isEqualTo(200);
