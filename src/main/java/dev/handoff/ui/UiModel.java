@@ -91,9 +91,19 @@ class UiModel {
 	@ExceptionHandler({ IllegalArgumentException.class, MethodArgumentTypeMismatchException.class, BindException.class,
 			MissingServletRequestParameterException.class })
 	ModelAndView badRequest(Exception e, HttpServletRequest request) {
-		String detail = e instanceof BindException bind && bind.getFieldError() != null ? bind.getFieldError().getField() + ": "
-				+ String.valueOf(bind.getFieldError().getRejectedValue()) + " could not be read" : e.getMessage();
-		return problem(request, HttpStatus.BAD_REQUEST, "That did not work", detail);
+		return problem(request, HttpStatus.BAD_REQUEST, "That did not work", plain(e));
+	}
+
+	/** Spring's binding messages name Java types; a person needs the field and the value. */
+	private static String plain(Exception e) {
+		if (e instanceof BindException bind && bind.getFieldError() != null) {
+			return "'" + bind.getFieldError().getRejectedValue() + "' is not a valid value for " + bind.getFieldError().getField()
+					+ (bind.getFieldError().getField().matches("since|until") ? " (a date and time, e.g. 2027-03-02T08:15)" : "") + ".";
+		}
+		if (e instanceof MethodArgumentTypeMismatchException mismatch) {
+			return "'" + mismatch.getValue() + "' is not a valid value for " + mismatch.getName() + ".";
+		}
+		return e.getMessage();
 	}
 
 	static ModelAndView problem(HttpServletRequest request, HttpStatus status, String title, String detail) {
