@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.Map;
 
 import dev.handoff.access.Caller;
@@ -44,8 +45,15 @@ class UiModel {
 
 	static Map<String, Object> common(HttpServletRequest request) {
 		Caller me = UiSession.caller(request);
-		return Map.of("me", me == null ? new Caller("", Role.VIEWER) : me, "signedIn", me != null, "csrf", UiSession.csrf(request),
-				"canOperate", me != null && me.may(Role.OPERATOR), "canApprove", me != null && me.may(Role.APPROVER), "fmt", FORMAT);
+		Map<String, Object> common = new HashMap<>();
+		// null before sign-in: the layout shows the top bar only to someone signed in
+		common.put("me", me);
+		common.put("signedIn", me != null);
+		common.put("csrf", UiSession.csrf(request));
+		common.put("canOperate", me != null && me.may(Role.OPERATOR));
+		common.put("canApprove", me != null && me.may(Role.APPROVER));
+		common.put("fmt", FORMAT);
+		return common;
 	}
 
 	/** Times in the queue filter come from a browser's date-time field (taken as UTC), a date, or an ISO instant. */
