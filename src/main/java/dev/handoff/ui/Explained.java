@@ -28,11 +28,33 @@ record Explained(int number, String pointer, String field, String rule, String t
 		for (Violation v : violations) {
 			RuleWords.Words words = RuleWords.of(v.rule());
 			boolean noExpected = v.expected() == null || v.expected().isNull();
-			String expected = noExpected ? "" : ("schema:enum".equals(v.rule()) ? "one of: " : "") + format.value(v.expected());
-			explained.add(new Explained(explained.size() + 1, v.pointer(), format.field(v.pointer()), v.rule(), words.title(), words.advice(),
-					v.message(), expected, format.value(v.actual())));
+			String expected = noExpected ? "" : expectedPrefix(v.rule()) + format.value(v.expected());
+			explained.add(new Explained(explained.size() + 1, v.pointer(), format.field(v.pointer()), v.rule(), words.title(),
+					advice(v, words), v.message(), expected, format.value(v.actual())));
 		}
 		return explained;
+	}
+
+	/** Makes the expected value read as a phrase where the bare value would not: "one of: a, b", "a valid email". */
+	private static String expectedPrefix(String rule) {
+		return switch (rule) {
+			case "schema:enum" -> "one of: ";
+			case "schema:format" -> "a valid ";
+			case "schema:pattern" -> "text matching ";
+			default -> "";
+		};
+	}
+
+	/** A missing field is named, with where it belongs, so nobody has to read a pointer to add it. */
+	private static String advice(Violation v, RuleWords.Words words) {
+		int slash = v.pointer() == null ? -1 : v.pointer().lastIndexOf('/');
+		if (!"schema:required".equals(v.rule()) || slash < 0) {
+			return words.advice();
+		}
+		String missing = UiModel.FORMAT.field(v.pointer().substring(slash));
+		String parent = v.pointer().substring(0, slash);
+		return "The contract requires " + missing + (parent.isEmpty() ? " at the top of the message" : " in " + UiModel.FORMAT.field(parent))
+				+ ", and it is not there. Add it.";
 	}
 
 	/** Whether there is an expected value to show beside the actual one. */

@@ -80,6 +80,10 @@ class RejectScreen {
 		if (!masked && !model.containsAttribute("attempt")) {
 			model.addAttribute("attempt", layout.editable(reject.payload()));
 		}
+		if (model.getAttribute("attempt") instanceof String attempt) {
+			// as tall as the message, within reason: a one-line message needs no screenful of empty editor
+			model.addAttribute("editorRows", Math.max(6, Math.min(30, attempt.lines().count() + 1)));
+		}
 		return "ui/reject";
 	}
 

@@ -263,6 +263,33 @@ class UiFlowTest extends EdgeTestSupport {
 		screenshot("15-drift");
 	}
 
+	@Test
+	void everyProblemOfAMessageIsMarkedWhereItIsAndTextThatIsNotJsonIsShownAsText() {
+		briefsApproved();
+		HttpResponse<String> schemaErrors = send("email-campaign", bytes(example("email-campaign", "08-schema-errors.json")));
+		assertThat(schemaErrors.statusCode()).as(schemaErrors.body()).isEqualTo(422);
+		HttpResponse<String> form = send("tracking-event", bytes("event=Email+Opened&userId=u-1"));
+		assertThat(form.statusCode()).as(form.body()).isEqualTo(422);
+
+		open("/ui/login");
+		signIn("test-operator-token");
+		open("/ui/rejects/" + json(schemaErrors).get("id").asText());
+		visible(By.id("payload"));
+		assertThat(browser.findElements(By.cssSelector("a.marker"))).hasSize(4);
+		assertThat(browser.findElement(By.cssSelector("li.violation-mark[data-pointer='/settings']")).getText())
+			.as("a missing field is marked on the object that lacks it").contains("\"settings\"");
+		assertThat(browser.findElement(By.cssSelector("li.violation-mark[data-pointer='/type']")).getText()).contains("\"rss\"");
+		assertThat(browser.findElements(By.cssSelector(".problems .violation"))).extracting(WebElement::getText)
+			.anySatisfy(text -> assertThat(text).contains("Missing field", "settings › subject_line"))
+			.anySatisfy(text -> assertThat(text).contains("Value not allowed", "one of: regular, plaintext", "rss"));
+		screenshot("16-several-problems");
+
+		open("/ui/rejects/" + json(form).get("id").asText());
+		assertThat(visible(By.cssSelector("pre.text.violation-mark")).getText()).isEqualTo("event=Email+Opened&userId=u-1");
+		assertThat(browser.findElement(By.id("v1")).getText()).contains("Not readable");
+		screenshot("17-not-json");
+	}
+
 	private void brief(String record, int version, String landingUrl) {
 		ObjectNode brief = (ObjectNode) example("brief-approved", "01-approved-brief.json").deepCopy();
 		brief.put("id", record);
