@@ -82,7 +82,7 @@ class RejectScreen {
 		}
 		if (model.getAttribute("attempt") instanceof String attempt) {
 			// as tall as the message, within reason: a one-line message needs no screenful of empty editor
-			model.addAttribute("editorRows", Math.max(6, Math.min(30, attempt.lines().count() + 1)));
+			model.addAttribute("editorRows", Math.max(6, Math.min(30, attempt.lines().count() + 3)));
 		}
 		return "ui/reject";
 	}
