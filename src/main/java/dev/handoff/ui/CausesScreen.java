@@ -1,7 +1,9 @@
 package dev.handoff.ui;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.handoff.api.NotFoundException;
 import dev.handoff.edge.Edge;
@@ -66,7 +68,7 @@ class CausesScreen {
 		model.addAttribute("openTotal", counts.all());
 		model.addAttribute("perEdge", counts.nonZero(edges.all().stream().map(Edge::name).toList(), counts::onEdge));
 		model.addAttribute("perRule", perRule);
-		model.addAttribute("ruleTitles", rules.stream().collect(java.util.stream.Collectors.toMap(r -> r, r -> RuleWords.of(r).title())));
+		model.addAttribute("ruleTitles", rules.stream().collect(Collectors.toMap(r -> r, r -> RuleWords.of(r).title())));
 		return "ui/causes";
 	}
 
@@ -74,7 +76,7 @@ class CausesScreen {
 	String triage(@PathVariable String id, @RequestParam String state, HttpServletRequest request, RedirectAttributes flash) {
 		try {
 			Cause cause = review.triage(id, state, UiSession.caller(request));
-			flash.addFlashAttribute("notice", "Marked " + RuleWords.of(cause.key().rule()).title().toLowerCase(java.util.Locale.ROOT) + " on "
+			flash.addFlashAttribute("notice", "Marked " + RuleWords.of(cause.key().rule()).title().toLowerCase(Locale.ROOT) + " on "
 					+ cause.key().edge() + " (" + UiModel.FORMAT.field(cause.key().pointer()) + ") as " + cause.state() + ".");
 		}
 		catch (IllegalArgumentException | NotFoundException e) {

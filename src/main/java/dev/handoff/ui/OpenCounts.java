@@ -2,6 +2,7 @@ package dev.handoff.ui;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 import dev.handoff.reject.Reject;
 import dev.handoff.reject.RejectFilter;
@@ -31,7 +32,7 @@ class OpenCounts {
 	}
 
 	/** Each name with its count, leaving out those with none. */
-	Map<String, Long> nonZero(Iterable<String> names, java.util.function.ToLongFunction<String> count) {
+	Map<String, Long> nonZero(Iterable<String> names, ToLongFunction<String> count) {
 		Map<String, Long> counts = new LinkedHashMap<>();
 		for (String name : names) {
 			long n = count.applyAsLong(name);

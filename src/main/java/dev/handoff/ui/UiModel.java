@@ -4,6 +4,7 @@ import java.beans.PropertyEditorSupport;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -77,7 +78,7 @@ class UiModel {
 				return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
 			}
 			if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:\\d\\d$")) {
-				return java.time.OffsetDateTime.parse(value).toInstant();
+				return OffsetDateTime.parse(value).toInstant();
 			}
 			return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
 		}
