@@ -9,6 +9,7 @@ import dev.handoff.delivery.DeliveryProperties;
 import dev.handoff.delivery.Dispatcher;
 import dev.handoff.delivery.OutboxStore;
 import dev.handoff.delivery.TargetGuard;
+import dev.handoff.gate.HeldStore;
 import dev.handoff.guard.Guard;
 import dev.handoff.guard.GuardProperties;
 import dev.handoff.metrics.EdgeMetrics;
@@ -52,11 +53,13 @@ public class HandoffComponent extends DefaultComponent {
 
 	private final ObjectMapper mapper;
 
+	private final HeldStore held;
+
 	private final EdgeMetrics metrics;
 
 	HandoffComponent(ContractRegistry contracts, Guard guard, RejectStore rejects, TruthStore truth, OutboxStore outbox,
 			TransactionTemplate transactions, Dispatcher dispatcher, InboundKeys keys, DeliveryProperties delivery, GuardProperties limits,
-			ObjectMapper mapper, EdgeMetrics metrics) {
+			ObjectMapper mapper, HeldStore held, EdgeMetrics metrics) {
 		this.contracts = contracts;
 		this.guard = guard;
 		this.rejects = rejects;
@@ -69,6 +72,7 @@ public class HandoffComponent extends DefaultComponent {
 		this.transactions = transactions;
 		this.limits = limits;
 		this.mapper = mapper;
+		this.held = held;
 		this.metrics = metrics;
 	}
 
@@ -82,10 +86,14 @@ public class HandoffComponent extends DefaultComponent {
 			String contract = contract(uri, remaining.substring("batch:".length()));
 			String deliverTo = deliverTo(uri, parameters);
 			return new StepEndpoint(uri, this, new BatchStep(contract, deliverTo, contracts, guard, rejects, outbox, outcomes, dispatcher, limits,
-					mapper, metrics));
+					mapper, held, metrics));
 		}
 		if (remaining.startsWith("check:")) {
 			String contract = contract(uri, remaining.substring("check:".length()));
+			if (contracts.find(contract).orElseThrow().spec().gate() != null) {
+				String where = EdgeRegistry.whereUsed(getCamelContext(), uri);
+				throw new IllegalArgumentException(ungated((where == null ? "" : where + ": ") + "'" + uri + "'", contract));
+			}
 			return new StepEndpoint(uri, this, new CheckStep(contract, contracts, guard, rejects, keys, transactions, metrics));
 		}
 		if (remaining.equals("commit")) {
@@ -93,10 +101,16 @@ public class HandoffComponent extends DefaultComponent {
 		}
 		if (remaining.equals("accept")) {
 			String deliverTo = deliverTo(uri, parameters);
-			return new StepEndpoint(uri, this, new AcceptStep(deliverTo, truth, outbox, outcomes, dispatcher, metrics));
+			return new StepEndpoint(uri, this, new AcceptStep(deliverTo, truth, outbox, outcomes, dispatcher, held, metrics));
 		}
 		throw new IllegalArgumentException("'" + uri + "' is not a Handoff step: use handoff:guard:<contract>, "
 				+ "handoff:accept?deliverTo=<url of the next tool> or handoff:batch:<contract>?deliverTo=<url>");
+	}
+
+	/** Why a queue edge cannot check with a gated contract: an event read from a queue cannot wait for a person. */
+	static String ungated(String where, String contract) {
+		return where + ": contract '" + contract + "' has a gate, but handoff:check: reads a queue, where nothing can be held for "
+				+ "approval; gate it on an HTTP edge (handoff:guard + handoff:accept) or remove the gate";
 	}
 
 	/** A contract name that must be loaded, or an error naming the route file that asked for it. */

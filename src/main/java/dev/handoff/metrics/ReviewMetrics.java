@@ -1,5 +1,7 @@
 package dev.handoff.metrics;
 
+import dev.handoff.edge.Replay;
+import dev.handoff.gate.Held;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
@@ -17,14 +19,15 @@ public class ReviewMetrics {
 	/**
 	 * A replay that ran through the edge again.
 	 *
-	 * @param accepted whether the edge accepted it this time (else it stays open)
+	 * @param outcome what the edge made of it: {@code accepted}, {@code held} by a gate, or {@code rejected} again (it stays open)
 	 * @param kind {@code replay} as stored, {@code edit} with a person's correction, {@code bulk} as part of a bulk replay
 	 */
-	public void replayed(String edge, boolean accepted, String kind) {
+	public void replayed(String edge, Replay.Outcome outcome, String kind) {
+		String tag = !outcome.accepted() ? "rejected" : Held.HELD.equals(outcome.answer().get("outcome")) ? Held.HELD : "accepted";
 		Counter.builder("handoff.replays")
-			.description("Rejects run through their edge again, by outcome and kind (replay, edit, bulk)")
+			.description("Rejects run through their edge again, by outcome (accepted, held, rejected) and kind (replay, edit, bulk)")
 			.tag("edge", edge)
-			.tag("outcome", accepted ? "accepted" : "rejected")
+			.tag("outcome", tag)
 			.tag("kind", kind)
 			.register(meters)
 			.increment();

@@ -82,7 +82,7 @@ public class Review {
 		if (outcome.conflict()) {
 			throw new ConflictException(String.valueOf(outcome.answer().get("detail")));
 		}
-		metrics.replayed(reject.edge(), outcome.accepted(), bulkJob != null ? "bulk" : action);
+		metrics.replayed(reject.edge(), outcome, bulkJob != null ? "bulk" : action);
 		if (outcome.accepted()) {
 			resolveIfCleared(reject);
 		}

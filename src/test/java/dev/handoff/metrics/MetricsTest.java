@@ -58,7 +58,8 @@ class MetricsTest extends EdgeTestSupport {
 		String typedMedium = expect(422, send("tracking-event", bytes(example("tracking-event", "02-typed-medium.json")))).get("id").asText();
 		expect(422, send("tracking-event", bytes(example("tracking-event", "02-typed-medium.json"))));
 		JsonNode schemaErrors = expect(422, send("tracking-event", bytes(example("tracking-event", "05-schema-errors.json"))));
-		// email-campaign: 2 accepted, 1 generated-mismatch, 1 accepted then its retry (duplicate), 1 too large, 1 not JSON
+		// email-campaign: 2 accepted, 1 generated-mismatch, 1 accepted then its retry (duplicate), 1 held for legal review, 1 too large,
+		// 1 not JSON
 		for (int i = 0; i < 2; i++) {
 			expect(202, send("email-campaign", bytes(example("email-campaign", "01-good-campaign.json"))));
 		}
@@ -66,6 +67,7 @@ class MetricsTest extends EdgeTestSupport {
 		Map<String, String> keyed = Map.of("Content-Type", "application/json", "Idempotency-Key", "metrics-test-1");
 		expect(202, send("email-campaign", bytes(example("email-campaign", "01-good-campaign.json")), keyed));
 		expect(202, send("email-campaign", bytes(example("email-campaign", "01-good-campaign.json")), keyed));
+		expect(202, send("email-campaign", bytes(example("email-campaign", "12-regulated-offer-held.json"))));
 		assertThat(send("email-campaign", bytes("{\"big\":\"" + "x".repeat(1_100_000) + "\"}")).statusCode()).isEqualTo(413);
 		assertThat(send("email-campaign", bytes("{}"), Map.of("Content-Type", "text/plain")).statusCode()).isEqualTo(415);
 		// tracking-batch: one batch of two good events and one typed medium
@@ -99,7 +101,7 @@ class MetricsTest extends EdgeTestSupport {
 				messages("brief-approved", "accepted", 2),
 				messages("tracking-event", "accepted", 3), messages("tracking-event", "rejected", 3),
 				messages("email-campaign", "accepted", 3), messages("email-campaign", "rejected", 1),
-				messages("email-campaign", "duplicate", 1), messages("email-campaign", "too-large", 1),
+				messages("email-campaign", "duplicate", 1), messages("email-campaign", "held", 1), messages("email-campaign", "too-large", 1),
 				messages("email-campaign", "unsupported", 1),
 				messages("tracking-batch", "accepted", 2), messages("tracking-batch", "rejected", 1),
 				messages("cms-landing-page", "accepted", 2)));
@@ -116,7 +118,7 @@ class MetricsTest extends EdgeTestSupport {
 
 		// the guard is timed once per message it judged: not for a retry answered from its key, nor for a body refused at the door
 		assertThat(scrape.series("handoff_guard_seconds_count")).isEqualTo(Map.of(
-				Map.of("edge", "brief-approved"), 2.0, Map.of("edge", "tracking-event"), 6.0, Map.of("edge", "email-campaign"), 4.0,
+				Map.of("edge", "brief-approved"), 2.0, Map.of("edge", "tracking-event"), 6.0, Map.of("edge", "email-campaign"), 5.0,
 				Map.of("edge", "tracking-batch"), 3.0, Map.of("edge", "cms-landing-page"), 2.0));
 
 		// each delivery attempt, by what came of it
