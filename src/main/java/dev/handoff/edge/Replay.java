@@ -70,13 +70,13 @@ public class Replay {
 	}
 
 	/** A reject read from Kafka goes to the edge's output topic; it is marked replayed once the topic has it. */
-	private Outcome toTopic(Reject reject, Edge edge, Verdict verdict, Map<String, Object> answer, java.util.function.Consumer<String> onAccepted) {
+	private Outcome toTopic(Reject reject, Edge edge, Verdict verdict, Map<String, Object> answer, java.util.function.BiConsumer<String, String> onAccepted) {
 		producer.sendBody(edge.deliverTo(), verdict.forwarded());
 		boolean replayed = Boolean.TRUE.equals(transactions.execute(tx -> {
 			if (!rejects.markReplayed(reject.id(), reject.id())) {
 				return false;
 			}
-			onAccepted.accept(reject.id());
+			onAccepted.accept(reject.id(), "accepted");
 			return true;
 		}));
 		if (!replayed) {
@@ -104,7 +104,7 @@ public class Replay {
 	 * person to decide, and the reject is marked replayed as that held message, in one transaction.
 	 */
 	private Outcome hold(Reject reject, byte[] payload, Edge edge, Contract contract, Verdict verdict, Map<String, Object> answer,
-			java.util.function.Consumer<String> onAccepted) {
+			java.util.function.BiConsumer<String, String> onAccepted) {
 		if (edge.deliverTo() != null && edge.deliverTo().startsWith("kafka:")) {
 			answer.put("detail", HandoffComponent.ungated("edge '" + edge.name() + "'", contract.name()));
 			return new Outcome(false, true, answer);
@@ -119,7 +119,7 @@ public class Replay {
 				return false;
 			}
 			heldStore.insert(held);
-			onAccepted.accept(id);
+			onAccepted.accept(id, Held.HELD);
 			return true;
 		}));
 		if (!stored) {
@@ -145,15 +145,16 @@ public class Replay {
 	}
 
 	public Outcome replay(Reject reject) {
-		return replay(reject, reject.payload(), deliveryId -> {
+		return replay(reject, reject.payload(), (deliveryId, outcome) -> {
 		});
 	}
 
 	/**
-	 * Replays a reject with the given payload (its own, or a person's correction of it). {@code onAccepted} runs, with the
-	 * delivery id, inside the transaction that marks it replayed, so what it writes (the audit row) lands with the change or not at all.
+	 * Replays a reject with the given payload (its own, or a person's correction of it). {@code onAccepted} runs with the
+	 * delivery or held id and the outcome ({@code accepted} or {@code held}), inside the transaction that marks it
+	 * replayed, so what it writes (the audit row) lands with the change or not at all.
 	 */
-	public Outcome replay(Reject reject, byte[] payload, java.util.function.Consumer<String> onAccepted) {
+	public Outcome replay(Reject reject, byte[] payload, java.util.function.BiConsumer<String, String> onAccepted) {
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("reject", reject.id());
 		if (!Reject.OPEN.equals(reject.status())) {
@@ -186,7 +187,7 @@ public class Replay {
 				tx.setRollbackOnly();
 				return false;
 			}
-			onAccepted.accept(id);
+			onAccepted.accept(id, "accepted");
 			if (verdict.newTruth() != null) {
 				truth.record(verdict.newTruth());
 			}

@@ -168,6 +168,10 @@ class BriefGateTest extends EdgeTestSupport {
 		assertThat(json(replayed).get("outcome").asText()).isEqualTo("held");
 		String id = json(replayed).get("id").asText();
 		assertThat(json(get("/api/rejects/" + reject)).get("status").asText()).isEqualTo("replayed");
+		JsonNode history = json(get("/api/rejects/" + reject)).get("history");
+		JsonNode last = history.get(history.size() - 1);
+		assertThat(last.get("outcome").asText()).as("the audit says held, not accepted").isEqualTo("held");
+		assertThat(last.at("/detail/heldId").asText()).isEqualTo(id);
 		assertThat(json(get("/api/held/" + id)).get("reason").asText()).isEqualTo(UNSUBSCRIBE);
 		assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track")).withHeader("Idempotency-Key", equalTo(id)))).isEmpty();
 		assertThat(decide(id, "approve", "{}").statusCode()).isEqualTo(200);
