@@ -1,6 +1,7 @@
 package dev.handoff.report;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import dev.handoff.access.Caller;
 import dev.handoff.access.Role;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -35,8 +37,12 @@ class ReportController {
 
 	private final TaxReport reports;
 
-	ReportController(TaxReport reports) {
+	private final Clock clock;
+
+	/** {@code clock}: a Clock bean when there is one (a test fixes "now"), else the system's. */
+	ReportController(TaxReport reports, ObjectProvider<Clock> clock) {
 		this.reports = reports;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
 	enum Format {
@@ -49,7 +55,7 @@ class ReportController {
 			@RequestParam(required = false) String format, @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			HttpServletRequest request) {
 		Format chosen = format == null || format.isBlank() ? negotiated(accept) : named(format);
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		Report report = reports.report(Window.parse(since, until, now), edge, campaign, now, !Caller.of(request).may(Role.OPERATOR));
 		return switch (chosen) {
 			case JSON -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
