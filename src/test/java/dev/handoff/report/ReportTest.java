@@ -281,4 +281,207 @@ class ReportTest extends EdgeTestSupport {
 				.rules("delivery=1;generated-mismatch=3;must-match=1;parse=1;schema:enum=1;schema:required=1;stale-version=1"));
 		}
 	}
+
+	@Nested
+	class ThroughTheEdgesAndTheReviewApi {
+
+		/** Sends a message to an edge and returns the reject id it became (it must be rejected). */
+		String rejected(String edge, byte[] message) {
+			HttpResponse<String> answer = send(edge, message);
+			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
+			return json(answer).get("id").asText();
+		}
+
+		void accepted(String edge, String example) {
+			HttpResponse<String> answer = send(edge, bytes(example(edge, example)));
+			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+		}
+
+		@Test
+		void aDayOfMessagesRepliesAndFixesAddsUpAsCountedByHand() {
+			Instant since = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+			briefsApproved();
+			accepted("email-campaign", "01-good-campaign.json");
+			String typed = rejected("email-campaign", bytes(example("email-campaign", "02-typed-utm-campaign.json")));
+			String typedAgain = rejected("email-campaign", bytes(example("email-campaign", "02-typed-utm-campaign.json")));
+			String stale = rejected("email-campaign", bytes(example("email-campaign", "03-built-from-the-old-brief.json")));
+			rejected("email-campaign", bytes(example("email-campaign", "05-unknown-campaign.json")));
+			rejected("email-campaign", bytes("{\"type\": \"regular\"} {\"type\": \"plaintext\"}"));
+			accepted("cms-landing-page", "01-good-page.json");
+			String locale = rejected("cms-landing-page", bytes(example("cms-landing-page", "02-wrong-locale.json")));
+			String draft = rejected("brief-approved", bytes(example("brief-approved", "06-draft-with-bad-fields.json")));
+
+			// the typed value taken out: the guard generates it, the edit is accepted, the reject is fixed
+			HttpResponse<String> edit = postApi("/api/rejects/" + typed + "/replay", OPERATOR, "application/json-patch+json",
+					"[{\"op\": \"remove\", \"path\": \"/tracking/google_analytics\"}]");
+			assertThat(edit.statusCode()).as(edit.body()).isEqualTo(200);
+			// replayed as stored, both are rejected again; the stale one is then discarded
+			assertThat(postApi("/api/rejects/" + stale + "/replay", OPERATOR, null).statusCode()).isEqualTo(422);
+			assertThat(postApi("/api/rejects/" + locale + "/replay", OPERATOR, null).statusCode()).isEqualTo(422);
+			assertThat(postApi("/api/rejects/" + stale + "/discard", OPERATOR, "{\"reason\": \"rebuilt from brief v2 by hand\"}").statusCode())
+				.isEqualTo(200);
+			Instant until = Instant.now().plusSeconds(1);
+			long fixSeconds = jdbc.queryForObject("SELECT received_at, status_changed_at FROM reject WHERE id = ?",
+					(rs, n) -> java.time.Duration.between(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()).getSeconds(), typed);
+			String fixText = fixSeconds + " s";
+
+			ReportViews report = report(window(since, until));
+
+			assertThat(report.rowKeys()).containsExactly("brief-approved|C-1001", "brief-approved|C-2002", "cms-landing-page|C-1001",
+					"email-campaign|C-1001", "email-campaign|C-9999", "email-campaign|-");
+			// two briefs made versions 1 and 2 of C-1001; the draft (C-2002) broke three rules
+			report.assertRow("brief-approved", "C-1001", Expected.messages(2, 2, 0, 0).rate("1", "100 %"));
+			report.assertRow("brief-approved", "C-2002", Expected.messages(1, 0, 1, 0).rate("0", "0 %")
+				.rules("schema:const=1;schema:enum=1;schema:required=1"));
+			report.assertEdge("brief-approved", Expected.messages(3, 2, 1, 0).rate("0.6667", "66 %")
+				.rules("schema:const=1;schema:enum=1;schema:required=1"));
+			// one good page, one with the wrong locale, replayed once in vain
+			Expected cms = Expected.messages(2, 1, 1, 0).rate("0.5", "50 %").rework(1, 0, 0, 0).rules("must-match=1");
+			report.assertRow("cms-landing-page", "C-1001", cms);
+			report.assertEdge("cms-landing-page", cms);
+			// one good campaign; the typed tag twice (one fixed by an edit, whose delivery is no new message), the stale one
+			// (replayed in vain, then discarded): 1 / 4 right first time
+			report.assertRow("email-campaign", "C-1001", Expected.messages(4, 1, 3, 0).rate("0.25", "25 %").rework(1, 1, 1, 1)
+				.fix(fixSeconds, fixText, fixSeconds, fixText).rules("generated-mismatch=2;must-match=1;stale-version=1"));
+			report.assertRow("email-campaign", "C-9999", Expected.messages(1, 0, 1, 0).rate("0", "0 %").rules("unknown-campaign=1"));
+			report.assertRow("email-campaign", null, Expected.messages(1, 0, 1, 0).rate("0", "0 %").rules("parse=1"));
+			// 1 / 6 = 0.16666 -> 0.1667, 16 % rounded down
+			report.assertEdge("email-campaign", Expected.messages(6, 1, 5, 0).rate("0.1667", "16 %").rework(1, 1, 1, 1)
+				.fix(fixSeconds, fixText, fixSeconds, fixText)
+				.rules("generated-mismatch=2;must-match=1;parse=1;stale-version=1;unknown-campaign=1"));
+			// 4 / 11 = 0.363636 -> 0.3636, 36 %; the late change to v2 came before any edge had delivered C-1001: no stale time
+			report.assertTotal(Expected.messages(11, 4, 7, 0).rate("0.3636", "36 %").rework(2, 1, 1, 1).fix(fixSeconds, fixText, fixSeconds, fixText)
+				.rules("generated-mismatch=2;must-match=2;parse=1;schema:const=1;schema:enum=1;schema:required=1;stale-version=1;unknown-campaign=1"));
+			assertThat(report.json.get("headline").asText())
+				.isEqualTo("36 % of messages arrived right the first time; 7 needed rework; fixes took " + fixText + " (median).");
+
+			// the typed tag twice, then the draft's three rules (seen last), then the locale
+			assertThat(report.json.get("topErrors").findValuesAsText("example")).containsExactly(typedAgain, draft, draft, draft, locale);
+			assertThat(report.json.get("topErrors").findValuesAsText("rule")).containsExactly("generated-mismatch", "schema:const", "schema:enum",
+					"schema:required", "must-match");
+			JsonNode top = report.json.get("topErrors").get(0);
+			assertThat(top.get("count").asLong()).isEqualTo(2);
+			assertThat(top.get("message").asText())
+				.isEqualTo(json(get("/api/rejects/" + typedAgain, OPERATOR)).at("/violations/0/message").asText());
+		}
+	}
+
+	@Nested
+	class TheWindow {
+
+		@Test
+		void sinceCountsBackFromNowInDaysHoursOrMinutesAndUntilIsNow() {
+			// now is 2025-03-01T00:00:00Z
+			assertThat(json(get("/api/report?since=30d", VIEWER)).get("since").asText()).isEqualTo("2025-01-30T00:00:00Z");
+			assertThat(json(get("/api/report?since=12h", VIEWER)).get("since").asText()).isEqualTo("2025-02-28T12:00:00Z");
+			assertThat(json(get("/api/report?since=90m", VIEWER)).get("since").asText()).isEqualTo("2025-02-28T22:30:00Z");
+			assertThat(json(get("/api/report?since=30d", VIEWER)).get("until").asText()).isEqualTo("2025-03-01T00:00:00Z");
+		}
+
+		@Test
+		void withoutSinceItCoversTheLast30Days() {
+			JsonNode report = json(get("/api/report", VIEWER));
+			assertThat(report.get("since").asText()).isEqualTo("2025-01-30T00:00:00Z");
+			assertThat(report.get("until").asText()).isEqualTo("2025-03-01T00:00:00Z");
+		}
+
+		@Test
+		void sinceAndUntilTakeInstantsAndDates() {
+			JsonNode report = json(get("/api/report?since=2025-01-01T06:30:00Z&until=2025-01-15T12:00:00Z", VIEWER));
+			assertThat(report.get("since").asText()).isEqualTo("2025-01-01T06:30:00Z");
+			assertThat(report.get("until").asText()).isEqualTo("2025-01-15T12:00:00Z");
+			report = json(get("/api/report?since=2025-01-01&until=2025-02-01", VIEWER));
+			assertThat(report.get("since").asText()).as("a date is its midnight, UTC").isEqualTo("2025-01-01T00:00:00Z");
+			assertThat(report.get("until").asText()).isEqualTo("2025-02-01T00:00:00Z");
+		}
+
+		@Test
+		void aSinceThatIsNoTimeIsABadRequestSayingWhatToGive() {
+			for (String bad : List.of("3x", "thirty days", "2025-13-01", "-5d", "1w")) {
+				for (String format : List.of("json", "csv", "text")) {
+					HttpResponse<String> answer = get("/api/report?format=" + format + "&since=" + encode(bad), VIEWER);
+					assertThat(answer.statusCode()).as(bad + " " + format).isEqualTo(400);
+					assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+					assertThat(json(answer).get("detail").asText()).isEqualTo("since '" + bad + "' is not a time: give days, hours or minutes back "
+							+ "(30d, 12h, 90m), a date (2027-03-01, UTC) or an instant (2027-03-01T00:00:00Z)");
+				}
+			}
+			assertThat(json(get("/api/report?until=yesterday", VIEWER)).get("detail").asText()).startsWith("until 'yesterday' is not a time: ");
+		}
+
+		@Test
+		void untilMustComeAfterSince() {
+			HttpResponse<String> answer = get("/api/report?since=2025-02-01T00:00:00Z&until=2025-01-01T00:00:00Z", VIEWER);
+			assertThat(answer.statusCode()).isEqualTo(400);
+			assertThat(json(answer).get("detail").asText()).isEqualTo("since (2025-02-01T00:00:00Z) must be before until (2025-01-01T00:00:00Z)");
+		}
+
+		@Test
+		void anUnknownFormatIsABadRequest() {
+			HttpResponse<String> answer = get("/api/report?format=xml", VIEWER);
+			assertThat(answer.statusCode()).isEqualTo(400);
+			assertThat(json(answer).get("detail").asText()).isEqualTo("format 'xml' is not one of json, csv, text");
+		}
+
+		@Test
+		void anEmptyWindowGivesZerosNotErrors() {
+			ReportViews report = report(window(Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2020-02-01T00:00:00Z")));
+			assertThat(report.rowKeys()).isEmpty();
+			// no messages: counts are zero, the rate and the times have no value
+			report.assertTotal(Expected.messages(0, 0, 0, 0));
+			assertThat(report.json.get("edges")).isEmpty();
+			assertThat(report.json.get("topErrors")).isEmpty();
+			assertThat(report.json.get("headline").asText()).isEqualTo("No messages in this window.");
+			assertThat(report.text).contains("\n\nNo messages in this window.\n\n").contains("\nTop errors\nnone\n");
+			assertThat(get("/api/report?format=csv&" + window(Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2020-02-01T00:00:00Z")), VIEWER)
+				.body()).isEqualTo(String.join(",", ReportCsv.COLUMNS) + "\r\n");
+		}
+	}
+
+	@Nested
+	class Access {
+
+		private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
+		HttpResponse<String> withAccept(String accept) throws Exception {
+			return HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/report?since=1d"))
+				.header("Authorization", "Bearer " + VIEWER).header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
+		}
+
+		@Test
+		void aViewerMayReadItAndACallWithoutATokenIsRefused() {
+			assertThat(get("/api/report", VIEWER).statusCode()).isEqualTo(200);
+			assertThat(get("/api/report", OPERATOR).statusCode()).isEqualTo(200);
+			HttpResponse<String> none = get("/api/report", null);
+			assertThat(none.statusCode()).isEqualTo(401);
+			assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"handoff\"");
+			assertThat(get("/api/report?format=csv", "not-a-token").statusCode()).isEqualTo(401);
+		}
+
+		@Test
+		void withoutAFormatTheAcceptHeaderChooses() throws Exception {
+			assertThat(withAccept("text/csv").headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
+			assertThat(withAccept("text/csv").headers().firstValue("Content-Disposition"))
+				.hasValue("attachment; filename=\"handoff-report-20250228T0000-20250301T0000.csv\"");
+			assertThat(withAccept("text/plain").headers().firstValue("Content-Type")).hasValue("text/plain;charset=UTF-8");
+			assertThat(withAccept("text/csv;q=0.5, text/plain").headers().firstValue("Content-Type")).hasValue("text/plain;charset=UTF-8");
+			assertThat(withAccept("application/json").headers().firstValue("Content-Type")).hasValue("application/json");
+			assertThat(withAccept("*/*").headers().firstValue("Content-Type")).hasValue("application/json");
+		}
+
+		@Test
+		void viewersSeeExampleMessagesWithPersonalDataMasked() {
+			jdbc.update("INSERT INTO reject (id, edge, contract, contract_sha256, campaign, payload, payload_size, violations, status, received_at) "
+					+ "VALUES ('M1', 'tracking-event', 'tracking-event', ?, 'C-1001', ?, 2, ?, 'open', ?)", "0".repeat(64), bytes("{}"),
+					"[{\"pointer\":\"/context/traits/email\",\"rule\":\"schema:format\",\"message\":\"ann@example.com is not an email address\","
+							+ "\"expected\":\"email\",\"actual\":\"ann@example.com\"}]",
+					Timestamp.from(Instant.parse("2024-06-10T00:00:00Z")));
+			jdbc.update("INSERT INTO reject_violation (reject_seq, position, rule, pointer) SELECT seq, 0, 'schema:format', '/context/traits/email' "
+					+ "FROM reject WHERE id = 'M1'");
+			String june = "/api/report?since=2024-06-01&until=2024-07-01";
+			assertThat(json(get(june, VIEWER)).at("/topErrors/0/message").asText()).isEqualTo("••• is not an email address");
+			assertThat(get(june + "&format=text", VIEWER).body()).contains("e.g. M1: ••• is not an email address").doesNotContain("ann@");
+			assertThat(json(get(june, OPERATOR)).at("/topErrors/0/message").asText()).isEqualTo("ann@example.com is not an email address");
+		}
+	}
 }
