@@ -18,7 +18,8 @@ public final class Cli {
 
 	static final int USAGE = 2;
 
-	private static final Set<String> COMMANDS = Set.of("lint", "test", "validate", "diff", "rejects", "report", "help", "--help", "-h", "--version", "-V");
+	private static final Set<String> COMMANDS = Set.of("lint", "test", "validate", "diff", "rejects", "drift", "report", "help", "--help", "-h",
+			"--version", "-V");
 
 	private Cli() {
 	}

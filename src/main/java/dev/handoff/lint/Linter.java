@@ -13,6 +13,7 @@ import dev.handoff.contract.ContractSet;
 import dev.handoff.contract.InvalidContractsException;
 import dev.handoff.edge.RouteChecks;
 import dev.handoff.edge.RouteFile;
+import dev.handoff.trigger.TriggerFile;
 
 /**
  * {@code handoff lint}: loads contracts, taxonomy and routes exactly as the service would and reports
@@ -30,7 +31,14 @@ public final class Linter {
 		catch (InvalidContractsException e) {
 			e.problems().forEach(p -> problems.add(new ContractProblem(display(contracts, p.file()), p.pointer(), p.problem())));
 		}
-		List<RouteFile> edges = RouteFile.read(routes, problems).stream().filter(r -> r.path() != null).toList();
+		List<RouteFile> routeFiles = RouteFile.read(routes, problems);
+		List<RouteFile> edges = routeFiles.stream().filter(r -> r.path() != null).toList();
+		// a trigger may watch any route with an id, the queue edges included
+		java.util.Set<String> edgeNames = new java.util.TreeSet<>();
+		routeFiles.stream().filter(r -> r.id() != null).forEach(r -> edgeNames.add(r.id()));
+		edges.forEach(r -> edgeNames.add(r.path()));
+		TriggerFile.read(contracts, edgeNames).problems()
+			.forEach(p -> problems.add(new ContractProblem(display(contracts, p.file()), p.pointer(), p.problem())));
 		problems.addAll(RouteChecks.problems(edges, c -> Files.isRegularFile(contracts.resolve(c + ".schema.json")), contracts.toString()));
 		for (RouteFile edge : edges) {
 			// a batch edge's events are its contract's messages, and the examples of that contract's edge cover them

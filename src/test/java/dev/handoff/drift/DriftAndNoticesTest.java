@@ -101,6 +101,12 @@ class DriftAndNoticesTest extends EdgeTestSupport {
 		assertThat(drift.at("/0/changes/0/field").asText()).isEqualTo("landing_url");
 		assertThat(drift.at("/0/redo").asText()).contains("email-campaign").contains("v3");
 		String behindSince = drift.at("/0/behindSince").asText();
+		java.io.StringWriter out = new java.io.StringWriter();
+		int exit = dev.handoff.cli.Cli.run(new String[] { "drift", "--campaign", "C-1001", "--url", "http://localhost:" + port, "--token",
+				"test-viewer-token" }, new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter(), true));
+		assertThat(exit).as("handoff drift fails while something is behind: " + out).isEqualTo(1);
+		assertThat(out.toString()).contains("C-1001").contains("email-campaign").contains("v2").contains("v3")
+			.contains("landing_url: https://shop.example.com/spring-sale-2027 -> https://shop.example.com/spring-sale-2027-extended");
 
 		brief(4, "https://shop.example.com/spring-sale-2027-extended", "en-US");
 		assertThat(send("tracking-event", bytes(example("tracking-event", "01-good-click.json"))).statusCode()).isEqualTo(202);
@@ -112,6 +118,10 @@ class DriftAndNoticesTest extends EdgeTestSupport {
 		email(4, "https://shop.example.com/spring-sale-2027-extended");
 		await().atMost(Duration.ofSeconds(10)).until(() -> emailsDelivered() == 2);
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(drift()).as("cleared by delivering v4").isEmpty());
+		java.io.StringWriter clear = new java.io.StringWriter();
+		assertThat(dev.handoff.cli.Cli.run(new String[] { "drift", "--url", "http://localhost:" + port, "--token", "test-viewer-token" },
+				new java.io.PrintWriter(clear, true), new java.io.PrintWriter(new java.io.StringWriter(), true))).isZero();
+		assertThat(clear.toString()).contains("nothing is behind its brief");
 
 		ObjectNode renamed = example("brief-approved", "02-late-change-of-landing-url.json").deepCopy();
 		((ObjectNode) renamed.get("fields")).put("version", 5).put("landing_url", "https://shop.example.com/spring-sale-2027-extended")

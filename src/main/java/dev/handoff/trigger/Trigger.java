@@ -1,0 +1,42 @@
+package dev.handoff.trigger;
+
+import java.time.Duration;
+
+/**
+ * One review trigger from {@code triggers.json}: a condition on an edge that, once crossed, alerts the edge's owner
+ * (once per incident) and tells them again when it clears.
+ *
+ * @param name a unique name, e.g. {@code reject-burst}
+ * @param when {@code rejects} (more than {@code threshold} rejects within {@code window}), {@code open-reject-age},
+ * {@code outbox-age} or {@code drift-age} (the oldest is older than {@code olderThan})
+ * @param edge the edge it watches; null for every edge
+ * @param threshold for {@code rejects}: the count that must be exceeded
+ * @param window for {@code rejects}: how far back to count
+ * @param olderThan for the age kinds: the age that must be exceeded
+ */
+public record Trigger(String name, String when, String edge, int threshold, Duration window, Duration olderThan) {
+
+	public static final String REJECTS = "rejects";
+
+	public static final String OPEN_REJECT_AGE = "open-reject-age";
+
+	public static final String OUTBOX_AGE = "outbox-age";
+
+	public static final String DRIFT_AGE = "drift-age";
+
+	/** Whether it watches that edge. */
+	public boolean watches(String edgeName) {
+		return edge == null || edge.equals(edgeName);
+	}
+
+	/** The condition in words, for alerts. */
+	public String condition() {
+		return switch (when) {
+			case REJECTS -> "more than " + threshold + " rejects within " + Durations.text(window);
+			case OPEN_REJECT_AGE -> "a reject open for more than " + Durations.text(olderThan);
+			case OUTBOX_AGE -> "a message waiting for delivery for more than " + Durations.text(olderThan);
+			case DRIFT_AGE -> "a campaign behind its brief for more than " + Durations.text(olderThan);
+			default -> when;
+		};
+	}
+}

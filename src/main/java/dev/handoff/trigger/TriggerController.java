@@ -1,0 +1,26 @@
+package dev.handoff.trigger;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/triggers}: the review triggers in force and where each stands on each edge. */
+@RestController
+class TriggerController {
+
+	private final TriggerWatch watch;
+
+	TriggerController(TriggerWatch watch) {
+		this.watch = watch;
+	}
+
+	@GetMapping("/api/triggers")
+	Map<String, Object> list() {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("triggers", watch.triggers());
+		body.put("states", watch.states());
+		return body;
+	}
+}

@@ -1,0 +1,143 @@
+package dev.handoff.ui;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.handoff.access.Caller;
+import dev.handoff.access.Role;
+import dev.handoff.api.ConflictException;
+import dev.handoff.api.NotFoundException;
+import dev.handoff.contract.Contract;
+import dev.handoff.contract.ContractRegistry;
+import dev.handoff.edge.Replay;
+import dev.handoff.guard.Violation;
+import dev.handoff.reject.PersonalData;
+import dev.handoff.reject.Reject;
+import dev.handoff.reject.RejectStore;
+import dev.handoff.review.Correction;
+import dev.handoff.review.Review;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * One reject: what it is, its payload with each violation marked where it points, each violation in plain words,
+ * the editor to correct it and send it on, discard, and its history.
+ */
+@Controller
+class RejectScreen {
+
+	private static final TypeReference<List<Violation>> VIOLATIONS = new TypeReference<>() {
+	};
+
+	private final RejectStore rejects;
+
+	private final Review review;
+
+	private final ContractRegistry contracts;
+
+	private final PersonalData personal;
+
+	private final PayloadLayout layout;
+
+	private final History history;
+
+	private final ObjectMapper mapper;
+
+	RejectScreen(RejectStore rejects, Review review, ContractRegistry contracts, PersonalData personal, PayloadLayout layout, History history,
+			ObjectMapper mapper) {
+		this.rejects = rejects;
+		this.review = review;
+		this.contracts = contracts;
+		this.personal = personal;
+		this.layout = layout;
+		this.history = history;
+		this.mapper = mapper;
+	}
+
+	@GetMapping("/ui/rejects/{id}")
+	String reject(@PathVariable String id, HttpServletRequest request, Model model) {
+		Reject reject = rejects.find(id).orElseThrow(() -> new NotFoundException("reject", id));
+		boolean masked = !UiSession.caller(request).may(Role.OPERATOR);
+		List<Violation> violations = masked ? personal.mask(reject.violations()) : reject.violations();
+		model.addAttribute("screen", "queue");
+		model.addAttribute("reject", reject);
+		model.addAttribute("masked", masked);
+		model.addAttribute("violations", Explained.of(violations));
+		model.addAttribute("payload", layout.layout(reject.payload(), violations, masked));
+		model.addAttribute("contractNow", contracts.find(reject.contract()).map(Contract::sha256).orElse(null));
+		model.addAttribute("history", history.of(reject, masked));
+		model.addAttribute("open", Reject.OPEN.equals(reject.status()));
+		if (!masked && !model.containsAttribute("attempt")) {
+			model.addAttribute("attempt", layout.editable(reject.payload()));
+		}
+		if (model.getAttribute("attempt") instanceof String attempt) {
+			// as tall as the message, within reason: a one-line message needs no screenful of empty editor
+			model.addAttribute("editorRows", Math.max(6, Math.min(30, attempt.lines().count() + 3)));
+		}
+		return "ui/reject";
+	}
+
+	/** Replays as stored, or, when the editor's text is sent, with that text as the corrected payload. */
+	@PostMapping("/ui/rejects/{id}/replay")
+	String replay(@PathVariable String id, @RequestParam(required = false) String payload, HttpServletRequest request,
+			RedirectAttributes flash) {
+		String back = back(id);
+		if (payload != null && payload.isBlank()) {
+			flash.addFlashAttribute("error", "The editor is empty. To send the message as it came, use “Replay as is”.");
+			return back;
+		}
+		Caller caller = UiSession.caller(request);
+		Replay.Outcome outcome;
+		try {
+			outcome = review.replay(id, payload == null ? null : Correction.payload(payload.getBytes(StandardCharsets.UTF_8)), caller);
+		}
+		catch (ConflictException | IllegalArgumentException e) {
+			flash.addFlashAttribute("error", e.getMessage());
+			return back;
+		}
+		if (outcome.accepted()) {
+			List<String> generated = new ArrayList<>();
+			mapper.convertValue(outcome.answer().getOrDefault("generated", List.of()), new TypeReference<List<String>>() {
+			}).forEach(pointer -> generated.add(UiModel.FORMAT.field(pointer)));
+			flash.addFlashAttribute("notice", "Sent on: it passed every check and is on its way to the next tool. This reject is now replayed."
+					+ (generated.isEmpty() ? "" : " Handoff filled in " + String.join(", ", generated) + "."));
+			return back;
+		}
+		flash.addFlashAttribute("stillWrong", Explained.of(mapper.convertValue(outcome.answer().get("violations"), VIOLATIONS)));
+		if (payload != null) {
+			// the person's edits are kept in the editor, so a second try starts where the first one ended
+			flash.addFlashAttribute("attempt", payload);
+		}
+		return back;
+	}
+
+	@PostMapping("/ui/rejects/{id}/discard")
+	String discard(@PathVariable String id, @RequestParam(defaultValue = "") String reason, HttpServletRequest request,
+			RedirectAttributes flash) {
+		try {
+			review.discard(id, reason.isBlank() ? null : reason, UiSession.caller(request));
+			flash.addFlashAttribute("notice", "Discarded: it stays here for the record but will not be sent.");
+		}
+		catch (ConflictException e) {
+			flash.addFlashAttribute("error", e.getMessage());
+		}
+		catch (IllegalArgumentException e) {
+			flash.addFlashAttribute("error", reason.isBlank() ? "Say why it is discarded: the reason is kept in its history." : e.getMessage());
+		}
+		return back(id);
+	}
+
+	private static String back(String id) {
+		return "redirect:" + UriComponentsBuilder.fromPath("/ui/rejects/{id}").buildAndExpand(id).encode().toUriString();
+	}
+}

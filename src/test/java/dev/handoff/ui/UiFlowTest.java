@@ -1,0 +1,378 @@
+package dev.handoff.ui;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.handoff.EdgeTestSupport;
+import dev.handoff.reject.Cause;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The review UI in a real headless Chromium, as a campaign operator uses it: a message bounced, they sign in, find
+ * the cause, open the reject, see the wrong value marked, fix it and send it on, and the tool gets the fixed message
+ * once. Screenshots of each screen go to {@code target/ui-screenshots/}.
+ */
+class UiFlowTest extends EdgeTestSupport {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final Path SCREENSHOTS = Path.of("target/ui-screenshots");
+
+	private static final int WIDTH = 1366;
+
+	private static final String TRACK = "/tracking/v1/track";
+
+	private static WebDriver browser;
+
+	private static WebDriverWait wait;
+
+	@BeforeAll
+	static void startChromium() throws IOException {
+		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!installed) {
+			System.out.println("UiFlowTest skipped: it needs " + CHROMIUM + " and " + CHROMEDRIVER
+					+ " (apt-get install -y chromium chromium-driver)");
+		}
+		Assumptions.assumeTrue(installed, "needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install -y chromium chromium-driver)");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=" + WIDTH + ",900",
+				"--user-data-dir=" + Files.createTempDirectory("handoff-chromium-"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+			.usingAnyFreePort()
+			.build();
+		browser = new ChromeDriver(service, options);
+		wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+		Files.createDirectories(SCREENSHOTS);
+		// pictures of an earlier run would pass for this one's
+		try (var old = Files.list(SCREENSHOTS)) {
+			for (Path picture : old.toList()) {
+				Files.delete(picture);
+			}
+		}
+	}
+
+	@AfterAll
+	static void stopChromium() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@AfterEach
+	void signOut() {
+		if (browser != null) {
+			browser.manage().deleteAllCookies();
+		}
+	}
+
+	@Test
+	void anOperatorFindsTheCauseFixesTheValueAndTheToolGetsTheFixedMessageOnce() {
+		briefsApproved();
+		String reject = rejected(example("tracking-event", "02-typed-medium.json"));
+
+		open("/ui");
+		wait.until(ExpectedConditions.urlContains("/ui/login"));
+		screenshot("01-login");
+		signIn("not-a-token");
+		assertThat(visible(By.id("login-error")).getText()).contains("not recognised");
+		screenshot("02-login-wrong-token");
+		signIn("test-operator-token");
+
+		String typedMedium = new Cause.Key("tracking-event", "generated-mismatch", "/context/campaign/medium").id();
+		WebElement cause = visible(By.cssSelector("tr[data-cause='" + typedMedium + "']"));
+		assertThat(cause.getText()).contains("Typed instead of generated", "tracking-event", "context › campaign › medium", "open");
+		assertThat(visible(By.cssSelector(".summary .tile")).getText()).startsWith(openRejects(null) + "\nopen reject");
+		screenshot("03-causes");
+
+		browser.findElement(By.linkText("Queue")).click();
+		new Select(visible(By.name("edge"))).selectByValue("tracking-event");
+		new Select(browser.findElement(By.name("status"))).selectByValue("open");
+		browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+		wait.until(ExpectedConditions.urlContains("edge=tracking-event"));
+		long onEdge = openRejects("tracking-event");
+		assertThat(visible(By.cssSelector(".range")).getText()).isEqualTo("1–" + onEdge + " of " + onEdge);
+		screenshot("04-queue-filtered");
+		browser.findElement(By.cssSelector("tr[data-reject='" + reject + "'] a.open-reject")).click();
+
+		WebElement mark = visible(By.cssSelector("li.violation-mark[data-pointer='/context/campaign/medium']"));
+		assertThat(mark.getText()).contains("\"medium\"").contains("\"Email\"");
+		assertThat(mark.findElement(By.cssSelector("a.marker")).getText()).isEqualTo("1");
+		assertThat(browser.findElement(By.cssSelector("#v1 .expected .value")).getText()).isEqualTo("email");
+		assertThat(browser.findElement(By.cssSelector("#v1 .actual .value")).getText()).isEqualTo("Email");
+		assertThat(browser.findElement(By.id("v1")).getText()).contains("Typed instead of generated", "context › campaign › medium");
+		assertThat(browser.findElements(By.cssSelector(".violation-mark"))).hasSize(1);
+		screenshot("05-reject");
+
+		edit("\"Email\"", "\"EMAIL\"");
+		WebElement stillWrong = visible(By.id("still-wrong"));
+		assertThat(stillWrong.getText()).contains("Still rejected", "Typed instead of generated", "EMAIL");
+		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("open");
+		assertThat(browser.findElement(By.id("editor")).getDomProperty("value")).as("the edits are kept").contains("\"EMAIL\"");
+		screenshot("06-still-rejected");
+
+		edit("\"EMAIL\"", "\"email\"");
+		assertThat(visible(By.cssSelector(".notice.good")).getText()).contains("Sent on");
+		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("replayed");
+		assertThat(browser.findElements(By.id("editor"))).as("nothing left to fix").isEmpty();
+		assertThat(browser.findElement(By.id("history")).getText()).contains("Arrived", "Replayed with changes: rejected again",
+				"Replayed with changes: accepted and sent on", "Changed context › campaign › medium to email", "test-operator");
+		screenshot("07-replayed");
+
+		open("/ui/rejects?edge=tracking-event&status=open");
+		visible(By.cssSelector(".range"));
+		assertThat(browser.findElements(By.cssSelector("tr[data-reject='" + reject + "']"))).as("it left the open queue").isEmpty();
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> tools.verify(1,
+				postRequestedFor(urlPathEqualTo(TRACK)).withRequestBody(matchingJsonPath("$.context.campaign.medium", equalTo("email")))));
+		tools.verify(0, postRequestedFor(urlPathEqualTo(TRACK)).withRequestBody(matchingJsonPath("$.context.campaign.medium", equalTo("Email"))));
+		tools.verify(0, postRequestedFor(urlPathEqualTo(TRACK)).withRequestBody(matchingJsonPath("$.context.campaign.medium", equalTo("EMAIL"))));
+		tools.verify(1, postRequestedFor(urlPathEqualTo(TRACK)));
+
+		open("/ui/edges");
+		assertThat(visible(By.cssSelector("tr[data-edge='tracking-event']")).getText()).contains("tracking-event", "/tracking/v1/track");
+		screenshot("08-edges");
+		WebElement search = browser.findElement(By.name("campaign"));
+		search.sendKeys("C-1001");
+		search.submit();
+		assertThat(visible(By.id("truth-fields")).getText()).contains("landing_url");
+		assertThat(browser.findElement(By.id("versions")).getText()).contains("landing_url:");
+		screenshot("09-truth");
+	}
+
+	@Test
+	void aViewerSeesPersonalDataMaskedAndNoWayToChangeAnything() {
+		briefsApproved();
+		String reject = rejected(example("tracking-event", "02-typed-medium.json"));
+		open("/ui/login");
+		signIn("test-viewer-token");
+		visible(By.cssSelector("tr[data-cause]"));
+		assertThat(browser.findElements(By.cssSelector("form.triage"))).isEmpty();
+		screenshot("10-viewer-causes");
+
+		open("/ui/rejects/" + reject);
+		visible(By.cssSelector(".violation-mark"));
+		String page = browser.getPageSource();
+		assertThat(page).doesNotContain("u-829361", "203.0.113.7").contains("•••");
+		assertThat(browser.findElement(By.cssSelector("li[data-pointer='/userId']")).getText()).contains("•••");
+		assertThat(browser.findElements(By.id("editor"))).isEmpty();
+		assertThat(browser.findElements(By.id("replay-as-is"))).isEmpty();
+		assertThat(browser.findElements(By.id("discard"))).isEmpty();
+		assertThat(browser.findElement(By.cssSelector(".topbar .who")).getText()).contains("test-viewer", "VIEWER");
+		screenshot("11-viewer-reject");
+	}
+
+	@Test
+	void aFormPostedWithoutItsTokenIsRefusedAndChangesNothing() {
+		briefsApproved();
+		String reject = rejected(example("tracking-event", "02-typed-medium.json"));
+		open("/ui/login");
+		signIn("test-operator-token");
+		open("/ui/rejects/" + reject);
+		((JavascriptExecutor) browser).executeScript("document.querySelector('#discard-form input[name=_csrf]').remove()");
+		browser.findElement(By.id("reason")).sendKeys("forged");
+		browser.findElement(By.id("discard")).click();
+		assertThat(visible(By.tagName("h1")).getText()).isEqualTo("This form has expired");
+		assertThat(browser.findElement(By.cssSelector(".status-code")).getText()).isEqualTo("403");
+		screenshot("12-form-without-token");
+
+		open("/ui/rejects/" + reject);
+		assertThat(visible(By.id("status")).getText()).isEqualTo("open");
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit WHERE subject = ?", Long.class, reject)).isZero();
+	}
+
+	@Test
+	void rejectsThatTodaysBriefWouldAcceptAreReplayedTogetherAfterAPreview() {
+		// two events and one with a typed medium, all for a campaign whose brief has not arrived yet
+		rejected(event("C-3003", "evt-bulk-1", null));
+		rejected(event("C-3003", "evt-bulk-2", null));
+		rejected(event("C-3003", "evt-bulk-3", "Email"));
+		ObjectNode brief = (ObjectNode) example("brief-approved", "01-approved-brief.json").deepCopy();
+		brief.put("id", "recBulkReplay3003");
+		((ObjectNode) brief.get("fields")).put("campaign_id", "C-3003");
+		assertThat(send("brief-approved", bytes(brief)).statusCode()).isEqualTo(202);
+
+		open("/ui/login");
+		signIn("test-operator-token");
+		open("/ui/rejects?campaign=C-3003");
+		assertThat(visible(By.cssSelector(".range")).getText()).contains("1–3 of 3");
+		browser.findElement(By.id("bulk-preview")).click();
+		WebElement preview = visible(By.id("preview"));
+		assertThat(preview.getText()).contains("3\nselected", "2\nwould be sent on", "1\nwould be rejected again");
+		screenshot("13-bulk-preview");
+		browser.findElement(By.id("bulk-run")).click();
+		assertThat(visible(By.id("bulk-result")).getText()).contains("2 sent on", "1 rejected again");
+		screenshot("14-bulk-done");
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> tools.verify(2,
+				postRequestedFor(urlPathEqualTo(TRACK)).withRequestBody(matchingJsonPath("$.properties.campaign_id", equalTo("C-3003")))));
+	}
+
+	@Test
+	void anEdgeThatDeliveredBeforeALateChangeOfTheBriefShowsAsDrift() {
+		brief("recDriftC4004abcd", 1, "https://shop.example.com/autumn");
+		ObjectNode email = (ObjectNode) example("email-campaign", "01-good-campaign.json").deepCopy();
+		((ObjectNode) email.get("handoff")).put("campaign_id", "C-4004").put("brief_version", 1).put("landing_url", "https://shop.example.com/autumn");
+		((ObjectNode) email.get("content")).put("html", "<html><body><a href=\"https://shop.example.com/autumn\">Shop</a></body></html>");
+		HttpResponse<String> accepted = send("email-campaign", bytes(email));
+		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> tools.verify(
+				postRequestedFor(urlPathEqualTo("/email/3.0/campaigns")).withRequestBody(matchingJsonPath("$.handoff.campaign_id", equalTo("C-4004")))));
+		brief("recDriftC4004abcd", 2, "https://shop.example.com/autumn-2027");
+
+		open("/ui/login");
+		signIn("test-viewer-token");
+		open("/ui/drift?campaign=C-4004");
+		WebElement row = visible(By.cssSelector("tr[data-drift='C-4004/email-campaign']"));
+		assertThat(row.getText()).contains("delivered on v1", "brief is now v2", "landing_url", "https://shop.example.com/autumn",
+				"https://shop.example.com/autumn-2027", "Rebuild");
+		screenshot("15-drift");
+	}
+
+	@Test
+	void everyProblemOfAMessageIsMarkedWhereItIsAndTextThatIsNotJsonIsShownAsText() {
+		briefsApproved();
+		HttpResponse<String> schemaErrors = send("email-campaign", bytes(example("email-campaign", "08-schema-errors.json")));
+		assertThat(schemaErrors.statusCode()).as(schemaErrors.body()).isEqualTo(422);
+		HttpResponse<String> form = send("tracking-event", bytes("event=Email+Opened&userId=u-1"));
+		assertThat(form.statusCode()).as(form.body()).isEqualTo(422);
+
+		open("/ui/login");
+		signIn("test-operator-token");
+		open("/ui/rejects/" + json(schemaErrors).get("id").asText());
+		visible(By.id("payload"));
+		assertThat(browser.findElements(By.cssSelector("a.marker"))).hasSize(4);
+		assertThat(browser.findElement(By.cssSelector("li.violation-mark[data-pointer='/settings']")).getText())
+			.as("a missing field is marked on the object that lacks it").contains("\"settings\"");
+		assertThat(browser.findElement(By.cssSelector("li.violation-mark[data-pointer='/type']")).getText()).contains("\"rss\"");
+		assertThat(browser.findElements(By.cssSelector(".problems .violation"))).extracting(WebElement::getText)
+			.anySatisfy(text -> assertThat(text).contains("Missing field", "settings › subject_line"))
+			.anySatisfy(text -> assertThat(text).contains("Value not allowed", "one of: regular, plaintext", "rss"));
+		screenshot("16-several-problems");
+
+		open("/ui/rejects/" + json(form).get("id").asText());
+		assertThat(visible(By.cssSelector("pre.text.violation-mark")).getText()).isEqualTo("event=Email+Opened&userId=u-1");
+		assertThat(browser.findElement(By.id("v1")).getText()).contains("Not readable");
+		screenshot("17-not-json");
+	}
+
+	private void brief(String record, int version, String landingUrl) {
+		ObjectNode brief = (ObjectNode) example("brief-approved", "01-approved-brief.json").deepCopy();
+		brief.put("id", record);
+		((ObjectNode) brief.get("fields")).put("campaign_id", "C-4004").put("version", version).put("landing_url", landingUrl);
+		HttpResponse<String> answer = send("brief-approved", bytes(brief));
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+	}
+
+	/** A click event for a campaign; {@code medium} typed in, or left for Handoff to generate when null. */
+	private static JsonNode event(String campaign, String messageId, String medium) {
+		ObjectNode event = (ObjectNode) example("tracking-event", "01-good-click.json").deepCopy();
+		event.put("messageId", messageId);
+		ObjectNode properties = (ObjectNode) event.get("properties");
+		properties.put("campaign_id", campaign);
+		properties.put("link_url", "https://shop.example.com/spring-sale-2027?utm_source=mailchimp&utm_medium=email&utm_campaign=spring-sale-2027-"
+				+ campaign.toLowerCase(java.util.Locale.ROOT));
+		if (medium != null) {
+			((ObjectNode) event.get("context")).putObject("campaign").put("medium", medium);
+		}
+		return event;
+	}
+
+	private String rejected(JsonNode message) {
+		HttpResponse<String> answer = send("tracking-event", bytes(message));
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
+		return json(answer).get("id").asText();
+	}
+
+	private long openRejects(String edge) {
+		return edge == null ? jdbc.queryForObject("SELECT COUNT(*) FROM reject WHERE status = 'open'", Long.class)
+				: jdbc.queryForObject("SELECT COUNT(*) FROM reject WHERE status = 'open' AND edge = ?", Long.class, edge);
+	}
+
+	private void open(String path) {
+		browser.get("http://localhost:" + port + path);
+	}
+
+	private void signIn(String token) {
+		WebElement field = visible(By.id("token"));
+		field.clear();
+		field.sendKeys(token);
+		browser.findElement(By.cssSelector("main.login button[type=submit]")).click();
+		if (!token.startsWith("test-")) {
+			return;
+		}
+		wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/ui/login")));
+	}
+
+	/** Changes one value in the editor and replays with the change. */
+	private void edit(String from, String to) {
+		WebElement editor = visible(By.id("editor"));
+		String text = editor.getDomProperty("value");
+		assertThat(text).contains("\"medium\" : " + from);
+		editor.clear();
+		editor.sendKeys(text.replace("\"medium\" : " + from, "\"medium\" : " + to));
+		browser.findElement(By.id("replay-edited")).click();
+		wait.until(ExpectedConditions.stalenessOf(editor));
+	}
+
+	/** The element once it shows; when it never does, a picture of what showed instead, for whoever reads the failure. */
+	private static WebElement visible(By locator) {
+		try {
+			return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+		}
+		catch (TimeoutException e) {
+			screenshot("failed-waiting-for-" + locator.toString().replaceAll("[^A-Za-z0-9-]+", "-"));
+			throw e;
+		}
+	}
+
+	/** The whole page, not just the window: the window is stretched to the page's height for the picture. */
+	private static void screenshot(String name) {
+		long height = (Long) ((JavascriptExecutor) browser)
+			.executeScript("return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight");
+		browser.manage().window().setSize(new Dimension(WIDTH, (int) Math.min(Math.max(height, 900), 5000)));
+		try {
+			Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException e) {
+			throw new AssertionError(e);
+		}
+		finally {
+			browser.manage().window().setSize(new Dimension(WIDTH, 900));
+		}
+	}
+}
