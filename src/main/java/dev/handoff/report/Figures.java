@@ -34,7 +34,7 @@ public record Figures(long messages, long accepted, long rejected, long delivery
 	}
 
 	/** The first-time-right rate in whole percent, rounded down (so 100 % means every one); null when there were no messages. */
-	Long firstTimeRightPercent() {
+	public Long firstTimeRightPercent() {
 		return messages == 0 ? null : accepted * 100 / messages;
 	}
 }

@@ -2,7 +2,6 @@ package dev.handoff.report;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.StringJoiner;
 import java.util.function.Function;
 
 /**
@@ -40,7 +39,7 @@ final class ReportText {
 						Words.duration(f.timeToFix().medianSeconds()), Words.duration(f.timeToFix().p90Seconds()), n(f.timeStale().count()),
 						n(f.timeStale().stillStale()), Words.duration(f.timeStale().medianSeconds()), Words.duration(f.timeStale().p90Seconds()) });
 		out.append("\nRejects by rule (a reject that broke two rules counts under each)\n");
-		table(report, out, null, f -> new String[] { rules(f) });
+		table(report, out, null, f -> new String[] { Words.rules(f) });
 
 		out.append("\nTop errors\n");
 		if (report.topErrors().isEmpty()) {
@@ -87,12 +86,6 @@ final class ReportText {
 		row[0] = first;
 		System.arraycopy(rest, 0, row, 1, rest.length);
 		return row;
-	}
-
-	private static String rules(Figures f) {
-		StringJoiner rules = new StringJoiner(", ").setEmptyValue(Words.NONE);
-		f.rejectsByRule().forEach((rule, n) -> rules.add(rule + " " + n));
-		return rules.toString();
 	}
 
 	private static String n(long value) {

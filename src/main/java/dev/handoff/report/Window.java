@@ -32,7 +32,7 @@ public record Window(Instant since, Instant until) {
 	 * The window {@code since} to {@code until}, each given as a time back from {@code now} ({@code 30d}, {@code 12h},
 	 * {@code 90m}), a date (midnight UTC) or an instant; {@code since} defaults to 30 days back, {@code until} to now.
 	 */
-	static Window parse(String since, String until, Instant now) {
+	public static Window parse(String since, String until, Instant now) {
 		Instant end = until == null || until.isBlank() ? now : instant("until", until, now);
 		Instant start = instant("since", since == null || since.isBlank() ? DEFAULT_SINCE : since, now);
 		return new Window(start, end);

@@ -1,16 +1,18 @@
 package dev.handoff.report;
 
-/** How the report's figures read for a person: durations, rates and the headline. Every wording is here. */
-final class Words {
+import java.util.StringJoiner;
+
+/** How the report's figures read for a person: durations, rates, rules and the headline, the same in the text form and the UI. */
+public final class Words {
 
 	/** Shown where a figure has no value (a rate without messages, a median without cases). */
-	static final String NONE = "-";
+	public static final String NONE = "-";
 
 	private Words() {
 	}
 
 	/** A duration in its two largest units, rounded down: {@code 45 s}, {@code 38 min}, {@code 2 h 5 min}, {@code 3 d 4 h}. */
-	static String duration(Long seconds) {
+	public static String duration(Long seconds) {
 		if (seconds == null) {
 			return NONE;
 		}
@@ -28,9 +30,16 @@ final class Words {
 	}
 
 	/** A rate in whole percent, rounded down, so that 100 % means every one. */
-	static String percent(Figures f) {
+	public static String percent(Figures f) {
 		Long percent = f.firstTimeRightPercent();
 		return percent == null ? NONE : percent + " %";
+	}
+
+	/** Rejects per rule: {@code must-match 2, parse 1}, by rule name. */
+	public static String rules(Figures f) {
+		StringJoiner rules = new StringJoiner(", ").setEmptyValue(NONE);
+		f.rejectsByRule().forEach((rule, n) -> rules.add(rule + " " + n));
+		return rules.toString();
 	}
 
 	/** The sentence a lead takes to a meeting. */
