@@ -25,7 +25,7 @@ class ReportScreenTest extends EdgeTestSupport {
 	/** The cells of the row with this data-line in each table of the page, one list per table. */
 	private static List<List<String>> cells(String page, String line) {
 		List<List<String>> tables = new ArrayList<>();
-		Matcher row = Pattern.compile("<tr class=\"[a-z]+\" data-line=\"" + Pattern.quote(line) + "\">(.*?)</tr>", Pattern.DOTALL).matcher(page);
+		Matcher row = Pattern.compile("<tr class=\"line-[a-z]+\" data-line=\"" + Pattern.quote(line) + "\">(.*?)</tr>", Pattern.DOTALL).matcher(page);
 		while (row.find()) {
 			List<String> cells = new ArrayList<>();
 			Matcher cell = Pattern.compile("<t[hd][^>]*>(.*?)</t[hd]>", Pattern.DOTALL).matcher(row.group(1));
