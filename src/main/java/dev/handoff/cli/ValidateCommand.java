@@ -75,14 +75,18 @@ class ValidateCommand implements Callable<Integer> {
 		}
 		Verdict verdict = new Guard(new GuardProperties(1_048_576, 32, 64), truth).check(judge, set.taxonomy(), read(file));
 		print(verdict, spec.commandLine().getOut());
-		return verdict.accepted() ? Cli.OK : Cli.PROBLEMS;
+		// a held message conforms; that a person must approve it is not a problem with the message
+		return verdict.accepted() || verdict.held() ? Cli.OK : Cli.PROBLEMS;
 	}
 
 	private void print(Verdict verdict, PrintWriter out) throws IOException {
 		if (format == LintCommand.Format.json) {
 			Map<String, Object> answer = new LinkedHashMap<>();
-			answer.put("outcome", verdict.accepted() ? "accepted" : "rejected");
-			if (verdict.accepted()) {
+			answer.put("outcome", verdict.accepted() ? "accepted" : verdict.held() ? "held" : "rejected");
+			if (verdict.held()) {
+				answer.put("reason", verdict.gate());
+			}
+			if (verdict.accepted() || verdict.held()) {
 				answer.put("generated", verdict.generated());
 				answer.put("rewritten", verdict.rewritten());
 				answer.put("message", JSON.readTree(verdict.forwarded()));
@@ -91,6 +95,10 @@ class ValidateCommand implements Callable<Integer> {
 				answer.put("violations", verdict.violations());
 			}
 			out.println(JSON.writeValueAsString(answer));
+			return;
+		}
+		if (verdict.held()) {
+			out.println("held for approval: " + verdict.gate());
 			return;
 		}
 		if (verdict.accepted()) {

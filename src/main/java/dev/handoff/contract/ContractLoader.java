@@ -109,7 +109,8 @@ public final class ContractLoader {
 		return new Contract(file.substring(0, file.length() - SUFFIX.length()), file, sha256(bytes), schema, spec);
 	}
 
-	private Schema compile(JsonNode schemaJson, String file, List<ContractProblem> problems) {
+	/** Compiles a schema the way every contract is compiled: draft-07, nothing fetched, patterns on RE2J. */
+	static Schema compile(JsonNode schemaJson, String file, List<ContractProblem> problems) {
 		try {
 			Schema schema = SchemaLoader.builder()
 				.schemaJson((JSONObject) OrgJson.from(schemaJson))
@@ -132,7 +133,7 @@ public final class ContractLoader {
 		return null;
 	}
 
-	private static void findRemoteRefs(JsonNode node, String at, String file, List<ContractProblem> problems) {
+	static void findRemoteRefs(JsonNode node, String at, String file, List<ContractProblem> problems) {
 		if (node.isObject()) {
 			node.fields().forEachRemaining(e -> {
 				String child = at + "/" + e.getKey().replace("~", "~0").replace("/", "~1");

@@ -16,8 +16,9 @@ import com.fasterxml.jackson.core.JsonPointer;
  * @param generate pointer to the generator that fills it
  * @param onConflict what a typed value that differs from the generated one means
  * @param links pointer of an HTML or URL field to how its links are checked
+ * @param gate what a person must approve before it goes on, or null when nothing is gated
  */
 public record HandoffSpec(boolean source, String channel, JsonPointer campaign, JsonPointer version,
 		Map<String, JsonPointer> truth, Map<JsonPointer, String> mustMatch, Map<JsonPointer, String> generate,
-		OnConflict onConflict, Map<JsonPointer, LinkMode> links) {
+		OnConflict onConflict, Map<JsonPointer, LinkMode> links, Gate gate) {
 }

@@ -20,7 +20,7 @@ final class HandoffSpecReader {
 	static final String BLOCK = "x-handoff";
 
 	private static final Set<String> KEYS = Set.of("source", "channel", "campaign", "version", "truth", "mustMatch",
-			"generate", "onConflict", "links", "owner", "description", "contractVersion");
+			"generate", "onConflict", "links", "gate", "owner", "description", "contractVersion");
 
 	private final String file;
 
@@ -43,11 +43,7 @@ final class HandoffSpecReader {
 		}
 		int before = problems.size();
 		block.fieldNames().forEachRemaining(key -> {
-			if (key.equals("gate")) {
-				problem("/" + BLOCK + "/gate", "human gates are not supported by this version of Handoff; remove 'gate' "
-						+ "rather than believe messages are held");
-			}
-			else if (!KEYS.contains(key)) {
+			if (!KEYS.contains(key)) {
 				problem("/" + BLOCK + "/" + key, "unknown key '" + key + "' (known: " + KEYS.stream().sorted().toList() + ")");
 			}
 		});
@@ -76,8 +72,9 @@ final class HandoffSpecReader {
 		if (!source && !truth.isEmpty()) {
 			problem("/" + BLOCK + "/truth", "only the source contract (\"source\": true) declares truth fields");
 		}
+		Gate gate = block.has("gate") ? new GateReader(file, schema, problems).read(block.get("gate"), source, truth.keySet()) : null;
 		return problems.size() == before
-				? new HandoffSpec(source, channel, campaign, version, truth, mustMatch, generate, onConflict, links) : null;
+				? new HandoffSpec(source, channel, campaign, version, truth, mustMatch, generate, onConflict, links, gate) : null;
 	}
 
 	private JsonPointer pointer(JsonNode block, String key, boolean required) {

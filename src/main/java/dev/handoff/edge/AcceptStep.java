@@ -8,6 +8,8 @@ import java.util.UUID;
 import dev.handoff.delivery.Dispatcher;
 import dev.handoff.delivery.OutboxEntry;
 import dev.handoff.delivery.OutboxStore;
+import dev.handoff.gate.Held;
+import dev.handoff.gate.HeldStore;
 import dev.handoff.guard.Verdict;
 import dev.handoff.truth.Truth;
 import dev.handoff.truth.TruthStore;
@@ -18,7 +20,8 @@ import org.springframework.dao.DuplicateKeyException;
 /**
  * {@code handoff:accept[?deliverTo=URL]} in a route: in one transaction, records the new truth of a brief
  * and puts the message in the outbox for the next tool; only after the commit is the sender answered 202.
- * A retry with the same idempotency key gets the first answer and stores nothing.
+ * A message a gate holds is stored as held instead, and answered 202 {@code held}. A retry with the same
+ * idempotency key gets the first answer and stores nothing.
  */
 final class AcceptStep implements Processor {
 
@@ -36,19 +39,26 @@ final class AcceptStep implements Processor {
 
 	private final Dispatcher dispatcher;
 
-	AcceptStep(String deliverTo, TruthStore truth, OutboxStore outbox, Outcomes outcomes, Dispatcher dispatcher) {
+	private final HeldStore heldStore;
+
+	AcceptStep(String deliverTo, TruthStore truth, OutboxStore outbox, Outcomes outcomes, Dispatcher dispatcher, HeldStore heldStore) {
 		this.deliverTo = deliverTo;
 		this.truth = truth;
 		this.outbox = outbox;
 		this.outcomes = outcomes;
 		this.dispatcher = dispatcher;
+		this.heldStore = heldStore;
 	}
 
 	@Override
 	public void process(Exchange exchange) {
 		Verdict verdict = exchange.getProperty(GuardStep.VERDICT, Verdict.class);
-		if (verdict == null || !verdict.accepted()) {
+		if (verdict == null || !(verdict.accepted() || verdict.held())) {
 			throw new IllegalStateException("route " + exchange.getFromRouteId() + ": handoff:accept must come after handoff:guard");
+		}
+		if (verdict.held()) {
+			hold(exchange, verdict);
+			return;
 		}
 		String id = verdict.newTruth() != null ? verdict.newTruth().messageId() : UUID.randomUUID().toString();
 		Map<String, Object> answer = new LinkedHashMap<>();
@@ -80,5 +90,26 @@ final class AcceptStep implements Processor {
 		if (stored && deliverTo != null) {
 			dispatcher.nudge();
 		}
+	}
+
+	/** A gate holds it: stored for a person to decide, answered 202 {@code held}; nothing is queued and the truth stays. */
+	private void hold(Exchange exchange, Verdict verdict) {
+		Truth next = verdict.newTruth();
+		String id = next != null ? next.messageId() : UUID.randomUUID().toString();
+		String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
+		Held held = Held.now(id, exchange.getFromRouteId(), verdict.contract().name(), verdict.contract().sha256(), verdict.campaign(),
+				verdict.version(), verdict.received(), contentType, next == null ? verdict.forwarded() : null, next == null ? null : next.fields(),
+				deliverTo, verdict.gate());
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("id", id);
+		answer.put("edge", exchange.getFromRouteId());
+		answer.put("outcome", Held.HELD);
+		answer.put("status", Held.HELD);
+		answer.put("reason", verdict.gate());
+		answer.put("campaign", verdict.campaign());
+		answer.put("version", verdict.version());
+		answer.put("generated", verdict.generated());
+		answer.put("rewritten", verdict.rewritten());
+		outcomes.commit(exchange, 202, answer, () -> heldStore.insert(held));
 	}
 }

@@ -18,6 +18,8 @@ import dev.handoff.contract.ContractSet;
 import dev.handoff.delivery.Dispatcher;
 import dev.handoff.delivery.OutboxEntry;
 import dev.handoff.delivery.OutboxStore;
+import dev.handoff.gate.Held;
+import dev.handoff.gate.HeldStore;
 import dev.handoff.guard.Guard;
 import dev.handoff.guard.GuardProperties;
 import dev.handoff.guard.Verdict;
@@ -32,8 +34,9 @@ import org.apache.camel.Processor;
 /**
  * {@code handoff:batch:<contract>?deliverTo=URL}: a Segment-style batch ({@code {"batch": [event, ...]}}) whose
  * events are guarded one by one. The good ones go on together as one batch; each bad one becomes a reject
- * of its own, with its index in the batch, so one bad event never holds back or throws away the rest. All
- * of it is stored in one transaction before the answer: 202 when at least one event was accepted, else 422.
+ * of its own, with its index in the batch, so one bad event never holds back or throws away the rest; an event
+ * a gate holds waits on its own for a person. All of it is stored in one transaction before the answer: 202
+ * when at least one event was accepted or held, else 422.
  */
 final class BatchStep implements Processor {
 
@@ -57,8 +60,10 @@ final class BatchStep implements Processor {
 
 	private final ObjectMapper mapper;
 
+	private final HeldStore heldStore;
+
 	BatchStep(String contractName, String deliverTo, ContractRegistry contracts, Guard guard, RejectStore rejects, OutboxStore outbox,
-			Outcomes outcomes, Dispatcher dispatcher, GuardProperties limits, ObjectMapper mapper) {
+			Outcomes outcomes, Dispatcher dispatcher, GuardProperties limits, ObjectMapper mapper, HeldStore heldStore) {
 		this.contractName = contractName;
 		this.deliverTo = deliverTo;
 		this.contracts = contracts;
@@ -69,6 +74,7 @@ final class BatchStep implements Processor {
 		this.dispatcher = dispatcher;
 		this.json = new StrictJson(limits.maxDepth(), limits.maxNumberLength(), limits.maxBytes());
 		this.mapper = mapper;
+		this.heldStore = heldStore;
 	}
 
 	@Override
@@ -82,12 +88,14 @@ final class BatchStep implements Processor {
 		if (batch == null) {
 			// not a batch at all: the whole body is one reject, as for a single message
 			Verdict verdict = guard.check(contract, set.taxonomy(), body);
-			List<Violation> violations = verdict.accepted() ? List.of(Violations.notABatch()) : verdict.violations();
+			List<Violation> violations = verdict.violations().isEmpty() ? List.of(Violations.notABatch()) : verdict.violations();
 			rejectWhole(exchange, edge, contract, body, violations);
 			return;
 		}
 		List<Map<String, Object>> rejected = new ArrayList<>();
 		List<Reject> toStore = new ArrayList<>();
+		List<Map<String, Object>> heldBack = new ArrayList<>();
+		List<Held> toHold = new ArrayList<>();
 		ArrayNode good = mapper.createArrayNode();
 		for (int index = 0; index < batch.size(); index++) {
 			int i = index;
@@ -95,6 +103,16 @@ final class BatchStep implements Processor {
 			Verdict verdict = guard.check(contract, set.taxonomy(), event);
 			if (verdict.accepted()) {
 				good.add(mapper.readTree(verdict.forwarded()));
+				continue;
+			}
+			if (verdict.held()) {
+				// approved on its own later, it goes on as a batch of one, the shape this edge's tool takes
+				ObjectNode one = mapper.createObjectNode();
+				one.putArray("batch").add(mapper.readTree(verdict.forwarded()));
+				Held held = Held.now(UUID.randomUUID().toString(), edge, contract.name(), contract.sha256(), verdict.campaign(), verdict.version(),
+						event, "application/json", mapper.writeValueAsBytes(one), null, deliverTo, verdict.gate());
+				toHold.add(held);
+				heldBack.add(Map.of("index", i, "id", held.id(), "reason", held.reason()));
 				continue;
 			}
 			String id = UUID.randomUUID().toString();
@@ -114,14 +132,20 @@ final class BatchStep implements Processor {
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("id", good.isEmpty() ? null : id);
 		answer.put("edge", edge);
-		answer.put("outcome", good.isEmpty() ? "rejected" : rejected.isEmpty() ? "accepted" : "partly accepted");
+		answer.put("outcome", good.isEmpty() ? (heldBack.isEmpty() ? "rejected" : "held")
+				: rejected.isEmpty() && heldBack.isEmpty() ? "accepted" : "partly accepted");
 		answer.put("accepted", good.size());
 		answer.put("rejected", rejected);
+		if (!heldBack.isEmpty()) {
+			answer.put("held", heldBack);
+		}
 		ObjectNode forwarded = mapper.createObjectNode();
 		forwarded.set("batch", good);
 		byte[] payload = mapper.writeValueAsBytes(forwarded);
-		boolean stored = outcomes.commit(exchange, good.isEmpty() ? 422 : 202, answer, () -> {
+		boolean nothingTaken = good.isEmpty() && heldBack.isEmpty();
+		boolean stored = outcomes.commit(exchange, nothingTaken ? 422 : 202, answer, () -> {
 			toStore.forEach(rejects::insert);
+			toHold.forEach(heldStore::insert);
 			if (!good.isEmpty() && deliverTo != null) {
 				outbox.insert(new OutboxEntry(id, edge, contract.name(), contract.sha256(), null, null, deliverTo, payload, OutboxEntry.PENDING, 0,
 						Instant.now(), null));

@@ -74,6 +74,10 @@ final class CheckStep implements Processor {
 			// the event keeps its key on the output and rejects topics, so a re-read after a crash repeats it under the same key
 			message.setHeader(KafkaConstants.KEY, key);
 		}
+		if (verdict.held()) {
+			// refused when routes and contracts load; should a gate slip through, the event stops here rather than go on unapproved
+			throw new IllegalStateException(HandoffComponent.ungated("edge " + exchange.getFromRouteId(), contract.name()));
+		}
 		if (verdict.accepted()) {
 			message.setHeader(OUTCOME, "accepted");
 			message.setBody(verdict.forwarded());

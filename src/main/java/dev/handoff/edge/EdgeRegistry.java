@@ -1,9 +1,11 @@
 package dev.handoff.edge;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import dev.handoff.contract.ContractRegistry;
@@ -29,10 +31,17 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 
 	private volatile Map<String, Edge> edges = Map.of();
 
+	private volatile Set<String> queueEdges = Set.of();
+
 	EdgeRegistry(ContractRegistry contracts) {
 		// a reload that drops a contract an edge guards with would leave that edge without a judge
 		contracts.require(set -> edges.values().stream().filter(e -> set.find(e.contract()).isEmpty())
 			.map(e -> "edge '" + e.name() + "' (" + e.source() + ") guards with contract '" + e.contract() + "', which the new set lacks")
+			.toList());
+		// a queue edge cannot hold an event for a person, so a gate there would be a promise nobody keeps
+		contracts.require(set -> edges.values().stream().filter(e -> queueEdges.contains(e.name()))
+			.filter(e -> set.find(e.contract()).map(c -> c.spec().gate() != null).orElse(false))
+			.map(e -> HandoffComponent.ungated("edge '" + e.name() + "' (" + e.source() + ")", e.contract()))
 			.toList());
 	}
 
@@ -43,12 +52,16 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 
 	void read(CamelContext context) {
 		Map<String, Edge> found = new TreeMap<>();
+		Set<String> queues = new HashSet<>();
 		List<String> problems = new ArrayList<>();
 		Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
 		for (RouteDefinition route : model.getRouteDefinitions()) {
 			String from = context.resolvePropertyPlaceholders(route.getInput().getEndpointUri());
 			if (!from.startsWith(PREFIX)) {
-				queueEdge(route, context).ifPresent(edge -> found.put(edge.name(), edge));
+				queueEdge(route, context).ifPresent(edge -> {
+					found.put(edge.name(), edge);
+					queues.add(edge.name());
+				});
 				continue;
 			}
 			String name = from.substring(PREFIX.length()).replaceFirst("\\?.*$", "");
@@ -73,6 +86,7 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 			throw new IllegalStateException("Routes are invalid:\n  - " + String.join("\n  - ", problems));
 		}
 		edges = Map.copyOf(found);
+		queueEdges = Set.copyOf(queues);
 	}
 
 	/**

@@ -18,8 +18,8 @@ import org.apache.camel.Processor;
 
 /**
  * {@code handoff:guard:<contract>} in a route: holds the message against its contract. A rejected message
- * is stored byte for byte, answered 422 and goes no further; an accepted one continues with its
- * generated values applied and the verdict attached for {@code handoff:accept}.
+ * is stored byte for byte, answered 422 and goes no further; an accepted one (or one a gate holds) continues
+ * with its generated values applied and the verdict attached for {@code handoff:accept}.
  */
 final class GuardStep implements Processor {
 
@@ -50,7 +50,7 @@ final class GuardStep implements Processor {
 			.orElseThrow(() -> new IllegalStateException("contract '" + contractName + "' is no longer loaded"));
 		byte[] body = rawBody(exchange);
 		Verdict verdict = guard.check(contract, set.taxonomy(), body == null ? new byte[0] : body);
-		if (verdict.accepted()) {
+		if (verdict.accepted() || verdict.held()) {
 			exchange.setProperty(VERDICT, verdict);
 			exchange.getMessage().setBody(verdict.forwarded());
 			return;

@@ -9,6 +9,7 @@ import dev.handoff.delivery.DeliveryProperties;
 import dev.handoff.delivery.Dispatcher;
 import dev.handoff.delivery.OutboxStore;
 import dev.handoff.delivery.TargetGuard;
+import dev.handoff.gate.HeldStore;
 import dev.handoff.guard.Guard;
 import dev.handoff.guard.GuardProperties;
 import dev.handoff.reject.RejectStore;
@@ -51,9 +52,11 @@ public class HandoffComponent extends DefaultComponent {
 
 	private final ObjectMapper mapper;
 
+	private final HeldStore held;
+
 	HandoffComponent(ContractRegistry contracts, Guard guard, RejectStore rejects, TruthStore truth, OutboxStore outbox,
 			TransactionTemplate transactions, Dispatcher dispatcher, InboundKeys keys, DeliveryProperties delivery, GuardProperties limits,
-			ObjectMapper mapper) {
+			ObjectMapper mapper, HeldStore held) {
 		this.contracts = contracts;
 		this.guard = guard;
 		this.rejects = rejects;
@@ -66,6 +69,7 @@ public class HandoffComponent extends DefaultComponent {
 		this.transactions = transactions;
 		this.limits = limits;
 		this.mapper = mapper;
+		this.held = held;
 	}
 
 	@Override
@@ -78,10 +82,14 @@ public class HandoffComponent extends DefaultComponent {
 			String contract = contract(uri, remaining.substring("batch:".length()));
 			String deliverTo = deliverTo(uri, parameters);
 			return new StepEndpoint(uri, this, new BatchStep(contract, deliverTo, contracts, guard, rejects, outbox, outcomes, dispatcher, limits,
-					mapper));
+					mapper, held));
 		}
 		if (remaining.startsWith("check:")) {
 			String contract = contract(uri, remaining.substring("check:".length()));
+			if (contracts.find(contract).orElseThrow().spec().gate() != null) {
+				String where = EdgeRegistry.whereUsed(getCamelContext(), uri);
+				throw new IllegalArgumentException(ungated((where == null ? "" : where + ": ") + "'" + uri + "'", contract));
+			}
 			return new StepEndpoint(uri, this, new CheckStep(contract, contracts, guard, rejects, keys, transactions));
 		}
 		if (remaining.equals("commit")) {
@@ -89,10 +97,16 @@ public class HandoffComponent extends DefaultComponent {
 		}
 		if (remaining.equals("accept")) {
 			String deliverTo = deliverTo(uri, parameters);
-			return new StepEndpoint(uri, this, new AcceptStep(deliverTo, truth, outbox, outcomes, dispatcher));
+			return new StepEndpoint(uri, this, new AcceptStep(deliverTo, truth, outbox, outcomes, dispatcher, held));
 		}
 		throw new IllegalArgumentException("'" + uri + "' is not a Handoff step: use handoff:guard:<contract>, "
 				+ "handoff:accept?deliverTo=<url of the next tool> or handoff:batch:<contract>?deliverTo=<url>");
+	}
+
+	/** Why a queue edge cannot check with a gated contract: an event read from a queue cannot wait for a person. */
+	static String ungated(String where, String contract) {
+		return where + ": contract '" + contract + "' has a gate, but handoff:check: reads a queue, where nothing can be held for "
+				+ "approval; gate it on an HTTP edge (handoff:guard + handoff:accept) or remove the gate";
 	}
 
 	/** A contract name that must be loaded, or an error naming the route file that asked for it. */

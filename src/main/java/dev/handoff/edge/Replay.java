@@ -10,10 +10,13 @@ import dev.handoff.contract.ContractRegistry;
 import dev.handoff.delivery.Dispatcher;
 import dev.handoff.delivery.OutboxEntry;
 import dev.handoff.delivery.OutboxStore;
+import dev.handoff.gate.Held;
+import dev.handoff.gate.HeldStore;
 import dev.handoff.guard.Guard;
 import dev.handoff.guard.Verdict;
 import dev.handoff.reject.Reject;
 import dev.handoff.reject.RejectStore;
+import dev.handoff.truth.Truth;
 import dev.handoff.truth.TruthStore;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
@@ -22,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs a reject through its edge again with today's contracts and truth. Accepted: it is queued for the
  * next tool like any message and the reject becomes {@code replayed}, in one transaction, so two replays
- * at once deliver it once. Rejected again: it stays open.
+ * at once deliver it once. Held by its contract's gate: it becomes a held message, never delivered unapproved.
+ * Rejected again: it stays open.
  */
 @Component
 public class Replay {
@@ -49,8 +53,10 @@ public class Replay {
 
 	private final ProducerTemplate producer;
 
+	private final HeldStore heldStore;
+
 	Replay(RejectStore rejects, EdgeRegistry edges, ContractRegistry contracts, Guard guard, TruthStore truth, OutboxStore outbox,
-			TransactionTemplate transactions, Dispatcher dispatcher, ProducerTemplate producer) {
+			TransactionTemplate transactions, Dispatcher dispatcher, ProducerTemplate producer, HeldStore heldStore) {
 		this.rejects = rejects;
 		this.edges = edges;
 		this.contracts = contracts;
@@ -60,16 +66,17 @@ public class Replay {
 		this.transactions = transactions;
 		this.dispatcher = dispatcher;
 		this.producer = producer;
+		this.heldStore = heldStore;
 	}
 
 	/** A reject read from Kafka goes to the edge's output topic; it is marked replayed once the topic has it. */
-	private Outcome toTopic(Reject reject, Edge edge, Verdict verdict, Map<String, Object> answer, java.util.function.Consumer<String> onAccepted) {
+	private Outcome toTopic(Reject reject, Edge edge, Verdict verdict, Map<String, Object> answer, java.util.function.BiConsumer<String, String> onAccepted) {
 		producer.sendBody(edge.deliverTo(), verdict.forwarded());
 		boolean replayed = Boolean.TRUE.equals(transactions.execute(tx -> {
 			if (!rejects.markReplayed(reject.id(), reject.id())) {
 				return false;
 			}
-			onAccepted.accept(reject.id());
+			onAccepted.accept(reject.id(), "accepted");
 			return true;
 		}));
 		if (!replayed) {
@@ -92,24 +99,62 @@ public class Replay {
 		return out;
 	}
 
-	/** Whether today's contracts and truth would accept the reject, without changing anything. */
+	/**
+	 * A replayed reject that its contract's gate holds is not let through: it becomes a held message for a
+	 * person to decide, and the reject is marked replayed as that held message, in one transaction.
+	 */
+	private Outcome hold(Reject reject, byte[] payload, Edge edge, Contract contract, Verdict verdict, Map<String, Object> answer,
+			java.util.function.BiConsumer<String, String> onAccepted) {
+		if (edge.deliverTo() != null && edge.deliverTo().startsWith("kafka:")) {
+			answer.put("detail", HandoffComponent.ungated("edge '" + edge.name() + "'", contract.name()));
+			return new Outcome(false, true, answer);
+		}
+		Truth next = verdict.newTruth();
+		String id = next != null ? next.messageId() : UUID.randomUUID().toString();
+		byte[] forwarded = next != null ? null : edge.batch() ? batchOfOne(verdict.forwarded()) : verdict.forwarded();
+		Held held = Held.now(id, edge.name(), contract.name(), contract.sha256(), verdict.campaign(), verdict.version(), payload,
+				reject.contentType(), forwarded, next == null ? null : next.fields(), edge.deliverTo(), verdict.gate());
+		boolean stored = Boolean.TRUE.equals(transactions.execute(tx -> {
+			if (!rejects.markReplayed(reject.id(), id)) {
+				return false;
+			}
+			heldStore.insert(held);
+			onAccepted.accept(id, Held.HELD);
+			return true;
+		}));
+		if (!stored) {
+			answer.put("detail", "reject " + reject.id() + " was replayed or discarded meanwhile");
+			return new Outcome(false, true, answer);
+		}
+		answer.put("outcome", Held.HELD);
+		answer.put("id", id);
+		answer.put("status", Held.HELD);
+		answer.put("reason", verdict.gate());
+		return new Outcome(true, false, answer);
+	}
+
+	/** Whether today's contracts and truth would accept (or hold) the reject, without changing anything. */
 	public boolean wouldAccept(Reject reject) {
 		Edge edge = edges.find(reject.edge()).orElse(null);
 		Contract contract = edge == null ? null : contracts.find(edge.contract()).orElse(null);
-		return contract != null && Reject.OPEN.equals(reject.status())
-				&& guard.check(contract, contracts.current().taxonomy(), reject.payload()).accepted();
+		if (contract == null || !Reject.OPEN.equals(reject.status())) {
+			return false;
+		}
+		Verdict verdict = guard.check(contract, contracts.current().taxonomy(), reject.payload());
+		return verdict.accepted() || verdict.held();
 	}
 
 	public Outcome replay(Reject reject) {
-		return replay(reject, reject.payload(), deliveryId -> {
+		return replay(reject, reject.payload(), (deliveryId, outcome) -> {
 		});
 	}
 
 	/**
-	 * Replays a reject with the given payload (its own, or a person's correction of it). {@code onAccepted} runs, with the
-	 * delivery id, inside the transaction that marks it replayed, so what it writes (the audit row) lands with the change or not at all.
+	 * Replays a reject with the given payload (its own, or a person's correction of it). {@code onAccepted} runs with the
+	 * delivery or held id and the outcome ({@code accepted} or {@code held}), inside the transaction that marks it
+	 * replayed, so what it writes (the audit row) lands with the change or not at all.
 	 */
-	public Outcome replay(Reject reject, byte[] payload, java.util.function.Consumer<String> onAccepted) {
+	public Outcome replay(Reject reject, byte[] payload, java.util.function.BiConsumer<String, String> onAccepted) {
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("reject", reject.id());
 		if (!Reject.OPEN.equals(reject.status())) {
@@ -123,6 +168,9 @@ public class Replay {
 			return new Outcome(false, true, answer);
 		}
 		Verdict verdict = guard.check(contract, contracts.current().taxonomy(), payload);
+		if (verdict.held()) {
+			return hold(reject, payload, edge, contract, verdict, answer, onAccepted);
+		}
 		if (!verdict.accepted()) {
 			answer.put("outcome", "rejected");
 			answer.put("violations", verdict.violations());
@@ -139,7 +187,7 @@ public class Replay {
 				tx.setRollbackOnly();
 				return false;
 			}
-			onAccepted.accept(id);
+			onAccepted.accept(id, "accepted");
 			if (verdict.newTruth() != null) {
 				truth.record(verdict.newTruth());
 			}

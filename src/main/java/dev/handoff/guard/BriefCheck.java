@@ -14,7 +14,8 @@ import dev.handoff.truth.TruthLookup;
 
 /**
  * The truth rules for the source contract: a newer brief version becomes the truth; the same version
- * re-sent with the same content changes nothing; an older or equal version with other content is stale.
+ * re-sent with the same content changes nothing; an older or equal version with other content is stale. A new
+ * version its gate holds waits for a person before it becomes the truth.
  */
 final class BriefCheck {
 
@@ -40,13 +41,14 @@ final class BriefCheck {
 			Optional<Truth> same = version == current.get().version() ? current : truth.version(campaign, version);
 			if (same.isPresent() && same.get().fields().equals(fields)) {
 				// a retry of a brief already recorded: accepted, and the truth stays as it is
-				return new Verdict(contract, received, List.of(), received, List.of(), List.of(), campaign, version, null);
+				return new Verdict(contract, received, List.of(), received, List.of(), List.of(), campaign, version, null, null);
 			}
 			violations.add(version == current.get().version()
 					? Violations.versionTaken(pointer, campaign, current.get().version(), actual)
 					: Violations.olderBrief(pointer, campaign, current.get().version(), actual));
 			return Verdict.rejected(contract, received, violations, campaign, version);
 		}
-		return new Verdict(contract, received, List.of(), received, List.of(), List.of(), campaign, version, next);
+		return new Verdict(contract, received, List.of(), received, List.of(), List.of(), campaign, version, next,
+				GateCheck.holdsBrief(contract.spec().gate(), message, current, next));
 	}
 }

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Holds one message against its contract, in a fixed order: size, strict parse, schema, campaign and
- * version against the truth, mustMatch, generate, links. Every violation is collected; nothing is
+ * version against the truth, mustMatch, generate, links, then the gate. Every violation is collected; nothing is
  * stored or sent here, so the same guard serves HTTP edges, Kafka edges, replays and the CLI.
  */
 @Component
@@ -89,7 +89,8 @@ public class Guard {
 		}
 		boolean changed = !edge.generated().isEmpty() || !edge.rewritten().isEmpty();
 		byte[] forwarded = changed ? write(message) : received;
-		return new Verdict(contract, received, List.of(), forwarded, edge.generated(), edge.rewritten(), campaign, version, null);
+		return new Verdict(contract, received, List.of(), forwarded, edge.generated(), edge.rewritten(), campaign, version, null,
+				GateCheck.holds(spec.gate(), message));
 	}
 
 	private String campaign(JsonNode message, JsonPointer pointer, List<Violation> violations) {

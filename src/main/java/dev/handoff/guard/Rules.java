@@ -23,6 +23,8 @@ public final class Rules {
 
 	public static final String DELIVERY = "delivery";
 
+	public static final String DECLINED = "declined";
+
 	private Rules() {
 	}
 }

@@ -16,16 +16,23 @@ import dev.handoff.truth.Truth;
  * @param rewritten pointers of fields whose links got UTM parameters added
  * @param campaign the campaign id, when one could be read
  * @param version the brief version the message carries, when it carries one
- * @param newTruth for an accepted brief that changes the truth, the version to record; else null
+ * @param newTruth for an accepted or held brief that changes the truth, the version to record; else null
+ * @param gate the reason of the contract's gate when it holds the message for a person; else null
  */
 public record Verdict(Contract contract, byte[] received, List<Violation> violations, byte[] forwarded, List<String> generated,
-		List<String> rewritten, String campaign, Long version, Truth newTruth) {
+		List<String> rewritten, String campaign, Long version, Truth newTruth, String gate) {
 
+	/** Nothing is wrong and no gate holds it: it may go on now. A held message is not accepted, so no caller forwards it by mistake. */
 	public boolean accepted() {
-		return violations.isEmpty();
+		return violations.isEmpty() && gate == null;
+	}
+
+	/** Nothing is wrong, but a person must approve it first. */
+	public boolean held() {
+		return violations.isEmpty() && gate != null;
 	}
 
 	static Verdict rejected(Contract contract, byte[] received, List<Violation> violations, String campaign, Long version) {
-		return new Verdict(contract, received, List.copyOf(violations), null, List.of(), List.of(), campaign, version, null);
+		return new Verdict(contract, received, List.copyOf(violations), null, List.of(), List.of(), campaign, version, null, null);
 	}
 }

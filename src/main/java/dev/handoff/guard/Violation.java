@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param pointer RFC 6901 pointer into the message ("" for the whole message)
  * @param rule {@code parse}, {@code too-large}, {@code schema:<keyword>}, {@code must-match},
  * {@code generated-mismatch}, {@code stale-version}, {@code unknown-version}, {@code unknown-campaign},
- * {@code link-utm} or {@code delivery}
+ * {@code link-utm}, {@code delivery} or {@code declined}
  * @param message one sentence for the person who fixes it
  * @param expected what the contract or the truth wants, when there is one value to name
  * @param actual what the message holds there (null when missing)

@@ -16,6 +16,11 @@ public final class Violations {
 				null);
 	}
 
+	/** A held message a person declined at its gate. */
+	public static Violation declined(String reason, String actor, String comment) {
+		return new Violation("", Rules.DECLINED, "held for \"" + reason + "\" and declined by " + actor + ": " + comment, null, null);
+	}
+
 	public static Violation tooLarge(long size, int limit) {
 		return new Violation("", Rules.TOO_LARGE, "the message is " + size + " bytes; this edge takes at most " + limit,
 				JSON.numberNode(limit), JSON.numberNode(size));

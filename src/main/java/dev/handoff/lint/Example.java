@@ -12,7 +12,8 @@ import dev.handoff.json.StrictJson;
 
 /**
  * One example message beside the contracts ({@code contracts/examples/<edge>/<file>.json}):
- * {@code {"description", "expect": {"outcome": ...}, "message": {...}}}, or {@code "raw": "text"} for
+ * {@code {"description", "expect": {"outcome": ...}, "message": {...}}} (outcome {@code accepted}, {@code held}
+ * with an optional {@code "reason"}, or {@code rejected} with its {@code "rules"}), or {@code "raw": "text"} for
  * bodies that are not JSON, with an optional {@code "padTo": bytes} to make a message too large.
  *
  * @param edge the edge it is sent to (its folder)
@@ -34,8 +35,8 @@ public record Example(String edge, String file, JsonNode spec) {
 			return "needs a \"description\" saying what the example shows";
 		}
 		String outcome = spec.path("expect").path("outcome").asText("");
-		if (!outcome.equals("accepted") && !outcome.equals("rejected")) {
-			return "\"expect\": {\"outcome\": ...} must be \"accepted\" or \"rejected\"";
+		if (!outcome.equals("accepted") && !outcome.equals("held") && !outcome.equals("rejected")) {
+			return "\"expect\": {\"outcome\": ...} must be \"accepted\", \"held\" (a gate holds it for approval) or \"rejected\"";
 		}
 		if (outcome.equals("rejected") && (!spec.path("expect").path("rules").isArray() || spec.path("expect").path("rules").isEmpty())) {
 			return "a rejected example lists the rules it breaks: \"expect\": {\"outcome\": \"rejected\", \"rules\": [...]}";

@@ -21,7 +21,7 @@ import dev.handoff.guard.Verdict;
 /**
  * {@code handoff test}: runs every example through the same guard the service uses, in memory (no
  * HTTP, no database, no network). Briefs go first so the other edges have truth; an accepted brief
- * becomes the truth exactly as it would in the service.
+ * becomes the truth exactly as it would in the service, and a held one does not (nobody approves it here).
  */
 public final class ExampleRunner {
 
@@ -66,7 +66,8 @@ public final class ExampleRunner {
 				truth.record(verdict.newTruth());
 			}
 			JsonNode violations = JSON.valueToTree(verdict.violations());
-			results.add(new Result(example, Expectation.differences(example.expect(), verdict.accepted(), verdict.generated(),
+			String outcome = verdict.accepted() ? Expectation.ACCEPTED : verdict.held() ? Expectation.HELD : Expectation.REJECTED;
+			results.add(new Result(example, Expectation.differences(example.expect(), outcome, verdict.gate(), verdict.generated(),
 					verdict.rewritten(), violations)));
 		}
 		return results;

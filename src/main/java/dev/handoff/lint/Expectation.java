@@ -18,6 +18,12 @@ public final class Expectation {
 	private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> a.isNumber() && b.isNumber()
 			? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1;
 
+	static final String ACCEPTED = "accepted";
+
+	static final String HELD = "held";
+
+	static final String REJECTED = "rejected";
+
 	private Expectation() {
 	}
 
@@ -27,21 +33,35 @@ public final class Expectation {
 	 */
 	public static List<String> differences(JsonNode expect, boolean accepted, List<String> generated, List<String> rewritten,
 			JsonNode violations) {
+		return differences(expect, accepted ? ACCEPTED : REJECTED, null, generated, rewritten, violations);
+	}
+
+	/**
+	 * Every difference, in words; empty when the example passed.
+	 * @param outcome {@code accepted}, {@code held} (a gate holds it for a person) or {@code rejected}
+	 * @param reason for {@code held}, the gate's reason
+	 * @param violations the violations as JSON (an array of {pointer, rule, expected, actual, ...}); empty unless rejected
+	 */
+	public static List<String> differences(JsonNode expect, String outcome, String reason, List<String> generated, List<String> rewritten,
+			JsonNode violations) {
 		List<String> out = new ArrayList<>();
-		boolean wantAccepted = expect.path("outcome").asText().equals("accepted");
-		if (wantAccepted != accepted) {
-			out.add("expected " + (wantAccepted ? "accepted" : "rejected " + texts(expect.get("rules"))) + ", got "
-					+ (accepted ? "accepted" : "rejected " + rules(violations)));
+		String wanted = expect.path("outcome").asText();
+		if (!wanted.equals(outcome)) {
+			out.add("expected " + describe(wanted, texts(expect.get("rules")), expect.path("reason").asText(null)) + ", got "
+					+ describe(outcome, rules(violations), reason));
 			return out;
 		}
-		if (accepted) {
+		if (!outcome.equals(REJECTED)) {
 			same("generated", expect.get("generated"), generated, out);
 			same("rewritten", expect.get("rewritten"), rewritten, out);
+			if (outcome.equals(HELD) && expect.has("reason") && !expect.get("reason").asText().equals(reason)) {
+				out.add("expected to be held for \"" + expect.get("reason").asText() + "\", got held for \"" + reason + "\"");
+			}
 			return out;
 		}
-		Set<String> wanted = new TreeSet<>(texts(expect.get("rules")));
-		if (!wanted.equals(rules(violations))) {
-			out.add("expected rules " + wanted + ", got " + rules(violations));
+		Set<String> wantedRules = new TreeSet<>(texts(expect.get("rules")));
+		if (!wantedRules.equals(rules(violations))) {
+			out.add("expected rules " + wantedRules + ", got " + rules(violations));
 		}
 		for (JsonNode want : expect.path("violations")) {
 			if (!contains(violations, want)) {
@@ -49,6 +69,14 @@ public final class Expectation {
 			}
 		}
 		return out;
+	}
+
+	private static String describe(String outcome, java.util.Collection<String> rules, String reason) {
+		return switch (outcome) {
+			case REJECTED -> "rejected " + rules;
+			case HELD -> "held" + (reason == null ? "" : " for \"" + reason + "\"");
+			default -> outcome;
+		};
 	}
 
 	private static boolean contains(JsonNode violations, JsonNode want) {

@@ -69,10 +69,10 @@ public class Review {
 		if (correction != null) {
 			detail.put(correction.patch() ? "patch" : "diff", correction.describe(reject.payload(), payload, mapper));
 		}
-		Replay.Outcome outcome = replay.replay(reject, payload, deliveryId -> {
+		Replay.Outcome outcome = replay.replay(reject, payload, (id, result) -> {
 			Map<String, Object> accepted = new LinkedHashMap<>(detail);
-			accepted.put("deliveryId", deliveryId);
-			audit.record(actor, action, reject.id(), "accepted", accepted);
+			accepted.put(result.equals("accepted") ? "deliveryId" : "heldId", id);
+			audit.record(actor, action, reject.id(), result, accepted);
 		});
 		if (outcome.conflict()) {
 			throw new ConflictException(String.valueOf(outcome.answer().get("detail")));

@@ -106,6 +106,33 @@ class ContractReloadTest extends EdgeTestSupport {
 		assertThat(json(get("/api/contracts")).get("lastError").isNull()).isTrue();
 	}
 
+	@Test
+	void refusesABadGateAndAGateOnAContractAQueueEdgeChecksWith() throws Exception {
+		// another test here may have left email-campaign broken on purpose; start from the shipped set
+		Files.copy(Path.of("contracts/email-campaign.schema.json"), contracts.resolve("email-campaign.schema.json"),
+				java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		Path file = contracts.resolve("tracking-event.schema.json");
+		String original = Files.readString(file);
+		try {
+			TestFiles.replace(file, "\"channel\": \"email\",", "\"channel\": \"email\", \"gate\": {\"if\": {}},");
+			HttpResponse<String> bad = post("/api/contracts/reload", "test-admin-token");
+			assertThat(bad.statusCode()).isEqualTo(422);
+			assertThat(bad.body()).contains("/x-handoff/gate/reason").contains("a gate needs a 'reason'");
+
+			Files.writeString(file, original);
+			TestFiles.replace(file, "\"channel\": \"email\",", "\"channel\": \"email\", \"gate\": {\"reason\": \"Check unsubscribes\", \"if\": {}},");
+			HttpResponse<String> queued = post("/api/contracts/reload", "test-admin-token");
+			assertThat(queued.statusCode()).isEqualTo(422);
+			assertThat(queued.body()).contains("edge 'tracking-kafka'").contains("has a gate, but handoff:check: reads a queue");
+			assertThat(json(get("/api/contracts")).get("contracts")).extracting(c -> c.get("sha256").asText())
+				.as("the last good set stays in force").doesNotContain(ContractLoader.sha256(Files.readAllBytes(file)));
+		}
+		finally {
+			Files.writeString(file, original);
+		}
+		assertThat(post("/api/contracts/reload", "test-admin-token").statusCode()).isEqualTo(200);
+	}
+
 	private HttpResponse<String> post(String path, String token) throws Exception {
 		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.header("Authorization", "Bearer " + token)

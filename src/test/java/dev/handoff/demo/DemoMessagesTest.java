@@ -20,7 +20,8 @@ class DemoMessagesTest {
 			"brief-v2-late-change.json, brief-approved/02-late-change-of-landing-url.json",
 			"email-good.json, email-campaign/01-good-campaign.json",
 			"email-stale.json, email-campaign/03-built-from-the-old-brief.json",
-			"email-typed-utm.json, email-campaign/02-typed-utm-campaign.json" })
+			"email-typed-utm.json, email-campaign/02-typed-utm-campaign.json",
+			"email-regulated-offer.json, email-campaign/12-regulated-offer-held.json" })
 	void demoMessageIsTheShippedExample(String demo, String example) throws IOException {
 		JsonNode message = JSON.readTree(Path.of("demo", demo).toFile());
 		JsonNode shipped = JSON.readTree(Path.of("contracts/examples", example).toFile()).get("message");

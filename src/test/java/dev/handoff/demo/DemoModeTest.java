@@ -94,6 +94,15 @@ class DemoModeTest {
 				"{\"reason\":\"built on brief v1; the team rebuilds it\"}");
 		assertThat(discard.statusCode()).as(discard.body()).isEqualTo(200);
 		assertThat(api("GET", "/api/rejects?status=open", null, null).get("total").asInt()).isZero();
+		// 10. a regulated offer, held for legal review, approved and only then sent
+		HttpResponse<String> held = post("email-campaign", "email-regulated-offer.json");
+		assertThat(held.statusCode()).isEqualTo(202);
+		String id = new ObjectMapper().readTree(held.body()).get("id").asText();
+		assertThat(api("GET", "/api/held", null, null).at("/items/0/id").asText()).isEqualTo(id);
+		assertThat(demoTools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns")))).hasSize(2);
+		api("POST", "/api/held/" + id + "/approve", "application/json", "{\"comment\": \"Representative APR is in the footer\"}");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(demoTools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns")))).hasSize(3));
 	}
 
 	private HttpResponse<String> call(String method, String path, String contentType, String body) throws Exception {

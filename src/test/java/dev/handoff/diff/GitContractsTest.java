@@ -130,7 +130,7 @@ class GitContractsTest {
 		@Test
 		void aBreakingChangeWithARaisedContractVersionIsReportedButAccepted() throws Exception {
 			TestFiles.replace(contracts.resolve(EMAIL), "\"onConflict\": \"reject\"", "\"onConflict\": \"overwrite\"");
-			DiffReport report = commitEdit(EMAIL, "\"x-handoff\": {\n", "\"x-handoff\": {\n    \"contractVersion\": 2,\n");
+			DiffReport report = commitEdit(EMAIL, "\"contractVersion\": 2", "\"contractVersion\": 3");
 			assertThat(report.changes()).extracting(Change::pointer, Change::impact)
 				.containsExactly(tuple("/x-handoff/onConflict", Impact.BREAKING_FOR_RECEIVERS));
 			assertThat(report.bumped()).containsExactly(EMAIL);
@@ -139,8 +139,8 @@ class GitContractsTest {
 					+ "from the generated one is now overwritten" + DiffText.ACCEPTED + "\n")
 				.endsWith("; accepted (contractVersion raised)\n");
 			report = commitEdit(EMAIL, "\"enum\": [\"regular\", \"plaintext\"]", "\"enum\": [\"regular\"]");
-			assertThat(report.breaking()).as("contractVersion stayed at 2").isTrue();
-			report = commitEdit(EMAIL, "\"contractVersion\": 2", "\"contractVersion\": 3");
+			assertThat(report.breaking()).as("contractVersion stayed at 3").isTrue();
+			report = commitEdit(EMAIL, "\"contractVersion\": 3", "\"contractVersion\": 4");
 			assertThat(report.changes()).isEmpty();
 			report = ContractDiff.compare(GitContracts.atRef(repo, shipped.name(), "contracts"), GitContracts.atRef(repo, "HEAD", "contracts"));
 			assertThat(report.changes()).extracting(Change::pointer, Change::impact).containsExactly(
