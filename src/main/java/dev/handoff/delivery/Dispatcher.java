@@ -15,6 +15,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.handoff.guard.Violations;
+import dev.handoff.metrics.DeliveryMetrics;
 import dev.handoff.reject.Reject;
 import dev.handoff.reject.RejectStore;
 import org.slf4j.Logger;
@@ -62,13 +63,16 @@ public class Dispatcher implements SmartLifecycle {
 
 	private ExecutorService senders;
 
+	private final DeliveryMetrics metrics;
+
 	Dispatcher(OutboxStore outbox, RejectStore rejects, HttpSender sender, DeliveryProperties properties,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, DeliveryMetrics metrics) {
 		this.outbox = outbox;
 		this.rejects = rejects;
 		this.sender = sender;
 		this.properties = properties;
 		this.transactions = transactions;
+		this.metrics = metrics;
 		this.lease = properties.connectTimeout().plus(properties.requestTimeout())
 			.multipliedBy(Math.max(1, properties.batchSize() / properties.concurrency()))
 			.plusSeconds(5);
@@ -154,16 +158,17 @@ public class Dispatcher implements SmartLifecycle {
 		List<OutboxEntry> due = outbox.claim(now, properties.batchSize(), instance, now.plus(lease));
 		// only the HTTP calls run on the sender threads: they may be interrupted at a stop, and H2 must never see
 		// an interrupted thread (it closes its file channel); the outcomes are written here, on this thread
-		List<Future<HttpSender.Attempt>> sends = new ArrayList<>();
+		List<Future<DeliveryMetrics.Timed<HttpSender.Attempt>>> sends = new ArrayList<>();
 		for (OutboxEntry entry : due) {
 			// a send that has not begun when the service stops is not begun at all: it stays due
-			sends.add(senders.submit(() -> stopping ? null : sender.send(entry)));
+			sends.add(senders.submit(() -> stopping ? null : DeliveryMetrics.time(() -> sender.send(entry))));
 		}
 		for (int i = 0; i < due.size(); i++) {
 			try {
-				HttpSender.Attempt attempt = sends.get(i).get();
+				DeliveryMetrics.Timed<HttpSender.Attempt> sent = sends.get(i).get();
+				HttpSender.Attempt attempt = sent == null ? null : sent.value();
 				if (attempt != null && !(stopping && attempt.status() == 0)) {
-					record(due.get(i), attempt);
+					metrics.attempted(due.get(i).edge(), record(due.get(i), attempt), sent.took());
 				}
 			}
 			catch (ExecutionException e) {
@@ -180,18 +185,21 @@ public class Dispatcher implements SmartLifecycle {
 		return due.size();
 	}
 
-	private void record(OutboxEntry entry, HttpSender.Attempt attempt) {
+	/** Writes what came of an attempt; returns it as {@code delivered}, {@code retry} or {@code failed}. */
+	private String record(OutboxEntry entry, HttpSender.Attempt attempt) {
 		RetryPolicy policy = properties.retryPolicy(entry.edge());
 		int attempts = entry.attempts() + 1;
 		outbox.recordAttempt(entry.id(), attempts, attempt.status(), attempt.outcome());
 		if (attempt.delivered()) {
 			outbox.delivered(entry.id(), attempts, attempt.outcome());
+			return DeliveryMetrics.DELIVERED;
 		}
 		else if (attempt.retryable() && policy.after(attempts, attempt.retryAfter()).isPresent()) {
 			Instant next = Instant.now().plus(policy.after(attempts, attempt.retryAfter()).get());
 			outbox.retryAt(entry.id(), attempts, attempt.outcome(), next);
 			log.info("Delivery of {} on {} failed ({}); attempt {} of {} at {}", entry.id(), entry.edge(), attempt.outcome(),
 					attempts + 1, policy.attempts(), next);
+			return DeliveryMetrics.RETRY;
 		}
 		else {
 			transactions.executeWithoutResult(tx -> {
@@ -201,6 +209,7 @@ public class Dispatcher implements SmartLifecycle {
 						List.of(Violations.delivery(entry.target(), attempt.outcome(), attempts)), Reject.OPEN, Instant.now(), entry.id()));
 			});
 			log.warn("Delivery of {} on {} gave up after {} attempt(s): {}", entry.id(), entry.edge(), attempts, attempt.outcome());
+			return DeliveryMetrics.FAILED;
 		}
 	}
 

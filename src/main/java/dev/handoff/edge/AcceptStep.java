@@ -11,6 +11,7 @@ import dev.handoff.delivery.OutboxStore;
 import dev.handoff.gate.Held;
 import dev.handoff.gate.HeldStore;
 import dev.handoff.guard.Verdict;
+import dev.handoff.metrics.EdgeMetrics;
 import dev.handoff.truth.Truth;
 import dev.handoff.truth.TruthStore;
 import org.apache.camel.Exchange;
@@ -41,13 +42,17 @@ final class AcceptStep implements Processor {
 
 	private final HeldStore heldStore;
 
-	AcceptStep(String deliverTo, TruthStore truth, OutboxStore outbox, Outcomes outcomes, Dispatcher dispatcher, HeldStore heldStore) {
+	private final EdgeMetrics metrics;
+
+	AcceptStep(String deliverTo, TruthStore truth, OutboxStore outbox, Outcomes outcomes, Dispatcher dispatcher, HeldStore heldStore,
+			EdgeMetrics metrics) {
 		this.deliverTo = deliverTo;
 		this.truth = truth;
 		this.outbox = outbox;
 		this.outcomes = outcomes;
 		this.dispatcher = dispatcher;
 		this.heldStore = heldStore;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -85,8 +90,10 @@ final class AcceptStep implements Processor {
 		catch (DuplicateKeyException e) {
 			// another brief took this version at the same moment; sent again, it is judged against that one
 			Outcomes.respond(exchange, 409, PROBLEM_VERSION_TAKEN, false, "application/problem+json");
+			metrics.answered(exchange.getFromRouteId(), EdgeMetrics.Outcome.CONFLICT);
 			return;
 		}
+		metrics.answered(exchange.getFromRouteId(), stored ? EdgeMetrics.Outcome.ACCEPTED : EdgeMetrics.Outcome.DUPLICATE);
 		if (stored && deliverTo != null) {
 			dispatcher.nudge();
 		}
@@ -110,6 +117,7 @@ final class AcceptStep implements Processor {
 		answer.put("version", verdict.version());
 		answer.put("generated", verdict.generated());
 		answer.put("rewritten", verdict.rewritten());
-		outcomes.commit(exchange, 202, answer, () -> heldStore.insert(held));
+		boolean stored = outcomes.commit(exchange, 202, answer, () -> heldStore.insert(held));
+		metrics.answered(exchange.getFromRouteId(), stored ? EdgeMetrics.Outcome.HELD : EdgeMetrics.Outcome.DUPLICATE);
 	}
 }

@@ -26,6 +26,7 @@ import dev.handoff.guard.Verdict;
 import dev.handoff.guard.Violation;
 import dev.handoff.guard.Violations;
 import dev.handoff.json.StrictJson;
+import dev.handoff.metrics.EdgeMetrics;
 import dev.handoff.reject.Reject;
 import dev.handoff.reject.RejectStore;
 import org.apache.camel.Exchange;
@@ -62,8 +63,10 @@ final class BatchStep implements Processor {
 
 	private final HeldStore heldStore;
 
+	private final EdgeMetrics metrics;
+
 	BatchStep(String contractName, String deliverTo, ContractRegistry contracts, Guard guard, RejectStore rejects, OutboxStore outbox,
-			Outcomes outcomes, Dispatcher dispatcher, GuardProperties limits, ObjectMapper mapper, HeldStore heldStore) {
+			Outcomes outcomes, Dispatcher dispatcher, GuardProperties limits, ObjectMapper mapper, HeldStore heldStore, EdgeMetrics metrics) {
 		this.contractName = contractName;
 		this.deliverTo = deliverTo;
 		this.contracts = contracts;
@@ -75,6 +78,7 @@ final class BatchStep implements Processor {
 		this.json = new StrictJson(limits.maxDepth(), limits.maxNumberLength(), limits.maxBytes());
 		this.mapper = mapper;
 		this.heldStore = heldStore;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -87,7 +91,7 @@ final class BatchStep implements Processor {
 		JsonNode batch = readBatch(body);
 		if (batch == null) {
 			// not a batch at all: the whole body is one reject, as for a single message
-			Verdict verdict = guard.check(contract, set.taxonomy(), body);
+			Verdict verdict = metrics.timeGuard(edge, () -> guard.check(contract, set.taxonomy(), body));
 			List<Violation> violations = verdict.violations().isEmpty() ? List.of(Violations.notABatch()) : verdict.violations();
 			rejectWhole(exchange, edge, contract, body, violations);
 			return;
@@ -100,7 +104,7 @@ final class BatchStep implements Processor {
 		for (int index = 0; index < batch.size(); index++) {
 			int i = index;
 			byte[] event = mapper.writeValueAsBytes(batch.get(i));
-			Verdict verdict = guard.check(contract, set.taxonomy(), event);
+			Verdict verdict = metrics.timeGuard(edge, () -> guard.check(contract, set.taxonomy(), event));
 			if (verdict.accepted()) {
 				good.add(mapper.readTree(verdict.forwarded()));
 				continue;
@@ -151,6 +155,15 @@ final class BatchStep implements Processor {
 						Instant.now(), null));
 			}
 		});
+		if (stored) {
+			// counted per event, not per request, so a batch edge's figures compare with a single-event edge's
+			metrics.answered(edge, EdgeMetrics.Outcome.ACCEPTED, good.size());
+			metrics.answered(edge, EdgeMetrics.Outcome.HELD, toHold.size());
+			toStore.forEach(r -> metrics.rejected(edge, r.violations()));
+		}
+		else {
+			metrics.duplicate(edge);
+		}
 		if (stored && !good.isEmpty()) {
 			dispatcher.nudge();
 		}
@@ -177,6 +190,11 @@ final class BatchStep implements Processor {
 		answer.put("edge", edge);
 		answer.put("outcome", "rejected");
 		answer.put("violations", violations);
-		outcomes.commit(exchange, 422, answer, () -> rejects.insert(reject));
+		if (outcomes.commit(exchange, 422, answer, () -> rejects.insert(reject))) {
+			metrics.rejected(edge, violations);
+		}
+		else {
+			metrics.duplicate(edge);
+		}
 	}
 }

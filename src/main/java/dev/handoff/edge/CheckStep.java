@@ -10,6 +10,7 @@ import dev.handoff.contract.ContractSet;
 import dev.handoff.guard.Guard;
 import dev.handoff.guard.Verdict;
 import dev.handoff.guard.Violation;
+import dev.handoff.metrics.EdgeMetrics;
 import dev.handoff.reject.Reject;
 import dev.handoff.reject.RejectStore;
 import org.apache.camel.Exchange;
@@ -45,14 +46,17 @@ final class CheckStep implements Processor {
 
 	private final TransactionTemplate transactions;
 
+	private final EdgeMetrics metrics;
+
 	CheckStep(String contractName, ContractRegistry contracts, Guard guard, RejectStore rejects, InboundKeys keys,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, EdgeMetrics metrics) {
 		this.contractName = contractName;
 		this.contracts = contracts;
 		this.guard = guard;
 		this.rejects = rejects;
 		this.keys = keys;
 		this.transactions = transactions;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -65,7 +69,8 @@ final class CheckStep implements Processor {
 		String source = source(message);
 		Object commit = message.getHeader(KafkaConstants.MANUAL_COMMIT);
 		Object key = message.getHeader(KafkaConstants.KEY);
-		Verdict verdict = guard.check(contract, set.taxonomy(), body == null ? new byte[0] : body);
+		Verdict verdict = metrics.timeGuard(exchange.getFromRouteId(),
+				() -> guard.check(contract, set.taxonomy(), body == null ? new byte[0] : body));
 		message.removeHeaders("*");
 		if (commit != null) {
 			message.setHeader(KafkaConstants.MANUAL_COMMIT, commit);
@@ -81,6 +86,7 @@ final class CheckStep implements Processor {
 		if (verdict.accepted()) {
 			message.setHeader(OUTCOME, "accepted");
 			message.setBody(verdict.forwarded());
+			metrics.accepted(exchange.getFromRouteId());
 			return;
 		}
 		String edge = exchange.getFromRouteId();
@@ -96,6 +102,10 @@ final class CheckStep implements Processor {
 				}
 			});
 			id = fresh;
+			metrics.rejected(edge, verdict.violations());
+		}
+		else {
+			metrics.duplicate(edge);
 		}
 		message.setHeader(OUTCOME, "rejected");
 		message.setHeader(REJECT_ID, id);

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.contract.ContractRegistry;
 import dev.handoff.contract.Poller;
 import dev.handoff.guard.GuardProperties;
+import dev.handoff.metrics.EdgeMetrics;
 import dev.handoff.reject.RejectStore;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,9 +18,9 @@ class EdgeConfiguration {
 
 	@Bean
 	FilterRegistrationBean<EdgeEntryFilter> edgeEntryFilter(EdgeRegistry edges, ContractRegistry contracts, RejectStore rejects,
-			GuardProperties limits, InboundKeys keys, EdgeProperties properties, MeterRegistry meters, ObjectMapper mapper) {
+			GuardProperties limits, InboundKeys keys, EdgeProperties properties, EdgeMetrics metrics, ObjectMapper mapper) {
 		FilterRegistrationBean<EdgeEntryFilter> registration = new FilterRegistrationBean<>(
-				new EdgeEntryFilter(edges, contracts, rejects, limits, keys, properties, meters, mapper));
+				new EdgeEntryFilter(edges, contracts, rejects, limits, keys, properties, metrics, mapper));
 		registration.addUrlPatterns("/edges/*");
 		return registration;
 	}

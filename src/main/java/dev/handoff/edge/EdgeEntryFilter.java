@@ -21,10 +21,10 @@ import dev.handoff.contract.Contract;
 import dev.handoff.contract.ContractRegistry;
 import dev.handoff.guard.GuardProperties;
 import dev.handoff.guard.Violations;
+import dev.handoff.metrics.EdgeMetrics;
 import dev.handoff.reject.Reject;
 import dev.handoff.reject.RejectStore;
 import dev.handoff.signature.WebhookSignature;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -65,19 +65,19 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 
 	private final EdgeProperties properties;
 
-	private final MeterRegistry meters;
+	private final EdgeMetrics metrics;
 
 	private final ObjectMapper mapper;
 
 	EdgeEntryFilter(EdgeRegistry edges, ContractRegistry contracts, RejectStore rejects, GuardProperties limits, InboundKeys keys,
-			EdgeProperties properties, MeterRegistry meters, ObjectMapper mapper) {
+			EdgeProperties properties, EdgeMetrics metrics, ObjectMapper mapper) {
 		this.edges = edges;
 		this.contracts = contracts;
 		this.rejects = rejects;
 		this.limits = limits;
 		this.keys = keys;
 		this.properties = properties;
-		this.meters = meters;
+		this.metrics = metrics;
 		this.mapper = mapper;
 	}
 
@@ -112,12 +112,14 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 		}
 		String contentType = request.getContentType();
 		if (!isJson(contentType)) {
+			metrics.answered(edge.name(), EdgeMetrics.Outcome.UNSUPPORTED);
 			problem(response, Problems.unsupportedMediaType(contentType));
 			return;
 		}
 		String encoding = request.getHeader("Content-Encoding");
 		if (encoding != null && !encoding.equalsIgnoreCase("identity")) {
 			// never inflated: a small compressed body could expand past every limit (a zip bomb)
+			metrics.answered(edge.name(), EdgeMetrics.Outcome.UNSUPPORTED);
 			problem(response, Problems.unsupportedEncoding(encoding));
 			return;
 		}
@@ -128,6 +130,7 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 		}
 		String key = idempotencyKey(request);
 		if (key != null && (key.length() > 200 || !PRINTABLE.matcher(key).matches())) {
+			metrics.answered(edge.name(), EdgeMetrics.Outcome.BAD_REQUEST);
 			problem(response, Problems.badRequest("the idempotency key must be 1 to 200 printable ASCII characters"));
 			return;
 		}
@@ -138,11 +141,13 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 		}
 		catch (IOException e) {
 			// a sender that stops or hangs up mid-body has sent nothing whole to keep
+			metrics.answered(edge.name(), EdgeMetrics.Outcome.BAD_REQUEST);
 			problem(response, timedOut(e) ? Problems.bodyTimeout() : Problems.badRequest("the body ended before the "
 					+ declared + " bytes its Content-Length declared; nothing was stored, send it again"));
 			return;
 		}
 		if (declared >= 0 && body.length < declared && declared <= limits.maxBytes()) {
+			metrics.answered(edge.name(), EdgeMetrics.Outcome.BAD_REQUEST);
 			problem(response, Problems.badRequest("the body ended before the " + declared
 					+ " bytes its Content-Length declared; nothing was stored, send it again"));
 			return;
@@ -150,6 +155,7 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 		if (declared > limits.maxBytes() || body.length > limits.maxBytes()) {
 			byte[] kept = body.length > limits.maxBytes() ? Arrays.copyOf(body, limits.maxBytes()) : body;
 			String id = storeTooLarge(edge, kept, declared < 0 ? null : declared, contentType);
+			metrics.tooLarge(edge.name());
 			problem(response, Problems.tooLarge(id, limits.maxBytes(), declared < 0 ? null : declared));
 			return;
 		}
@@ -165,6 +171,7 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 			InboundKeys.Answer first = keys.find(edge.name(), key).orElse(null);
 			if (first != null) {
 				// a retry: the sender gets the first answer again and nothing is judged or stored twice
+				metrics.duplicate(edge.name());
 				response.setStatus(first.status());
 				response.setContentType("application/json");
 				response.setHeader("Idempotent-Replayed", "true");
@@ -188,7 +195,7 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 
 	/** Not a reject: an unsigned message is not the sender's, so it is counted and refused, not kept. */
 	private void unsigned(Edge edge, HttpServletResponse response, String why) throws IOException {
-		meters.counter("handoff.edge.unauthorized", "edge", edge.name()).increment();
+		metrics.unauthorized(edge.name());
 		response.setHeader("WWW-Authenticate", "Standard-Webhooks");
 		problem(response, Problems.unsignedMessage(why));
 	}

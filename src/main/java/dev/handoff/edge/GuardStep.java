@@ -10,6 +10,7 @@ import dev.handoff.contract.ContractRegistry;
 import dev.handoff.contract.ContractSet;
 import dev.handoff.guard.Guard;
 import dev.handoff.guard.Verdict;
+import dev.handoff.metrics.EdgeMetrics;
 import dev.handoff.reject.Reject;
 import dev.handoff.reject.RejectStore;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,12 +36,16 @@ final class GuardStep implements Processor {
 
 	private final Outcomes outcomes;
 
-	GuardStep(String contractName, ContractRegistry contracts, Guard guard, RejectStore rejects, Outcomes outcomes) {
+	private final EdgeMetrics metrics;
+
+	GuardStep(String contractName, ContractRegistry contracts, Guard guard, RejectStore rejects, Outcomes outcomes,
+			EdgeMetrics metrics) {
 		this.contractName = contractName;
 		this.contracts = contracts;
 		this.guard = guard;
 		this.rejects = rejects;
 		this.outcomes = outcomes;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -49,7 +54,8 @@ final class GuardStep implements Processor {
 		Contract contract = set.find(contractName)
 			.orElseThrow(() -> new IllegalStateException("contract '" + contractName + "' is no longer loaded"));
 		byte[] body = rawBody(exchange);
-		Verdict verdict = guard.check(contract, set.taxonomy(), body == null ? new byte[0] : body);
+		Verdict verdict = metrics.timeGuard(exchange.getFromRouteId(),
+				() -> guard.check(contract, set.taxonomy(), body == null ? new byte[0] : body));
 		if (verdict.accepted() || verdict.held()) {
 			exchange.setProperty(VERDICT, verdict);
 			exchange.getMessage().setBody(verdict.forwarded());
@@ -63,7 +69,12 @@ final class GuardStep implements Processor {
 		answer.put("edge", exchange.getFromRouteId());
 		answer.put("outcome", "rejected");
 		answer.put("violations", verdict.violations());
-		outcomes.commit(exchange, 422, answer, () -> rejects.insert(reject));
+		if (outcomes.commit(exchange, 422, answer, () -> rejects.insert(reject))) {
+			metrics.rejected(reject.edge(), reject.violations());
+		}
+		else {
+			metrics.duplicate(reject.edge());
+		}
 		exchange.setRouteStop(true);
 	}
 

@@ -12,6 +12,7 @@ import dev.handoff.delivery.TargetGuard;
 import dev.handoff.gate.HeldStore;
 import dev.handoff.guard.Guard;
 import dev.handoff.guard.GuardProperties;
+import dev.handoff.metrics.EdgeMetrics;
 import dev.handoff.reject.RejectStore;
 import dev.handoff.truth.TruthStore;
 import org.apache.camel.Endpoint;
@@ -54,9 +55,11 @@ public class HandoffComponent extends DefaultComponent {
 
 	private final HeldStore held;
 
+	private final EdgeMetrics metrics;
+
 	HandoffComponent(ContractRegistry contracts, Guard guard, RejectStore rejects, TruthStore truth, OutboxStore outbox,
 			TransactionTemplate transactions, Dispatcher dispatcher, InboundKeys keys, DeliveryProperties delivery, GuardProperties limits,
-			ObjectMapper mapper, HeldStore held) {
+			ObjectMapper mapper, HeldStore held, EdgeMetrics metrics) {
 		this.contracts = contracts;
 		this.guard = guard;
 		this.rejects = rejects;
@@ -70,19 +73,20 @@ public class HandoffComponent extends DefaultComponent {
 		this.limits = limits;
 		this.mapper = mapper;
 		this.held = held;
+		this.metrics = metrics;
 	}
 
 	@Override
 	protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
 		if (remaining.startsWith("guard:")) {
 			String contract = contract(uri, remaining.substring("guard:".length()));
-			return new StepEndpoint(uri, this, new GuardStep(contract, contracts, guard, rejects, outcomes));
+			return new StepEndpoint(uri, this, new GuardStep(contract, contracts, guard, rejects, outcomes, metrics));
 		}
 		if (remaining.startsWith("batch:")) {
 			String contract = contract(uri, remaining.substring("batch:".length()));
 			String deliverTo = deliverTo(uri, parameters);
 			return new StepEndpoint(uri, this, new BatchStep(contract, deliverTo, contracts, guard, rejects, outbox, outcomes, dispatcher, limits,
-					mapper, held));
+					mapper, held, metrics));
 		}
 		if (remaining.startsWith("check:")) {
 			String contract = contract(uri, remaining.substring("check:".length()));
@@ -90,14 +94,14 @@ public class HandoffComponent extends DefaultComponent {
 				String where = EdgeRegistry.whereUsed(getCamelContext(), uri);
 				throw new IllegalArgumentException(ungated((where == null ? "" : where + ": ") + "'" + uri + "'", contract));
 			}
-			return new StepEndpoint(uri, this, new CheckStep(contract, contracts, guard, rejects, keys, transactions));
+			return new StepEndpoint(uri, this, new CheckStep(contract, contracts, guard, rejects, keys, transactions, metrics));
 		}
 		if (remaining.equals("commit")) {
 			return new StepEndpoint(uri, this, new CommitStep());
 		}
 		if (remaining.equals("accept")) {
 			String deliverTo = deliverTo(uri, parameters);
-			return new StepEndpoint(uri, this, new AcceptStep(deliverTo, truth, outbox, outcomes, dispatcher, held));
+			return new StepEndpoint(uri, this, new AcceptStep(deliverTo, truth, outbox, outcomes, dispatcher, held, metrics));
 		}
 		throw new IllegalArgumentException("'" + uri + "' is not a Handoff step: use handoff:guard:<contract>, "
 				+ "handoff:accept?deliverTo=<url of the next tool> or handoff:batch:<contract>?deliverTo=<url>");

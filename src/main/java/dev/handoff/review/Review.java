@@ -9,6 +9,7 @@ import dev.handoff.api.ConflictException;
 import dev.handoff.api.NotFoundException;
 import dev.handoff.audit.AuditLog;
 import dev.handoff.edge.Replay;
+import dev.handoff.metrics.ReviewMetrics;
 import dev.handoff.reject.Cause;
 import dev.handoff.reject.CauseStore;
 import dev.handoff.reject.Reject;
@@ -38,13 +39,17 @@ public class Review {
 
 	private final ObjectMapper mapper;
 
-	Review(RejectStore rejects, CauseStore causes, Replay replay, AuditLog audit, TransactionTemplate transactions, ObjectMapper mapper) {
+	private final ReviewMetrics metrics;
+
+	Review(RejectStore rejects, CauseStore causes, Replay replay, AuditLog audit, TransactionTemplate transactions, ObjectMapper mapper,
+			ReviewMetrics metrics) {
 		this.rejects = rejects;
 		this.causes = causes;
 		this.replay = replay;
 		this.audit = audit;
 		this.transactions = transactions;
 		this.mapper = mapper;
+		this.metrics = metrics;
 	}
 
 	public Reject find(String id) {
@@ -77,6 +82,7 @@ public class Review {
 		if (outcome.conflict()) {
 			throw new ConflictException(String.valueOf(outcome.answer().get("detail")));
 		}
+		metrics.replayed(reject.edge(), outcome, bulkJob != null ? "bulk" : action);
 		if (outcome.accepted()) {
 			resolveIfCleared(reject);
 		}
@@ -115,6 +121,7 @@ public class Review {
 			String now = rejects.find(reject.id()).map(Reject::status).orElse("gone");
 			throw new ConflictException("reject " + reject.id() + " is " + now + "; only an open reject can be discarded");
 		}
+		metrics.discarded(reject.edge());
 		resolveIfCleared(reject);
 		return find(reject.id());
 	}

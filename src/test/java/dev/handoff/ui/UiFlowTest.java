@@ -2,6 +2,7 @@ package dev.handoff.ui;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -261,6 +262,33 @@ class UiFlowTest extends EdgeTestSupport {
 		assertThat(row.getText()).contains("delivered on v1", "brief is now v2", "landing_url", "https://shop.example.com/autumn",
 				"https://shop.example.com/autumn-2027", "Rebuild");
 		screenshot("15-drift");
+	}
+
+	@Test
+	void anApproverApprovesAHeldRegulatedOfferAndTheEmailPlatformGetsItOnce() throws Exception {
+		briefsApproved();
+		ObjectNode offer = (ObjectNode) JSON.readTree(java.nio.file.Files.readString(java.nio.file.Path.of("demo/email-regulated-offer.json")));
+		((ObjectNode) offer.get("settings")).put("title", "Held in the browser");
+		HttpResponse<String> held = send("email-campaign", bytes(offer));
+		assertThat(held.statusCode()).as(held.body()).isEqualTo(202);
+		String id = json(held).get("id").asText();
+
+		open("/ui/login");
+		signIn("test-approver-token");
+		open("/ui/held");
+		WebElement card = visible(By.cssSelector("article[data-held='" + id + "']"));
+		assertThat(card.getText()).contains("Legal review of regulated offers", "Held in the browser");
+		screenshot("18-held");
+		assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns"))
+			.withRequestBody(containing("Held in the browser")))).as("nothing leaves before approval").isEmpty();
+		card.findElement(By.cssSelector("form.approve input[name=comment]")).sendKeys("terms and footer checked");
+		card.findElement(By.cssSelector("form.approve button")).click();
+		WebElement notice = visible(By.cssSelector(".notice.good"));
+		assertThat(notice.getText()).contains("Approved");
+		assertThat(visible(By.cssSelector("tr[data-decided='" + id + "']")).getText()).contains("approved", "test-approver", "terms and footer checked");
+		screenshot("19-held-approved");
+		await().atMost(Duration.ofSeconds(10)).until(() -> tools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns"))
+			.withRequestBody(containing("Held in the browser"))).size() == 1);
 	}
 
 	@Test
