@@ -30,6 +30,11 @@ abstract class ReviewCommand implements Callable<Integer> {
 	/** Prints, for a person, an answer this command reads itself. */
 	abstract void print(JsonNode answer, PrintWriter out);
 
+	/** True for an answer this command prints as it came: text or CSV it asked the service for. */
+	boolean printsAsItCame(ReviewClient.Answer answer) {
+		return false;
+	}
+
 	@Override
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
@@ -48,6 +53,11 @@ abstract class ReviewCommand implements Callable<Integer> {
 		catch (ReviewClient.Unreachable e) {
 			err.println("error: " + e.getMessage());
 			return Cli.USAGE;
+		}
+		if (printsAsItCame(answer)) {
+			out.print(answer.text());
+			out.flush();
+			return Cli.OK;
 		}
 		if (answer.json() == null) {
 			// a proxy's error page, a servlet container's default answer, a wrong --url: show what came back

@@ -318,6 +318,27 @@ class UiFlowTest extends EdgeTestSupport {
 		screenshot("17-not-json");
 	}
 
+	@Test
+	void aLeadReadsTheTruthTaxOfTheDayOnOneScreen() {
+		if (get("/api/truth/C-1001").statusCode() != 200) {
+			briefsApproved();
+		}
+		HttpResponse<String> typed = send("email-campaign", bytes(example("email-campaign", "02-typed-utm-campaign.json")));
+		assertThat(typed.statusCode()).as(typed.body()).isEqualTo(422);
+		assertThat(postApi("/api/rejects/" + json(typed).get("id").asText() + "/replay", "test-operator-token", "application/json-patch+json",
+				"[{\"op\": \"remove\", \"path\": \"/tracking/google_analytics\"}]").statusCode()).isEqualTo(200);
+		assertThat(send("email-campaign", bytes(example("email-campaign", "03-built-from-the-old-brief.json"))).statusCode()).isEqualTo(422);
+		assertThat(send("cms-landing-page", bytes(example("cms-landing-page", "01-good-page.json"))).statusCode()).isEqualTo(202);
+
+		open("/ui/login");
+		signIn("test-viewer-token");
+		open("/ui/report?since=1d");
+		assertThat(visible(By.cssSelector("p.headline")).getText()).contains("of messages arrived right the first time;", "needed rework;");
+		assertThat(browser.findElement(By.cssSelector("tr[data-line='email-campaign|C-1001']")).getText()).startsWith("C-1001");
+		assertThat(browser.findElements(By.cssSelector("ol.top-errors li"))).isNotEmpty();
+		screenshot("18-report");
+	}
+
 	private void brief(String record, int version, String landingUrl) {
 		ObjectNode brief = (ObjectNode) example("brief-approved", "01-approved-brief.json").deepCopy();
 		brief.put("id", record);

@@ -1,0 +1,143 @@
+package dev.handoff.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.handoff.EdgeTestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * {@code handoff report} against the real service: a marketing-ops lead prints the truth tax of the last hours as a
+ * table, as CSV for a spreadsheet and as JSON for a script, each exactly what the API answers; and the exit codes.
+ */
+class ReportEndToEndTest extends EdgeTestSupport {
+
+	private static final String VIEWER = "test-viewer-token";
+
+	private StringWriter out;
+
+	private StringWriter err;
+
+	private String since;
+
+	private String until;
+
+	@BeforeEach
+	void aFewMessagesCameIn() {
+		if (get("/api/truth/C-1001").statusCode() != 200) {
+			briefsApproved();
+		}
+		since = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+		assertThat(send("email-campaign", bytes(example("email-campaign", "01-good-campaign.json"))).statusCode()).isEqualTo(202);
+		assertThat(send("email-campaign", bytes(example("email-campaign", "02-typed-utm-campaign.json"))).statusCode()).isEqualTo(422);
+		until = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS).toString();
+	}
+
+	/** {@code handoff report ARGS --url <the service> --token TOKEN}, in process, as {@code bin/handoff} would run it. */
+	private int report(String token, String... args) {
+		List<String> all = new ArrayList<>(List.of("report"));
+		all.addAll(List.of(args));
+		all.addAll(List.of("--url", "http://localhost:" + port, "--token", token));
+		out = new StringWriter();
+		err = new StringWriter();
+		CommandLine cli = new CommandLine(new HandoffCommand());
+		cli.setOut(new PrintWriter(out, true));
+		cli.setErr(new PrintWriter(err, true));
+		return cli.execute(all.toArray(String[]::new));
+	}
+
+	private String api(String query) {
+		HttpResponse<String> answer = get("/api/report?since=" + since + "&until=" + until + query, VIEWER);
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+		return answer.body();
+	}
+
+	@Test
+	void textIsTheDefaultAndIsTheServicesTableAsItCame() {
+		assertThat(report(VIEWER, "--since", since, "--until", until)).as(err::toString).isZero();
+		assertThat(out.toString()).isEqualTo(api("&format=text"))
+			.startsWith("Truth tax report, ")
+			.contains("\n\n50 % of messages arrived right the first time; 1 needed rework; none was fixed yet.\n\n");
+		assertThat(err.toString()).isEmpty();
+	}
+
+	@Test
+	void csvIsTheServicesCsvByteForByte() {
+		assertThat(report(VIEWER, "--since", since, "--until", until, "--format", "csv")).as(err::toString).isZero();
+		assertThat(out.toString()).isEqualTo(api("&format=csv")).startsWith("since,until,edge,campaign,messages,").contains("\r\n");
+	}
+
+	@Test
+	void jsonIsTheServicesAnswerPrettyPrinted() throws IOException {
+		assertThat(report(VIEWER, "--since", since, "--until", until, "--format", "json")).as(err::toString).isZero();
+		JsonNode printed = withoutGeneratedAt(out.toString());
+		assertThat(printed).isEqualTo(withoutGeneratedAt(api("")));
+		assertThat(printed.at("/total/messages").asLong()).as("1 good email, 1 rejected").isEqualTo(2);
+		assertThat(out.toString()).startsWith("{\n  \"since\": ");
+
+		assertThat(report(VIEWER, "--since", since, "--until", until, "--json")).isZero();
+		assertThat(withoutGeneratedAt(out.toString())).as("--json is --format json").isEqualTo(printed);
+	}
+
+	@Test
+	void edgeAndCampaignNarrowIt() {
+		assertThat(report(VIEWER, "--since", since, "--until", until, "--edge", "email-campaign", "--campaign", "C-1001")).isZero();
+		assertThat(out.toString()).isEqualTo(api("&format=text&edge=email-campaign&campaign=C-1001"))
+			.contains("(edge email-campaign, campaign C-1001)\n\n50 % of messages arrived right the first time;");
+	}
+
+	@Test
+	void aSinceThatIsNoTimeIsBadUsage() {
+		assertThat(report(VIEWER, "--since", "3x")).isEqualTo(2);
+		assertThat(err.toString()).isEqualTo("error: Bad request: since '3x' is not a time: give days, hours or minutes back (30d, 12h, 90m), "
+				+ "a date (2027-03-01, UTC) or an instant (2027-03-01T00:00:00Z)\n");
+		assertThat(out.toString()).isEmpty();
+		assertThat(report(VIEWER, "--format", "xml")).isEqualTo(2);
+		assertThat(err.toString()).contains("Invalid value for option '--format'");
+	}
+
+	@Test
+	void aWrongTokenOrNoServiceIsBadUsage() {
+		assertThat(report("not-a-configured-token-5f3a", "--since", "30d", "--format", "csv")).isEqualTo(2);
+		assertThat(err.toString()).isEqualTo("error: Unauthorized: the bearer token is not one of the configured tokens (handoff.access.tokens)\n"
+				+ "hint: pass --token TOKEN or set HANDOFF_TOKEN to a token whose role allows this call\n");
+		assertThat(out.toString()).isEmpty();
+
+		out = new StringWriter();
+		err = new StringWriter();
+		CommandLine cli = new CommandLine(new HandoffCommand());
+		cli.setOut(new PrintWriter(out, true));
+		cli.setErr(new PrintWriter(err, true));
+		// port 9 (discard) on loopback: nothing listens there on the machines this runs on
+		assertThat(cli.execute("report", "--url", "http://127.0.0.1:9", "--token", VIEWER, "--timeout", "2s")).isEqualTo(2);
+		assertThat(err.toString()).startsWith("error: cannot reach http://127.0.0.1:9: ");
+	}
+
+	@Test
+	void reportIsACommandOfTheJar() {
+		assertThat(Cli.isCommand(new String[] { "report", "--since", "30d" })).isTrue();
+	}
+
+	private static JsonNode withoutGeneratedAt(String json) {
+		try {
+			ObjectNode node = (ObjectNode) JSON.readTree(json);
+			node.remove("generatedAt");
+			return node;
+		}
+		catch (IOException e) {
+			throw new AssertionError(json, e);
+		}
+	}
+}
