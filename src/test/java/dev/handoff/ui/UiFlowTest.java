@@ -336,7 +336,7 @@ class UiFlowTest extends EdgeTestSupport {
 		assertThat(visible(By.cssSelector("p.headline")).getText()).contains("of messages arrived right the first time;", "needed rework;");
 		assertThat(browser.findElement(By.cssSelector("tr[data-line='email-campaign|C-1001']")).getText()).startsWith("C-1001");
 		assertThat(browser.findElements(By.cssSelector("ol.top-errors li"))).isNotEmpty();
-		screenshot("18-report");
+		screenshot("20-report");
 	}
 
 	private void brief(String record, int version, String landingUrl) {
