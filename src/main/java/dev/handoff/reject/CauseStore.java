@@ -63,22 +63,29 @@ public class CauseStore {
 		return groups.stream().findFirst().map(g -> cause(g, decisions().get(key)));
 	}
 
-	/** Records a person's (or the service's) triage decision; the last one counts. */
-	public void decide(Cause.Key key, String state, String actor) {
-		Timestamp now = Timestamp.from(Instant.now());
-		int updated = jdbc.update("UPDATE cause_state SET state = ?, changed_at = ?, changed_by = ? WHERE edge = ? AND rule = ? AND pointer = ?",
-				state, now, actor, key.edge(), key.rule(), key.pointer());
-		if (updated == 0) {
-			try {
-				jdbc.update("INSERT INTO cause_state (edge, rule, pointer, state, changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?)", key.edge(),
-						key.rule(), key.pointer(), state, now, actor);
-			}
-			catch (org.springframework.dao.DuplicateKeyException raced) {
-				// someone decided at the same moment: theirs and ours are both in the audit trail, the later one stands
-				jdbc.update("UPDATE cause_state SET state = ?, changed_at = ?, changed_by = ? WHERE edge = ? AND rule = ? AND pointer = ?",
-						state, now, actor, key.edge(), key.rule(), key.pointer());
-			}
+	/**
+	 * Makes sure a cause has a decision row (state open, the default), so that {@link #decide} is one UPDATE. Run it
+	 * outside a transaction: on PostgreSQL a lost insert race would abort the transaction around it.
+	 */
+	public void ensure(Cause.Key key) {
+		Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM cause_state WHERE edge = ? AND rule = ? AND pointer = ?", Integer.class,
+				key.edge(), key.rule(), key.pointer());
+		if (rows != null && rows > 0) {
+			return;
 		}
+		try {
+			jdbc.update("INSERT INTO cause_state (edge, rule, pointer, state, changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?)", key.edge(),
+					key.rule(), key.pointer(), Cause.OPEN, Timestamp.from(Instant.EPOCH), "handoff");
+		}
+		catch (org.springframework.dao.DuplicateKeyException raced) {
+			// someone else made it at the same moment
+		}
+	}
+
+	/** Records a person's (or the service's) triage decision; the last one counts. Call {@link #ensure} first. */
+	public void decide(Cause.Key key, String state, String actor) {
+		jdbc.update("UPDATE cause_state SET state = ?, changed_at = ?, changed_by = ? WHERE edge = ? AND rule = ? AND pointer = ?", state,
+				Timestamp.from(Instant.now()), actor, key.edge(), key.rule(), key.pointer());
 	}
 
 	/** The causes of one reject (one per distinct rule and pointer of its violations). */
@@ -110,7 +117,9 @@ public class CauseStore {
 		return decision.state();
 	}
 
-	private Cause cause(Group g, Decision decision) {
+	private Cause cause(Group g, Decision stored) {
+		// a row made by ensure() whose decision never followed is no decision
+		Decision decision = stored == null || stored.at().equals(Instant.EPOCH) ? null : stored;
 		String[] example = jdbc.queryForObject("SELECT id, violations FROM reject WHERE seq = ?",
 				(rs, n) -> new String[] { rs.getString("id"), message(rs, g.key()) }, g.exampleSeq());
 		return new Cause(g.key().id(), g.key(), g.total(), g.open(), g.firstSeen(), g.lastSeen(), example[0], example[1],

@@ -133,6 +133,7 @@ public class Review {
 			throw new IllegalArgumentException("state must be one of open, acknowledged, resolved, ignored; got '" + state + "'");
 		}
 		Cause before = causes.find(key).orElseThrow(() -> new NotFoundException("cause", causeId));
+		causes.ensure(key);
 		transactions.executeWithoutResult(tx -> {
 			causes.decide(key, state, caller.name());
 			audit.record(caller.name(), "triage", causeId, state, Map.of("edge", key.edge(), "rule", key.rule(), "pointer", key.pointer(),
@@ -145,6 +146,7 @@ public class Review {
 		for (Cause.Key key : CauseStore.keysOf(reject)) {
 			if (causes.openCount(key) == 0) {
 				// kept, so that a reject of this cause arriving later reopens it (see CauseStore.effectiveState)
+				causes.ensure(key);
 				causes.decide(key, Cause.RESOLVED, AuditLog.SERVICE);
 			}
 		}
