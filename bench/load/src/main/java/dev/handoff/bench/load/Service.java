@@ -39,9 +39,17 @@ final class Service implements AutoCloseable {
 			List<String> extraArgs) {
 	}
 
+	private final boolean ownData;
+
 	Service(Options o, int receiverPort) throws IOException {
+		this(o, receiverPort, null);
+	}
+
+	/** @param dataFolder the service's data folder, kept after {@link #close()}; null for a temporary one, deleted then */
+	Service(Options o, int receiverPort, Path dataFolder) throws IOException {
 		this.port = freePort();
-		this.data = Files.createTempDirectory("handoff-load-");
+		this.ownData = dataFolder == null;
+		this.data = dataFolder == null ? Files.createTempDirectory("handoff-load-") : dataFolder;
 		String receiver = "http://127.0.0.1:" + receiverPort;
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -100,8 +108,16 @@ final class Service implements AutoCloseable {
 	}
 
 	HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().timeout(Duration.ofSeconds(60)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return get(path, null);
+	}
+
+	/** A GET, with a bearer token when one is given (the review API). */
+	HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().timeout(Duration.ofSeconds(600));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** A Micrometer gauge from /actuator/metrics, e.g. jvm.memory.used with tag area:heap; NaN when unreadable. */
@@ -153,7 +169,9 @@ final class Service implements AutoCloseable {
 		if (!process.waitFor(60, TimeUnit.SECONDS)) {
 			process.destroyForcibly().waitFor();
 		}
-		deleteData();
+		if (ownData) {
+			deleteData();
+		}
 	}
 
 	private void deleteData() {
