@@ -31,6 +31,21 @@ public record Taxonomy(UtmTemplate campaignTemplate, Pattern disallowed, int max
 		return EDGE_DASHES.matcher(v).replaceAll("");
 	}
 
+	/**
+	 * False when no owned domain occurs anywhere in the text, in any case: then no link in it can be to an owned host,
+	 * and it need not be parsed. (Owned domains are lower case; the taxonomy refuses others.)
+	 */
+	public boolean mayOwn(String text) {
+		for (String domain : domains) {
+			for (int i = 0; i + domain.length() <= text.length(); i++) {
+				if (text.regionMatches(true, i, domain, 0, domain.length())) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
 	/** True when the host is one of the owned domains or a subdomain of one. */
 	public boolean owns(String host) {
 		if (host == null) {

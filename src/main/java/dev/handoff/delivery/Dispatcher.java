@@ -163,12 +163,19 @@ public class Dispatcher implements SmartLifecycle {
 			// a send that has not begun when the service stops is not begun at all: it stays due
 			sends.add(senders.submit(() -> stopping ? null : DeliveryMetrics.time(() -> sender.send(entry))));
 		}
+		// outcomes already known are written together, in one transaction, before waiting for a send still under way:
+		// one commit for several rows instead of two per row, and no outcome waits for a slow send of another row
+		List<Runnable> known = new ArrayList<>();
 		for (int i = 0; i < due.size(); i++) {
 			try {
+				if (!sends.get(i).isDone()) {
+					write(known);
+				}
 				DeliveryMetrics.Timed<HttpSender.Attempt> sent = sends.get(i).get();
 				HttpSender.Attempt attempt = sent == null ? null : sent.value();
 				if (attempt != null && !(stopping && attempt.status() == 0)) {
-					metrics.attempted(due.get(i).edge(), record(due.get(i), attempt), sent.took());
+					OutboxEntry entry = due.get(i);
+					known.add(() -> metrics.attempted(entry.edge(), record(entry, attempt), sent.took()));
 				}
 			}
 			catch (ExecutionException e) {
@@ -179,10 +186,20 @@ public class Dispatcher implements SmartLifecycle {
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
-				break;
+				return due.size();
 			}
 		}
+		write(known);
 		return due.size();
+	}
+
+	/** Writes the outcomes in hand in one transaction; a failure leaves those rows leased, to be sent again after the lease. */
+	private void write(List<Runnable> outcomes) {
+		if (outcomes.isEmpty()) {
+			return;
+		}
+		transactions.executeWithoutResult(tx -> outcomes.forEach(Runnable::run));
+		outcomes.clear();
 	}
 
 	/** Writes what came of an attempt; returns it as {@code delivered}, {@code retry} or {@code failed}. */

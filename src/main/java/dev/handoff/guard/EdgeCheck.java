@@ -42,13 +42,13 @@ final class EdgeCheck {
 
 	private final List<String> rewritten = new ArrayList<>();
 
-	EdgeCheck(Contract contract, Taxonomy taxonomy, Truth truth, JsonNode message, List<Violation> violations) {
+	EdgeCheck(Contract contract, Taxonomy taxonomy, Truth truth, UtmValues utm, JsonNode message, List<Violation> violations) {
 		this.spec = contract.spec();
 		this.taxonomy = taxonomy;
 		this.truth = truth;
 		this.message = message;
 		this.violations = violations;
-		this.utm = UtmValues.of(truth, taxonomy, spec.channel());
+		this.utm = utm;
 	}
 
 	void checkVersion(Long version) {

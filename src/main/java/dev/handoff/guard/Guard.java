@@ -37,6 +37,8 @@ public class Guard {
 
 	private final TruthLookup truth;
 
+	private final UtmCache utmValues = new UtmCache();
+
 	public Guard(GuardProperties limits, TruthLookup truth) {
 		this.limits = limits;
 		this.json = new StrictJson(limits.maxDepth(), limits.maxNumberLength(), limits.maxBytes());
@@ -79,7 +81,8 @@ public class Guard {
 			violations.add(Violations.unknownCampaign(spec.campaign().toString(), campaign));
 			return Verdict.rejected(contract, received, violations, campaign, version);
 		}
-		EdgeCheck edge = new EdgeCheck(contract, taxonomy, current.get(), message, violations);
+		UtmValues utm = utmValues.of(current.get(), taxonomy, spec.channel());
+		EdgeCheck edge = new EdgeCheck(contract, taxonomy, current.get(), utm, message, violations);
 		edge.checkVersion(version);
 		edge.checkMustMatch();
 		edge.generate();

@@ -16,35 +16,39 @@ public final class Surrogates {
 
 	/** The pointer of the first string or key holding a lone surrogate, or null when there is none. */
 	public static String firstUnpaired(JsonNode node) {
-		return find(node, "");
+		return find(node);
 	}
 
-	private static String find(JsonNode node, String at) {
+	/** The pointer below {@code node}; built only on the way back from a find, so a clean message allocates nothing. */
+	private static String find(JsonNode node) {
 		if (node.isTextual()) {
-			return broken(node.textValue()) ? at : null;
+			return broken(node.textValue()) ? "" : null;
 		}
 		if (node.isObject()) {
 			for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
 				Map.Entry<String, JsonNode> e = it.next();
-				String child = at + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
 				if (broken(e.getKey())) {
-					return child;
+					return "/" + escape(e.getKey());
 				}
-				String found = find(e.getValue(), child);
+				String found = find(e.getValue());
 				if (found != null) {
-					return found;
+					return "/" + escape(e.getKey()) + found;
 				}
 			}
 		}
 		else if (node.isArray()) {
 			for (int i = 0; i < node.size(); i++) {
-				String found = find(node.get(i), at + "/" + i);
+				String found = find(node.get(i));
 				if (found != null) {
-					return found;
+					return "/" + i + found;
 				}
 			}
 		}
 		return null;
+	}
+
+	private static String escape(String key) {
+		return key.replace("~", "~0").replace("/", "~1");
 	}
 
 	static boolean broken(String text) {

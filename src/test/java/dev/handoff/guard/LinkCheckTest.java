@@ -68,4 +68,22 @@ class LinkCheckTest {
 			});
 		}
 	}
+
+	@Test
+	void findsTagsInAnyCaseAndLayoutAndSkipsTagsThatOnlyStartWithA() {
+		String utm = "utm_source=mailchimp&amp;utm_medium=email&amp;utm_campaign=spring-sale-c-1";
+		String html = "<abbr href=\"https://shop.example.com/n\">no</abbr><A HREF='https://shop.example.com/u'>u</A>"
+				+ "<a\n  data-href=\"https://shop.example.com/d\"\n  href = \"https://www.example.com/m\">m</a>"
+				+ "<area shape=\"rect\" href=\"https://shop.example.com/r\"><a>no href</a><";
+		assertThat(check(html, LinkMode.REWRITE).text()).isEqualTo("<abbr href=\"https://shop.example.com/n\">no</abbr>"
+				+ "<A HREF='https://shop.example.com/u?" + utm + "'>u</A>"
+				+ "<a\n  data-href=\"https://shop.example.com/d\"\n  href = \"https://www.example.com/m?" + utm + "\">m</a>"
+				+ "<area shape=\"rect\" href=\"https://shop.example.com/r?" + utm + "\"><a>no href</a><");
+	}
+
+	@Test
+	void checksAnOwnedHostWrittenInCapitals() {
+		assertThat(check("<a href=\"HTTPS://SHOP.EXAMPLE.COM/a\">a</a>", LinkMode.REWRITE).text()).isEqualTo(
+				"<a href=\"HTTPS://SHOP.EXAMPLE.COM/a?utm_source=mailchimp&amp;utm_medium=email&amp;utm_campaign=spring-sale-c-1\">a</a>");
+	}
 }

@@ -1,0 +1,72 @@
+package dev.handoff.bench.jmh;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.handoff.contract.Contract;
+import dev.handoff.contract.ContractSet;
+import dev.handoff.guard.Guard;
+import dev.handoff.guard.Verdict;
+import dev.handoff.json.OrgJson;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** Cost per message as the message grows: the email campaign with an HTML body of 2 KiB to 1 000 KiB (the limit is 1 MiB). */
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 2)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class MessageSizeBench {
+
+	@Param({ "2", "8", "32", "128", "512", "1000" })
+	public int kib;
+
+	private Guard guard;
+
+	private Contract contract;
+
+	private ContractSet set;
+
+	private byte[] message;
+
+	private final ObjectMapper plain = new ObjectMapper();
+
+	@Setup
+	public void setUp() {
+		set = Messages.shippedContracts();
+		contract = set.find("email-campaign").orElseThrow();
+		guard = new Guard(Messages.LIMITS, Messages.truthAtVersion2(set));
+		message = Messages.emailWithHtml(kib * 1024);
+		Messages.requireAccepted("email-campaign-" + kib + "k", guard.check(contract, set.taxonomy(), message));
+	}
+
+	@Benchmark
+	public Verdict guard() {
+		return guard.check(contract, set.taxonomy(), message);
+	}
+
+	@Benchmark
+	public JsonNode jacksonParse() throws IOException {
+		return plain.readTree(message);
+	}
+
+	@Benchmark
+	public Object jacksonParseEveritValidate() throws IOException {
+		JsonNode tree = plain.readTree(message);
+		contract.schema().validate(OrgJson.from(tree));
+		return tree;
+	}
+}

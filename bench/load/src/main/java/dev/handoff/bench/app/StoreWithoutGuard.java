@@ -1,0 +1,54 @@
+package dev.handoff.bench.app;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.handoff.delivery.Dispatcher;
+import dev.handoff.delivery.OutboxEntry;
+import dev.handoff.delivery.OutboxStore;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Bench-only baseline {@code benchStore}: what {@code handoff:accept} does, without a guard before it. The body as
+ * received goes into the outbox in one transaction, the sender gets 202 after the commit, and the dispatcher is
+ * nudged, exactly as an accepted message on an edge.
+ */
+@Component("benchStore")
+class StoreWithoutGuard implements Processor {
+
+	private final OutboxStore outbox;
+
+	private final Dispatcher dispatcher;
+
+	private final TransactionTemplate transactions;
+
+	private final String deliverTo;
+
+	StoreWithoutGuard(OutboxStore outbox, Dispatcher dispatcher, TransactionTemplate transactions,
+			@Value("${handoff.bench.deliver-to}") String deliverTo) {
+		this.outbox = outbox;
+		this.dispatcher = dispatcher;
+		this.transactions = transactions;
+		this.deliverTo = deliverTo;
+	}
+
+	@Override
+	public void process(Exchange exchange) {
+		byte[] body = exchange.getMessage().getBody(byte[].class);
+		String id = UUID.randomUUID().toString();
+		transactions.executeWithoutResult(tx -> outbox.insert(new OutboxEntry(id, "bench-store", "none", "none", null, null, deliverTo, body,
+				OutboxEntry.PENDING, 0, Instant.now(), null)));
+		Message answer = exchange.getMessage();
+		answer.removeHeaders("*");
+		answer.setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
+		answer.setHeader(Exchange.CONTENT_TYPE, "application/json");
+		answer.setBody(("{\"id\":\"" + id + "\",\"edge\":\"bench-store\",\"outcome\":\"accepted\"}").getBytes(StandardCharsets.UTF_8));
+		dispatcher.nudge();
+	}
+}

@@ -1,0 +1,166 @@
+package dev.handoff.bench.load;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The end-to-end load benchmark. Starts the receiver and the packaged service, records the truth (the brief
+ * example), then drives the guarded tracking-event edge and the two bench-only baselines (store without guard,
+ * forward without guard or store) with the tracking example, at each rate in turn, and prints and writes the figures
+ * and the guarded/baseline ratios. With {@code --soak SECONDS} it instead drives the guarded edge at one rate and
+ * samples the heap (after a full GC every minute) and RSS, to show whether memory grows.
+ *
+ * Usage (from the repository root): {@code java -jar bench/load/target/load.jar [--rates 100,500,1000,2000]
+ * [--duration 30] [--warmup 20] [--saturate 20] [--connections 64] [--routes guarded,store,forward] [--soak 600 --soak-rate 500]
+ * [--jfr file.jfr] [--out bench/results/load] [-- extra service arguments]}
+ */
+public final class LoadBench {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	/** Route name to path: the guarded edge and the two baselines of bench/routes/bench.yaml. */
+	static final Map<String, String> PATHS = new LinkedHashMap<>();
+
+	static {
+		PATHS.put("guarded", "/edges/tracking-event");
+		PATHS.put("store", "/bench/store");
+		PATHS.put("forward", "/bench/forward");
+	}
+
+	private LoadBench() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> o = options(args);
+		List<String> extra = new ArrayList<>();
+		int dashes = Arrays.asList(args).indexOf("--");
+		if (dashes >= 0) {
+			extra.addAll(Arrays.asList(args).subList(dashes + 1, args.length));
+		}
+		int[] rates = Arrays.stream(o.getOrDefault("rates", "100,500,1000,2000").split(",")).mapToInt(Integer::parseInt).toArray();
+		int duration = Integer.parseInt(o.getOrDefault("duration", "30"));
+		int warmup = Integer.parseInt(o.getOrDefault("warmup", "20"));
+		int saturate = Integer.parseInt(o.getOrDefault("saturate", "20"));
+		int connections = Integer.parseInt(o.getOrDefault("connections", "64"));
+		int soak = Integer.parseInt(o.getOrDefault("soak", "0"));
+		int soakRate = Integer.parseInt(o.getOrDefault("soak-rate", "500"));
+		List<String> routes = List.of(o.getOrDefault("routes", "guarded,store,forward").split(","));
+		Path out = Path.of(o.getOrDefault("out", "bench/results/load"));
+		Files.createDirectories(out);
+		Path contracts = Path.of(o.getOrDefault("contracts", "contracts"));
+
+		Receiver receiver = new Receiver();
+		receiver.start();
+		Service.Options service = new Service.Options(Path.of(o.getOrDefault("jar", "target/handoff.jar")),
+				Path.of(o.getOrDefault("plugin", "bench/load/target/handoff-bench-app.jar")), Path.of(o.getOrDefault("routes-dir", "routes")),
+				Path.of(o.getOrDefault("bench-routes", "bench/routes")), contracts, o.getOrDefault("heap", "1g"), o.get("jfr"),
+				out.resolve(soak > 0 ? "service-soak.log" : "service.log"), extra);
+		System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cpus, load average " + Runner.loadAvg());
+		try (Service app = new Service(service, receiver.port())) {
+			app.awaitReady(Duration.ofSeconds(180));
+			System.out.println("service pid " + app.pid() + " on port " + app.port() + ", data in " + app.data() + ", receiver on port "
+					+ receiver.port());
+			byte[] brief = JSON.writeValueAsBytes(example(contracts, "brief-approved"));
+			int briefStatus = app.post("/edges/brief-approved", brief).statusCode();
+			if (briefStatus != 202) {
+				throw new IllegalStateException("the brief was answered " + briefStatus + ", not 202");
+			}
+			ObjectNode event = (ObjectNode) example(contracts, "tracking-event");
+			event.put("messageId", "@ID@");
+			Runner runner = new Runner(app, receiver, JSON.writeValueAsString(event), connections);
+			if (soak > 0) {
+				Soak.run(app, runner, soak, soakRate, out);
+				return;
+			}
+			System.out.println("warm-up: " + warmup + " s at 500 msg/s on each route (not recorded)");
+			for (String route : routes) {
+				if (warmup > 0) {
+					runner.open(route, PATHS.get(route), 500, warmup);
+				}
+			}
+			List<Result> results = new ArrayList<>();
+			System.out.println(Result.tableHeader());
+			for (int rate : rates) {
+				for (String route : routes) {
+					Result r = runner.open(route, PATHS.get(route), rate, duration);
+					System.out.println(r.row());
+					results.add(r);
+				}
+			}
+			if (saturate > 0) {
+				for (String route : routes) {
+					Result r = runner.closed(route, PATHS.get(route), connections, saturate);
+					System.out.println(r.row());
+					results.add(r);
+				}
+			}
+			List<String> csv = new ArrayList<>();
+			csv.add(Result.CSV_HEADER);
+			results.forEach(r -> csv.add(r.csv()));
+			Files.write(out.resolve("load.csv"), csv);
+			ratios(results, rates);
+		}
+		finally {
+			receiver.stop();
+		}
+	}
+
+	/** guarded / baseline for p50 and p99 at each rate, and for the most each route took (closed loop). */
+	private static void ratios(List<Result> results, int[] rates) {
+		System.out.println();
+		System.out.println("| offered msg/s | guarded p99 ms | store p99 | forward p99 | guarded/store p99 | guarded/forward p99 | guarded/store p50 | guarded/forward p50 |");
+		System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+		for (int rate : rates) {
+			Result g = find(results, "guarded", "open", rate);
+			Result s = find(results, "store", "open", rate);
+			Result f = find(results, "forward", "open", rate);
+			if (g == null || s == null || f == null) {
+				continue;
+			}
+			System.out.printf(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.2f× | %.2f× | %.2f× | %.2f× |%n", rate, g.p99(), s.p99(), f.p99(), g.p99() / s.p99(),
+					g.p99() / f.p99(), g.p50() / s.p50(), g.p50() / f.p50());
+		}
+		Result g = results.stream().filter(r -> r.mode().equals("closed") && r.route().equals("guarded")).findFirst().orElse(null);
+		Result s = results.stream().filter(r -> r.mode().equals("closed") && r.route().equals("store")).findFirst().orElse(null);
+		Result f = results.stream().filter(r -> r.mode().equals("closed") && r.route().equals("forward")).findFirst().orElse(null);
+		if (g != null && s != null && f != null) {
+			System.out.println();
+			System.out.printf(Locale.ROOT, "most taken (closed loop, %d connections): guarded %.0f msg/s, store %.0f, forward %.0f; "
+					+ "guarded/store %.0f %% (target ≥ 85 %%), guarded/forward %.0f %% (target ≥ 50 %%)%n", g.offered(), g.throughput(),
+					s.throughput(), f.throughput(), 100 * g.throughput() / s.throughput(), 100 * g.throughput() / f.throughput());
+		}
+	}
+
+	private static Result find(List<Result> results, String route, String mode, int offered) {
+		return results.stream().filter(r -> r.route().equals(route) && r.mode().equals(mode) && r.offered() == offered).findFirst().orElse(null);
+	}
+
+	static JsonNode example(Path contracts, String edge) throws java.io.IOException {
+		try (var files = Files.list(contracts.resolve("examples").resolve(edge))) {
+			Path first = files.filter(f -> f.getFileName().toString().startsWith("01-")).findFirst().orElseThrow();
+			return JSON.readTree(first.toFile()).get("message");
+		}
+	}
+
+	private static Map<String, String> options(String[] args) {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
+			if (!args[i].startsWith("--") || i + 1 >= args.length) {
+				throw new IllegalArgumentException("options are --name value; got '" + args[i] + "'");
+			}
+			options.put(args[i].substring(2), args[++i]);
+		}
+		return options;
+	}
+}

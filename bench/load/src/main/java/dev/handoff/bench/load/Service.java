@@ -1,0 +1,191 @@
+package dev.handoff.bench.load;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The packaged service as a child process: target/handoff.jar on its H2 default in a temporary data folder,
+ * the shipped routes plus bench/routes, the bench-only baseline steps on its class path, every tool URL pointing
+ * at the receiver. Reads its heap from the actuator and its RSS from /proc.
+ */
+final class Service implements AutoCloseable {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final Process process;
+
+	private final int port;
+
+	private final Path data;
+
+	/** Options for the service's command line and JVM, from the benchmark's own options. */
+	record Options(Path jar, Path plugin, Path routes, Path benchRoutes, Path contracts, String heap, String jfr, Path log,
+			List<String> extraArgs) {
+	}
+
+	private final boolean ownData;
+
+	Service(Options o, int receiverPort) throws IOException {
+		this(o, receiverPort, null);
+	}
+
+	/** @param dataFolder the service's data folder, kept after {@link #close()}; null for a temporary one, deleted then */
+	Service(Options o, int receiverPort, Path dataFolder) throws IOException {
+		this.port = freePort();
+		this.ownData = dataFolder == null;
+		this.data = dataFolder == null ? Files.createTempDirectory("handoff-load-") : dataFolder;
+		String receiver = "http://127.0.0.1:" + receiverPort;
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-Xmx" + o.heap());
+		if (o.jfr() != null) {
+			command.add("-XX:StartFlightRecording=filename=" + o.jfr() + ",settings=profile");
+		}
+		command.add("-Dloader.path=" + o.plugin().toAbsolutePath());
+		command.addAll(List.of("-cp", o.jar().toAbsolutePath().toString(), "org.springframework.boot.loader.launch.PropertiesLauncher"));
+		command.addAll(List.of("--server.port=" + port, "--HANDOFF_DATA_DIR=" + data, "--HANDOFF_ROUTES_DIR=" + o.routes().toAbsolutePath(),
+				"--handoff.contracts.dir=" + o.contracts().toAbsolutePath(),
+				"--camel.main.routes-include-pattern=file:" + o.routes().toAbsolutePath() + "/*.yaml,file:" + o.benchRoutes().toAbsolutePath()
+						+ "/*.yaml",
+				"--handoff.tools.cms-url=" + receiver, "--handoff.tools.email-url=" + receiver, "--handoff.tools.tracking-url=" + receiver,
+				"--handoff.bench.deliver-to=" + receiver + "/v1/track", "--handoff.delivery.private-targets=allow",
+				"--management.endpoints.web.exposure.include=health,info,prometheus,metrics"));
+		command.addAll(o.extraArgs());
+		File log = o.log().toFile();
+		this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+	}
+
+	int port() {
+		return port;
+	}
+
+	long pid() {
+		return process.pid();
+	}
+
+	Path data() {
+		return data;
+	}
+
+	void awaitReady(Duration within) throws InterruptedException {
+		long deadline = System.nanoTime() + within.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("the service stopped while starting; see its log");
+			}
+			try {
+				if (get("/actuator/health/readiness").statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException e) {
+				// not listening yet
+			}
+			Thread.sleep(250);
+		}
+		throw new IllegalStateException("the service was not ready within " + within);
+	}
+
+	HttpResponse<String> post(String path, byte[] body) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return get(path, null);
+	}
+
+	/** A GET, with a bearer token when one is given (the review API). */
+	HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().timeout(Duration.ofSeconds(600));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** A Micrometer gauge from /actuator/metrics, e.g. jvm.memory.used with tag area:heap; NaN when unreadable. */
+	double metric(String name, String tag) {
+		try {
+			HttpResponse<String> answer = get("/actuator/metrics/" + name + (tag == null ? "" : "?tag=" + tag));
+			JsonNode measurements = JSON.readTree(answer.body()).path("measurements");
+			return measurements.isEmpty() ? Double.NaN : measurements.get(0).path("value").asDouble(Double.NaN);
+		}
+		catch (IOException e) {
+			return Double.NaN;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return Double.NaN;
+		}
+	}
+
+	double heapUsedMib() {
+		return metric("jvm.memory.used", "area:heap") / (1024 * 1024);
+	}
+
+	/** Heap used right after a full GC asked for with jcmd. */
+	double heapAfterGcMib() throws IOException, InterruptedException {
+		Process gc = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid()), "GC.run")
+			.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+		gc.waitFor(60, TimeUnit.SECONDS);
+		return heapUsedMib();
+	}
+
+	double rssMib() {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+				if (line.startsWith("VmRSS:")) {
+					return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+				}
+			}
+		}
+		catch (IOException e) {
+			// gone
+		}
+		return Double.NaN;
+	}
+
+	/** SIGTERM and wait: a JFR recording is written on the way out. */
+	@Override
+	public void close() throws InterruptedException {
+		process.destroy();
+		if (!process.waitFor(60, TimeUnit.SECONDS)) {
+			process.destroyForcibly().waitFor();
+		}
+		if (ownData) {
+			deleteData();
+		}
+	}
+
+	private void deleteData() {
+		try (var files = Files.walk(data)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		}
+		catch (IOException e) {
+			// a temp folder left behind
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+}

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# One command per benchmark; run from anywhere, works in the repository root. See bench/README.md.
+#   bench/run.sh build | jmh | scaling | load | soak | rejects | fsync | profile-guard | profile-accept | plots | machine
+# Every run writes its figures under bench/results/<name>/ and the load average at its start and end in loadavg.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+results=bench/results
+jmh=bench/jmh/target/benchmarks.jar
+load=bench/load/target/load.jar
+
+loadavg() { echo "$1 $(date -u +%FT%TZ) $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$2/loadavg.txt"; }
+need() { [ -f "$1" ] || { echo "missing $1: run bench/run.sh build first" >&2; exit 2; }; }
+
+case "${1:-}" in
+  build)
+    # the service (target/handoff.jar and its classes), then the two bench modules built against them
+    ./mvnw -q -DskipTests package
+    (cd bench/jmh && mvn -q -DskipTests package)
+    (cd bench/load && mvn -q -DskipTests package)
+    ;;
+  jmh)
+    need "$jmh"; out=$results/jmh; mkdir -p "$out"; loadavg start "$out"
+    java -jar "$jmh" GuardBench -rf json -rff "$out/guard.json" | tee "$out/guard.log"
+    loadavg end "$out"
+    java -cp "$jmh" dev.handoff.bench.jmh.Report "$out" "$out/guard.json" | tee "$out/guard-report.md"
+    ;;
+  scaling)
+    need "$jmh"; out=$results/jmh; mkdir -p "$out"; loadavg start "$out"
+    java -jar "$jmh" 'ContractCountBench|SchemaSizeBench|MessageSizeBench' -rf json -rff "$out/scaling.json" | tee "$out/scaling.log"
+    java -Xmx2g -cp "$jmh" dev.handoff.bench.jmh.ContractLoadScaling "$out/contract-load.csv" | tee "$out/contract-load.md"
+    loadavg end "$out"
+    java -cp "$jmh" dev.handoff.bench.jmh.Report "$out" "$out/scaling.json" | tee "$out/scaling-report.md"
+    ;;
+  load)
+    need "$load"; need target/handoff.jar; out=$results/load; mkdir -p "$out"; loadavg start "$out"
+    java -jar "$load" --out "$out" "${@:2}" | tee "$out/load.md"
+    loadavg end "$out"
+    ;;
+  soak)
+    need "$load"; out=$results/load; mkdir -p "$out"; loadavg soak-start "$out"
+    java -jar "$load" --soak 600 --soak-rate 500 --out "$out" "${@:2}" | tee "$out/soak.md"
+    loadavg soak-end "$out"
+    ;;
+  rejects)
+    need "$load"; out=$results/rejects; mkdir -p "$out"; loadavg start "$out"
+    java -cp "$load" dev.handoff.bench.load.RejectsBench --out "$out" "${@:2}" | tee "$out/rejects.md"
+    loadavg end "$out"
+    ;;
+  fsync)
+    need "$load"; out=$results/machine; mkdir -p "$out"; loadavg fsync-start "$out"
+    java -cp "$load" dev.handoff.bench.load.FsyncRate "${TMPDIR:-/tmp}" 10 | tee "$out/fsync.txt"
+    dd if=/dev/zero of="${TMPDIR:-/tmp}/handoff-dd-fsync" bs=4k count=2000 oflag=dsync 2>&1 | tail -1 | sed 's/^/dd 4 KiB oflag=dsync x2000: /' | tee -a "$out/fsync.txt"
+    rm -f "${TMPDIR:-/tmp}/handoff-dd-fsync"
+    loadavg fsync-end "$out"
+    ;;
+  profile-guard)
+    need "$jmh"; out=$results/profile; mkdir -p "$out"
+    for m in email-campaign tracking-event email-campaign-200k; do
+      java -jar "$jmh" 'GuardBench.guard$' -p message=$m -wi 5 -w 1 -i 1 -r 15 -bm avgt \
+        -jvmArgsAppend "-XX:StartFlightRecording=filename=$out/guard-$m.jfr,settings=profile" | grep -E '^GuardBench'
+      bench/profile/jfr-top.py "$out/guard-$m.jfr" 20 --thread jmh > "$out/guard-$m.txt"
+    done
+    ;;
+  profile-accept)
+    need "$load"; out=$results/profile; mkdir -p "$out"
+    java -jar "$load" --routes guarded --rates 1000 --duration 20 --warmup 10 --saturate 20 --jfr "$(pwd)/$out/accept.jfr" --out "$out/load"
+    bench/profile/jfr-top.py "$out/accept.jfr" 25 > "$out/accept-all-threads.txt"
+    bench/profile/jfr-top.py "$out/accept.jfr" 25 --thread task- > "$out/accept-request-threads.txt"
+    bench/profile/jfr-top.py "$out/accept.jfr" 25 --thread handoff-dispatcher > "$out/accept-dispatcher.txt"
+    ;;
+  plots)
+    bench/plots/plot.sh "$results"
+    ;;
+  machine)
+    out=$results/machine; mkdir -p "$out"
+    { echo "nproc: $(nproc)"; grep -m1 'model name' /proc/cpuinfo; grep MemTotal /proc/meminfo; java -version 2>&1 | head -1;
+      df -h "${TMPDIR:-/tmp}" | tail -1; lsblk -d -o NAME,ROTA,SIZE,MODEL 2>/dev/null || true; uname -r; } | tee "$out/machine.txt"
+    ;;
+  *)
+    echo "usage: bench/run.sh build|jmh|scaling|load|soak|rejects|fsync|profile-guard|profile-accept|plots|machine" >&2; exit 2 ;;
+esac
