@@ -4,17 +4,32 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How edges treat senders.
  *
  * @param idempotencyWindow how long the first answer to an {@code Idempotency-Key} or {@code webhook-id} is kept
  * @param signatures per edge, the Standard Webhooks secrets a sender must sign with (edges not listed need none)
+ * @param groupCommit how the outcomes of concurrent requests share a commit
  */
+@Validated
 @ConfigurationProperties("handoff.edges")
-public record EdgeProperties(@DefaultValue("24h") Duration idempotencyWindow, @DefaultValue Map<String, Signature> signatures) {
+public record EdgeProperties(@DefaultValue("24h") Duration idempotencyWindow, @DefaultValue Map<String, Signature> signatures,
+		@DefaultValue @Valid GroupCommit groupCommit) {
+
+	/**
+	 * Group commit: requests that arrive while a commit is being written share the next one.
+	 *
+	 * @param enabled false commits each request's outcome in its own transaction, on the request's thread
+	 * @param maxBatch at most this many outcomes in one commit
+	 */
+	public record GroupCommit(@DefaultValue("true") boolean enabled, @DefaultValue("256") @Min(1) int maxBatch) {
+	}
 
 	/**
 	 * What a signed edge accepts.

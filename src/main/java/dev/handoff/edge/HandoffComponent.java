@@ -59,14 +59,14 @@ public class HandoffComponent extends DefaultComponent {
 
 	HandoffComponent(ContractRegistry contracts, Guard guard, RejectStore rejects, TruthStore truth, OutboxStore outbox,
 			TransactionTemplate transactions, Dispatcher dispatcher, InboundKeys keys, DeliveryProperties delivery, GuardProperties limits,
-			ObjectMapper mapper, HeldStore held, EdgeMetrics metrics) {
+			ObjectMapper mapper, HeldStore held, EdgeMetrics metrics, GroupCommit commits) {
 		this.contracts = contracts;
 		this.guard = guard;
 		this.rejects = rejects;
 		this.truth = truth;
 		this.outbox = outbox;
 		this.dispatcher = dispatcher;
-		this.outcomes = new Outcomes(transactions, keys, mapper);
+		this.outcomes = new Outcomes(commits, keys, mapper);
 		this.delivery = delivery;
 		this.keys = keys;
 		this.transactions = transactions;

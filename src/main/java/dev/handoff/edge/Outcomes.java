@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.dao.DataAccessException;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Commits what an edge decided and answers the sender, once per idempotency key: the outcome and the
@@ -19,14 +18,14 @@ final class Outcomes {
 
 	static final String IDEMPOTENCY_KEY = "dev.handoff.edge.idempotencyKey";
 
-	private final TransactionTemplate transactions;
+	private final GroupCommit commits;
 
 	private final InboundKeys keys;
 
 	private final ObjectMapper mapper;
 
-	Outcomes(TransactionTemplate transactions, InboundKeys keys, ObjectMapper mapper) {
-		this.transactions = transactions;
+	Outcomes(GroupCommit commits, InboundKeys keys, ObjectMapper mapper) {
+		this.commits = commits;
 		this.keys = keys;
 		this.mapper = mapper;
 	}
@@ -37,7 +36,7 @@ final class Outcomes {
 		String edge = exchange.getFromRouteId();
 		String key = key(exchange);
 		try {
-			transactions.executeWithoutResult(tx -> {
+			commits.run(() -> {
 				store.run();
 				if (key != null) {
 					keys.remember(edge, key, status, body);
