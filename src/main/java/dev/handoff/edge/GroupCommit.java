@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * lets commits group only when requests really overlap.
  */
 @Component
-class GroupCommit implements DisposableBean {
+public class GroupCommit implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
@@ -54,7 +54,7 @@ class GroupCommit implements DisposableBean {
 	 * Runs {@code work} in a committed transaction and returns after the commit; throws what the work (or
 	 * its commit) threw, after a rollback that took nothing else with it.
 	 */
-	void run(Runnable work) {
+	public void run(Runnable work) {
 		if (!settings.enabled() || closed || TransactionSynchronizationManager.isActualTransactionActive()
 				|| Thread.currentThread() == writer) {
 			// a caller's own transaction must hold its work; after shutdown there is no writer to wait for

@@ -7,16 +7,16 @@ import java.util.UUID;
 import dev.handoff.delivery.Dispatcher;
 import dev.handoff.delivery.OutboxEntry;
 import dev.handoff.delivery.OutboxStore;
+import dev.handoff.edge.GroupCommit;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Bench-only baseline {@code benchStore}: what {@code handoff:accept} does, without a guard before it. The body as
- * received goes into the outbox in one transaction, the sender gets 202 after the commit, and the dispatcher is
+ * received goes into the outbox in one transaction (sharing commits with concurrent requests, as edges do), the sender gets 202 after the commit, and the dispatcher is
  * nudged, exactly as an accepted message on an edge.
  */
 @Component("benchStore")
@@ -26,15 +26,15 @@ class StoreWithoutGuard implements Processor {
 
 	private final Dispatcher dispatcher;
 
-	private final TransactionTemplate transactions;
+	private final GroupCommit commits;
 
 	private final String deliverTo;
 
-	StoreWithoutGuard(OutboxStore outbox, Dispatcher dispatcher, TransactionTemplate transactions,
+	StoreWithoutGuard(OutboxStore outbox, Dispatcher dispatcher, GroupCommit commits,
 			@Value("${handoff.bench.deliver-to}") String deliverTo) {
 		this.outbox = outbox;
 		this.dispatcher = dispatcher;
-		this.transactions = transactions;
+		this.commits = commits;
 		this.deliverTo = deliverTo;
 	}
 
@@ -42,7 +42,7 @@ class StoreWithoutGuard implements Processor {
 	public void process(Exchange exchange) {
 		byte[] body = exchange.getMessage().getBody(byte[].class);
 		String id = UUID.randomUUID().toString();
-		transactions.executeWithoutResult(tx -> outbox.insert(new OutboxEntry(id, "bench-store", "none", "none", null, null, deliverTo, body,
+		commits.run(() -> outbox.insert(new OutboxEntry(id, "bench-store", "none", "none", null, null, deliverTo, body,
 				OutboxEntry.PENDING, 0, Instant.now(), null)));
 		Message answer = exchange.getMessage();
 		answer.removeHeaders("*");
