@@ -24,10 +24,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CauseStore {
 
-	private static final String GROUPED = "SELECT r.edge, v.rule, v.pointer, COUNT(DISTINCT r.seq) AS total, "
-			+ "COUNT(DISTINCT CASE WHEN r.status = 'open' THEN r.seq END) AS open_count, MIN(r.received_at) AS first_seen, "
-			+ "MAX(r.received_at) AS last_seen, MAX(r.seq) AS example_seq "
-			+ "FROM reject r JOIN reject_violation v ON v.reject_seq = r.seq";
+	// the violations carry their reject's edge, status and time, so causes are grouped from one table
+	private static final String GROUPED = "SELECT v.edge, v.rule, v.pointer, COUNT(DISTINCT v.reject_seq) AS total, "
+			+ "COUNT(DISTINCT CASE WHEN v.status = 'open' THEN v.reject_seq END) AS open_count, MIN(v.received_at) AS first_seen, "
+			+ "MAX(v.received_at) AS last_seen, MAX(v.reject_seq) AS example_seq FROM reject_violation v";
 
 	private static final TypeReference<List<Violation>> VIOLATIONS = new TypeReference<>() {
 	};
@@ -44,7 +44,7 @@ public class CauseStore {
 	/** Every cause on an edge (or all edges), the most recently seen first; {@code state} narrows by effective state. */
 	public List<Cause> list(String edge, String state) {
 		List<Object> args = new ArrayList<>();
-		String sql = GROUPED + (edge == null || edge.isBlank() ? "" : " WHERE r.edge = ?") + " GROUP BY r.edge, v.rule, v.pointer";
+		String sql = GROUPED + (edge == null || edge.isBlank() ? "" : " WHERE v.edge = ?") + " GROUP BY v.edge, v.rule, v.pointer";
 		if (edge != null && !edge.isBlank()) {
 			args.add(edge);
 		}
@@ -58,7 +58,7 @@ public class CauseStore {
 	}
 
 	public Optional<Cause> find(Cause.Key key) {
-		List<Group> groups = jdbc.query(GROUPED + " WHERE r.edge = ? AND v.rule = ? AND v.pointer = ? GROUP BY r.edge, v.rule, v.pointer",
+		List<Group> groups = jdbc.query(GROUPED + " WHERE v.edge = ? AND v.rule = ? AND v.pointer = ? GROUP BY v.edge, v.rule, v.pointer",
 				this::group, key.edge(), key.rule(), key.pointer());
 		return groups.stream().findFirst().map(g -> cause(g, decisions().get(key)));
 	}
@@ -95,8 +95,8 @@ public class CauseStore {
 
 	/** How many rejects of a cause are still open. */
 	public long openCount(Cause.Key key) {
-		Long open = jdbc.queryForObject("SELECT COUNT(DISTINCT r.seq) FROM reject r JOIN reject_violation v ON v.reject_seq = r.seq "
-				+ "WHERE r.edge = ? AND v.rule = ? AND v.pointer = ? AND r.status = 'open'", Long.class, key.edge(), key.rule(), key.pointer());
+		Long open = jdbc.queryForObject("SELECT COUNT(DISTINCT reject_seq) FROM reject_violation WHERE edge = ? AND rule = ? AND pointer = ? "
+				+ "AND status = 'open'", Long.class, key.edge(), key.rule(), key.pointer());
 		return open == null ? 0 : open;
 	}
 

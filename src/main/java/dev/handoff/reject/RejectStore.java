@@ -3,16 +3,21 @@ package dev.handoff.reject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.guard.Violation;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
@@ -65,21 +70,31 @@ public class RejectStore {
 		List<Object[]> rows = new ArrayList<>();
 		for (int i = 0; i < reject.violations().size(); i++) {
 			Violation v = reject.violations().get(i);
-			rows.add(new Object[] { seq, i, v.rule(), v.pointer() });
+			rows.add(new Object[] { seq, i, v.rule(), v.pointer(), reject.edge(), reject.status(), Timestamp.from(reject.receivedAt()) });
 		}
-		jdbc.batchUpdate("INSERT INTO reject_violation (reject_seq, position, rule, pointer) VALUES (?, ?, ?, ?)", rows);
+		jdbc.batchUpdate("INSERT INTO reject_violation (reject_seq, position, rule, pointer, edge, status, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+				rows);
 	}
 
 	/** Marks an open reject replayed; false when it was no longer open (someone else replayed or discarded it). */
 	public boolean markReplayed(String id, String acceptedAs) {
-		return jdbc.update("UPDATE reject SET status = 'replayed', replayed_as = ?, status_changed_at = ? WHERE id = ? AND status = 'open'",
-				acceptedAs, Timestamp.from(java.time.Instant.now()), id) == 1;
+		return changed(id, "replayed", jdbc.update("UPDATE reject SET status = 'replayed', replayed_as = ?, status_changed_at = ? "
+				+ "WHERE id = ? AND status = 'open'", acceptedAs, Timestamp.from(Instant.now()), id));
 	}
 
 	/** Marks an open reject discarded; false when it was no longer open. */
 	public boolean markDiscarded(String id) {
-		return jdbc.update("UPDATE reject SET status = 'discarded', status_changed_at = ? WHERE id = ? AND status = 'open'",
-				Timestamp.from(java.time.Instant.now()), id) == 1;
+		return changed(id, "discarded", jdbc.update("UPDATE reject SET status = 'discarded', status_changed_at = ? WHERE id = ? AND status = 'open'",
+				Timestamp.from(Instant.now()), id));
+	}
+
+	/** When the reject changed, its violations take its new status too (they carry it for the queue's indexes). */
+	private boolean changed(String id, String status, int rows) {
+		if (rows != 1) {
+			return false;
+		}
+		jdbc.update("UPDATE reject_violation SET status = ? WHERE reject_seq = (SELECT seq FROM reject WHERE id = ?)", status, id);
+		return true;
 	}
 
 	/** Each attempt to deliver an outbox entry, in order: number, time, status (0 no answer, -1 not sent) and outcome. */
@@ -96,47 +111,88 @@ public class RejectStore {
 
 	/** The ids a filter selects, oldest first, at most {@code limit}. */
 	public List<String> ids(RejectFilter filter, int limit) {
-		List<Object> args = new ArrayList<>();
-		String where = where(filter, args);
-		args.add(limit);
-		return jdbc.queryForList("SELECT id FROM reject" + where + " ORDER BY seq FETCH FIRST ? ROWS ONLY", String.class, args.toArray());
-	}
-
-	private static String where(RejectFilter filter, List<Object> args) {
-		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-		condition(where, args, "edge = ?", filter.edge());
-		condition(where, args, "status = ?", filter.status());
-		condition(where, args, "campaign = ?", filter.campaign());
-		if (filter.pointer() != null && filter.rule() != null) {
-			where.append(" AND EXISTS (SELECT 1 FROM reject_violation v WHERE v.reject_seq = reject.seq AND v.rule = ? AND v.pointer = ?)");
-			args.add(filter.rule());
-			args.add(filter.pointer());
-		}
-		else {
-			condition(where, args, "EXISTS (SELECT 1 FROM reject_violation v WHERE v.reject_seq = reject.seq AND v.rule = ?)", filter.rule());
-		}
-		if (filter.since() != null) {
-			where.append(" AND received_at >= ?");
-			args.add(Timestamp.from(filter.since()));
-		}
-		if (filter.until() != null) {
-			where.append(" AND received_at < ?");
-			args.add(Timestamp.from(filter.until()));
-		}
-		return where.toString();
+		Selection selection = Selection.of(filter);
+		List<Long> seqs = jdbc.queryForList(selection.seqs("ASC") + " FETCH FIRST ? ROWS ONLY", Long.class, selection.args(limit));
+		Map<Long, String> ids = new HashMap<>();
+		inChunks(seqs, (marks, chunk) -> jdbc.query("SELECT seq, id FROM reject WHERE seq IN (" + marks + ")",
+				(RowCallbackHandler) rs -> ids.put(rs.getLong("seq"), rs.getString("id")), chunk.toArray()));
+		return seqs.stream().map(ids::get).toList();
 	}
 
 	/** One page, newest first, and how many match in all. */
 	public Page list(RejectFilter filter, int page, int size) {
-		List<Object> args = new ArrayList<>();
-		String where = where(filter, args);
-		Long total = jdbc.queryForObject("SELECT COUNT(*) FROM reject" + where, Long.class, args.toArray());
-		List<Object> pageArgs = new ArrayList<>(args);
-		pageArgs.add((long) page * size);
-		pageArgs.add(size);
-		List<Reject> items = jdbc.query("SELECT " + COLUMNS + " FROM reject" + where + " ORDER BY seq DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-				this::row, pageArgs.toArray());
+		Selection selection = Selection.of(filter);
+		Long total = jdbc.queryForObject(selection.count(), Long.class, selection.args());
+		// the page's seqs come from an index alone; only those rows are read, not the payloads of the pages before it
+		List<Long> seqs = jdbc.queryForList(selection.seqs("DESC") + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", Long.class,
+				selection.args((long) page * size, size));
+		List<Reject> items = new ArrayList<>();
+		inChunks(seqs, (marks, chunk) -> items.addAll(jdbc.query("SELECT " + COLUMNS + " FROM reject WHERE seq IN (" + marks + ") ORDER BY seq DESC",
+				this::row, chunk.toArray())));
 		return new Page(items, page, size, total == null ? 0 : total);
+	}
+
+	private static void inChunks(List<Long> seqs, BiConsumer<String, List<Long>> query) {
+		for (int from = 0; from < seqs.size(); from += 500) {
+			List<Long> chunk = seqs.subList(from, Math.min(seqs.size(), from + 500));
+			query.accept(String.join(", ", Collections.nCopies(chunk.size(), "?")), chunk);
+		}
+	}
+
+	/**
+	 * The SQL that selects a filter's rejects by seq. With a rule it reads the violations, which carry edge and status
+	 * (one index range); a reject with two violations of the rule counts once.
+	 */
+	private record Selection(String from, String seq, List<Object> where) {
+
+		static Selection of(RejectFilter filter) {
+			List<Object> args = new ArrayList<>();
+			if (filter.rule() == null || filter.rule().isBlank()) {
+				StringBuilder sql = new StringBuilder(" FROM reject WHERE 1 = 1");
+				condition(sql, args, "edge = ?", filter.edge());
+				condition(sql, args, "status = ?", filter.status());
+				onReject(sql, args, filter);
+				return new Selection(sql.toString(), "seq", args);
+			}
+			StringBuilder sql = new StringBuilder(" FROM reject_violation v WHERE v.rule = ?");
+			args.add(filter.rule());
+			condition(sql, args, "v.pointer = ?", filter.pointer());
+			condition(sql, args, "v.edge = ?", filter.edge());
+			condition(sql, args, "v.status = ?", filter.status());
+			if (filter.campaign() != null || filter.since() != null || filter.until() != null) {
+				StringBuilder reject = new StringBuilder();
+				onReject(reject, args, filter);
+				sql.append(" AND EXISTS (SELECT 1 FROM reject WHERE reject.seq = v.reject_seq").append(reject).append(')');
+			}
+			return new Selection(sql.toString(), "v.reject_seq", args);
+		}
+
+		/** Conditions only the reject row has: campaign and when it came. */
+		private static void onReject(StringBuilder sql, List<Object> args, RejectFilter filter) {
+			condition(sql, args, "campaign = ?", filter.campaign());
+			if (filter.since() != null) {
+				sql.append(" AND received_at >= ?");
+				args.add(Timestamp.from(filter.since()));
+			}
+			if (filter.until() != null) {
+				sql.append(" AND received_at < ?");
+				args.add(Timestamp.from(filter.until()));
+			}
+		}
+
+		String count() {
+			return "SELECT COUNT(" + (seq.equals("seq") ? "*" : "DISTINCT " + seq) + ")" + from;
+		}
+
+		String seqs(String order) {
+			return "SELECT " + (seq.equals("seq") ? "" : "DISTINCT ") + seq + from + " ORDER BY " + seq + " " + order;
+		}
+
+		Object[] args(Object... more) {
+			List<Object> all = new ArrayList<>(where);
+			all.addAll(List.of(more));
+			return all.toArray();
+		}
 	}
 
 	/** A page of rejects. */

@@ -97,8 +97,8 @@ public class ReportTest extends EdgeTestSupport {
 				bytes("{}"), json.append(']').toString(), status, at(received), changed == null ? null : at(changed), replayedAs, outboxId);
 		long seq = jdbc.queryForObject("SELECT seq FROM reject WHERE id = ?", Long.class, id);
 		for (int i = 0; i < violations.length; i += 3) {
-			jdbc.update("INSERT INTO reject_violation (reject_seq, position, rule, pointer) VALUES (?, ?, ?, ?)", seq, i / 3, violations[i],
-					violations[i + 1]);
+			jdbc.update("INSERT INTO reject_violation (reject_seq, position, rule, pointer, edge, status, received_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?)", seq, i / 3, violations[i], violations[i + 1], edge, status, at(received));
 		}
 	}
 
@@ -463,8 +463,8 @@ public class ReportTest extends EdgeTestSupport {
 				"[{\"pointer\":\"/context/traits/email\",\"rule\":\"schema:format\",\"message\":\"ann@example.com is not an email address\","
 						+ "\"expected\":\"email\",\"actual\":\"ann@example.com\"}]",
 				Timestamp.from(Instant.parse("2024-06-10T00:00:00Z")));
-		jdbc.update("INSERT INTO reject_violation (reject_seq, position, rule, pointer) SELECT seq, 0, 'schema:format', '/context/traits/email' "
-				+ "FROM reject WHERE id = 'M1'");
+		jdbc.update("INSERT INTO reject_violation (reject_seq, position, rule, pointer, edge, status, received_at) SELECT seq, 0, "
+				+ "'schema:format', '/context/traits/email', edge, status, received_at FROM reject WHERE id = 'M1'");
 		String june = "/api/report?since=2024-06-01&until=2024-07-01";
 		assertThat(json(get(june, VIEWER)).at("/topErrors/0/message").asText()).isEqualTo("••• is not an email address");
 		assertThat(get(june + "&format=text", VIEWER).body()).contains("e.g. M1: ••• is not an email address").doesNotContain("ann@");

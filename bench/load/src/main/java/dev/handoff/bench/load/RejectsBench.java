@@ -158,7 +158,8 @@ public final class RejectsBench {
 		Instant start = Instant.now().minus(Duration.ofDays(30));
 		try (PreparedStatement reject = db.prepareStatement("INSERT INTO reject (seq, id, edge, contract, contract_sha256, campaign, payload, "
 				+ "payload_size, declared_length, content_type, violations, status, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-				PreparedStatement violation = db.prepareStatement("INSERT INTO reject_violation (reject_seq, position, rule, pointer) VALUES (?, ?, ?, ?)")) {
+				PreparedStatement violation = db.prepareStatement("INSERT INTO reject_violation (reject_seq, position, rule, pointer, edge, status, "
+						+ "received_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
 			for (int n = from; n < target; n++) {
 				long seq = maxSeq + (n - from) + 1;
 				Template t = pick(templates, random.nextInt(totalWeight));
@@ -174,14 +175,19 @@ public final class RejectsBench {
 				reject.setObject(9, null);
 				reject.setString(10, "application/json");
 				reject.setString(11, t.violations());
-				reject.setString(12, r < 85 ? "open" : r < 95 ? "replayed" : "discarded");
-				reject.setTimestamp(13, Timestamp.from(start.plusMillis((long) n * 30L * 86_400_000L / Math.max(target, 1_000_000))));
+				String status = r < 85 ? "open" : r < 95 ? "replayed" : "discarded";
+				Timestamp received = Timestamp.from(start.plusMillis((long) n * 30L * 86_400_000L / Math.max(target, 1_000_000)));
+				reject.setString(12, status);
+				reject.setTimestamp(13, received);
 				reject.addBatch();
 				for (int i = 0; i < t.rulesAndPointers().size(); i++) {
 					violation.setLong(1, seq);
 					violation.setInt(2, i);
 					violation.setString(3, t.rulesAndPointers().get(i)[0]);
 					violation.setString(4, t.rulesAndPointers().get(i)[1]);
+					violation.setString(5, t.edge());
+					violation.setString(6, status);
+					violation.setTimestamp(7, received);
 					violation.addBatch();
 				}
 				if ((n + 1) % 5000 == 0) {
@@ -204,15 +210,15 @@ public final class RejectsBench {
 	/** H2's plan for the SQL behind the filters, as RejectStore and CauseStore build it. */
 	private static void plans(Connection db) throws Exception {
 		Map<String, String> sql = new LinkedHashMap<>();
-		sql.put("count edge+rule", "SELECT COUNT(*) FROM reject WHERE 1 = 1 AND edge = 'email-campaign' AND EXISTS (SELECT 1 FROM reject_violation v "
-				+ "WHERE v.reject_seq = reject.seq AND v.rule = 'must-match')");
-		sql.put("page edge+rule", "SELECT id FROM reject WHERE 1 = 1 AND edge = 'email-campaign' AND EXISTS (SELECT 1 FROM reject_violation v "
-				+ "WHERE v.reject_seq = reject.seq AND v.rule = 'must-match') ORDER BY seq DESC OFFSET 0 ROWS FETCH NEXT 50 ROWS ONLY");
+		sql.put("count edge+rule", "SELECT COUNT(DISTINCT v.reject_seq) FROM reject_violation v WHERE v.rule = 'must-match' AND v.edge = 'email-campaign'");
+		sql.put("page edge+rule", "SELECT DISTINCT v.reject_seq FROM reject_violation v WHERE v.rule = 'must-match' AND v.edge = 'email-campaign' "
+				+ "ORDER BY v.reject_seq DESC OFFSET 0 ROWS FETCH NEXT 50 ROWS ONLY");
+		sql.put("page edge, page 100", "SELECT seq FROM reject WHERE 1 = 1 AND edge = 'tracking-event' ORDER BY seq DESC OFFSET 5000 ROWS FETCH NEXT 50 ROWS ONLY");
 		sql.put("count status", "SELECT COUNT(*) FROM reject WHERE 1 = 1 AND status = 'open'");
 		sql.put("count campaign", "SELECT COUNT(*) FROM reject WHERE 1 = 1 AND campaign = 'C-1500'");
-		sql.put("causes", "SELECT r.edge, v.rule, v.pointer, COUNT(DISTINCT r.seq) AS total, COUNT(DISTINCT CASE WHEN r.status = 'open' THEN r.seq END) "
-				+ "AS open_count, MIN(r.received_at), MAX(r.received_at), MAX(r.seq) FROM reject r JOIN reject_violation v ON v.reject_seq = r.seq "
-				+ "GROUP BY r.edge, v.rule, v.pointer");
+		sql.put("causes", "SELECT v.edge, v.rule, v.pointer, COUNT(DISTINCT v.reject_seq) AS total, COUNT(DISTINCT CASE WHEN v.status = 'open' "
+				+ "THEN v.reject_seq END) AS open_count, MIN(v.received_at), MAX(v.received_at), MAX(v.reject_seq) FROM reject_violation v "
+				+ "GROUP BY v.edge, v.rule, v.pointer");
 		try (Statement s = db.createStatement()) {
 			for (Map.Entry<String, String> e : sql.entrySet()) {
 				try (ResultSet rs = s.executeQuery("EXPLAIN " + e.getValue())) {
