@@ -4,11 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -18,16 +15,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The rejected queue grouped by what went wrong. Counts come from the rejects themselves; only a person's triage
- * decision (and the service's own "resolved" when the last open reject of a cause leaves the queue) is stored.
+ * The rejected queue grouped by what went wrong: one row per cause with its counts (kept by {@link CauseTally} as
+ * rejects arrive and leave) and a person's triage decision (or the service's own "resolved" when the last open
+ * reject of a cause leaves the queue).
  */
 @Repository
 public class CauseStore {
 
-	// the violations carry their reject's edge, status and time, so causes are grouped from one table
-	private static final String GROUPED = "SELECT v.edge, v.rule, v.pointer, COUNT(DISTINCT v.reject_seq) AS total, "
-			+ "COUNT(DISTINCT CASE WHEN v.status = 'open' THEN v.reject_seq END) AS open_count, MIN(v.received_at) AS first_seen, "
-			+ "MAX(v.received_at) AS last_seen, MAX(v.reject_seq) AS example_seq FROM reject_violation v";
+	// counts kept by CauseTally beside the decision: one row per cause, however long the queue
+	private static final String CAUSES = "SELECT edge, rule, pointer, state, changed_at, changed_by, total, open_count, first_seen, last_seen, "
+			+ "example_seq FROM cause_state WHERE total > 0";
 
 	private static final TypeReference<List<Violation>> VIOLATIONS = new TypeReference<>() {
 	};
@@ -43,24 +40,18 @@ public class CauseStore {
 
 	/** Every cause on an edge (or all edges), the most recently seen first; {@code state} narrows by effective state. */
 	public List<Cause> list(String edge, String state) {
-		List<Object> args = new ArrayList<>();
-		String sql = GROUPED + (edge == null || edge.isBlank() ? "" : " WHERE v.edge = ?") + " GROUP BY v.edge, v.rule, v.pointer";
-		if (edge != null && !edge.isBlank()) {
-			args.add(edge);
-		}
-		List<Group> groups = jdbc.query(sql, this::group, args.toArray());
-		Map<Cause.Key, Decision> decisions = decisions();
-		return groups.stream()
-			.map(g -> cause(g, decisions.get(g.key())))
+		boolean oneEdge = edge != null && !edge.isBlank();
+		return jdbc.query(CAUSES + (oneEdge ? " AND edge = ?" : ""), this::cause, oneEdge ? new Object[] { edge } : new Object[0])
+			.stream()
 			.filter(c -> state == null || state.isBlank() || state.equals(c.state()))
 			.sorted(Comparator.comparing(Cause::lastSeen).reversed().thenComparing(Cause::id))
 			.toList();
 	}
 
 	public Optional<Cause> find(Cause.Key key) {
-		List<Group> groups = jdbc.query(GROUPED + " WHERE v.edge = ? AND v.rule = ? AND v.pointer = ? GROUP BY v.edge, v.rule, v.pointer",
-				this::group, key.edge(), key.rule(), key.pointer());
-		return groups.stream().findFirst().map(g -> cause(g, decisions().get(key)));
+		return jdbc.query(CAUSES + " AND edge = ? AND rule = ? AND pointer = ?", this::cause, key.edge(), key.rule(), key.pointer())
+			.stream()
+			.findFirst();
 	}
 
 	/**
@@ -95,9 +86,8 @@ public class CauseStore {
 
 	/** How many rejects of a cause are still open. */
 	public long openCount(Cause.Key key) {
-		Long open = jdbc.queryForObject("SELECT COUNT(DISTINCT reject_seq) FROM reject_violation WHERE edge = ? AND rule = ? AND pointer = ? "
-				+ "AND status = 'open'", Long.class, key.edge(), key.rule(), key.pointer());
-		return open == null ? 0 : open;
+		return jdbc.query("SELECT open_count FROM cause_state WHERE edge = ? AND rule = ? AND pointer = ?", (rs, n) -> rs.getLong(1), key.edge(),
+				key.rule(), key.pointer()).stream().findFirst().orElse(0L);
 	}
 
 	/**
@@ -117,13 +107,19 @@ public class CauseStore {
 		return decision.state();
 	}
 
-	private Cause cause(Group g, Decision stored) {
-		// a row made by ensure() whose decision never followed is no decision
-		Decision decision = stored == null || stored.at().equals(Instant.EPOCH) ? null : stored;
+	private Cause cause(ResultSet rs, int n) throws SQLException {
+		Cause.Key key = new Cause.Key(rs.getString("edge"), rs.getString("rule"), rs.getString("pointer"));
+		Instant decidedAt = rs.getTimestamp("changed_at").toInstant();
+		// a row made by ensure() or by the tally, whose decision never followed, is no decision
+		Decision decision = decidedAt.equals(Instant.EPOCH) ? null : new Decision(rs.getString("state"), decidedAt, rs.getString("changed_by"));
+		long total = rs.getLong("total");
+		long open = rs.getLong("open_count");
+		Instant firstSeen = rs.getTimestamp("first_seen").toInstant();
+		Instant lastSeen = rs.getTimestamp("last_seen").toInstant();
 		String[] example = jdbc.queryForObject("SELECT id, violations FROM reject WHERE seq = ?",
-				(rs, n) -> new String[] { rs.getString("id"), message(rs, g.key()) }, g.exampleSeq());
-		return new Cause(g.key().id(), g.key(), g.total(), g.open(), g.firstSeen(), g.lastSeen(), example[0], example[1],
-				effectiveState(g.open(), g.lastSeen(), decision), decision == null ? null : decision.by(), decision == null ? null : decision.at());
+				(row, m) -> new String[] { row.getString("id"), message(row, key) }, rs.getLong("example_seq"));
+		return new Cause(key.id(), key, total, open, firstSeen, lastSeen, example[0], example[1], effectiveState(open, lastSeen, decision),
+				decision == null ? null : decision.by(), decision == null ? null : decision.at());
 	}
 
 	private String message(ResultSet rs, Cause.Key key) throws SQLException {
@@ -137,25 +133,6 @@ public class CauseStore {
 		catch (com.fasterxml.jackson.core.JsonProcessingException e) {
 			throw new SQLException("reject " + rs.getString("id") + " has violations that are not JSON", e);
 		}
-	}
-
-	private Group group(ResultSet rs, int n) throws SQLException {
-		return new Group(new Cause.Key(rs.getString("edge"), rs.getString("rule"), rs.getString("pointer")), rs.getLong("total"),
-				rs.getLong("open_count"), rs.getTimestamp("first_seen").toInstant(), rs.getTimestamp("last_seen").toInstant(),
-				rs.getLong("example_seq"));
-	}
-
-	private Map<Cause.Key, Decision> decisions() {
-		Map<Cause.Key, Decision> decisions = new HashMap<>();
-		jdbc.query("SELECT edge, rule, pointer, state, changed_at, changed_by FROM cause_state",
-				rs -> {
-					decisions.put(new Cause.Key(rs.getString("edge"), rs.getString("rule"), rs.getString("pointer")),
-							new Decision(rs.getString("state"), rs.getTimestamp("changed_at").toInstant(), rs.getString("changed_by")));
-				});
-		return decisions;
-	}
-
-	private record Group(Cause.Key key, long total, long open, Instant firstSeen, Instant lastSeen, long exampleSeq) {
 	}
 
 	/** A stored triage decision. */

@@ -37,9 +37,12 @@ public class RejectStore {
 
 	private final ObjectMapper mapper;
 
-	public RejectStore(JdbcTemplate jdbc, ObjectMapper mapper) {
+	private final CauseTally tally;
+
+	RejectStore(JdbcTemplate jdbc, ObjectMapper mapper, CauseTally tally) {
 		this.jdbc = jdbc;
 		this.mapper = mapper;
+		this.tally = tally;
 	}
 
 	@Transactional
@@ -74,26 +77,34 @@ public class RejectStore {
 		}
 		jdbc.batchUpdate("INSERT INTO reject_violation (reject_seq, position, rule, pointer, edge, status, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
 				rows);
+		tally.counted(CauseStore.keysOf(reject), seq, reject.status(), reject.receivedAt());
 	}
 
 	/** Marks an open reject replayed; false when it was no longer open (someone else replayed or discarded it). */
+	@Transactional
 	public boolean markReplayed(String id, String acceptedAs) {
 		return changed(id, "replayed", jdbc.update("UPDATE reject SET status = 'replayed', replayed_as = ?, status_changed_at = ? "
 				+ "WHERE id = ? AND status = 'open'", acceptedAs, Timestamp.from(Instant.now()), id));
 	}
 
 	/** Marks an open reject discarded; false when it was no longer open. */
+	@Transactional
 	public boolean markDiscarded(String id) {
 		return changed(id, "discarded", jdbc.update("UPDATE reject SET status = 'discarded', status_changed_at = ? WHERE id = ? AND status = 'open'",
 				Timestamp.from(Instant.now()), id));
 	}
 
-	/** When the reject changed, its violations take its new status too (they carry it for the queue's indexes). */
+	/**
+	 * When the reject left the queue, its violations take its new status too (they carry it for the queue's indexes)
+	 * and its causes count one open reject fewer.
+	 */
 	private boolean changed(String id, String status, int rows) {
 		if (rows != 1) {
 			return false;
 		}
-		jdbc.update("UPDATE reject_violation SET status = ? WHERE reject_seq = (SELECT seq FROM reject WHERE id = ?)", status, id);
+		long seq = jdbc.queryForObject("SELECT seq FROM reject WHERE id = ?", Long.class, id);
+		jdbc.update("UPDATE reject_violation SET status = ? WHERE reject_seq = ?", status, seq);
+		tally.closed(seq);
 		return true;
 	}
 

@@ -16,6 +16,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /** The queue's selections on the real schema: rule filters read the violations, which follow their reject's status. */
 class RejectStoreTest {
@@ -30,7 +31,7 @@ class RejectStoreTest {
 		data.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
 		Flyway.configure().dataSource(data).placeholders(Map.of("bytes", "BLOB", "text", "CLOB")).load().migrate();
 		JdbcTemplate jdbc = new JdbcTemplate(data);
-		store = new RejectStore(jdbc, new ObjectMapper());
+		store = new RejectStore(jdbc, new ObjectMapper(), new CauseTally(jdbc, new JdbcTransactionManager(data)));
 		causes = new CauseStore(jdbc, new ObjectMapper());
 	}
 
