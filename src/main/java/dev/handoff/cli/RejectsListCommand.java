@@ -70,8 +70,9 @@ class RejectsListCommand extends ReviewCommand {
 	void print(JsonNode answer, PrintWriter out) {
 		JsonNode items = answer.path("items");
 		long total = answer.path("total").asLong(items.size());
+		String of = total + (answer.path("totalExact").asBoolean(true) ? "" : "+");
 		if (items.isEmpty()) {
-			out.println(total == 0 ? "no rejects match" : "showing none of " + total + ": page " + answer.path("page").asText() + " is past the end");
+			out.println(total == 0 ? "no rejects match" : "showing none of " + of + ": page " + answer.path("page").asText() + " is past the end");
 			return;
 		}
 		Table table = new Table().row("ID", "EDGE", "CAMPAIGN", "STATUS", "RULES", "RECEIVED");
@@ -83,6 +84,6 @@ class RejectsListCommand extends ReviewCommand {
 		}
 		table.print(out, "");
 		long first = answer.path("page").asLong() * answer.path("size").asLong(items.size()) + 1;
-		out.println("showing " + first + "-" + (first + items.size() - 1) + " of " + total);
+		out.println("showing " + first + "-" + (first + items.size() - 1) + " of " + of);
 	}
 }

@@ -49,6 +49,8 @@ class RejectController {
 		body.put("page", result.page());
 		body.put("size", result.size());
 		body.put("total", result.total());
+		// false: at least `total` match (counting stops there)
+		body.put("totalExact", result.totalExact());
 		return body;
 	}
 

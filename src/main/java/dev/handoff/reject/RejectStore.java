@@ -33,6 +33,12 @@ public class RejectStore {
 	private static final TypeReference<List<Violation>> VIOLATIONS = new TypeReference<>() {
 	};
 
+	/**
+	 * How far a page's total is counted. Counting costs a step per matching reject (about 5 µs on H2, so 4 s for 850 000
+	 * open rejects); past this many a person needs a narrower filter, not the exact number.
+	 */
+	public static final int COUNT_LIMIT = 10_000;
+
 	private final JdbcTemplate jdbc;
 
 	private final ObjectMapper mapper;
@@ -130,17 +136,17 @@ public class RejectStore {
 		return seqs.stream().map(ids::get).toList();
 	}
 
-	/** One page, newest first, and how many match in all. */
+	/** One page, newest first, and how many match in all (counted up to {@link #COUNT_LIMIT}). */
 	public Page list(RejectFilter filter, int page, int size) {
 		Selection selection = Selection.of(filter);
-		Long total = jdbc.queryForObject(selection.count(), Long.class, selection.args());
+		long total = jdbc.queryForObject(selection.count(), Long.class, selection.args(COUNT_LIMIT + 1));
 		// the page's seqs come from an index alone; only those rows are read, not the payloads of the pages before it
 		List<Long> seqs = jdbc.queryForList(selection.seqs("DESC") + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", Long.class,
 				selection.args((long) page * size, size));
 		List<Reject> items = new ArrayList<>();
 		inChunks(seqs, (marks, chunk) -> items.addAll(jdbc.query("SELECT " + COLUMNS + " FROM reject WHERE seq IN (" + marks + ") ORDER BY seq DESC",
 				this::row, chunk.toArray())));
-		return new Page(items, page, size, total == null ? 0 : total);
+		return new Page(items, page, size, Math.min(total, COUNT_LIMIT), total <= COUNT_LIMIT);
 	}
 
 	private static void inChunks(List<Long> seqs, BiConsumer<String, List<Long>> query) {
@@ -191,8 +197,9 @@ public class RejectStore {
 			}
 		}
 
+		/** Counts at most as many as its one argument after the filter's: an exact count costs a step per match. */
 		String count() {
-			return "SELECT COUNT(" + (seq.equals("seq") ? "*" : "DISTINCT " + seq) + ")" + from;
+			return "SELECT COUNT(*) FROM (SELECT " + (seq.equals("seq") ? "" : "DISTINCT ") + seq + from + " FETCH FIRST ? ROWS ONLY) counted";
 		}
 
 		String seqs(String order) {
@@ -206,8 +213,13 @@ public class RejectStore {
 		}
 	}
 
-	/** A page of rejects. */
-	public record Page(List<Reject> items, int page, int size, long total) {
+	/**
+	 * A page of rejects.
+	 *
+	 * @param total how many match, or {@link #COUNT_LIMIT} when at least that many do
+	 * @param totalExact false when {@code total} is the limit and more match
+	 */
+	public record Page(List<Reject> items, int page, int size, long total, boolean totalExact) {
 	}
 
 	private static void condition(StringBuilder where, List<Object> args, String sql, String value) {

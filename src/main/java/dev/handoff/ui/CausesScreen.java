@@ -10,6 +10,7 @@ import dev.handoff.edge.Edge;
 import dev.handoff.edge.EdgeRegistry;
 import dev.handoff.reject.Cause;
 import dev.handoff.reject.CauseStore;
+import dev.handoff.reject.RejectStore;
 import dev.handoff.review.Review;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
@@ -66,6 +67,7 @@ class CausesScreen {
 		model.addAttribute("state", state == null ? "" : state);
 		model.addAttribute("anyCauses", !all.isEmpty());
 		model.addAttribute("openTotal", counts.all());
+		model.addAttribute("countLimit", RejectStore.COUNT_LIMIT);
 		model.addAttribute("perEdge", counts.nonZero(edges.all().stream().map(Edge::name).toList(), counts::onEdge));
 		model.addAttribute("perRule", perRule);
 		model.addAttribute("ruleTitles", rules.stream().collect(Collectors.toMap(r -> r, r -> RuleWords.of(r).title())));

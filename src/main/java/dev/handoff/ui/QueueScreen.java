@@ -85,11 +85,13 @@ class QueueScreen {
 		RejectStore.Page result = rejects.list(filter, pageNumber, pageSize);
 		model.addAttribute("rows", result.items().stream().map(QueueScreen::row).toList());
 		model.addAttribute("total", result.total());
+		model.addAttribute("totalExact", result.totalExact());
 		model.addAttribute("from", result.items().isEmpty() ? 0 : (long) pageNumber * pageSize + 1);
 		model.addAttribute("to", (long) pageNumber * pageSize + result.items().size());
 		model.addAttribute("previous", pageNumber == 0 ? null : link("/ui/rejects", shown).queryParam("size", pageSize)
 			.queryParam("page", pageNumber - 1).build().encode().toUriString());
-		model.addAttribute("next", (long) (pageNumber + 1) * pageSize >= result.total() ? null
+		boolean more = result.totalExact() ? (long) (pageNumber + 1) * pageSize < result.total() : result.items().size() == pageSize;
+		model.addAttribute("next", !more ? null
 				: link("/ui/rejects", shown).queryParam("size", pageSize).queryParam("page", pageNumber + 1).build().encode().toUriString());
 		model.addAttribute("previewLink", link("/ui/rejects/replay", shown).build().encode().toUriString());
 		return "ui/queue";

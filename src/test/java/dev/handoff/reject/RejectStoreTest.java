@@ -23,6 +23,8 @@ class RejectStoreTest {
 
 	private RejectStore store;
 
+	private JdbcTemplate jdbc;
+
 	private CauseStore causes;
 
 	@BeforeEach
@@ -30,7 +32,7 @@ class RejectStoreTest {
 		JdbcDataSource data = new JdbcDataSource();
 		data.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
 		Flyway.configure().dataSource(data).placeholders(Map.of("bytes", "BLOB", "text", "CLOB")).load().migrate();
-		JdbcTemplate jdbc = new JdbcTemplate(data);
+		jdbc = new JdbcTemplate(data);
 		store = new RejectStore(jdbc, new ObjectMapper(), new CauseTally(jdbc, new JdbcTransactionManager(data)));
 		causes = new CauseStore(jdbc, new ObjectMapper());
 	}
@@ -97,5 +99,23 @@ class RejectStoreTest {
 		assertThat(cause.firstSeen()).isEqualTo(Instant.parse("2026-11-01T10:01:00Z"));
 		assertThat(cause.lastSeen()).isEqualTo(Instant.parse("2026-11-01T10:03:00Z"));
 		assertThat(causes.openCount(key)).isEqualTo(1);
+	}
+
+	@Test
+	void countsUpToTheLimitAndSaysWhenMoreMatch() {
+		List<Object[]> rows = new ArrayList<>();
+		for (int i = 0; i < RejectStore.COUNT_LIMIT + 5; i++) {
+			rows.add(new Object[] { "r" + i, i % 2 == 0 ? "email" : "tracking" });
+		}
+		jdbc.batchUpdate("INSERT INTO reject (id, edge, contract, contract_sha256, payload, payload_size, violations, status, received_at) "
+				+ "VALUES (?, ?, 'c', '" + "0".repeat(64) + "', X'7b7d', 2, '[]', 'open', CURRENT_TIMESTAMP)", rows);
+
+		RejectStore.Page all = store.list(new RejectFilter(null, "open", null, null), 0, 50);
+		assertThat(all.total()).isEqualTo(RejectStore.COUNT_LIMIT);
+		assertThat(all.totalExact()).isFalse();
+		assertThat(all.items()).hasSize(50).first().extracting(Reject::id).isEqualTo("r" + (RejectStore.COUNT_LIMIT + 4));
+		RejectStore.Page email = store.list(new RejectFilter("email", "open", null, null), 0, 50);
+		assertThat(email.total()).isEqualTo(RejectStore.COUNT_LIMIT / 2 + 3);
+		assertThat(email.totalExact()).isTrue();
 	}
 }
