@@ -1,7 +1,5 @@
 package dev.handoff.guard;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -56,18 +54,15 @@ final class LinkCheck {
 			return unchanged; // no owned domain anywhere in it: not a link to check, and no need to parse it
 		}
 		String plain = html ? href.replace("&amp;", "&") : href;
-		URI uri;
-		try {
-			uri = new URI(plain);
-		}
-		catch (URISyntaxException e) {
+		LinkUrl url = LinkUrl.parse(plain);
+		if (url == null) {
 			return unchanged; // merge tags such as *|UNSUB|* and other non-URLs are not links to check
 		}
-		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-		if (!(scheme.equals("http") || scheme.equals("https")) || !taxonomy.owns(uri.getHost())) {
+		String scheme = url.scheme() == null ? "" : url.scheme().toLowerCase(Locale.ROOT);
+		if (!(scheme.equals("http") || scheme.equals("https")) || !taxonomy.owns(url.host())) {
 			return unchanged;
 		}
-		String query = uri.getRawQuery();
+		String query = url.rawQuery();
 		StringBuilder added = new StringBuilder();
 		for (UtmValues.Parameter parameter : utm.list()) {
 			String actual = firstValue(query, parameter.name());
