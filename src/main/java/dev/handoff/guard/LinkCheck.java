@@ -99,8 +99,11 @@ final class LinkCheck {
 		for (int start = 0;;) {
 			int amp = raw.indexOf('&', start);
 			int end = amp < 0 ? raw.length() : amp;
-			int eq = raw.indexOf('=', start);
-			boolean hasValue = eq >= 0 && eq < end;
+			int eq = start;
+			while (eq < end && raw.charAt(eq) != '=') {
+				eq++; // within this pair only: an indexOf to the end for every pair would be quadratic in a long query
+			}
+			boolean hasValue = eq < end;
 			if (decode(raw.substring(start, hasValue ? eq : end)).equals(name)) {
 				return hasValue ? decode(raw.substring(eq + 1, end)) : "";
 			}
