@@ -37,7 +37,16 @@ public record Taxonomy(UtmTemplate campaignTemplate, Pattern disallowed, int max
 	 */
 	public boolean mayOwn(String text) {
 		for (String domain : domains) {
+			if (domain.isEmpty()) {
+				return true;
+			}
+			char first = domain.charAt(0);
 			for (int i = 0; i + domain.length() <= text.length(); i++) {
+				// an ASCII character that is not the domain's first in either case cannot start it: skip the region compare
+				char c = text.charAt(i);
+				if (c < 128 && first < 128 && Character.toLowerCase(c) != Character.toLowerCase(first)) {
+					continue;
+				}
 				if (text.regionMatches(true, i, domain, 0, domain.length())) {
 					return true;
 				}
@@ -52,6 +61,12 @@ public record Taxonomy(UtmTemplate campaignTemplate, Pattern disallowed, int max
 			return false;
 		}
 		String h = host.toLowerCase(Locale.ROOT);
-		return domains.stream().anyMatch(d -> h.equals(d) || h.endsWith("." + d));
+		for (String d : domains) {
+			// h ends with "." + d, without making that string for every link
+			if (h.equals(d) || (h.length() > d.length() && h.endsWith(d) && h.charAt(h.length() - d.length() - 1) == '.')) {
+				return true;
+			}
+		}
+		return false;
 	}
 }

@@ -90,9 +90,10 @@ public class Guard {
 		if (!violations.isEmpty()) {
 			return Verdict.rejected(contract, received, violations, campaign, version);
 		}
-		boolean changed = !edge.generated().isEmpty() || !edge.rewritten().isEmpty();
-		byte[] forwarded = changed ? write(message) : received;
-		return new Verdict(contract, received, List.of(), forwarded, edge.generated(), edge.rewritten(), campaign, version, null,
+		List<String> generated = edge.generated();
+		List<String> rewritten = edge.rewritten();
+		byte[] forwarded = generated.isEmpty() && rewritten.isEmpty() ? received : write(message);
+		return new Verdict(contract, received, List.of(), forwarded, generated, rewritten, campaign, version, null,
 				GateCheck.holds(spec.gate(), message));
 	}
 

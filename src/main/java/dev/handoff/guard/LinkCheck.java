@@ -1,16 +1,10 @@
 package dev.handoff.guard;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.handoff.contract.LinkMode;
 import dev.handoff.contract.Taxonomy;
@@ -21,9 +15,6 @@ import dev.handoff.contract.Taxonomy;
  * HTML, other parameters and fragments stay byte for byte as they were.
  */
 final class LinkCheck {
-
-	private static final Pattern HREF = Pattern.compile("<(?:a|area)\\b[^>]*?\\shref\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')",
-			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
 	private LinkCheck() {
 	}
@@ -37,37 +28,24 @@ final class LinkCheck {
 		if (!text.contains("<")) {
 			return new Outcome(link(pointer, text.strip(), false, mode, utm, taxonomy, violations, text), violations);
 		}
-		Matcher m = HREF.matcher(text);
-		StringBuilder out = new StringBuilder(text.length() + 256);
+		// the copy is made only once a link changes: most HTML fields go on as they came
+		StringBuilder out = null;
 		int at = 0;
-		for (int from = 0; find(m, text, from); from = m.end()) {
-			int group = m.group(1) != null ? 1 : 2;
-			String href = m.group(group);
+		for (Hrefs.Href h = Hrefs.next(text, 0); h != null; h = Hrefs.next(text, h.end() + 1)) {
+			String href = text.substring(h.start(), h.end());
 			String rewritten = link(pointer, href, true, mode, utm, taxonomy, violations, href);
-			out.append(text, at, m.start(group)).append(rewritten);
-			at = m.end(group);
+			if (rewritten != href) {
+				out = out == null ? new StringBuilder(text.length() + 256) : out;
+				out.append(text, at, h.start()).append(rewritten);
+				at = h.end();
+			}
 		}
-		if (at == 0) {
+		if (out == null) {
 			return new Outcome(text, violations);
 		}
 		out.append(text, at, text.length());
 		String result = out.toString();
 		return new Outcome(result.equals(text) ? text : result, violations);
-	}
-
-	/**
-	 * Finds the next {@code <a} or {@code <area} tag with an href at or after {@code from}, as {@code m.find()} would, but
-	 * quicker: every match starts with '<' and an 'a', so the pattern is tried only there (a case-insensitive pattern is
-	 * otherwise tried at every character, the guard's largest cost on a large email).
-	 */
-	private static boolean find(Matcher m, String text, int from) {
-		for (int lt = text.indexOf('<', from); lt >= 0 && lt + 1 < text.length(); lt = text.indexOf('<', lt + 1)) {
-			char c = text.charAt(lt + 1);
-			if ((c == 'a' || c == 'A') && m.region(lt, text.length()).lookingAt()) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static String link(String pointer, String href, boolean html, LinkMode mode, UtmValues utm, Taxonomy taxonomy,
@@ -76,31 +54,28 @@ final class LinkCheck {
 			return unchanged; // no owned domain anywhere in it: not a link to check, and no need to parse it
 		}
 		String plain = html ? href.replace("&amp;", "&") : href;
-		URI uri;
-		try {
-			uri = new URI(plain);
-		}
-		catch (URISyntaxException e) {
+		LinkUrl url = LinkUrl.parse(plain);
+		if (url == null) {
 			return unchanged; // merge tags such as *|UNSUB|* and other non-URLs are not links to check
 		}
-		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-		if (!(scheme.equals("http") || scheme.equals("https")) || !taxonomy.owns(uri.getHost())) {
+		String scheme = url.scheme() == null ? "" : url.scheme().toLowerCase(Locale.ROOT);
+		if (!(scheme.equals("http") || scheme.equals("https")) || !taxonomy.owns(url.host())) {
 			return unchanged;
 		}
-		Map<String, String> present = query(uri.getRawQuery());
+		String query = url.rawQuery();
 		StringBuilder added = new StringBuilder();
-		utm.parameters().forEach((name, expected) -> {
-			String actual = present.get(name);
+		for (UtmValues.Parameter parameter : utm.list()) {
+			String actual = firstValue(query, parameter.name());
 			if (actual == null && mode == LinkMode.REWRITE) {
-				added.append(added.isEmpty() ? "" : html ? "&amp;" : "&").append(name).append('=').append(utm.encoded(name));
+				added.append(added.isEmpty() ? "" : html ? "&amp;" : "&").append(parameter.name()).append('=').append(parameter.encoded());
 			}
 			else if (actual == null) {
-				violations.add(Violations.linkMissing(pointer, plain, name, expected));
+				violations.add(Violations.linkMissing(pointer, plain, parameter.name(), parameter.value()));
 			}
-			else if (!actual.equals(expected)) {
-				violations.add(Violations.linkWrong(pointer, plain, name, expected, actual));
+			else if (!actual.equals(parameter.value())) {
+				violations.add(Violations.linkWrong(pointer, plain, parameter.name(), parameter.value(), actual));
 			}
-		});
+		}
 		return added.isEmpty() ? unchanged : insertQuery(href, added.toString(), html);
 	}
 
@@ -113,20 +88,36 @@ final class LinkCheck {
 		return base + separator + parameters + fragment;
 	}
 
-	private static Map<String, String> query(String raw) {
-		Map<String, String> parameters = new HashMap<>();
+	/**
+	 * The decoded value of the first parameter called {@code name} in a raw query ("" when it has no '='), or null when
+	 * there is none. Only the names are decoded on the way, not every value into a map.
+	 */
+	static String firstValue(String raw, String name) {
 		if (raw == null) {
-			return parameters;
+			return null;
 		}
-		for (String pair : raw.split("&")) {
-			int eq = pair.indexOf('=');
-			String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-			parameters.putIfAbsent(name, eq < 0 ? "" : decode(pair.substring(eq + 1)));
+		for (int start = 0;;) {
+			int amp = raw.indexOf('&', start);
+			int end = amp < 0 ? raw.length() : amp;
+			int eq = start;
+			while (eq < end && raw.charAt(eq) != '=') {
+				eq++; // within this pair only: an indexOf to the end for every pair would be quadratic in a long query
+			}
+			boolean hasValue = eq < end;
+			if (decode(raw.substring(start, hasValue ? eq : end)).equals(name)) {
+				return hasValue ? decode(raw.substring(eq + 1, end)) : "";
+			}
+			if (amp < 0) {
+				return null;
+			}
+			start = amp + 1;
 		}
-		return parameters;
 	}
 
 	private static String decode(String s) {
+		if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
+			return s; // what URLDecoder returns for it, without copying it char by char
+		}
 		try {
 			return URLDecoder.decode(s, StandardCharsets.UTF_8);
 		}

@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.handoff.contract.Channel;
@@ -24,7 +25,11 @@ final class UtmValues {
 
 	private final Map<String, String> parameters;
 
-	private final Map<String, String> encoded;
+	private final List<Parameter> list;
+
+	/** One UTM parameter a link must carry: its name, its value, and the value URL-encoded as it is written into a link. */
+	record Parameter(String name, String value, String encoded) {
+	}
 
 	UtmValues(String campaign, String source, String medium) {
 		this.campaign = campaign;
@@ -35,9 +40,9 @@ final class UtmValues {
 		parameters.put("utm_medium", medium);
 		parameters.put("utm_campaign", campaign);
 		this.parameters = Collections.unmodifiableMap(parameters);
-		Map<String, String> encoded = new LinkedHashMap<>();
-		parameters.forEach((name, value) -> encoded.put(name, URLEncoder.encode(value, StandardCharsets.UTF_8)));
-		this.encoded = Collections.unmodifiableMap(encoded);
+		this.list = parameters.entrySet().stream()
+			.map(e -> new Parameter(e.getKey(), e.getValue(), URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)))
+			.toList();
 	}
 
 	static UtmValues of(Truth truth, Taxonomy taxonomy, String channelName) {
@@ -63,8 +68,8 @@ final class UtmValues {
 		return parameters;
 	}
 
-	/** The same, each value URL-encoded as it is written into a link. */
-	String encoded(String name) {
-		return encoded.get(name);
+	/** The same, in the same order, each with its URL-encoded value: a list to walk for every link, no map look-ups. */
+	List<Parameter> list() {
+		return list;
 	}
 }

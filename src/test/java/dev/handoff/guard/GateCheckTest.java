@@ -125,4 +125,27 @@ class GateCheckTest {
 		assertThat(declared.accepted()).isTrue();
 		assertThat(silent.accepted()).isTrue();
 	}
+
+	@Test
+	void surelyFailsOnlyWhereEveritFailsToo() throws IOException {
+		String[] conditions = { "{\"required\": [\"a\"]}", "{\"type\": \"object\", \"required\": [\"a\", \"b\"]}",
+				"{\"properties\": {\"a\": {\"required\": [\"x\"], \"properties\": {\"x\": {\"const\": true}}}}}",
+				"{\"required\": [\"a\"], \"properties\": {\"a\": {\"type\": \"object\", \"required\": [\"x\"]}}}",
+				"{\"anyOf\": [{\"required\": [\"a\"]}, {\"required\": [\"b\"]}]}", "{\"const\": {\"a\": 1}}", "{\"required\": []}" };
+		String[] messages = { "{}", "{\"a\": 1}", "{\"a\": null}", "{\"a\": {}}", "{\"a\": {\"x\": true}}", "{\"a\": {\"x\": false}}",
+				"{\"a\": [1], \"b\": 2}", "{\"b\": {}}", "[]", "\"text\"", "1" };
+		int sure = 0;
+		for (String condition : conditions) {
+			org.everit.json.schema.Schema schema = org.everit.json.schema.loader.SchemaLoader.load(new org.json.JSONObject(condition));
+			for (String message : messages) {
+				JsonNode node = JSON.readTree(message);
+				if (GateCheck.surelyFails(schema, node)) {
+					sure++;
+					assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> schema.validate(dev.handoff.json.OrgJson.from(node))))
+						.as(condition + " on " + message).isInstanceOf(org.everit.json.schema.ValidationException.class);
+				}
+			}
+		}
+		assertThat(sure).as("the short cut is taken at all").isGreaterThan(10);
+	}
 }
