@@ -76,16 +76,17 @@ fi
 
 # review API time vs rejects stored
 if [ -f "$results/rejects/rejects.csv" ]; then
-  for q in "edge+rule" "status=open" "causes" "all, newest page"; do
+  # "all, newest page" holds a comma, so in the CSV its name is the field "all"
+  for q in "edge+rule" "status=open" "causes" "all"; do
     f="$tmp/$(echo "$q" | tr -c 'a-z' '_').csv"
     awk -F, -v q="$q" 'NR > 1 && $2 == q' "$results/rejects/rejects.csv" > "$f"
   done
   gnuplot -e "$common; set output '$plots/rejects-query-time.png';
-    set title 'Review API time vs rejects stored (median of 5 calls)';
+    set title 'Review API time vs rejects stored (median of 5 calls)' noenhanced; set key noenhanced;
     set xlabel 'rejects stored (log scale)'; set ylabel 'ms (log scale)'; set logscale xy;
     plot '$tmp/edge_rule_.csv' using 1:4 with linespoints lw 2 pt 7 title 'GET /api/rejects?edge=&rule=',
          '$tmp/status_open_.csv' using 1:4 with linespoints lw 2 pt 5 title 'GET /api/rejects?status=open',
-         '$tmp/all__newest_page_.csv' using 1:4 with linespoints lw 2 pt 9 title 'GET /api/rejects',
+         '$tmp/all_.csv' using 1:5 with linespoints lw 2 pt 9 title 'GET /api/rejects',
          '$tmp/causes_.csv' using 1:4 with linespoints lw 2 pt 11 title 'GET /api/causes'"
 fi
 ls -la "$plots"/*.png 2>/dev/null || true
