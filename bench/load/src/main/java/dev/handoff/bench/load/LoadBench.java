@@ -80,6 +80,12 @@ public final class LoadBench {
 			event.put("messageId", "@ID@");
 			Runner runner = new Runner(app, receiver, JSON.writeValueAsString(event), connections);
 			if (soak > 0) {
+				// the same warm-up as the load runs, so the soak shows the steady state (a cold start is a run of its own:
+				// --warmup 0)
+				if (warmup > 0) {
+					System.out.println("warm-up: " + warmup + " s at " + soakRate + " msg/s (not recorded)");
+					runner.open("guarded", PATHS.get("guarded"), soakRate, warmup);
+				}
 				Soak.run(app, runner, soak, soakRate, out);
 				return;
 			}
