@@ -3,7 +3,9 @@ package dev.handoff.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -40,6 +42,10 @@ public class Dispatcher implements SmartLifecycle {
 
 	private final HttpSender sender;
 
+	private final CamelSender camel;
+
+	private final ArtifactStore artifacts;
+
 	private final DeliveryProperties properties;
 
 	private final TransactionTemplate transactions;
@@ -65,9 +71,11 @@ public class Dispatcher implements SmartLifecycle {
 
 	private final DeliveryMetrics metrics;
 
-	Dispatcher(OutboxStore outbox, RejectStore rejects, HttpSender sender, DeliveryProperties properties,
-			TransactionTemplate transactions, DeliveryMetrics metrics) {
+	Dispatcher(OutboxStore outbox, RejectStore rejects, HttpSender sender, CamelSender camel, ArtifactStore artifacts,
+			DeliveryProperties properties, TransactionTemplate transactions, DeliveryMetrics metrics) {
 		this.outbox = outbox;
+		this.camel = camel;
+		this.artifacts = artifacts;
 		this.rejects = rejects;
 		this.sender = sender;
 		this.properties = properties;
@@ -156,12 +164,20 @@ public class Dispatcher implements SmartLifecycle {
 	int pass() {
 		Instant now = Instant.now();
 		List<OutboxEntry> due = outbox.claim(now, properties.batchSize(), instance, now.plus(lease));
+		// what the tools made for these campaigns, read here: the sender threads never touch the database
+		Map<String, String> made = new HashMap<>();
+		for (OutboxEntry entry : due) {
+			if (remembers(entry)) {
+				artifacts.find(entry.edge(), entry.campaign()).ifPresent(id -> made.put(entry.id(), id));
+			}
+		}
 		// only the HTTP calls run on the sender threads: they may be interrupted at a stop, and H2 must never see
 		// an interrupted thread (it closes its file channel); the outcomes are written here, on this thread
 		List<Future<DeliveryMetrics.Timed<HttpSender.Attempt>>> sends = new ArrayList<>();
 		for (OutboxEntry entry : due) {
 			// a send that has not begun when the service stops is not begun at all: it stays due
-			sends.add(senders.submit(() -> stopping ? null : DeliveryMetrics.time(() -> sender.send(entry))));
+			String artifact = made.get(entry.id());
+			sends.add(senders.submit(() -> stopping ? null : DeliveryMetrics.time(() -> send(entry, artifact))));
 		}
 		// outcomes already known are written together, in one transaction, before waiting for a send still under way:
 		// one commit for several rows instead of two per row, and no outcome waits for a slow send of another row
@@ -193,6 +209,19 @@ public class Dispatcher implements SmartLifecycle {
 		return due.size();
 	}
 
+	/** An http(s) URL goes through the http client; any other Camel endpoint (direct:, kafka:, ...) through Camel. */
+	private HttpSender.Attempt send(OutboxEntry entry, String artifact) {
+		if (TargetGuard.isHttp(entry.target())) {
+			return sender.send(entry, DeliveryOptions.parse(entry.options()).call(entry.target(), artifact));
+		}
+		return camel.send(entry, artifact, Map.of());
+	}
+
+	/** Whether the target may update what its tool made: an http target that remembers, or a delivery route. */
+	private static boolean remembers(OutboxEntry entry) {
+		return entry.campaign() != null && (!TargetGuard.isHttp(entry.target()) || DeliveryOptions.parse(entry.options()).remember() != null);
+	}
+
 	/** Writes the outcomes in hand in one transaction; a failure leaves those rows leased, to be sent again after the lease. */
 	private void write(List<Runnable> outcomes) {
 		if (outcomes.isEmpty()) {
@@ -222,7 +251,7 @@ public class Dispatcher implements SmartLifecycle {
 			transactions.executeWithoutResult(tx -> {
 				outbox.failed(entry.id(), attempts, attempt.outcome());
 				rejects.insert(new Reject(UUID.randomUUID().toString(), entry.edge(), entry.contract(), entry.contractSha256(),
-						entry.campaign(), entry.payload(), null, "application/json",
+						entry.campaign(), entry.accepted(), null, "application/json",
 						List.of(Violations.delivery(entry.target(), attempt.outcome(), attempts)), Reject.OPEN, Instant.now(), entry.id()));
 			});
 			log.warn("Delivery of {} on {} gave up after {} attempt(s): {}", entry.id(), entry.edge(), attempts, attempt.outcome());

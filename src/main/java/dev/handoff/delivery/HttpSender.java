@@ -42,16 +42,21 @@ class HttpSender {
 
 	/** The answer, or a network failure as status 0. */
 	Attempt send(OutboxEntry entry) {
-		String refused = TargetGuard.refusal(entry.target(), properties.allowsPrivateTargets()).orElse(null);
+		return send(entry, new DeliveryOptions.Call("POST", entry.target()));
+	}
+
+	/** The answer to one call (method and URL), or a network failure as status 0. */
+	Attempt send(OutboxEntry entry, DeliveryOptions.Call call) {
+		String refused = TargetGuard.refusal(call.url(), properties.allowsPrivateTargets()).orElse(null);
 		if (refused != null) {
 			return new Attempt(-1, "not sent: " + refused, null);
 		}
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(entry.target()))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(call.url()))
 			.timeout(requestTimeout)
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", entry.id())
 			.header("User-Agent", "Handoff")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(entry.payload()));
+			.method(call.method(), HttpRequest.BodyPublishers.ofByteArray(entry.payload()));
 		String secret = properties.signingSecret(entry.edge());
 		if (secret != null) {
 			long now = Instant.now().getEpochSecond();

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class OutboxStore {
 
 	private static final String COLUMNS = "id, edge, contract, contract_sha256, campaign, version, target, payload, status, attempts, "
-			+ "next_attempt_at, last_outcome";
+			+ "next_attempt_at, last_outcome, message, options";
 
 	private final JdbcTemplate jdbc;
 
@@ -25,9 +25,9 @@ public class OutboxStore {
 	}
 
 	public void insert(OutboxEntry e) {
-		jdbc.update("INSERT INTO outbox (" + COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.id(),
+		jdbc.update("INSERT INTO outbox (" + COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.id(),
 				e.edge(), e.contract(), e.contractSha256(), e.campaign(), e.version(), e.target(), e.payload(), e.status(),
-				e.attempts(), Timestamp.from(e.nextAttemptAt()), e.lastOutcome(), Timestamp.from(Instant.now()));
+				e.attempts(), Timestamp.from(e.nextAttemptAt()), e.lastOutcome(), e.message(), e.options(), Timestamp.from(Instant.now()));
 	}
 
 	/**
@@ -77,11 +77,13 @@ public class OutboxStore {
 
 	/**
 	 * Puts a failed entry back in line with a new payload and a fresh retry schedule; it keeps its id, so
-	 * the tool sees the same Idempotency-Key. The attempts before stay in the history.
+	 * the tool sees the same Idempotency-Key. The attempts before stay in the history. The target is the one the replay's
+	 * route reached, which a choice may have changed.
 	 */
-	public boolean requeue(String id, byte[] payload) {
-		return jdbc.update("UPDATE outbox SET status = ?, payload = ?, attempts = 0, next_attempt_at = ? WHERE id = ? AND status = ?", OutboxEntry.PENDING,
-				payload, Timestamp.from(Instant.now()), id, OutboxEntry.FAILED) == 1;
+	public boolean requeue(String id, String target, String options, byte[] payload, byte[] message) {
+		return jdbc.update("UPDATE outbox SET status = ?, target = ?, options = ?, payload = ?, message = ?, attempts = 0, next_attempt_at = ? "
+				+ "WHERE id = ? AND status = ?", OutboxEntry.PENDING, target, options, payload, message, Timestamp.from(Instant.now()), id,
+				OutboxEntry.FAILED) == 1;
 	}
 
 	public void failed(String id, int attempts, String outcome) {
@@ -94,6 +96,6 @@ public class OutboxStore {
 		Long v = rs.wasNull() ? null : version;
 		return new OutboxEntry(rs.getString("id"), rs.getString("edge"), rs.getString("contract"), rs.getString("contract_sha256"),
 				rs.getString("campaign"), v, rs.getString("target"), rs.getBytes("payload"), rs.getString("status"), rs.getInt("attempts"),
-				rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_outcome"));
+				rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_outcome"), rs.getBytes("message"), rs.getString("options"));
 	}
 }

@@ -16,6 +16,11 @@ public final class TargetGuard {
 	private TargetGuard() {
 	}
 
+	/** Whether a target is an http(s) URL, sent by Handoff's own client, rather than another Camel endpoint. */
+	public static boolean isHttp(String target) {
+		return target.startsWith("http://") || target.startsWith("https://");
+	}
+
 	/** Why the target must not be called, or empty when it may. */
 	public static Optional<String> refusal(String target, boolean allowPrivate) {
 		if (allowPrivate) {

@@ -1,10 +1,13 @@
 package dev.handoff.edge;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.handoff.delivery.DeliveryOptions;
 import dev.handoff.delivery.Dispatcher;
 import dev.handoff.delivery.OutboxEntry;
 import dev.handoff.delivery.OutboxStore;
@@ -14,7 +17,11 @@ import dev.handoff.guard.Verdict;
 import dev.handoff.metrics.EdgeMetrics;
 import dev.handoff.truth.Truth;
 import dev.handoff.truth.TruthStore;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
+import org.apache.camel.NoTypeConversionAvailableException;
 import org.apache.camel.Processor;
 import org.springframework.dao.DuplicateKeyException;
 
@@ -32,6 +39,8 @@ final class AcceptStep implements Processor {
 
 	private final String deliverTo;
 
+	private final DeliveryOptions options;
+
 	private final TruthStore truth;
 
 	private final OutboxStore outbox;
@@ -44,9 +53,13 @@ final class AcceptStep implements Processor {
 
 	private final EdgeMetrics metrics;
 
-	AcceptStep(String deliverTo, TruthStore truth, OutboxStore outbox, Outcomes outcomes, Dispatcher dispatcher, HeldStore heldStore,
-			EdgeMetrics metrics) {
+	private final ObjectMapper mapper;
+
+	AcceptStep(String deliverTo, DeliveryOptions options, TruthStore truth, OutboxStore outbox, Outcomes outcomes, Dispatcher dispatcher, HeldStore heldStore,
+			EdgeMetrics metrics, ObjectMapper mapper) {
+		this.mapper = mapper;
 		this.deliverTo = deliverTo;
+		this.options = options;
 		this.truth = truth;
 		this.outbox = outbox;
 		this.outcomes = outcomes;
@@ -61,8 +74,16 @@ final class AcceptStep implements Processor {
 		if (verdict == null || !(verdict.accepted() || verdict.held())) {
 			throw new IllegalStateException("route " + exchange.getFromRouteId() + ": handoff:accept must come after handoff:guard");
 		}
+		byte[] outgoing = outgoing(exchange, verdict);
+		RouteRun run = RouteRun.of(exchange);
+		if (run != null) {
+			// a replay: it stores in its own transaction what this accept would have stored
+			run.accepted(target(verdict), options, outgoing);
+			exchange.setRouteStop(true);
+			return;
+		}
 		if (verdict.held()) {
-			hold(exchange, verdict);
+			hold(exchange, verdict, outgoing);
 			return;
 		}
 		String id = verdict.newTruth() != null ? verdict.newTruth().messageId() : UUID.randomUUID().toString();
@@ -83,7 +104,8 @@ final class AcceptStep implements Processor {
 			}
 			if (deliverTo != null) {
 				outbox.insert(new OutboxEntry(id, exchange.getFromRouteId(), verdict.contract().name(), verdict.contract().sha256(),
-						verdict.campaign(), verdict.version(), deliverTo, verdict.forwarded(), OutboxEntry.PENDING, 0, Instant.now(), null));
+						verdict.campaign(), verdict.version(), target(verdict), outgoing, OutboxEntry.PENDING, 0, Instant.now(), null,
+						outgoing == verdict.forwarded() ? null : verdict.forwarded(), options.stored()));
 				}
 			});
 		}
@@ -99,14 +121,46 @@ final class AcceptStep implements Processor {
 		}
 	}
 
+	/** This message's target: {@code {/pointer}} parts of the deliverTo filled from the accepted message. */
+	private String target(Verdict verdict) {
+		return deliverTo == null ? null : TargetTemplate.fill(deliverTo, verdict.forwarded(), mapper);
+	}
+
+	/**
+	 * What the route made of the accepted message by the time it reached this step: the guard's bytes themselves when no
+	 * step changed the body (so a message that was not shaped is stored byte for byte), else the body as JSON bytes.
+	 */
+	private byte[] outgoing(Exchange exchange, Verdict verdict) {
+		Object body = exchange.getMessage().getBody();
+		if (body == verdict.forwarded()) {
+			return verdict.forwarded();
+		}
+		try {
+			if (body instanceof byte[] bytes) {
+				return bytes;
+			}
+			if (body instanceof String text) {
+				return text.getBytes(StandardCharsets.UTF_8);
+			}
+			if (body instanceof JsonNode || body instanceof Map<?, ?> || body instanceof Collection<?>) {
+				return mapper.writeValueAsBytes(body);
+			}
+			return exchange.getContext().getTypeConverter().mandatoryConvertTo(byte[].class, exchange, body);
+		}
+		catch (JsonProcessingException | NoTypeConversionAvailableException e) {
+			throw new IllegalStateException("route " + exchange.getFromRouteId() + ": the steps before handoff:accept made a "
+					+ (body == null ? "null body" : body.getClass().getSimpleName()) + ", which cannot be stored as the tool's request", e);
+		}
+	}
+
 	/** A gate holds it: stored for a person to decide, answered 202 {@code held}; nothing is queued and the truth stays. */
-	private void hold(Exchange exchange, Verdict verdict) {
+	private void hold(Exchange exchange, Verdict verdict, byte[] outgoing) {
 		Truth next = verdict.newTruth();
 		String id = next != null ? next.messageId() : UUID.randomUUID().toString();
 		String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
 		Held held = Held.now(id, exchange.getFromRouteId(), verdict.contract().name(), verdict.contract().sha256(), verdict.campaign(),
-				verdict.version(), verdict.received(), contentType, next == null ? verdict.forwarded() : null, next == null ? null : next.fields(),
-				deliverTo, verdict.gate());
+				verdict.version(), verdict.received(), contentType, next == null ? outgoing : null, next == null ? null : next.fields(),
+				target(verdict), verdict.gate()).calling(options.stored());
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("id", id);
 		answer.put("edge", exchange.getFromRouteId());

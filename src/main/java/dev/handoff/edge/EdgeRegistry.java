@@ -72,6 +72,7 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 			}
 			List<String> steps = new ArrayList<>();
 			collect(route.getOutputs(), context, steps);
+			RouteShape.problems(name, Step.fromModel(route.getOutputs(), context)).forEach(p -> problems.add(where + ": " + p));
 			String guard = steps.stream().filter(RouteFile::isGuard).findFirst().orElse(null);
 			String contract = guard == null ? null : RouteFile.contractOf(guard);
 			if (contract == null) {

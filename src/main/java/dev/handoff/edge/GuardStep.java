@@ -53,12 +53,21 @@ final class GuardStep implements Processor {
 		ContractSet set = contracts.current();
 		Contract contract = set.find(contractName)
 			.orElseThrow(() -> new IllegalStateException("contract '" + contractName + "' is no longer loaded"));
-		byte[] body = rawBody(exchange);
+		RouteRun run = RouteRun.of(exchange);
+		byte[] body = run != null ? run.payload() : rawBody(exchange);
 		Verdict verdict = metrics.timeGuard(exchange.getFromRouteId(),
 				() -> guard.check(contract, set.taxonomy(), body == null ? new byte[0] : body));
+		if (run != null) {
+			run.judged(verdict);
+		}
 		if (verdict.accepted() || verdict.held()) {
 			exchange.setProperty(VERDICT, verdict);
 			exchange.getMessage().setBody(verdict.forwarded());
+			return;
+		}
+		if (run != null) {
+			// a replay that is rejected again stores nothing new: the reject it came from stays open
+			exchange.setRouteStop(true);
 			return;
 		}
 		String id = UUID.randomUUID().toString();

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.contract.ContractRegistry;
+import dev.handoff.delivery.ArtifactStore;
+import dev.handoff.delivery.DeliveryOptions;
 import dev.handoff.delivery.DeliveryProperties;
 import dev.handoff.delivery.Dispatcher;
 import dev.handoff.delivery.OutboxStore;
@@ -57,9 +59,15 @@ public class HandoffComponent extends DefaultComponent {
 
 	private final EdgeMetrics metrics;
 
+	private final ArtifactStore artifacts;
+
+	private final GroupCommit commits;
+
 	HandoffComponent(ContractRegistry contracts, Guard guard, RejectStore rejects, TruthStore truth, OutboxStore outbox,
 			TransactionTemplate transactions, Dispatcher dispatcher, InboundKeys keys, DeliveryProperties delivery, GuardProperties limits,
-			ObjectMapper mapper, HeldStore held, EdgeMetrics metrics, GroupCommit commits) {
+			ObjectMapper mapper, HeldStore held, EdgeMetrics metrics, GroupCommit commits, ArtifactStore artifacts) {
+		this.artifacts = artifacts;
+		this.commits = commits;
 		this.contracts = contracts;
 		this.guard = guard;
 		this.rejects = rejects;
@@ -101,10 +109,20 @@ public class HandoffComponent extends DefaultComponent {
 		}
 		if (remaining.equals("accept")) {
 			String deliverTo = deliverTo(uri, parameters);
-			return new StepEndpoint(uri, this, new AcceptStep(deliverTo, truth, outbox, outcomes, dispatcher, held, metrics));
+			DeliveryOptions options = options(uri, deliverTo, parameters);
+			return new StepEndpoint(uri, this, new AcceptStep(deliverTo, options, truth, outbox, outcomes, dispatcher, held, metrics, mapper));
+		}
+		if (remaining.equals("remember")) {
+			String pointer = getAndRemoveParameter(parameters, "id", String.class);
+			if (pointer == null || !pointer.startsWith("/")) {
+				throw new IllegalArgumentException(prefix(uri) + "'" + uri + "': handoff:remember needs id=<JSON pointer to the id in the "
+						+ "tool's answer>, like id=/id");
+			}
+			return new StepEndpoint(uri, this, new RememberStep(pointer, artifacts, commits, mapper));
 		}
 		throw new IllegalArgumentException("'" + uri + "' is not a Handoff step: use handoff:guard:<contract>, "
-				+ "handoff:accept?deliverTo=<url of the next tool> or handoff:batch:<contract>?deliverTo=<url>");
+				+ "handoff:accept?deliverTo=<url or endpoint of the next tool>, handoff:batch:<contract>?deliverTo=<url>, "
+				+ "handoff:check:<contract>, handoff:commit or, in a delivery route, handoff:remember?id=<pointer>");
 	}
 
 	/** Why a queue edge cannot check with a gated contract: an event read from a queue cannot wait for a person. */
@@ -124,17 +142,67 @@ public class HandoffComponent extends DefaultComponent {
 		return name;
 	}
 
-	/** The {@code deliverTo} option, checked: an absolute http(s) URL, and not a private address unless allowed. */
+	/**
+	 * The {@code deliverTo} option, checked: an absolute http(s) URL that is not a private address unless allowed, or
+	 * an endpoint Camel can resolve ({@code direct:<delivery route>}, {@code kafka:<topic>}, ...).
+	 */
 	private String deliverTo(String uri, Map<String, Object> parameters) {
 		String deliverTo = getAndRemoveParameter(parameters, "deliverTo", String.class);
-		if (deliverTo != null) {
-			String where = EdgeRegistry.whereUsed(getCamelContext(), uri);
-			checkTarget(where, uri, deliverTo);
-			TargetGuard.refusal(deliverTo, delivery.allowsPrivateTargets()).ifPresent(why -> {
-				throw new IllegalArgumentException((where == null ? "" : where + ": ") + "'" + uri + "': " + why);
-			});
+		if (deliverTo == null) {
+			return null;
 		}
+		String where = EdgeRegistry.whereUsed(getCamelContext(), uri);
+		if (!looksLikeHttp(deliverTo)) {
+			checkEndpoint(uri, deliverTo);
+			return deliverTo;
+		}
+		checkTarget(where, uri, deliverTo);
+		TargetGuard.refusal(TargetTemplate.isTemplate(deliverTo) ? deliverTo.replaceAll("\\{/[^}]*}", "x") : deliverTo,
+				delivery.allowsPrivateTargets()).ifPresent(why -> {
+					throw new IllegalArgumentException(prefix(uri) + "'" + uri + "': " + why);
+				});
 		return deliverTo;
+	}
+
+	private static boolean looksLikeHttp(String deliverTo) {
+		return deliverTo.isBlank() || deliverTo.startsWith("/") || deliverTo.regionMatches(true, 0, "http", 0, 4);
+	}
+
+	/** A Camel endpoint as a target: its component must be on the classpath and take the options given. */
+	private void checkEndpoint(String uri, String deliverTo) {
+		if (deliverTo.startsWith("handoff:")) {
+			throw new IllegalArgumentException(prefix(uri) + "'" + uri + "': deliverTo names a Handoff step; name the next tool's URL, a "
+					+ "direct: delivery route or another Camel endpoint");
+		}
+		try {
+			getCamelContext().getEndpoint(deliverTo);
+		}
+		catch (RuntimeException e) {
+			throw new IllegalArgumentException(prefix(uri) + "'" + uri + "': deliverTo '" + deliverTo.replaceFirst("\\?.*$", "?...")
+					+ "' is neither an http(s) URL nor an endpoint Camel can make: " + e.getMessage(), e);
+		}
+	}
+
+	/** The method and the memory of an http target; a Camel endpoint decides those in its own route. */
+	private DeliveryOptions options(String uri, String deliverTo, Map<String, Object> parameters) {
+		String method = getAndRemoveParameter(parameters, "method", String.class);
+		String remember = getAndRemoveParameter(parameters, "remember", String.class);
+		String update = getAndRemoveParameter(parameters, "update", String.class);
+		if ((method != null || remember != null || update != null) && (deliverTo == null || !TargetGuard.isHttp(deliverTo))) {
+			throw new IllegalArgumentException(prefix(uri) + "'" + uri + "': method, remember and update apply to an http(s) deliverTo; a "
+					+ "delivery route (direct:) chooses its own methods and remembers with handoff:remember");
+		}
+		try {
+			return DeliveryOptions.of(method, remember, update);
+		}
+		catch (IllegalArgumentException e) {
+			throw new IllegalArgumentException(prefix(uri) + "'" + uri + "': " + e.getMessage(), e);
+		}
+	}
+
+	private String prefix(String uri) {
+		String where = EdgeRegistry.whereUsed(getCamelContext(), uri);
+		return where == null ? "" : where + ": ";
 	}
 
 	private static void checkTarget(String where, String uri, String deliverTo) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import dev.handoff.contract.Contract;
 import dev.handoff.contract.ContractRegistry;
+import dev.handoff.delivery.DeliveryOptions;
 import dev.handoff.delivery.Dispatcher;
 import dev.handoff.delivery.OutboxEntry;
 import dev.handoff.delivery.OutboxStore;
@@ -103,17 +104,18 @@ public class Replay {
 	 * A replayed reject that its contract's gate holds is not let through: it becomes a held message for a
 	 * person to decide, and the reject is marked replayed as that held message, in one transaction.
 	 */
-	private Outcome hold(Reject reject, byte[] payload, Edge edge, Contract contract, Verdict verdict, Map<String, Object> answer,
+	private Outcome hold(Reject reject, byte[] payload, Edge edge, Contract contract, Shaped shaped, Map<String, Object> answer,
 			java.util.function.BiConsumer<String, String> onAccepted) {
-		if (edge.deliverTo() != null && edge.deliverTo().startsWith("kafka:")) {
+		Verdict verdict = shaped.verdict();
+		if (edge.queue()) {
 			answer.put("detail", HandoffComponent.ungated("edge '" + edge.name() + "'", contract.name()));
 			return new Outcome(false, true, answer);
 		}
 		Truth next = verdict.newTruth();
 		String id = next != null ? next.messageId() : UUID.randomUUID().toString();
-		byte[] forwarded = next != null ? null : edge.batch() ? batchOfOne(verdict.forwarded()) : verdict.forwarded();
 		Held held = Held.now(id, edge.name(), contract.name(), contract.sha256(), verdict.campaign(), verdict.version(), payload,
-				reject.contentType(), forwarded, next == null ? null : next.fields(), edge.deliverTo(), verdict.gate());
+				reject.contentType(), next != null ? null : shaped.outgoing(), next == null ? null : next.fields(), shaped.target(), verdict.gate())
+			.calling(shaped.options().stored());
 		boolean stored = Boolean.TRUE.equals(transactions.execute(tx -> {
 			if (!rejects.markReplayed(reject.id(), id)) {
 				return false;
@@ -131,6 +133,30 @@ public class Replay {
 		answer.put("status", Held.HELD);
 		answer.put("reason", verdict.gate());
 		return new Outcome(true, false, answer);
+	}
+
+	/** A replayed message as its route would send it on: the guard's verdict, the payload for the tool and where it goes. */
+	private record Shaped(Verdict verdict, byte[] outgoing, String target, DeliveryOptions options) {
+	}
+
+	/**
+	 * Judges the payload and shapes it the way a live message on its edge is: through the route's own steps, so that
+	 * a transform between guard and accept, or a choice between two accepts, applies to a replay too. A batch edge's
+	 * event goes on as a batch of one (the shape that edge's tool takes); a queue edge's to its output topic.
+	 */
+	private Shaped shape(Reject reject, Edge edge, Contract contract, byte[] payload) {
+		if (edge.batch() || edge.queue()) {
+			Verdict verdict = guard.check(contract, contracts.current().taxonomy(), payload);
+			byte[] forwarded = verdict.forwarded();
+			return new Shaped(verdict, forwarded == null || !edge.batch() ? forwarded : batchOfOne(forwarded), edge.deliverTo(),
+					DeliveryOptions.POST);
+		}
+		RouteRun run = RouteRuns.run(producer.getCamelContext(), edge.name(), payload, reject.contentType());
+		Verdict verdict = run.verdict();
+		if (verdict != null && !verdict.accepted() && !verdict.held()) {
+			return new Shaped(verdict, null, null, DeliveryOptions.POST);
+		}
+		return new Shaped(verdict, run.outgoing(), run.deliverTo(), run.options());
 	}
 
 	/** Whether today's contracts and truth would accept (or hold) the reject, without changing anything. */
@@ -167,9 +193,10 @@ public class Replay {
 			answer.put("detail", "edge '" + reject.edge() + "' is no longer served; it cannot be replayed");
 			return new Outcome(false, true, answer);
 		}
-		Verdict verdict = guard.check(contract, contracts.current().taxonomy(), payload);
+		Shaped shaped = shape(reject, edge, contract, payload);
+		Verdict verdict = shaped.verdict();
 		if (verdict.held()) {
-			return hold(reject, payload, edge, contract, verdict, answer, onAccepted);
+			return hold(reject, payload, edge, contract, shaped, answer, onAccepted);
 		}
 		if (!verdict.accepted()) {
 			answer.put("outcome", "rejected");
@@ -179,9 +206,10 @@ public class Replay {
 		// a message the tool refused goes out again under its first id, so the tool sees the same Idempotency-Key
 		String id = reject.outboxId() != null ? reject.outboxId()
 				: verdict.newTruth() != null ? verdict.newTruth().messageId() : UUID.randomUUID().toString();
-		if (edge.deliverTo() != null && edge.deliverTo().startsWith("kafka:")) {
+		if (edge.queue()) {
 			return toTopic(reject, edge, verdict, answer, onAccepted);
 		}
+		byte[] message = shaped.outgoing() == verdict.forwarded() ? null : verdict.forwarded();
 		boolean replayed = Boolean.TRUE.equals(transactions.execute(tx -> {
 			if (!rejects.markReplayed(reject.id(), id)) {
 				tx.setRollbackOnly();
@@ -191,17 +219,15 @@ public class Replay {
 			if (verdict.newTruth() != null) {
 				truth.record(verdict.newTruth());
 			}
-			if (reject.outboxId() != null) {
-				if (!outbox.requeue(reject.outboxId(), verdict.forwarded())) {
+			if (reject.outboxId() != null && shaped.target() != null) {
+				if (!outbox.requeue(reject.outboxId(), shaped.target(), shaped.options().stored(), shaped.outgoing(), message)) {
 					tx.setRollbackOnly();
 					return false;
 				}
 			}
-			else if (edge.deliverTo() != null) {
-				// an event rejected out of a batch goes on as a batch of one, the shape that edge's tool takes
-				byte[] outgoing = edge.batch() ? batchOfOne(verdict.forwarded()) : verdict.forwarded();
+			else if (shaped.target() != null) {
 				outbox.insert(new OutboxEntry(id, edge.name(), contract.name(), contract.sha256(), verdict.campaign(), verdict.version(),
-						edge.deliverTo(), outgoing, OutboxEntry.PENDING, 0, Instant.now(), null));
+						shaped.target(), shaped.outgoing(), OutboxEntry.PENDING, 0, Instant.now(), null, message, shaped.options().stored()));
 			}
 			return true;
 		}));

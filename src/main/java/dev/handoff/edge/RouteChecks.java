@@ -30,6 +30,7 @@ public final class RouteChecks {
 				problems.add(new ContractProblem(edge.file(), "", "edge '" + edge.path() + "' names contract '" + edge.contract()
 						+ "', but " + contractsFolder + " has no " + edge.contract() + ".schema.json"));
 			}
+			RouteShape.problems(edge.path(), edge.steps()).forEach(p -> problems.add(new ContractProblem(edge.file(), "", p)));
 		}
 		return problems;
 	}

@@ -23,8 +23,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param path the edge name in its {@code /edges/} path, or null for routes that are not HTTP edges
  * @param contract the guard's contract, or null when there is no guard step
  * @param batch true when the guard takes batches ({@code handoff:batch:})
+ * @param steps the route's steps as written, for {@link RouteShape}
  */
-public record RouteFile(String file, String id, String path, String contract, boolean batch) {
+public record RouteFile(String file, String id, String path, String contract, boolean batch, List<Step> steps) {
 
 	static final String EDGE_PREFIX = "platform-http:/edges/";
 
@@ -83,7 +84,7 @@ public record RouteFile(String file, String id, String path, String contract, bo
 		collectTo(from, steps);
 		String guard = steps.stream().filter(RouteFile::isGuard).findFirst().orElse(null);
 		return java.util.Optional.of(new RouteFile(file, id, path, guard == null ? null : contractOf(guard),
-				guard != null && guard.startsWith(BATCH_PREFIX)));
+				guard != null && guard.startsWith(BATCH_PREFIX), Step.fromYaml(from instanceof Map<?, ?> f ? f.get("steps") : null)));
 	}
 
 	private static void collectTo(Object node, List<String> out) {

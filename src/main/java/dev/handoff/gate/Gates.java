@@ -89,9 +89,10 @@ public class Gates {
 					done = new Decision(id, Held.APPROVED, null, null, h.version(), null);
 				}
 				else if (h.target() != null) {
-					// under the held id, so the tool's Idempotency-Key names the message the approver saw
+					// under the held id, so the tool's Idempotency-Key names the message the approver saw; forwarded is what
+					// the route made of it when it was held, and a delivery reject keeps the message as received to replay
 					outbox.insert(new OutboxEntry(h.id(), h.edge(), h.contract(), h.contractSha256(), h.campaign(), h.version(), h.target(),
-							h.forwarded(), OutboxEntry.PENDING, 0, Instant.now(), null));
+							h.forwarded(), OutboxEntry.PENDING, 0, Instant.now(), null, h.payload(), h.targetOptions()));
 					done = new Decision(id, Held.APPROVED, null, h.id(), null, null);
 				}
 				else {

@@ -24,10 +24,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param decidedAt when it was decided; null while held
  * @param decidedBy who decided (a token's name); null while held
  * @param comment what they said; null while held
+ * @param targetOptions how the target is called when approved ({@code DeliveryOptions#stored()}); null for a plain POST
  */
 public record Held(String id, String edge, String contract, String contractSha256, String campaign, Long version, byte[] payload,
 		String contentType, byte[] forwarded, ObjectNode newTruth, String target, String reason, String status, Instant heldAt,
-		Instant decidedAt, String decidedBy, String comment) {
+		Instant decidedAt, String decidedBy, String comment, String targetOptions) {
 
 	public static final String HELD = "held";
 
@@ -39,6 +40,12 @@ public record Held(String id, String edge, String contract, String contractSha25
 	public static Held now(String id, String edge, String contract, String contractSha256, String campaign, Long version, byte[] payload,
 			String contentType, byte[] forwarded, ObjectNode newTruth, String target, String reason) {
 		return new Held(id, edge, contract, contractSha256, campaign, version, payload, contentType, forwarded, newTruth, target, reason, HELD,
-				Instant.now(), null, null, null);
+				Instant.now(), null, null, null, null);
+	}
+
+	/** The same message, its target called with these options. */
+	public Held calling(String options) {
+		return new Held(id, edge, contract, contractSha256, campaign, version, payload, contentType, forwarded, newTruth, target, reason, status,
+				heldAt, decidedAt, decidedBy, comment, options);
 	}
 }

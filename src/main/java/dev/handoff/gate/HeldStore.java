@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 public class HeldStore {
 
 	private static final String COLUMNS = "id, edge, contract, contract_sha256, campaign, version, payload, content_type, forwarded, "
-			+ "new_truth, target, reason, status, held_at, decided_at, decided_by, comment";
+			+ "new_truth, target, reason, status, held_at, decided_at, decided_by, comment, target_options";
 
 	private final JdbcTemplate jdbc;
 
@@ -31,10 +31,10 @@ public class HeldStore {
 	}
 
 	public void insert(Held h) {
-		jdbc.update("INSERT INTO held (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", h.id(), h.edge(),
+		jdbc.update("INSERT INTO held (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", h.id(), h.edge(),
 				h.contract(), h.contractSha256(), h.campaign(), h.version(), h.payload(), h.contentType(), h.forwarded(),
 				h.newTruth() == null ? null : write(h.newTruth()), h.target(), h.reason(), h.status(), Timestamp.from(h.heldAt()),
-				h.decidedAt() == null ? null : Timestamp.from(h.decidedAt()), h.decidedBy(), h.comment());
+				h.decidedAt() == null ? null : Timestamp.from(h.decidedAt()), h.decidedBy(), h.comment(), h.targetOptions());
 	}
 
 	public Optional<Held> find(String id) {
@@ -83,7 +83,7 @@ public class HeldStore {
 					rs.getString("campaign"), maybeVersion, rs.getBytes("payload"), rs.getString("content_type"), rs.getBytes("forwarded"),
 					truth == null ? null : (ObjectNode) mapper.readTree(truth), rs.getString("target"), rs.getString("reason"),
 					rs.getString("status"), rs.getTimestamp("held_at").toInstant(), decidedAt == null ? null : decidedAt.toInstant(),
-					rs.getString("decided_by"), rs.getString("comment"));
+					rs.getString("decided_by"), rs.getString("comment"), rs.getString("target_options"));
 		}
 		catch (JsonProcessingException e) {
 			throw new SQLException("held " + rs.getString("id") + " has a new_truth that is not JSON", e);

@@ -1,0 +1,71 @@
+package dev.handoff.delivery;
+
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.util.ObjectHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends one outbox entry to a Camel endpoint that is not a plain http(s) URL: a {@code direct:} delivery route of the
+ * user's own (which may call a tool several times), {@code kafka:}, or any component on the classpath. The outbox's
+ * promises are kept the same way as for http: the entry's id travels as {@code Idempotency-Key} (and as the Kafka
+ * record key), an exception is a failed attempt to retry, and an http answer inside a delivery route counts as that
+ * answer (a 4xx other than 408/429 is not retried, {@code Retry-After} is honoured).
+ */
+@Component
+class CamelSender {
+
+	private static final int EXCERPT = 500;
+
+	private final ProducerTemplate producer;
+
+	CamelSender(ProducerTemplate producer) {
+		this.producer = producer;
+	}
+
+	HttpSender.Attempt send(OutboxEntry entry, String artifact, Map<String, String> credentials) {
+		Exchange result = producer.send(entry.target(), exchange -> {
+			exchange.setProperty(DeliveryRoutes.EDGE, entry.edge());
+			exchange.setProperty(DeliveryRoutes.CAMPAIGN, entry.campaign());
+			exchange.setProperty(DeliveryRoutes.DELIVERY_ID, entry.id());
+			if (artifact != null) {
+				exchange.setProperty(DeliveryRoutes.ARTIFACT, artifact);
+			}
+			var message = exchange.getMessage();
+			message.setBody(entry.payload());
+			message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+			message.setHeader("Idempotency-Key", entry.id());
+			// the record key on Kafka: a consumer that keeps the last record per key sees a retry as the same message
+			message.setHeader("kafka.KEY", entry.id());
+			credentials.forEach(message::setHeader);
+		});
+		Exception failure = result.getException();
+		if (failure == null) {
+			return new HttpSender.Attempt(200, "delivered to " + scheme(entry.target()), null);
+		}
+		HttpOperationFailedException answered = ObjectHelper.getException(HttpOperationFailedException.class, failure);
+		if (answered != null) {
+			String body = answered.getResponseBody() == null ? "" : answered.getResponseBody();
+			String retryAfter = answered.getResponseHeaders() == null ? null : answered.getResponseHeaders().get("Retry-After");
+			return new HttpSender.Attempt(answered.getStatusCode(), excerpt(body), HttpSender.retryAfter(retryAfter));
+		}
+		PrivateAddresses.Refused refused = ObjectHelper.getException(PrivateAddresses.Refused.class, failure);
+		if (refused != null) {
+			return new HttpSender.Attempt(-1, "not sent: " + refused.getMessage(), null);
+		}
+		return new HttpSender.Attempt(0, excerpt(failure.getClass().getSimpleName() + ": " + failure.getMessage()), null);
+	}
+
+	private static String excerpt(String text) {
+		return text.length() > EXCERPT ? text.substring(0, EXCERPT) : text;
+	}
+
+	static String scheme(String target) {
+		int colon = target.indexOf(':');
+		return colon < 0 ? target : target.substring(0, colon + 1);
+	}
+
+}
