@@ -65,6 +65,31 @@ class StartupFailureTest {
 	}
 
 	@Test
+	void refusesToStartWithAFilterThatCouldDropAMessageWithoutAnAnswer() throws IOException {
+		Path routes = TestFiles.copy(Path.of("routes"), dir.resolve("routes"));
+		String file = Files.readString(routes.resolve("cms-landing-page.yaml"));
+		String accept = file.lines().filter(l -> l.contains("- to: handoff:accept")).findFirst().orElseThrow();
+		TestFiles.replace(routes.resolve("cms-landing-page.yaml"), accept, """
+				- filter:
+				    jq: '.status == "publish"'
+				    steps:
+				      - to: handoff:accept?deliverTo={{handoff.tools.cms-url}}/wp-json/wp/v2/pages""".indent(8).stripTrailing());
+		assertThatThrownBy(() -> start("--HANDOFF_ROUTES_DIR=" + routes)).satisfies(e -> assertThat(messages(e))
+			.contains("cms-landing-page.yaml")
+			.contains("edge 'cms-landing-page', step 2 'filter' between handoff:guard and handoff:accept is not a step Handoff can honour"));
+	}
+
+	@Test
+	void refusesToStartWithADeliveryTargetCamelCannotMake() throws IOException {
+		Path routes = TestFiles.copy(Path.of("routes"), dir.resolve("routes"));
+		TestFiles.replace(routes.resolve("cms-landing-page.yaml"), "deliverTo={{handoff.tools.cms-url}}/wp-json/wp/v2/pages",
+				"deliverTo=nosuchcomponent:pages");
+		assertThatThrownBy(() -> start("--HANDOFF_ROUTES_DIR=" + routes)).satisfies(e -> assertThat(messages(e))
+			.contains("cms-landing-page.yaml")
+			.contains("deliverTo 'nosuchcomponent:pages' is neither an http(s) URL nor an endpoint Camel can make"));
+	}
+
+	@Test
 	void refusesToStartWithAToolOnALoopbackAddressUnlessAllowed() {
 		assertThatThrownBy(() -> start("--handoff.delivery.private-targets=refuse")).satisfies(e -> assertThat(messages(e))
 			.contains(".yaml")

@@ -1,0 +1,166 @@
+package dev.handoff.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.handoff.contract.ContractProblem;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which steps of an edge route Handoff honours, as lint and a reload judge the route files. */
+class RouteShapeTest {
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void theShippedRoutesHaveNoStepHandoffCannotHonour() {
+		assertThat(problems(Path.of("routes"))).isEmpty();
+	}
+
+	@Nested
+	class Honoured {
+
+		@Test
+		void shapingStepsBetweenTheGuardAndTheAccept() throws IOException {
+			assertThat(problemsOf("""
+					- to: handoff:guard:email-campaign
+					- log: "accepted ${body}"
+					- transform:
+					    jq: 'del(.handoff)'
+					- setProperty:
+					    name: list
+					    jq: '.recipients.list_id'
+					- to: handoff:accept?deliverTo=direct:mailchimp
+					""")).isEmpty();
+		}
+
+		@Test
+		void aChoiceWhoseEveryBranchEndsInAnAccept() throws IOException {
+			assertThat(problemsOf("""
+					- to: handoff:guard:email-campaign
+					- choice:
+					    when:
+					      - jq: '.recipients.list_id == "e0e0e0e0e0"'
+					        steps:
+					          - setBody:
+					              jq: '{eu: .}'
+					          - to: handoff:accept?deliverTo=https://eu.example.com/campaigns
+					    otherwise:
+					      steps:
+					        - to: handoff:accept?deliverTo=https://example.com/campaigns
+					""")).isEmpty();
+		}
+	}
+
+	@Nested
+	class Refused {
+
+		@Test
+		void aStepThatChangesTheMessageBeforeTheGuard() throws IOException {
+			assertThat(problemsOf("""
+					- setBody:
+					    jq: '.form_response'
+					- to: handoff:guard:email-campaign
+					- to: handoff:accept
+					""")).singleElement().asString()
+				.contains("edge 'x', step 1 'setBody' comes before handoff:guard").contains("would be ignored");
+		}
+
+		@Test
+		void aSendToAToolBeforeTheCommit() throws IOException {
+			assertThat(problemsOf("""
+					- to: handoff:guard:email-campaign
+					- to: https://example.com/audit
+					- to: handoff:accept
+					""")).singleElement().asString().contains("step 2 'to'").contains("sends to 'https:' before the message is committed");
+		}
+
+		@Test
+		void aFilterThatCouldDropAMessageWithoutAnAnswer() throws IOException {
+			assertThat(problemsOf("""
+					- to: handoff:guard:email-campaign
+					- filter:
+					    jq: '.type == "regular"'
+					    steps:
+					      - to: handoff:accept
+					""")).anySatisfy(p -> assertThat(p).contains("step 2 'filter'").contains("could drop"));
+		}
+
+		@Test
+		void aHeaderThatWouldNeverReachTheTool() throws IOException {
+			assertThat(problemsOf("""
+					- to: handoff:guard:email-campaign
+					- setHeader:
+					    name: X-Campaign
+					    constant: spring
+					- to: handoff:accept
+					""")).singleElement().asString().contains("'setHeader'").contains("headers do not travel to the tool");
+		}
+
+		@Test
+		void aStepAfterTheAccept() throws IOException {
+			assertThat(problemsOf("""
+					- to: handoff:guard:email-campaign
+					- to: handoff:accept
+					- setBody:
+					    constant: done
+					""")).singleElement().asString().contains("step 3 'setBody' comes after handoff:accept");
+		}
+
+		@Test
+		void aChoiceWithoutOtherwise() throws IOException {
+			assertThat(problemsOf("""
+					- to: handoff:guard:email-campaign
+					- choice:
+					    when:
+					      - jq: '.type == "regular"'
+					        steps:
+					          - to: handoff:accept
+					""")).singleElement().asString().contains("'choice' has no otherwise");
+		}
+
+		@Test
+		void aGuardWithoutAnAccept() throws IOException {
+			assertThat(problemsOf("""
+					- to: handoff:guard:email-campaign
+					- transform:
+					    jq: 'del(.handoff)'
+					""")).singleElement().asString().contains("has no handoff:accept after its guard");
+		}
+
+		@Test
+		void aStepAfterABatch() throws IOException {
+			assertThat(problemsOf("""
+					- to: handoff:batch:tracking-event?deliverTo=https://api.segment.io/v1/batch
+					- log: done
+					""")).singleElement().asString().contains("comes after handoff:batch");
+		}
+	}
+
+	private List<String> problemsOf(String steps) throws IOException {
+		Files.writeString(folder.resolve("x.yaml"), """
+				- route:
+				    id: x
+				    from:
+				      uri: platform-http:/edges/x
+				      steps:
+				""" + steps.indent(8));
+		List<ContractProblem> problems = problems(folder);
+		assertThat(problems).allSatisfy(p -> assertThat(p.file()).endsWith("x.yaml"));
+		return problems.stream().map(ContractProblem::problem).toList();
+	}
+
+	private static List<ContractProblem> problems(Path routes) {
+		List<ContractProblem> problems = new ArrayList<>();
+		List<RouteFile> files = RouteFile.read(routes, problems);
+		problems.addAll(RouteChecks.problems(files, contract -> true, "contracts"));
+		return problems;
+	}
+}
