@@ -2,7 +2,9 @@ package dev.handoff;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import java.io.IOException;
@@ -81,6 +83,10 @@ public abstract class EdgeTestSupport {
 			.withHeader("Content-Type", "application/json").withBody("{\"id\": 4211, \"status\": \"draft\"}")));
 		tools.stubFor(post(urlPathEqualTo("/email/3.0/campaigns")).willReturn(aResponse().withStatus(200)
 			.withHeader("Content-Type", "application/json").withBody("{\"id\": \"42694e9e57\", \"status\": \"save\"}")));
+		tools.stubFor(post(urlPathMatching("/cms/wp-json/wp/v2/pages/[0-9]+")).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json").withBody("{\"id\": 4211, \"status\": \"draft\"}")));
+		tools.stubFor(put(urlPathMatching("/email/3.0/campaigns/[^/]+/content")).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json").withBody("{\"html\": \"...\"}")));
 		tools.stubFor(post(urlPathEqualTo("/tracking/v1/track")).willReturn(aResponse().withStatus(200)
 			.withHeader("Content-Type", "application/json").withBody("{\"success\": true}")));
 		tools.stubFor(post(urlPathEqualTo("/tracking/v1/batch")).willReturn(aResponse().withStatus(200)

@@ -212,7 +212,8 @@ public class Dispatcher implements SmartLifecycle {
 	/** An http(s) URL goes through the http client; any other Camel endpoint (direct:, kafka:, ...) through Camel. */
 	private HttpSender.Attempt send(OutboxEntry entry, String artifact) {
 		if (TargetGuard.isHttp(entry.target())) {
-			return sender.send(entry, DeliveryOptions.parse(entry.options()).call(entry.target(), artifact));
+			DeliveryOptions options = DeliveryOptions.parse(entry.options());
+			return sender.send(entry, options.call(entry.target(), artifact), artifact == null ? options.remember() : null);
 		}
 		return camel.send(entry, artifact, Map.of());
 	}
@@ -238,6 +239,9 @@ public class Dispatcher implements SmartLifecycle {
 		outbox.recordAttempt(entry.id(), attempts, attempt.status(), attempt.outcome());
 		if (attempt.delivered()) {
 			outbox.delivered(entry.id(), attempts, attempt.outcome());
+			if (attempt.made() != null && entry.campaign() != null) {
+				artifacts.remember(entry.edge(), entry.campaign(), attempt.made(), entry.id());
+			}
 			return DeliveryMetrics.DELIVERED;
 		}
 		else if (attempt.retryable() && policy.after(attempts, attempt.retryAfter()).isPresent()) {

@@ -47,6 +47,14 @@ class HttpSender {
 
 	/** The answer to one call (method and URL), or a network failure as status 0. */
 	Attempt send(OutboxEntry entry, DeliveryOptions.Call call) {
+		return send(entry, call, null);
+	}
+
+	/**
+	 * The answer to one call; when {@code remember} is a pointer, the id at that pointer of a 2xx answer is returned as
+	 * what the tool made (read from the whole answer, not the excerpt kept for the record).
+	 */
+	Attempt send(OutboxEntry entry, DeliveryOptions.Call call, String remember) {
 		String refused = TargetGuard.refusal(call.url(), properties.allowsPrivateTargets()).orElse(null);
 		if (refused != null) {
 			return new Attempt(-1, "not sent: " + refused, null);
@@ -67,8 +75,9 @@ class HttpSender {
 		try {
 			HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
 			String body = new String(response.body(), StandardCharsets.UTF_8);
+			String made = remember != null && response.statusCode() / 100 == 2 ? Answers.idAt(response.body(), remember) : null;
 			return new Attempt(response.statusCode(), body.length() > EXCERPT ? body.substring(0, EXCERPT) : body,
-					retryAfter(response.headers().firstValue("Retry-After").orElse(null)));
+					retryAfter(response.headers().firstValue("Retry-After").orElse(null)), made);
 		}
 		catch (IOException e) {
 			return new Attempt(0, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
@@ -98,8 +107,15 @@ class HttpSender {
 		}
 	}
 
-	/** One try: status 0 means no answer came (connection refused, timeout), -1 that it was not sent at all. */
-	record Attempt(int status, String excerpt, Duration retryAfter) {
+	/**
+	 * One try: status 0 means no answer came (connection refused, timeout), -1 that it was not sent at all; {@code made}
+	 * is the id of what the tool made, when the target remembers one and the answer names it.
+	 */
+	record Attempt(int status, String excerpt, Duration retryAfter, String made) {
+
+		Attempt(int status, String excerpt, Duration retryAfter) {
+			this(status, excerpt, retryAfter, null);
+		}
 
 		boolean delivered() {
 			return status >= 200 && status < 300;
