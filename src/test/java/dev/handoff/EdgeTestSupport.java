@@ -93,6 +93,12 @@ public abstract class EdgeTestSupport {
 			.withHeader("Content-Type", "application/json").withBody("{\"success\": true}")));
 	}
 
+	/** Mailchimp's answer to {@code POST /3.0/campaigns}: the campaign it made, by id. */
+	protected static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder mailchimpCreated() {
+		return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+			.withBody("{\"id\": \"42694e9e57\", \"type\": \"regular\", \"status\": \"save\"}");
+	}
+
 	protected HttpResponse<String> send(String edge, byte[] body) {
 		return send(edge, body, Map.of("Content-Type", "application/json"));
 	}

@@ -38,8 +38,10 @@ class CamelSender {
 			message.setBody(entry.payload());
 			message.setHeader(Exchange.CONTENT_TYPE, "application/json");
 			message.setHeader("Idempotency-Key", entry.id());
-			// the record key on Kafka: a consumer that keeps the last record per key sees a retry as the same message
-			message.setHeader("kafka.KEY", entry.id());
+			if (entry.target().startsWith("kafka:")) {
+				// the record key: a consumer that keeps the last record per key sees a retry as the same message
+				message.setHeader("kafka.KEY", entry.id());
+			}
 			credentials.forEach(message::setHeader);
 		});
 		Exception failure = result.getException();

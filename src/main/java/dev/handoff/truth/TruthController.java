@@ -1,35 +1,52 @@
 package dev.handoff.truth;
 
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.handoff.api.NotFoundException;
+import dev.handoff.delivery.ArtifactStore;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/truth/{campaign}}: the current truth of a campaign and every version before it. */
+/**
+ * {@code GET /api/truth/{campaign}}: the current truth of a campaign, every version before it, and what the tools made
+ * for it (the WordPress page, the Mailchimp campaign) that later messages update.
+ */
 @RestController
 class TruthController {
 
+	/** One version of the truth. */
+	record Version(long version, ObjectNode fields, String messageId, Instant recordedAt) {
+
+		static Version of(Truth t) {
+			return new Version(t.version(), t.fields(), t.messageId(), t.recordedAt());
+		}
+	}
+
+	/** The answer: the truth now, its history newest first, and the tools' artifacts by edge. */
+	record Answer(String campaign, long version, ObjectNode fields, Instant recordedAt, List<Version> history,
+			List<ArtifactStore.Artifact> artifacts) {
+	}
+
 	private final TruthStore truth;
 
-	TruthController(TruthStore truth) {
+	private final ArtifactStore artifacts;
+
+	TruthController(TruthStore truth, ArtifactStore artifacts) {
 		this.truth = truth;
+		this.artifacts = artifacts;
 	}
 
 	@GetMapping("/api/truth/{campaign}")
-	Map<String, Object> truth(@PathVariable String campaign) {
+	Answer truth(@PathVariable String campaign) {
 		List<Truth> history = truth.history(campaign);
 		if (history.isEmpty()) {
 			throw new NotFoundException("campaign", campaign);
 		}
 		Truth current = history.get(0);
-		return Map.of("campaign", campaign, "version", current.version(), "fields", current.fields(), "recordedAt",
-				current.recordedAt(), "history", history.stream().map(TruthController::version).toList());
-	}
-
-	private static Map<String, Object> version(Truth t) {
-		return Map.of("version", t.version(), "fields", t.fields(), "messageId", t.messageId(), "recordedAt", t.recordedAt());
+		return new Answer(campaign, current.version(), current.fields(), current.recordedAt(), history.stream().map(Version::of).toList(),
+				artifacts.ofCampaign(campaign));
 	}
 }

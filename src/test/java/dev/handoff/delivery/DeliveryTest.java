@@ -26,15 +26,15 @@ public class DeliveryTest extends EdgeTestSupport {
 
 	@Test
 	void retriesAToolThatIsDownWithTheSameIdempotencyKey() {
-		tools.stubFor(post(urlPathEqualTo("/email/3.0/campaigns")).inScenario("down").whenScenarioStateIs(Scenario.STARTED)
+		tools.stubFor(post(urlPathEqualTo("/tracking/v1/track")).inScenario("down").whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
-		tools.stubFor(post(urlPathEqualTo("/email/3.0/campaigns")).inScenario("down").whenScenarioStateIs("up")
+		tools.stubFor(post(urlPathEqualTo("/tracking/v1/track")).inScenario("down").whenScenarioStateIs("up")
 			.willReturn(aResponse().withStatus(200)));
 		briefsApproved();
-		String id = json(send("email-campaign", bytes(example("email-campaign", "01-good-campaign.json")))).get("id").asText();
+		String id = json(send("tracking-event", bytes(example("tracking-event", "01-good-click.json")))).get("id").asText();
 
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(status(id)).isEqualTo("delivered"));
-		List<LoggedRequest> attempts = tools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns")));
+		List<LoggedRequest> attempts = tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track")));
 		assertThat(attempts).hasSize(2);
 		assertThat(attempts).extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(id);
 		assertThat(attempts.get(0).getBody()).isEqualTo(attempts.get(1).getBody());
@@ -107,15 +107,15 @@ public class DeliveryTest extends EdgeTestSupport {
 
 	@Test
 	void waitsAtLeastWhatRetryAfterAsks() {
-		tools.stubFor(post(urlPathEqualTo("/email/3.0/campaigns")).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+		tools.stubFor(post(urlPathEqualTo("/tracking/v1/track")).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")).willSetStateTo("free"));
-		tools.stubFor(post(urlPathEqualTo("/email/3.0/campaigns")).inScenario("busy").whenScenarioStateIs("free")
+		tools.stubFor(post(urlPathEqualTo("/tracking/v1/track")).inScenario("busy").whenScenarioStateIs("free")
 			.willReturn(aResponse().withStatus(200)));
 		briefsApproved();
-		String id = json(send("email-campaign", bytes(example("email-campaign", "01-good-campaign.json")))).get("id").asText();
+		String id = json(send("tracking-event", bytes(example("tracking-event", "01-good-click.json")))).get("id").asText();
 
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(status(id)).isEqualTo("delivered"));
-		List<LoggedRequest> attempts = tools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns")));
+		List<LoggedRequest> attempts = tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track")));
 		assertThat(attempts).hasSize(2);
 		assertThat(Duration.between(attempts.get(0).getLoggedDate().toInstant(), attempts.get(1).getLoggedDate().toInstant()))
 			.isGreaterThanOrEqualTo(Duration.ofSeconds(2));

@@ -30,18 +30,18 @@ class FaultyToolTest extends EdgeTestSupport {
 	}
 
 	private void failsOnceThenWorks(ResponseDefinitionBuilder failure) {
-		tools.stubFor(post(urlPathEqualTo("/email/3.0/campaigns")).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+		tools.stubFor(post(urlPathEqualTo("/tracking/v1/track")).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(failure).willSetStateTo("fixed"));
-		tools.stubFor(post(urlPathEqualTo("/email/3.0/campaigns")).inScenario("flaky").whenScenarioStateIs("fixed")
+		tools.stubFor(post(urlPathEqualTo("/tracking/v1/track")).inScenario("flaky").whenScenarioStateIs("fixed")
 			.willReturn(aResponse().withStatus(200)));
 	}
 
 	private void deliveredOnTheSecondAttemptWithOneKey() {
 		briefsApproved();
-		String id = json(send("email-campaign", bytes(example("email-campaign", "01-good-campaign.json")))).get("id").asText();
+		String id = json(send("tracking-event", bytes(example("tracking-event", "01-good-click.json")))).get("id").asText();
 		await().atMost(Duration.ofSeconds(15))
 			.untilAsserted(() -> assertThat(jdbc.queryForObject("SELECT status FROM outbox WHERE id = ?", String.class, id)).isEqualTo("delivered"));
-		List<LoggedRequest> attempts = tools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns")));
+		List<LoggedRequest> attempts = tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track")));
 		assertThat(attempts).hasSizeGreaterThanOrEqualTo(2).extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(id);
 	}
 
@@ -60,19 +60,19 @@ class FaultyToolTest extends EdgeTestSupport {
 
 	@Test
 	void retriesThreeOutagesAndDeliversOnce() {
-		tools.stubFor(post(urlPathEqualTo("/email/3.0/campaigns")).inScenario("down").whenScenarioStateIs(Scenario.STARTED)
+		tools.stubFor(post(urlPathEqualTo("/tracking/v1/track")).inScenario("down").whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withStatus(503)).willSetStateTo("2"));
-		tools.stubFor(post(urlPathEqualTo("/email/3.0/campaigns")).inScenario("down").whenScenarioStateIs("2")
+		tools.stubFor(post(urlPathEqualTo("/tracking/v1/track")).inScenario("down").whenScenarioStateIs("2")
 			.willReturn(aResponse().withStatus(503)).willSetStateTo("3"));
-		tools.stubFor(post(urlPathEqualTo("/email/3.0/campaigns")).inScenario("down").whenScenarioStateIs("3")
+		tools.stubFor(post(urlPathEqualTo("/tracking/v1/track")).inScenario("down").whenScenarioStateIs("3")
 			.willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
-		tools.stubFor(post(urlPathEqualTo("/email/3.0/campaigns")).inScenario("down").whenScenarioStateIs("up")
+		tools.stubFor(post(urlPathEqualTo("/tracking/v1/track")).inScenario("down").whenScenarioStateIs("up")
 			.willReturn(aResponse().withStatus(200)));
 		briefsApproved();
-		String id = json(send("email-campaign", bytes(example("email-campaign", "01-good-campaign.json")))).get("id").asText();
+		String id = json(send("tracking-event", bytes(example("tracking-event", "01-good-click.json")))).get("id").asText();
 		await().atMost(Duration.ofSeconds(15))
 			.untilAsserted(() -> assertThat(jdbc.queryForObject("SELECT status FROM outbox WHERE id = ?", String.class, id)).isEqualTo("delivered"));
-		assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns"))))
+		assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track"))))
 			.hasSize(4).extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(id);
 		assertThat(jdbc.queryForObject("SELECT attempts FROM outbox WHERE id = ?", Integer.class, id)).isEqualTo(4);
 	}

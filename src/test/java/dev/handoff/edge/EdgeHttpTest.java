@@ -183,7 +183,7 @@ public class EdgeHttpTest extends EdgeTestSupport {
 		JsonNode edges = json(get("/api/edges")).get("edges");
 		assertThat(edges).extracting(e -> e.get("name").asText())
 			.containsExactly("brief-approved", "cms-landing-page", "email-campaign", "tracking-batch", "tracking-event", "tracking-kafka");
-		assertThat(edges.get(2).get("deliverTo").asText()).isEqualTo(tools.baseUrl() + "/email/3.0/campaigns");
+		assertThat(edges.get(2).get("deliverTo").asText()).isEqualTo("direct:mailchimp-campaign");
 		assertThat(edges.get(3).get("contract").asText()).isEqualTo("tracking-event");
 		assertThat(edges.get(3).get("deliverTo").asText()).isEqualTo(tools.baseUrl() + "/tracking/v1/batch");
 		JsonNode contracts = json(get("/api/contracts")).get("contracts");

@@ -101,23 +101,28 @@ public class ShippedExamplesEndToEndTest extends EdgeTestSupport {
 		return answer.has("id") ? json(get("/api/rejects/" + answer.get("id").asText())).get("violations") : JSON.createArrayNode();
 	}
 
+	/**
+	 * Every accepted example reached its tool under its delivery id, and nothing else did. What was accepted is the
+	 * message as sent with only the generated and rewritten values changed; the route then shapes it into the tool's
+	 * requests (MailchimpDeliveryTest and WordPressPagesTest say how).
+	 */
 	private void toolsReceivedExactlyTheAccepted() {
 		assertThat(delivered).as("the examples accept something on each downstream edge").hasSizeGreaterThanOrEqualTo(3);
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(
-				() -> assertThat(tools.findAll(anyRequestedFor(anyUrl()))).hasSize(delivered.size()));
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(tools.findAll(anyRequestedFor(anyUrl())))
+			.extracting(r -> r.getHeader("Idempotency-Key")).containsAll(delivered.keySet()));
 		List<LoggedRequest> received = tools.findAll(anyRequestedFor(anyUrl()));
-		assertThat(received).extracting(r -> r.getHeader("Idempotency-Key")).containsExactlyInAnyOrderElementsOf(delivered.keySet());
-		for (LoggedRequest request : received) {
-			Example example = delivered.get(request.getHeader("Idempotency-Key"));
-			JsonNode body = readTree(request.getBody());
+		assertThat(received).extracting(r -> r.getHeader("Idempotency-Key")).allMatch(delivered::containsKey);
+		delivered.forEach((id, example) -> {
+			byte[] message = jdbc.queryForObject("SELECT COALESCE(message, payload) FROM outbox WHERE id = ?", byte[].class, id);
+			JsonNode accepted = readTree(message);
 			JsonNode sent = example.spec().get("message");
 			List<String> changed = new ArrayList<>(texts(example.spec().get("expect").path("generated")));
 			changed.addAll(texts(example.spec().get("expect").path("rewritten")));
 			for (String pointer : changed) {
-				assertThat(body.at(JsonPointer.compile(pointer)).isMissingNode()).as(pointer + " filled in").isFalse();
+				assertThat(accepted.at(JsonPointer.compile(pointer)).isMissingNode()).as(pointer + " filled in").isFalse();
 			}
-			assertThat(withoutPointers(body, changed)).as("everything else arrives as sent").isEqualTo(withoutPointers(sent, changed));
-		}
+			assertThat(withoutPointers(accepted, changed)).as("everything else is accepted as sent").isEqualTo(withoutPointers(sent, changed));
+		});
 	}
 
 	private static JsonNode withoutPointers(JsonNode message, List<String> pointers) {
