@@ -1,5 +1,6 @@
 package dev.handoff.delivery;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -13,6 +14,8 @@ public final class Targets {
 	private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.%]+\\]|[A-Za-z0-9._~-]+)(:[0-9]*)?");
 
 	private static final String HIDDEN = "…";
+
+	private static final Pattern RAW = Pattern.compile("RAW[({](.*)[)}]", Pattern.DOTALL);
 
 	private Targets() {
 	}
@@ -71,7 +74,10 @@ public final class Targets {
 	 */
 	private record Parts(String scheme, String authority, String path) {
 
-		static Parts of(String target) {
+		static Parts of(String raw) {
+			// Camel's RAW(...) keeps an option's value as written; a target read off a route file may still wear it
+			Matcher wrapped = RAW.matcher(raw);
+			String target = wrapped.matches() ? wrapped.group(1) : raw;
 			int colon = target.indexOf(':');
 			String scheme = colon < 0 ? "" : target.substring(0, colon);
 			String rest = target.substring(colon + 1);

@@ -22,6 +22,8 @@ class TargetsTest {
 				+ ".PlainLoginModule required username=\"u\" password=\"p\";")).isEqualTo("kafka:tracking-events-accepted");
 		assertThat(Targets.display("direct:mailchimp")).isEqualTo("direct:mailchimp");
 		assertThat(Targets.display("smtp://mailer@smtp.example.com?password=secret")).isEqualTo("smtp://smtp.example.com");
+		assertThat(Targets.display("RAW(https://u:p@hooks.example/relay?token=t)")).as("Camel's RAW() as a route file has it")
+			.isEqualTo("https://hooks.example/relay");
 	}
 
 	@Test
