@@ -3,24 +3,33 @@ package dev.handoff.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Nested;
+import dev.handoff.HandoffApplication;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.yaml.snakeyaml.Yaml;
 
 /** handoff.delivery.edges.&lt;edge&gt;.auth binds from files and the environment, and an incomplete one stops the start. */
 class AuthSettingsTest {
@@ -54,6 +63,17 @@ class AuthSettingsTest {
 							"handoff.delivery.edges.email-campaign.auth.username", "anystring"));
 			assertThat(delivery.auth("email-campaign").password()).isEqualTo("from-env");
 			assertThat(delivery.edges()).as("the environment's own listing of the edge is not a second edge").containsOnlyKeys("email-campaign");
+		}
+
+		@Test
+		void takesTheEdgesDashAsAnUnderscoreOnlyWhenAFileNamesTheEdge() {
+			DeliveryProperties named = bind(Map.of("HANDOFF_DELIVERY_EDGES_EMAIL_CAMPAIGN_AUTH_PASSWORD", "from-env"),
+					Map.of("handoff.delivery.edges.email-campaign.auth.kind", "basic",
+							"handoff.delivery.edges.email-campaign.auth.username", "anystring"));
+			assertThat(named.auth("email-campaign").password()).isEqualTo("from-env");
+			DeliveryProperties alone = bind(Map.of("HANDOFF_DELIVERY_EDGES_EMAIL_CAMPAIGN_AUTH_KIND", "bearer",
+					"HANDOFF_DELIVERY_EDGES_EMAIL_CAMPAIGN_AUTH_TOKEN", "from-env"), Map.of());
+			assertThat(alone.auth("email-campaign")).as("the README says to drop the dashes instead").isNull();
 		}
 
 		@Test
@@ -160,6 +180,45 @@ class AuthSettingsTest {
 			assertThat(credentials.withQuery("tracking-batch", URI.create("https://api.example/v1/batch")))
 				.isEqualTo(URI.create("https://api.example/v1/batch?key=a%2Bb%2Fc%3D"));
 			assertThat(credentials.withQuery("email-campaign", URI.create("https://api.example/x"))).isEqualTo(URI.create("https://api.example/x"));
+		}
+	}
+
+	@Test
+	void stopsTheStartNamingTheEdgeAndTheMissingKey(@TempDir Path dir) {
+		assertThatThrownBy(() -> new SpringApplicationBuilder(HandoffApplication.class).run("--server.port=0", "--HANDOFF_DATA_DIR=" + dir,
+				"--handoff.delivery.private-targets=allow", "--handoff.tools.cms-url=http://localhost:9/cms",
+				"--handoff.tools.email-url=http://localhost:9/email", "--handoff.tools.tracking-url=http://localhost:9/tracking",
+				"--handoff.delivery.edges.email-campaign.auth.kind=basic").close())
+			.rootCause()
+			.hasMessage("handoff.delivery.edges.email-campaign.auth: kind basic needs a username or a password (or both)");
+	}
+
+	@Test
+	void bindsTheReadmesExampleAsWritten() throws IOException {
+		String readme = Files.readString(Path.of("README.md"));
+		Matcher block = Pattern.compile(Pattern.quote("**Credentials for the tools.**") + ".*?```yaml\\n(.*?)```", Pattern.DOTALL)
+			.matcher(readme);
+		assertThat(block.find()).as("README has a yaml example under Credentials for the tools").isTrue();
+		Map<String, Object> files = new LinkedHashMap<>();
+		flatten("", new Yaml().load(block.group(1)), files);
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new MapPropertySource("README", files));
+		environment.getPropertySources().addFirst(new MapPropertySource("variables", Map.of("MAILCHIMP_API_KEY", "0123456789abcdef-us21",
+				"WP_APPLICATION_PASSWORD", "abcd efgh ijkl mnop", "SEGMENT_WRITE_KEY", "wk", "TRACKING_CLIENT_SECRET", "cs")));
+
+		DeliveryProperties delivery = Binder.get(environment).bindOrCreate("handoff.delivery", DeliveryProperties.class);
+		assertThat(delivery.auth("email-campaign")).isEqualTo(
+				new Auth(Auth.Kind.basic, "anystring", "0123456789abcdef-us21", null, null, null, null, null, null, null));
+		assertThat(delivery.auth("tracking-event").username()).isEqualTo("wk");
+		assertThat(delivery.auth("tracking-batch").scope()).isEqualTo("events:write");
+	}
+
+	private static void flatten(String prefix, Object yaml, Map<String, Object> into) {
+		if (yaml instanceof Map<?, ?> map) {
+			map.forEach((key, value) -> flatten(prefix.isEmpty() ? key.toString() : prefix + "." + key, value, into));
+		}
+		else {
+			into.put(prefix, String.valueOf(yaml));
 		}
 	}
 
