@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -47,6 +50,13 @@ public record Auth(Kind kind, String username, String password, String token, St
 		}
 	}
 
+	/** An HTTP header name (RFC 9110 token). */
+	private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+	/** Headers the HTTP client or every send sets already; a key there would be refused or overwritten. */
+	private static final Set<String> SET_BY_HANDOFF = Set.of("host", "connection", "content-length", "expect", "upgrade", "content-type",
+			"idempotency-key", "user-agent", "webhook-id", "webhook-timestamp", "webhook-signature");
+
 	public Auth {
 		// an environment variable that is set but empty binds as "": that is no value, not an empty secret
 		username = blankIsNull(username);
@@ -84,6 +94,9 @@ public record Auth(Kind kind, String username, String password, String token, St
 				}
 				else if (header != null && queryParameter != null) {
 					problems.add("kind api-key takes a header or a query-parameter, not both");
+				}
+				if (header != null && (!HEADER_NAME.matcher(header).matches() || SET_BY_HANDOFF.contains(header.toLowerCase(Locale.ROOT)))) {
+					problems.add("kind api-key cannot carry the key in a header named '" + header + "'");
 				}
 				yield List.of("token", "header", "query-parameter");
 			}

@@ -116,6 +116,9 @@ class AuthSettingsTest {
 					"handoff.delivery.edges.tracking-event.auth.token", "k", "handoff.delivery.edges.tracking-event.auth.header", "X-API-Key",
 					"handoff.delivery.edges.tracking-event.auth.query-parameter", "api_key"))
 				.hasMessageContaining("kind api-key takes a header or a query-parameter, not both");
+			refusal(Map.of(), Map.of("handoff.delivery.edges.tracking-event.auth.kind", "api-key",
+					"handoff.delivery.edges.tracking-event.auth.token", "k", "handoff.delivery.edges.tracking-event.auth.header", "Host"))
+				.hasMessageContaining("kind api-key cannot carry the key in a header named 'Host'");
 		}
 
 		@Test
