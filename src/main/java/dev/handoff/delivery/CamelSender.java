@@ -22,11 +22,25 @@ class CamelSender {
 
 	private final ProducerTemplate producer;
 
-	CamelSender(ProducerTemplate producer) {
+	private final TargetCredentials credentials;
+
+	CamelSender(ProducerTemplate producer, TargetCredentials credentials) {
 		this.producer = producer;
+		this.credentials = credentials;
 	}
 
-	HttpSender.Attempt send(OutboxEntry entry, String artifact, Map<String, String> credentials) {
+	/**
+	 * The outcome of one send. The edge's credentials travel as headers (Authorization or the API key's header), which
+	 * Camel's http component sends on each call a delivery route makes; what comes back is scrubbed of every secret.
+	 */
+	HttpSender.Attempt send(OutboxEntry entry, String artifact) {
+		Map<String, String> auth;
+		try {
+			auth = credentials.headers(entry.edge());
+		}
+		catch (TargetCredentials.Unavailable e) {
+			return new HttpSender.Attempt(0, e.getMessage(), null);
+		}
 		Exchange result = producer.send(entry.target(), exchange -> {
 			exchange.setProperty(DeliveryRoutes.EDGE, entry.edge());
 			exchange.setProperty(DeliveryRoutes.CAMPAIGN, entry.campaign());
@@ -42,7 +56,7 @@ class CamelSender {
 				// the record key: a consumer that keeps the last record per key sees a retry as the same message
 				message.setHeader("kafka.KEY", entry.id());
 			}
-			credentials.forEach(message::setHeader);
+			auth.forEach(message::setHeader);
 		});
 		Exception failure = result.getException();
 		if (failure == null) {
@@ -52,6 +66,10 @@ class CamelSender {
 		if (answered != null) {
 			String body = answered.getResponseBody() == null ? "" : answered.getResponseBody();
 			String retryAfter = answered.getResponseHeaders() == null ? null : answered.getResponseHeaders().get("Retry-After");
+			if (answered.getStatusCode() == 401) {
+				// a token that ran out or was revoked: the next attempt fetches a new one
+				credentials.rejected(entry.edge(), auth);
+			}
 			return new HttpSender.Attempt(answered.getStatusCode(), excerpt(body), HttpSender.retryAfter(retryAfter));
 		}
 		PrivateAddresses.Refused refused = ObjectHelper.getException(PrivateAddresses.Refused.class, failure);
@@ -61,8 +79,10 @@ class CamelSender {
 		return new HttpSender.Attempt(0, excerpt(failure.getClass().getSimpleName() + ": " + failure.getMessage()), null);
 	}
 
-	private static String excerpt(String text) {
-		return text.length() > EXCERPT ? text.substring(0, EXCERPT) : text;
+	/** Scrubbed whole before it is cut, so no part of a secret survives at the cut; a Camel message names a URI by origin. */
+	private String excerpt(String text) {
+		String clean = credentials.scrub(text == null ? "no detail" : text);
+		return clean.length() > EXCERPT ? clean.substring(0, EXCERPT) : clean;
 	}
 
 	static String scheme(String target) {

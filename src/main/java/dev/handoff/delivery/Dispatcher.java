@@ -215,7 +215,7 @@ public class Dispatcher implements SmartLifecycle {
 			DeliveryOptions options = DeliveryOptions.parse(entry.options());
 			return sender.send(entry, options.call(entry.target(), artifact), artifact == null ? options.remember() : null);
 		}
-		return camel.send(entry, artifact, Map.of());
+		return camel.send(entry, artifact);
 	}
 
 	/** Whether the target may update what its tool made: an http target that remembers, or a delivery route. */
@@ -256,7 +256,7 @@ public class Dispatcher implements SmartLifecycle {
 				outbox.failed(entry.id(), attempts, attempt.outcome());
 				rejects.insert(new Reject(UUID.randomUUID().toString(), entry.edge(), entry.contract(), entry.contractSha256(),
 						entry.campaign(), entry.accepted(), null, "application/json",
-						List.of(Violations.delivery(entry.target(), attempt.outcome(), attempts)), Reject.OPEN, Instant.now(), entry.id()));
+						List.of(Violations.delivery(entry.edge(), entry.target(), attempt.outcome(), attempts)), Reject.OPEN, Instant.now(), entry.id()));
 			});
 			log.warn("Delivery of {} on {} gave up after {} attempt(s): {}", entry.id(), entry.edge(), attempts, attempt.outcome());
 			return DeliveryMetrics.FAILED;

@@ -11,13 +11,14 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 
 import dev.handoff.signature.WebhookSignature;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends one outbox entry to its tool. Only the headers built here go out: nothing a sender sent to
- * Handoff (its auth, cookies, tracing) is ever forwarded.
+ * Handoff (its auth, cookies, tracing) is ever forwarded; the edge's own credentials come from {@link TargetCredentials}.
  */
 @Component
 class HttpSender {
@@ -30,8 +31,11 @@ class HttpSender {
 
 	private final DeliveryProperties properties;
 
-	HttpSender(DeliveryProperties properties) {
+	private final TargetCredentials credentials;
+
+	HttpSender(DeliveryProperties properties, TargetCredentials credentials) {
 		this.properties = properties;
+		this.credentials = credentials;
 		this.client = HttpClient.newBuilder()
 			.connectTimeout(properties.connectTimeout())
 			.version(HttpClient.Version.HTTP_1_1)
@@ -40,31 +44,59 @@ class HttpSender {
 		this.requestTimeout = properties.requestTimeout();
 	}
 
-	/** The answer, or a network failure as status 0. */
+	/**
+	 * The answer, or a network failure as status 0. What it says is stored, logged and shown, so it names the tool by
+	 * its origin only and holds no configured secret, even when the tool echoes the request.
+	 */
 	Attempt send(OutboxEntry entry) {
-		return send(entry, new DeliveryOptions.Call("POST", entry.target()));
-	}
-
-	/** The answer to one call (method and URL), or a network failure as status 0. */
-	Attempt send(OutboxEntry entry, DeliveryOptions.Call call) {
-		return send(entry, call, null);
+		return send(entry, new DeliveryOptions.Call("POST", entry.target()), null);
 	}
 
 	/**
-	 * The answer to one call; when {@code remember} is a pointer, the id at that pointer of a 2xx answer is returned as
-	 * what the tool made (read from the whole answer, not the excerpt kept for the record).
+	 * The answer to one call (method and URL); when {@code remember} is a pointer, the id at that pointer of a 2xx answer
+	 * is returned as what the tool made (read from the whole answer, not from the excerpt kept for the record).
 	 */
 	Attempt send(OutboxEntry entry, DeliveryOptions.Call call, String remember) {
 		String refused = TargetGuard.refusal(call.url(), properties.allowsPrivateTargets()).orElse(null);
 		if (refused != null) {
 			return new Attempt(-1, "not sent: " + refused, null);
 		}
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(call.url()))
+		try {
+			URI target = credentials.withQuery(entry.edge(), URI.create(call.url()));
+			Map<String, String> auth = credentials.headers(entry.edge());
+			HttpResponse<byte[]> response = client.send(request(entry, call.method(), target, auth), HttpResponse.BodyHandlers.ofByteArray());
+			if (response.statusCode() == 401 && credentials.renewable(entry.edge())) {
+				// the token may have been revoked or have run out early: one new token, one more send, in this attempt
+				credentials.rejected(entry.edge(), auth);
+				auth = credentials.headers(entry.edge());
+				response = client.send(request(entry, call.method(), target, auth), HttpResponse.BodyHandlers.ofByteArray());
+			}
+			// scrubbed whole before it is cut, so no part of a secret survives at the cut
+			String body = credentials.scrub(new String(response.body(), StandardCharsets.UTF_8));
+			String made = remember != null && response.statusCode() / 100 == 2 ? Answers.idAt(response.body(), remember) : null;
+			return new Attempt(response.statusCode(), body.length() > EXCERPT ? body.substring(0, EXCERPT) : body,
+					retryAfter(response.headers().firstValue("Retry-After").orElse(null)), made);
+		}
+		catch (TargetCredentials.Unavailable e) {
+			return new Attempt(0, e.getMessage(), null);
+		}
+		catch (IOException e) {
+			return new Attempt(0, e.getClass().getSimpleName() + ": " + shown(entry, e.getMessage()), null);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return new Attempt(0, "interrupted while sending", null);
+		}
+	}
+
+	private HttpRequest request(OutboxEntry entry, String method, URI target, Map<String, String> auth) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(target)
 			.timeout(requestTimeout)
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", entry.id())
 			.header("User-Agent", "Handoff")
-			.method(call.method(), HttpRequest.BodyPublishers.ofByteArray(entry.payload()));
+			.method(method, HttpRequest.BodyPublishers.ofByteArray(entry.payload()));
+		auth.forEach(request::header);
 		String secret = properties.signingSecret(entry.edge());
 		if (secret != null) {
 			long now = Instant.now().getEpochSecond();
@@ -72,20 +104,17 @@ class HttpSender {
 				.header("webhook-timestamp", Long.toString(now))
 				.header("webhook-signature", WebhookSignature.sign(secret, entry.id(), now, entry.payload()));
 		}
-		try {
-			HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-			String body = new String(response.body(), StandardCharsets.UTF_8);
-			String made = remember != null && response.statusCode() / 100 == 2 ? Answers.idAt(response.body(), remember) : null;
-			return new Attempt(response.statusCode(), body.length() > EXCERPT ? body.substring(0, EXCERPT) : body,
-					retryAfter(response.headers().firstValue("Retry-After").orElse(null)), made);
+		return request.build();
+	}
+
+	/** A network failure's message with the target cut to its origin and no secret in it; the JDK's rarely name either. */
+	private String shown(OutboxEntry entry, String message) {
+		if (message == null) {
+			return "no detail";
 		}
-		catch (IOException e) {
-			return new Attempt(0, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return new Attempt(0, "interrupted while sending", null);
-		}
+		String target = entry.target();
+		String withoutQuery = target.indexOf('?') < 0 ? target : target.substring(0, target.indexOf('?'));
+		return credentials.scrub(message.replace(target, Targets.origin(target)).replace(withoutQuery, Targets.origin(target)));
 	}
 
 	/** Retry-After is seconds or an HTTP date; anything else is ignored. */

@@ -1,5 +1,6 @@
 package dev.handoff.edge;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import dev.handoff.contract.Contract;
 import dev.handoff.contract.ContractRegistry;
 import dev.handoff.contract.ContractSet;
 import dev.handoff.api.Problems;
+import dev.handoff.delivery.Targets;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -32,13 +34,38 @@ class EdgeController {
 		this.routes = routes;
 	}
 
+	/**
+	 * What {@code GET /api/edges} answers.
+	 *
+	 * @param edges the edges in force
+	 * @param routesLoadedAt when the routes were last loaded
+	 * @param lastError the last refused edit of the routes, if any
+	 */
+	record EdgesAnswer(List<EdgeAnswer> edges, Instant routesLoadedAt, ContractRegistry.Failure lastError) {
+	}
+
+	/**
+	 * One edge as the API shows it: where it delivers, without the user info and query a target may carry credentials
+	 * in (decided here, once, for every caller).
+	 *
+	 * @param name the route id
+	 * @param contract the contract its guard holds messages against
+	 * @param deliverTo the next tool as {@link Targets#display(String)} shows it; null when accepted messages go nowhere
+	 * @param source where the route was defined (file and line)
+	 * @param batch true when it takes batches of events
+	 * @param queue true when it reads a queue instead of {@code POST /edges/<name>}
+	 */
+	record EdgeAnswer(String name, String contract, String deliverTo, String source, boolean batch, boolean queue) {
+
+		static EdgeAnswer of(Edge edge) {
+			return new EdgeAnswer(edge.name(), edge.contract(), Targets.display(edge.deliverTo()), edge.source(), edge.batch(),
+					edge.queue());
+		}
+	}
+
 	@GetMapping("/api/edges")
-	Map<String, Object> edges() {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("edges", edges.all());
-		body.put("routesLoadedAt", routes.loadedAt());
-		body.put("lastError", routes.lastFailure().orElse(null));
-		return body;
+	EdgesAnswer edges() {
+		return new EdgesAnswer(edges.all().stream().map(EdgeAnswer::of).toList(), routes.loadedAt(), routes.lastFailure().orElse(null));
 	}
 
 	@GetMapping("/api/contracts")

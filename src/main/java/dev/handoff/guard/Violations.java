@@ -2,6 +2,7 @@ package dev.handoff.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.handoff.delivery.Targets;
 
 /** Every violation the guard reports is made here, so the wording stays consistent and reviewable. */
 public final class Violations {
@@ -93,8 +94,17 @@ public final class Violations {
 				+ expected, JSON.textNode(expected), JSON.textNode(actual));
 	}
 
+	/**
+	 * A message its tool never took. The tool is named by its host only: a target's user info, query and path (a Slack
+	 * webhook's path is its secret) stay out of the queue; the outcome is the tool's answer with secrets already taken out.
+	 */
 	public static Violation delivery(String target, String outcome, int attempts) {
-		return new Violation("", Rules.DELIVERY, target + " refused the message after " + attempts + " attempt(s)",
-				JSON.textNode("a 2xx answer"), JSON.textNode(outcome));
+		return delivery(null, target, outcome, attempts);
+	}
+
+	/** The same, naming the edge as well. */
+	public static Violation delivery(String edge, String target, String outcome, int attempts) {
+		return new Violation("", Rules.DELIVERY, (edge == null ? "" : edge + ": ") + "the tool at " + Targets.host(target)
+				+ " refused the message after " + attempts + " attempt(s)", JSON.textNode("a 2xx answer"), JSON.textNode(outcome));
 	}
 }

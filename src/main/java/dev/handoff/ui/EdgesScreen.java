@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.handoff.contract.Contract;
 import dev.handoff.contract.ContractRegistry;
+import dev.handoff.delivery.Targets;
 import dev.handoff.edge.Edge;
 import dev.handoff.edge.EdgeRegistry;
 import org.springframework.stereotype.Controller;
@@ -31,7 +32,8 @@ class EdgesScreen {
 	 *
 	 * @param edge the edge
 	 * @param sha256 its contract's hash, null when the contract is not loaded
-	 * @param deliversTo where accepted messages go, without query options; null when nowhere (the brief sets the truth)
+	 * @param deliversTo where accepted messages go, as {@link Targets#display(String)} shows it (no user info, no query);
+	 * null when nowhere (the brief sets the truth)
 	 * @param open rejects left open
 	 */
 	record Row(Edge edge, String sha256, String deliversTo, long open) {
@@ -41,7 +43,7 @@ class EdgesScreen {
 	String edges(Model model) {
 		List<Row> rows = edges.all().stream()
 			.map(e -> new Row(e, contracts.find(e.contract()).map(Contract::sha256).orElse(null),
-					e.deliverTo() == null ? null : e.deliverTo().replaceFirst("\\?.*$", ""), counts.onEdge(e.name())))
+					Targets.display(e.deliverTo()), counts.onEdge(e.name())))
 			.toList();
 		model.addAttribute("screen", "edges");
 		model.addAttribute("rows", rows);
