@@ -156,9 +156,10 @@ public class HandoffComponent extends DefaultComponent {
 			checkEndpoint(uri, deliverTo);
 			return deliverTo;
 		}
-		checkTarget(where, uri, deliverTo);
-		TargetGuard.refusal(TargetTemplate.isTemplate(deliverTo) ? deliverTo.replaceAll("\\{/[^}]*}", "x") : deliverTo,
-				delivery.allowsPrivateTargets()).ifPresent(why -> {
+		// a {/pointer} part of the path is filled per message; any value stands for it in the checks
+		String example = deliverTo.replaceAll("\\{/[^}]*}", "x");
+		checkTarget(where, uri, example);
+		TargetGuard.refusal(example, delivery.allowsPrivateTargets()).ifPresent(why -> {
 					throw new IllegalArgumentException(prefix(uri) + "'" + uri + "': " + why);
 				});
 		return deliverTo;

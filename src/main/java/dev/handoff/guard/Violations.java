@@ -104,7 +104,9 @@ public final class Violations {
 
 	/** The same, naming the edge as well. */
 	public static Violation delivery(String edge, String target, String outcome, int attempts) {
-		return new Violation("", Rules.DELIVERY, (edge == null ? "" : edge + ": ") + "the tool at " + Targets.host(target)
-				+ " refused the message after " + attempts + " attempt(s)", JSON.textNode("a 2xx answer"), JSON.textNode(outcome));
+		String tool = target.startsWith("http://") || target.startsWith("https://") ? "the tool at " + Targets.host(target)
+				: "the tool behind " + Targets.display(target);
+		return new Violation("", Rules.DELIVERY, (edge == null ? "" : edge + ": ") + tool + " refused the message after " + attempts
+				+ " attempt(s)", JSON.textNode("a 2xx answer"), JSON.textNode(outcome));
 	}
 }

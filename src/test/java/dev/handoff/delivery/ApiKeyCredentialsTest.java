@@ -1,6 +1,9 @@
 package dev.handoff.delivery;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -76,9 +79,9 @@ class ApiKeyCredentialsTest extends EdgeTestSupport {
 
 	@BeforeEach
 	void toolsCheckTheKey() {
-		tools.stubFor(post(urlPathEqualTo(MAILCHIMP)).withHeader("X-API-Key", equalTo(HEADER_KEY)).atPriority(1)
-			.willReturn(aResponse().withStatus(200).withBody("{\"id\": \"42694e9e57\"}")));
-		tools.stubFor(post(urlPathEqualTo(MAILCHIMP)).atPriority(2).willReturn(refused()));
+		tools.stubFor(any(urlPathMatching(MAILCHIMP + ".*")).withHeader("X-API-Key", equalTo(HEADER_KEY)).atPriority(1)
+			.willReturn(mailchimpCreated()));
+		tools.stubFor(any(urlPathMatching(MAILCHIMP + ".*")).atPriority(2).willReturn(refused()));
 		tools.stubFor(post(urlPathEqualTo(SEGMENT_TRACK)).withQueryParam("api_key", equalTo(QUERY_KEY)).atPriority(1)
 			.willReturn(aResponse().withStatus(200).withBody("{\"success\": true}")));
 		tools.stubFor(post(urlPathEqualTo(SEGMENT_TRACK)).atPriority(2).willReturn(refused()));
@@ -89,7 +92,8 @@ class ApiKeyCredentialsTest extends EdgeTestSupport {
 		briefsApproved();
 		String id = accepted("email-campaign", example("email-campaign", "01-good-campaign.json"));
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(status(id)).isEqualTo("delivered"));
-		assertThat(tools.findAll(postRequestedFor(urlPathEqualTo(MAILCHIMP)))).hasSize(1).allSatisfy(r -> {
+		assertThat(tools.findAll(anyRequestedFor(urlPathMatching(MAILCHIMP + ".*")).withHeader("Idempotency-Key", equalTo(id))))
+			.as("both of Mailchimp's calls (or the content call, once the campaign is made)").isNotEmpty().allSatisfy(r -> {
 			assertThat(r.getHeader("X-API-Key")).isEqualTo(HEADER_KEY);
 			assertThat(r.containsHeader("Authorization")).isFalse();
 		});
@@ -108,15 +112,16 @@ class ApiKeyCredentialsTest extends EdgeTestSupport {
 	@Test
 	void aHeaderKeyTheToolRefusesBecomesADeliveryRejectAtOnce() {
 		tools.resetMappings();
-		tools.stubFor(post(urlPathEqualTo(MAILCHIMP)).willReturn(refused()));
+		tools.stubFor(any(urlPathMatching(MAILCHIMP + ".*")).willReturn(refused()));
 		briefsApproved();
 		String id = accepted("email-campaign", example("email-campaign", "01-good-campaign.json"));
 
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(status(id)).isEqualTo("failed"));
-		assertThat(tools.findAll(postRequestedFor(urlPathEqualTo(MAILCHIMP)))).as("a 401 is not retried").hasSize(1)
+		assertThat(tools.findAll(anyRequestedFor(urlPathMatching(MAILCHIMP + ".*")))).as("a 401 is not retried").hasSize(1)
 			.allSatisfy(r -> assertThat(r.getHeader("X-API-Key")).isEqualTo(HEADER_KEY));
 		JsonNode violation = json(get("/api/rejects/" + rejectId("email-campaign"))).get("violations").get(0);
-		assertThat(violation.get("message").asText()).isEqualTo("the tool at localhost refused the message after 1 attempt(s)");
+		assertThat(violation.get("message").asText())
+			.isEqualTo("email-campaign: the tool behind direct:mailchimp-campaign refused the message after 1 attempt(s)");
 		assertThat(violation.get("actual").asText()).startsWith("401: ").contains("API Key Invalid");
 	}
 
@@ -152,7 +157,7 @@ class ApiKeyCredentialsTest extends EdgeTestSupport {
 				.satisfies(e -> assertThat(e.get("deliverTo").asText()).isEqualTo("http://localhost:9/hooks/relay"));
 			assertThat(edges).filteredOn(e -> e.get("name").asText().equals("email-campaign"))
 				.singleElement()
-				.satisfies(e -> assertThat(e.get("deliverTo").asText()).isEqualTo(tools.baseUrl() + MAILCHIMP));
+				.satisfies(e -> assertThat(e.get("deliverTo").asText()).isEqualTo("direct:mailchimp-campaign"));
 		}
 	}
 

@@ -42,24 +42,24 @@ class OAuth2CredentialsTest extends EdgeTestSupport {
 
 	static final String TOKEN_PATH = "/oauth/token";
 
-	static final String TOOL = "/email/3.0/campaigns";
+	static final String TOOL = "/tracking/v1/track";
 
 	@Autowired
 	TargetCredentials credentials;
 
 	@DynamicPropertySource
 	static void oauth2(DynamicPropertyRegistry registry) {
-		registry.add("handoff.delivery.edges.email-campaign.auth.kind", () -> "oauth2");
-		registry.add("handoff.delivery.edges.email-campaign.auth.token-url", () -> tools.baseUrl() + TOKEN_PATH);
-		registry.add("handoff.delivery.edges.email-campaign.auth.client-id", () -> CLIENT_ID);
-		registry.add("handoff.delivery.edges.email-campaign.auth.client-secret", () -> CLIENT_SECRET);
-		registry.add("handoff.delivery.edges.email-campaign.auth.scope", () -> "campaigns:write");
+		registry.add("handoff.delivery.edges.tracking-event.auth.kind", () -> "oauth2");
+		registry.add("handoff.delivery.edges.tracking-event.auth.token-url", () -> tools.baseUrl() + TOKEN_PATH);
+		registry.add("handoff.delivery.edges.tracking-event.auth.client-id", () -> CLIENT_ID);
+		registry.add("handoff.delivery.edges.tracking-event.auth.client-secret", () -> CLIENT_SECRET);
+		registry.add("handoff.delivery.edges.tracking-event.auth.scope", () -> "campaigns:write");
 	}
 
 	/** Every test starts with no token in hand, and a tool that takes the tokens its test hands out. */
 	@BeforeEach
 	void noTokenYet() {
-		credentials.rejected("email-campaign");
+		credentials.rejected("tracking-event");
 		tools.stubFor(post(urlPathEqualTo(TOOL)).atPriority(2).willReturn(aResponse().withStatus(401)
 			.withHeader("Content-Type", "application/json")
 			.withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")
@@ -131,7 +131,7 @@ class OAuth2CredentialsTest extends EdgeTestSupport {
 		assertThat(toolRequests()).extracting(r -> r.getHeader("Authorization")).containsExactly("Bearer tok-1", "Bearer tok-2");
 		JsonNode reject = json(get("/api/rejects/" + rejectId()));
 		JsonNode violation = reject.get("violations").get(0);
-		assertThat(violation.get("message").asText()).isEqualTo("the tool at localhost refused the message after 1 attempt(s)");
+		assertThat(violation.get("message").asText()).isEqualTo("tracking-event: the tool at localhost refused the message after 1 attempt(s)");
 		assertThat(violation.get("actual").asText()).startsWith("401: ").contains("the access token is invalid");
 		assertThat(reject.toString()).doesNotContain("tok-2", CLIENT_SECRET);
 	}
@@ -158,7 +158,7 @@ class OAuth2CredentialsTest extends EdgeTestSupport {
 	@Test
 	void answersAFailedTokenEndpointWithAnExceptionNamingItsHostForOtherTargets() {
 		tools.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(401).withBody("{\"error\": \"invalid_client\"}")));
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> credentials.headers("email-campaign"))
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> credentials.headers("tracking-event"))
 			.isInstanceOf(TargetCredentials.Unavailable.class)
 			.hasMessage("no access token: the token endpoint at localhost answered 401 (invalid_client)");
 		assertThat(credentials.headers("brief-approved")).isEmpty();
@@ -194,7 +194,7 @@ class OAuth2CredentialsTest extends EdgeTestSupport {
 	}
 
 	private String accepted() {
-		HttpResponse<String> response = send("email-campaign", bytes(example("email-campaign", "01-good-campaign.json")));
+		HttpResponse<String> response = send("tracking-event", bytes(example("tracking-event", "01-good-click.json")));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
 		return json(response).get("id").asText();
 	}
@@ -204,7 +204,7 @@ class OAuth2CredentialsTest extends EdgeTestSupport {
 	}
 
 	private String rejectId() {
-		JsonNode rejects = json(get("/api/rejects?edge=email-campaign&rule=delivery"));
+		JsonNode rejects = json(get("/api/rejects?edge=tracking-event&rule=delivery"));
 		assertThat(rejects.get("total").asLong()).isEqualTo(1);
 		return rejects.get("items").get(0).get("id").asText();
 	}

@@ -1,6 +1,7 @@
 package dev.handoff.drift;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -66,8 +67,9 @@ class DriftAndNoticesTest extends EdgeTestSupport {
 		return json(answer);
 	}
 
+	/** Mailchimp content calls: one per email delivered (the campaign itself is made once, then updated). */
 	private int emailsDelivered() {
-		return tools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns"))).size();
+		return tools.findAll(putRequestedFor(urlPathMatching("/email/3.0/campaigns/[^/]+/content"))).size();
 	}
 
 	@Test

@@ -1,6 +1,8 @@
 package dev.handoff.metrics;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -90,7 +92,7 @@ class MetricsTest extends EdgeTestSupport {
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			assertThat(tools.findAll(postRequestedFor(urlPathEqualTo(TRACK)))).hasSize(3);
-			assertThat(tools.findAll(postRequestedFor(urlPathEqualTo(EMAIL)))).hasSize(4);
+			assertThat(tools.findAll(putRequestedFor(urlPathMatching(EMAIL + "/[^/]+/content")))).as("one content call per delivery").hasSize(4);
 			assertThat(tools.findAll(postRequestedFor(urlPathEqualTo(BATCH)))).hasSize(1);
 			assertThat(tools.findAll(postRequestedFor(urlPathEqualTo(CMS)))).hasSize(3);
 		});

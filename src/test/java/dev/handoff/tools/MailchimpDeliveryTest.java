@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.handoff.EdgeTestSupport;
@@ -41,8 +42,7 @@ class MailchimpDeliveryTest extends EdgeTestSupport {
 
 	@Test
 	void createsTheCampaignThenPutsTheGuardedHtmlToTheIdMailchimpAnswered() throws IOException {
-		briefsApproved();
-		String id = accepted();
+		String id = accepted("C-2001");
 
 		await().atMost(Duration.ofSeconds(15)).until(() -> "delivered".equals(status(id)));
 		List<LoggedRequest> created = tools.findAll(postRequestedFor(urlPathEqualTo(CAMPAIGNS)));
@@ -57,11 +57,11 @@ class MailchimpDeliveryTest extends EdgeTestSupport {
 		JsonNode html = JSON.readTree(content.get(0).getBody());
 		assertThat(html.fieldNames()).toIterable().containsExactly("html");
 		assertThat(html.get("html").asText()).as("the links as the guard tagged them")
-			.contains("https://shop.example.com/spring-sale-2027?utm_source=mailchimp&amp;utm_medium=email&amp;utm_campaign=spring-sale-2027-c-1001")
+			.contains("https://shop.example.com/spring-sale-2027?utm_source=mailchimp&amp;utm_medium=email&amp;utm_campaign=spring-sale-2027-c-2001")
 			.doesNotContain("help.example.org/returns?utm_");
 		assertThat(content.get(0).getHeader("Idempotency-Key")).isEqualTo(id);
 
-		JsonNode made = json(get("/api/truth/C-1001")).get("artifacts");
+		JsonNode made = json(get("/api/truth/C-2001")).get("artifacts");
 		assertThat(made).as("the campaign's truth names what Mailchimp made").anySatisfy(a -> {
 			assertThat(a.get("edge").asText()).isEqualTo("email-campaign");
 			assertThat(a.get("id").asText()).isEqualTo("b03bfc273a");
@@ -78,8 +78,7 @@ class MailchimpDeliveryTest extends EdgeTestSupport {
 			.willReturn(unavailable()).willSetStateTo("up"));
 		tools.stubFor(put(urlPathMatching(CONTENT)).inScenario("content").whenScenarioStateIs("up")
 			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"html\": \"...\"}")));
-		briefsApproved();
-		String id = accepted();
+		String id = accepted("C-2002");
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> "delivered".equals(status(id)));
 		assertThat(tools.findAll(postRequestedFor(urlPathEqualTo(CAMPAIGNS)))).as("one campaign made").hasSize(1);
@@ -97,8 +96,7 @@ class MailchimpDeliveryTest extends EdgeTestSupport {
 		tools.stubFor(post(urlPathEqualTo(CAMPAIGNS)).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/problem+json")
 			.withBody("{\"type\": \"https://mailchimp.com/developer/marketing/docs/errors/\", \"title\": \"Invalid Resource\", "
 					+ "\"status\": 400, \"detail\": \"The resource submitted could not be validated.\", \"instance\": \"\"}")));
-		briefsApproved();
-		String id = accepted();
+		String id = accepted("C-2003");
 
 		await().atMost(Duration.ofSeconds(15)).until(() -> "failed".equals(status(id)));
 		assertThat(tools.findAll(postRequestedFor(urlPathEqualTo(CAMPAIGNS)))).as("a 400 is not retried").hasSize(1);
@@ -108,8 +106,16 @@ class MailchimpDeliveryTest extends EdgeTestSupport {
 		assertThat(violation.get("actual").asText()).startsWith("400: ").contains("Invalid Resource");
 	}
 
-	private String accepted() {
-		HttpResponse<String> answer = send("email-campaign", bytes(example("email-campaign", "01-good-campaign.json")));
+	/** The shipped brief (versions 1 and 2) and the shipped good email, for a campaign of this test's own. */
+	private String accepted(String campaign) {
+		for (String file : List.of("01-approved-brief.json", "02-late-change-of-landing-url.json")) {
+			JsonNode brief = example("brief-approved", file);
+			((ObjectNode) brief.get("fields")).put("campaign_id", campaign);
+			assertThat(send("brief-approved", bytes(brief)).statusCode()).isEqualTo(202);
+		}
+		JsonNode email = example("email-campaign", "01-good-campaign.json");
+		((ObjectNode) email.get("handoff")).put("campaign_id", campaign);
+		HttpResponse<String> answer = send("email-campaign", bytes(email));
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
 		return json(answer).get("id").asText();
 	}
