@@ -65,10 +65,22 @@ final class BatchStep implements Processor {
 
 	private final EdgeMetrics metrics;
 
-	BatchStep(String contractName, String deliverTo, ContractRegistry contracts, Guard guard, RejectStore rejects, OutboxStore outbox,
+	/**
+	 * What the next tool takes, in bytes; 0 where the route sets no limit.
+	 *
+	 * @param event the most one event may weigh as it goes on (Segment: 32 KB); a heavier one is a reject of its own
+	 * @param batch the most one batch request may weigh (Segment: 500 KB); more good events than that go as several
+	 */
+	record Limits(int event, int batch) {
+	}
+
+	private final Limits sizes;
+
+	BatchStep(String contractName, String deliverTo, Limits sizes, ContractRegistry contracts, Guard guard, RejectStore rejects, OutboxStore outbox,
 			Outcomes outcomes, Dispatcher dispatcher, GuardProperties limits, ObjectMapper mapper, HeldStore heldStore, EdgeMetrics metrics) {
 		this.contractName = contractName;
 		this.deliverTo = deliverTo;
+		this.sizes = sizes;
 		this.contracts = contracts;
 		this.guard = guard;
 		this.rejects = rejects;
@@ -104,7 +116,11 @@ final class BatchStep implements Processor {
 		for (int index = 0; index < batch.size(); index++) {
 			int i = index;
 			byte[] event = mapper.writeValueAsBytes(batch.get(i));
-			Verdict verdict = metrics.timeGuard(edge, () -> guard.check(contract, set.taxonomy(), event));
+			Verdict judged = metrics.timeGuard(edge, () -> guard.check(contract, set.taxonomy(), event));
+			Verdict verdict = sizes.event() > 0 && judged.forwarded() != null && judged.forwarded().length > sizes.event()
+					? new Verdict(contract, event, List.of(Violations.tooLargeForTool(judged.forwarded().length, sizes.event())), null, List.of(),
+							List.of(), judged.campaign(), judged.version(), null, null)
+					: judged;
 			if (verdict.accepted()) {
 				good.add(mapper.readTree(verdict.forwarded()));
 				continue;
@@ -143,16 +159,17 @@ final class BatchStep implements Processor {
 		if (!heldBack.isEmpty()) {
 			answer.put("held", heldBack);
 		}
-		ObjectNode forwarded = mapper.createObjectNode();
-		forwarded.set("batch", good);
-		byte[] payload = mapper.writeValueAsBytes(forwarded);
+		List<byte[]> payloads = batches(good);
 		boolean nothingTaken = good.isEmpty() && heldBack.isEmpty();
 		boolean stored = outcomes.commit(exchange, nothingTaken ? 422 : 202, answer, () -> {
 			toStore.forEach(rejects::insert);
 			toHold.forEach(heldStore::insert);
-			if (!good.isEmpty() && deliverTo != null) {
-				outbox.insert(new OutboxEntry(id, edge, contract.name(), contract.sha256(), null, null, deliverTo, payload, OutboxEntry.PENDING, 0,
-						Instant.now(), null));
+			if (deliverTo != null) {
+				// the first batch under the id the sender was answered with; more, when the tool's size limit splits them
+				for (int part = 0; part < payloads.size(); part++) {
+					outbox.insert(new OutboxEntry(part == 0 ? id : UUID.randomUUID().toString(), edge, contract.name(), contract.sha256(), null, null,
+							deliverTo, payloads.get(part), OutboxEntry.PENDING, 0, Instant.now(), null));
+				}
 			}
 		});
 		if (stored) {
@@ -167,6 +184,36 @@ final class BatchStep implements Processor {
 		if (stored && !good.isEmpty()) {
 			dispatcher.nudge();
 		}
+	}
+
+	/** The good events as {@code {"batch": [...]}} requests, each within the tool's batch limit; none when there are none. */
+	private List<byte[]> batches(ArrayNode good) throws IOException {
+		List<byte[]> payloads = new ArrayList<>();
+		ArrayNode part = mapper.createArrayNode();
+		int size = EMPTY_BATCH;
+		for (JsonNode event : good) {
+			int weight = mapper.writeValueAsBytes(event).length + 1;
+			if (sizes.batch() > 0 && !part.isEmpty() && size + weight > sizes.batch()) {
+				payloads.add(batchOf(part));
+				part = mapper.createArrayNode();
+				size = EMPTY_BATCH;
+			}
+			part.add(event);
+			size += weight;
+		}
+		if (!part.isEmpty()) {
+			payloads.add(batchOf(part));
+		}
+		return payloads;
+	}
+
+	/** {@code {"batch":[]}}: what a batch weighs before its events and their commas. */
+	private static final int EMPTY_BATCH = "{\"batch\":[]}".length();
+
+	private byte[] batchOf(ArrayNode events) throws IOException {
+		ObjectNode batch = mapper.createObjectNode();
+		batch.set("batch", events);
+		return mapper.writeValueAsBytes(batch);
 	}
 
 	/** The array under {@code /batch}, or null when the body is not such an object. */

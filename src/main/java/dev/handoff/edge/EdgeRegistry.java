@@ -79,8 +79,8 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 				problems.add(where + ": edge '" + name + "' has no 'handoff:guard:<contract>' step; an edge without a guard lets anything through");
 				continue;
 			}
-			String deliverTo = steps.stream().filter(s -> s.startsWith("handoff:")).map(s -> s.replaceFirst("^[^?]*\\?", ""))
-				.filter(q -> q.startsWith("deliverTo=")).findFirst().map(q -> q.substring("deliverTo=".length())).orElse(null);
+			String deliverTo = steps.stream().filter(s -> s.startsWith("handoff:")).map(EdgeRegistry::deliverTo).filter(d -> d != null)
+				.findFirst().orElse(null);
 			found.put(name, new Edge(name, contract, deliverTo, where, guard.startsWith(RouteFile.BATCH_PREFIX)));
 		}
 		if (!problems.isEmpty()) {
@@ -107,6 +107,21 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 		String contract = RouteFile.contractOf(steps.get(check));
 		String output = steps.subList(check, steps.size()).stream().filter(s -> s.startsWith("kafka:")).findFirst().orElse(null);
 		return Optional.of(new Edge(route.getRouteId(), contract, output, where(route), false, true));
+	}
+
+	/** The {@code deliverTo} option of a Handoff step as written: up to the next option, or the whole of a {@code RAW(...)}. */
+	static String deliverTo(String step) {
+		int at = step.indexOf("deliverTo=");
+		if (at < 0 || (step.charAt(at - 1) != '?' && step.charAt(at - 1) != '&')) {
+			return null;
+		}
+		String value = step.substring(at + "deliverTo=".length());
+		if (value.startsWith("RAW(")) {
+			int close = value.lastIndexOf(')');
+			return close < 0 ? value : value.substring("RAW(".length(), close);
+		}
+		int next = value.indexOf('&');
+		return next < 0 ? value : value.substring(0, next);
 	}
 
 	/** File and line of a route, as far as Camel kept them. */

@@ -2,6 +2,7 @@ package dev.handoff.edge;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ import dev.handoff.contract.ContractRegistry;
 import dev.handoff.contract.ContractSet;
 import dev.handoff.guard.Guard;
 import dev.handoff.guard.Verdict;
+import dev.handoff.guard.Violations;
 import dev.handoff.metrics.EdgeMetrics;
 import dev.handoff.reject.Reject;
 import dev.handoff.reject.RejectStore;
@@ -28,6 +30,9 @@ final class GuardStep implements Processor {
 
 	private final String contractName;
 
+	/** The most bytes the next tool takes for one message, generated values in; 0 when the route sets no such limit. */
+	private final int maxBytes;
+
 	private final ContractRegistry contracts;
 
 	private final Guard guard;
@@ -38,9 +43,10 @@ final class GuardStep implements Processor {
 
 	private final EdgeMetrics metrics;
 
-	GuardStep(String contractName, ContractRegistry contracts, Guard guard, RejectStore rejects, Outcomes outcomes,
+	GuardStep(String contractName, int maxBytes, ContractRegistry contracts, Guard guard, RejectStore rejects, Outcomes outcomes,
 			EdgeMetrics metrics) {
 		this.contractName = contractName;
+		this.maxBytes = maxBytes;
 		this.contracts = contracts;
 		this.guard = guard;
 		this.rejects = rejects;
@@ -59,6 +65,7 @@ final class GuardStep implements Processor {
 		// the timer is of messages the edge took in; a replay is judged again, but it is not a message that came in
 		Verdict verdict = run != null ? guard.check(contract, set.taxonomy(), judged)
 				: metrics.timeGuard(exchange.getFromRouteId(), () -> guard.check(contract, set.taxonomy(), judged));
+		verdict = withinToolLimit(verdict);
 		if (run != null) {
 			run.judged(verdict);
 		}
@@ -87,6 +94,15 @@ final class GuardStep implements Processor {
 			metrics.duplicate(reject.edge());
 		}
 		exchange.setRouteStop(true);
+	}
+
+	/** A message that would go on larger than the next tool takes is refused here, where the sender still hears of it. */
+	private Verdict withinToolLimit(Verdict verdict) {
+		if (maxBytes == 0 || verdict.forwarded() == null || verdict.forwarded().length <= maxBytes) {
+			return verdict;
+		}
+		return new Verdict(verdict.contract(), verdict.received(), List.of(Violations.tooLargeForTool(verdict.forwarded().length, maxBytes)),
+				null, List.of(), List.of(), verdict.campaign(), verdict.version(), null, null);
 	}
 
 	/** The bytes as the sender sent them: from the entry filter over HTTP, else the message body. */

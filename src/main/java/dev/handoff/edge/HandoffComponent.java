@@ -88,13 +88,15 @@ public class HandoffComponent extends DefaultComponent {
 	protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
 		if (remaining.startsWith("guard:")) {
 			String contract = contract(uri, remaining.substring("guard:".length()));
-			return new StepEndpoint(uri, this, new GuardStep(contract, contracts, guard, rejects, outcomes, metrics));
+			int maxBytes = limit(uri, parameters, "maxBytes");
+			return new StepEndpoint(uri, this, new GuardStep(contract, maxBytes, contracts, guard, rejects, outcomes, metrics));
 		}
 		if (remaining.startsWith("batch:")) {
 			String contract = contract(uri, remaining.substring("batch:".length()));
 			String deliverTo = deliverTo(uri, parameters);
-			return new StepEndpoint(uri, this, new BatchStep(contract, deliverTo, contracts, guard, rejects, outbox, outcomes, dispatcher, limits,
-					mapper, held, metrics));
+			BatchStep.Limits sizes = new BatchStep.Limits(limit(uri, parameters, "maxEventBytes"), limit(uri, parameters, "maxBatchBytes"));
+			return new StepEndpoint(uri, this, new BatchStep(contract, deliverTo, sizes, contracts, guard, rejects, outbox, outcomes, dispatcher,
+					limits, mapper, held, metrics));
 		}
 		if (remaining.startsWith("check:")) {
 			String contract = contract(uri, remaining.substring("check:".length()));
@@ -123,6 +125,22 @@ public class HandoffComponent extends DefaultComponent {
 		throw new IllegalArgumentException("'" + uri + "' is not a Handoff step: use handoff:guard:<contract>, "
 				+ "handoff:accept?deliverTo=<url or endpoint of the next tool>, handoff:batch:<contract>?deliverTo=<url>, "
 				+ "handoff:check:<contract>, handoff:commit or, in a delivery route, handoff:remember?id=<pointer>");
+	}
+
+	/**
+	 * A size the next tool sets (Segment: 32 KB an event, 500 KB a batch), in bytes; 0 when the route names none. It
+	 * must leave room for a message: at least 1 KiB, at most the edge's own limit.
+	 */
+	private int limit(String uri, Map<String, Object> parameters, String name) {
+		Integer value = getAndRemoveParameter(parameters, name, Integer.class);
+		if (value == null) {
+			return 0;
+		}
+		if (value < 1024 || value > limits.maxBytes()) {
+			throw new IllegalArgumentException(prefix(uri) + "'" + uri + "': " + name + "=" + value + " must be between 1024 and "
+					+ limits.maxBytes() + " (handoff.guard.max-bytes) bytes");
+		}
+		return value;
 	}
 
 	/** Why a queue edge cannot check with a gated contract: an event read from a queue cannot wait for a person. */

@@ -27,6 +27,12 @@ public final class Violations {
 				JSON.numberNode(limit), JSON.numberNode(size));
 	}
 
+	/** A message that would go on larger than the next tool takes (Segment: 32 KB an event). */
+	public static Violation tooLargeForTool(long size, int limit) {
+		return new Violation("", Rules.TOO_LARGE, "the message would go on as " + size + " bytes; the next tool takes at most " + limit
+				+ " bytes a message", JSON.numberNode(limit), JSON.numberNode(size));
+	}
+
 	static Violation parse(String problem, String location) {
 		return new Violation("", Rules.PARSE, "the message is not one well-formed JSON document: " + problem,
 				JSON.textNode("one well-formed JSON document"), location == null ? null : JSON.textNode(location));
