@@ -1,6 +1,9 @@
 package dev.handoff.demo;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -14,8 +17,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -72,10 +77,14 @@ class DemoModeTest {
 		assertThat(post("email-campaign", "email-good.json").statusCode()).isEqualTo(202);
 		assertThat(post("email-campaign", "email-stale.json").statusCode()).isEqualTo(422);
 		assertThat(post("email-campaign", "email-typed-utm.json").statusCode()).isEqualTo(422);
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(demoTools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns")))).hasSize(1));
-		assertThat(new ObjectMapper().readTree(demoTools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns"))).get(0).getBody())
-			.at("/tracking/google_analytics").asText()).isEqualTo("spring-sale-2027-c-1001");
+		// 4. Mailchimp made the campaign (its stand-in requires the demo's API key) and got the tagged HTML as its content
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(contentCalls()).hasSize(1));
+		LoggedRequest created = demoTools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns"))).get(0);
+		assertThat(new ObjectMapper().readTree(created.getBody()).at("/tracking/google_analytics").asText()).isEqualTo("spring-sale-2027-c-1001");
+		assertThat(created.getHeader("Authorization")).isEqualTo("Basic " + java.util.Base64.getEncoder()
+			.encodeToString("anystring:demo-mailchimp-key-us21".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		assertThat(new ObjectMapper().readTree(contentCalls().get(0).getBody()).get("html").asText())
+			.contains("https://shop.example.com/spring-sale-2027?utm_source=mailchimp&amp;utm_medium=email&amp;utm_campaign=spring-sale-2027-c-1001");
 		HttpResponse<String> rejects = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/rejects"))
 			.header("Authorization", "Bearer demo-admin-token").GET().build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(rejects.statusCode()).isEqualTo(200);
@@ -86,8 +95,7 @@ class DemoModeTest {
 		HttpResponse<String> replay = call("POST", "/api/rejects/" + typed + "/replay", "application/json-patch+json",
 				"[{\"op\":\"remove\",\"path\":\"/tracking/google_analytics\"}]");
 		assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(demoTools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns")))).hasSize(2));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(contentCalls()).hasSize(2));
 		// 9. the stale one, discarded with a reason
 		String stale = api("GET", "/api/rejects?rule=stale-version", null, null).at("/items/0/id").asText();
 		HttpResponse<String> discard = call("POST", "/api/rejects/" + stale + "/discard", "application/json",
@@ -99,10 +107,18 @@ class DemoModeTest {
 		assertThat(held.statusCode()).isEqualTo(202);
 		String id = new ObjectMapper().readTree(held.body()).get("id").asText();
 		assertThat(api("GET", "/api/held", null, null).at("/items/0/id").asText()).isEqualTo(id);
-		assertThat(demoTools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns")))).hasSize(2);
+		assertThat(contentCalls()).hasSize(2);
 		api("POST", "/api/held/" + id + "/approve", "application/json", "{\"comment\": \"Representative APR is in the footer\"}");
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(demoTools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns")))).hasSize(3));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(contentCalls()).hasSize(3));
+		// the campaign was made once; later versions set its content again
+		assertThat(demoTools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns")))).hasSize(1);
+		assertThat(demoTools.findAll(anyRequestedFor(anyUrl()))).as("every call carried the right credentials")
+			.noneSatisfy(r -> assertThat(r.getHeader("Authorization")).isNull());
+	}
+
+	/** Mailchimp's content calls: one per email delivered. */
+	private List<LoggedRequest> contentCalls() {
+		return demoTools.findAll(putRequestedFor(urlPathEqualTo("/email/3.0/campaigns/42694e9e57/content")));
 	}
 
 	private HttpResponse<String> call(String method, String path, String contentType, String body) throws Exception {
