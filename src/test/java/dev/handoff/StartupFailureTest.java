@@ -58,7 +58,7 @@ class StartupFailureTest {
 	@Test
 	void refusesToStartWithAnEdgeThatHasNoGuard() throws IOException {
 		Path routes = TestFiles.copy(Path.of("routes"), dir.resolve("routes"));
-		TestFiles.replace(routes.resolve("tracking-event.yaml"), "        - to: handoff:guard:tracking-event\n", "");
+		TestFiles.replace(routes.resolve("tracking-event.yaml"), "        - to: handoff:guard:tracking-event?maxBytes=32768\n", "");
 		assertThatThrownBy(() -> start("--HANDOFF_ROUTES_DIR=" + routes)).satisfies(e -> assertThat(messages(e))
 			.contains("tracking-event.yaml")
 			.contains("has no 'handoff:guard:<contract>' step"));
@@ -76,7 +76,7 @@ class StartupFailureTest {
 				      - to: handoff:accept?deliverTo={{handoff.tools.cms-url}}/wp-json/wp/v2/pages""".indent(8).stripTrailing());
 		assertThatThrownBy(() -> start("--HANDOFF_ROUTES_DIR=" + routes)).satisfies(e -> assertThat(messages(e))
 			.contains("cms-landing-page.yaml")
-			.contains("edge 'cms-landing-page', step 2 'filter' between handoff:guard and handoff:accept is not a step Handoff can honour"));
+			.contains("edge 'cms-landing-page', step 3 'filter' between handoff:guard and handoff:accept is not a step Handoff can honour"));
 	}
 
 	@Test

@@ -83,6 +83,12 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 				.findFirst().orElse(null);
 			found.put(name, new Edge(name, contract, deliverTo, where, guard.startsWith(RouteFile.BATCH_PREFIX)));
 		}
+		Set<String> starts = new HashSet<>();
+		model.getRouteDefinitions().forEach(r -> starts.add(context.resolvePropertyPlaceholders(r.getInput().getEndpointUri()).replaceFirst("\\?.*$", "")));
+		for (RouteDefinition route : model.getRouteDefinitions()) {
+			DeliveryRouteCheck.missing(Step.fromModel(route.getOutputs(), context), starts)
+				.forEach(target -> problems.add(where(route) + ": " + DeliveryRouteCheck.sentence(route.getRouteId(), target)));
+		}
 		if (!problems.isEmpty()) {
 			throw new IllegalStateException("Routes are invalid:\n  - " + String.join("\n  - ", problems));
 		}
@@ -136,11 +142,22 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 		for (RouteDefinition route : model.getRouteDefinitions()) {
 			List<String> steps = new ArrayList<>();
 			collect(route.getOutputs(), context, steps);
-			if (steps.stream().anyMatch(s -> s.replace("://", ":").equals(step.replace("://", ":")))) {
+			String wanted = normalized(step);
+			if (steps.stream().anyMatch(s -> normalized(s).equals(wanted))) {
 				return where(route);
 			}
 		}
 		return null;
+	}
+
+	/** An endpoint URI as Camel compares them: options sorted and encoded one way, {@code scheme://} and {@code scheme:} alike. */
+	private static String normalized(String uri) {
+		try {
+			return org.apache.camel.util.URISupport.normalizeUri(uri).replace("://", ":");
+		}
+		catch (java.net.URISyntaxException | RuntimeException e) {
+			return uri.replace("://", ":");
+		}
 	}
 
 	private static void collect(List<ProcessorDefinition<?>> outputs, CamelContext context, List<String> steps) {

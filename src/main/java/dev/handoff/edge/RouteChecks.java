@@ -14,6 +14,13 @@ public final class RouteChecks {
 
 	public static List<ContractProblem> problems(List<RouteFile> routes, Predicate<String> contractExists, String contractsFolder) {
 		List<ContractProblem> problems = new ArrayList<>();
+		java.util.Set<String> starts = new java.util.HashSet<>();
+		routes.forEach(r -> starts.add(r.from().replaceFirst("\\?.*$", "")));
+		for (RouteFile edge : routes) {
+			for (String missing : DeliveryRouteCheck.missing(edge.steps(), starts)) {
+				problems.add(new ContractProblem(edge.file(), "", DeliveryRouteCheck.sentence(edge.id(), missing)));
+			}
+		}
 		for (RouteFile edge : routes) {
 			if (edge.path() == null) {
 				continue;

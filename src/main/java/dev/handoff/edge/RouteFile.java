@@ -24,8 +24,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param contract the guard's contract, or null when there is no guard step
  * @param batch true when the guard takes batches ({@code handoff:batch:})
  * @param steps the route's steps as written, for {@link RouteShape}
+ * @param from the endpoint the route starts from, as written
  */
-public record RouteFile(String file, String id, String path, String contract, boolean batch, List<Step> steps) {
+public record RouteFile(String file, String id, String path, String contract, boolean batch, List<Step> steps, String from) {
 
 	static final String EDGE_PREFIX = "platform-http:/edges/";
 
@@ -84,7 +85,7 @@ public record RouteFile(String file, String id, String path, String contract, bo
 		collectTo(from, steps);
 		String guard = steps.stream().filter(RouteFile::isGuard).findFirst().orElse(null);
 		return java.util.Optional.of(new RouteFile(file, id, path, guard == null ? null : contractOf(guard),
-				guard != null && guard.startsWith(BATCH_PREFIX), Step.fromYaml(from instanceof Map<?, ?> f ? f.get("steps") : null)));
+				guard != null && guard.startsWith(BATCH_PREFIX), Step.fromYaml(from instanceof Map<?, ?> f ? f.get("steps") : null), uri));
 	}
 
 	private static void collectTo(Object node, List<String> out) {

@@ -39,7 +39,7 @@ public final class Linter {
 		edges.forEach(r -> edgeNames.add(r.path()));
 		TriggerFile.read(contracts, edgeNames).problems()
 			.forEach(p -> problems.add(new ContractProblem(display(contracts, p.file()), p.pointer(), p.problem())));
-		problems.addAll(RouteChecks.problems(edges, c -> Files.isRegularFile(contracts.resolve(c + ".schema.json")), contracts.toString()));
+		problems.addAll(RouteChecks.problems(routeFiles, c -> Files.isRegularFile(contracts.resolve(c + ".schema.json")), contracts.toString()));
 		for (RouteFile edge : edges) {
 			// a batch edge's events are its contract's messages, and the examples of that contract's edge cover them
 			if (!edge.batch()) {

@@ -38,6 +38,13 @@ class RouteShapeTest {
 					    name: list
 					    jq: '.recipients.list_id'
 					- to: handoff:accept?deliverTo=direct:mailchimp
+					""", """
+					- route:
+					    id: mailchimp
+					    from:
+					      uri: direct:mailchimp
+					      steps:
+					        - log: delivering
 					""")).isEmpty();
 		}
 
@@ -136,6 +143,15 @@ class RouteShapeTest {
 		}
 
 		@Test
+		void aDeliveryRouteThatNoRouteStartsFrom() throws IOException {
+			assertThat(problemsOf("""
+					- to: handoff:guard:email-campaign
+					- to: handoff:accept?deliverTo=direct:mailchimp-campain
+					""")).singleElement().asString()
+				.contains("route 'x' delivers to direct:mailchimp-campain, but no route starts from direct:mailchimp-campain");
+		}
+
+		@Test
 		void aStepAfterABatch() throws IOException {
 			assertThat(problemsOf("""
 					- to: handoff:batch:tracking-event?deliverTo=https://api.segment.io/v1/batch
@@ -144,7 +160,10 @@ class RouteShapeTest {
 		}
 	}
 
-	private List<String> problemsOf(String steps) throws IOException {
+	private List<String> problemsOf(String steps, String... otherRoutes) throws IOException {
+		for (int i = 0; i < otherRoutes.length; i++) {
+			Files.writeString(folder.resolve("other-" + i + ".yaml"), otherRoutes[i]);
+		}
 		Files.writeString(folder.resolve("x.yaml"), """
 				- route:
 				    id: x
