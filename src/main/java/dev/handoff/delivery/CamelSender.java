@@ -24,9 +24,12 @@ class CamelSender {
 
 	private final TargetCredentials credentials;
 
-	CamelSender(ProducerTemplate producer, TargetCredentials credentials) {
+	private final Signing signing;
+
+	CamelSender(ProducerTemplate producer, TargetCredentials credentials, Signing signing) {
 		this.producer = producer;
 		this.credentials = credentials;
+		this.signing = signing;
 	}
 
 	/**
@@ -57,6 +60,7 @@ class CamelSender {
 				message.setHeader("kafka.KEY", entry.id());
 			}
 			auth.forEach(message::setHeader);
+			signing.sign(message, entry.edge(), entry.id(), entry.payload());
 		});
 		Exception failure = result.getException();
 		if (failure == null) {

@@ -8,6 +8,7 @@ import dev.handoff.contract.ContractRegistry;
 import dev.handoff.delivery.ArtifactStore;
 import dev.handoff.delivery.DeliveryOptions;
 import dev.handoff.delivery.DeliveryProperties;
+import dev.handoff.delivery.Signing;
 import dev.handoff.delivery.Dispatcher;
 import dev.handoff.delivery.OutboxStore;
 import dev.handoff.delivery.TargetGuard;
@@ -63,9 +64,12 @@ public class HandoffComponent extends DefaultComponent {
 
 	private final GroupCommit commits;
 
+	private final Signing signing;
+
 	HandoffComponent(ContractRegistry contracts, Guard guard, RejectStore rejects, TruthStore truth, OutboxStore outbox,
 			TransactionTemplate transactions, Dispatcher dispatcher, InboundKeys keys, DeliveryProperties delivery, GuardProperties limits,
-			ObjectMapper mapper, HeldStore held, EdgeMetrics metrics, GroupCommit commits, ArtifactStore artifacts) {
+			ObjectMapper mapper, HeldStore held, EdgeMetrics metrics, GroupCommit commits, ArtifactStore artifacts, Signing signing) {
+		this.signing = signing;
 		this.artifacts = artifacts;
 		this.commits = commits;
 		this.contracts = contracts;
@@ -114,6 +118,9 @@ public class HandoffComponent extends DefaultComponent {
 			DeliveryOptions options = options(uri, deliverTo, parameters);
 			return new StepEndpoint(uri, this, new AcceptStep(deliverTo, options, truth, outbox, outcomes, dispatcher, held, metrics, mapper));
 		}
+		if (remaining.equals("sign")) {
+			return new StepEndpoint(uri, this, signing);
+		}
 		if (remaining.equals("remember")) {
 			String pointer = getAndRemoveParameter(parameters, "id", String.class);
 			if (pointer == null || !pointer.startsWith("/")) {
@@ -124,7 +131,7 @@ public class HandoffComponent extends DefaultComponent {
 		}
 		throw new IllegalArgumentException("'" + uri + "' is not a Handoff step: use handoff:guard:<contract>, "
 				+ "handoff:accept?deliverTo=<url or endpoint of the next tool>, handoff:batch:<contract>?deliverTo=<url>, "
-				+ "handoff:check:<contract>, handoff:commit or, in a delivery route, handoff:remember?id=<pointer>");
+				+ "handoff:check:<contract>, handoff:commit or, in a delivery route, handoff:remember?id=<pointer> and handoff:sign");
 	}
 
 	/**

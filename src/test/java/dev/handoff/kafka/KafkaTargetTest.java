@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.handoff.EdgeTestSupport;
 import dev.handoff.TestFiles;
+import dev.handoff.signature.WebhookSignature;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,6 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @EmbeddedKafka(kraft = true, partitions = 1, topics = "tracking-delivered", bootstrapServersProperty = "HANDOFF_KAFKA_BROKERS")
 class KafkaTargetTest extends EdgeTestSupport {
 
+	private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
 	@Autowired
 	EmbeddedKafkaBroker broker;
 
@@ -44,6 +48,7 @@ class KafkaTargetTest extends EdgeTestSupport {
 		TestFiles.replace(routes.resolve("tracking-event.yaml"), "deliverTo={{handoff.tools.tracking-url}}/v1/track",
 				"deliverTo=kafka:tracking-delivered?brokers={{handoff.kafka.brokers}}");
 		registry.add("HANDOFF_ROUTES_DIR", routes::toString);
+		registry.add("handoff.delivery.edges.tracking-event.signing-secret", () -> SECRET);
 	}
 
 	@Test
@@ -61,9 +66,15 @@ class KafkaTargetTest extends EdgeTestSupport {
 			JsonNode event = JSON.readTree(r.value());
 			assertThat(event.get("messageId").asText()).isEqualTo("evt-5f1c2a");
 			assertThat(new String(r.headers().lastHeader("Idempotency-Key").value(), StandardCharsets.UTF_8)).isEqualTo(id);
+			assertThat(WebhookSignature.refusal(header(r, "webhook-id"), header(r, "webhook-timestamp"), header(r, "webhook-signature"), r.value(),
+					List.of(SECRET), Duration.ofMinutes(5), Instant.now())).as("the record is signed like an http delivery").isEmpty();
 		});
 		assertThat(jdbc.queryForObject("SELECT last_outcome FROM outbox WHERE id = ?", String.class, id)).contains("kafka:");
 		assertThat(tools.getAllServeEvents()).as("nothing went to the http collector").isEmpty();
+	}
+
+	private static String header(ConsumerRecord<String, byte[]> record, String name) {
+		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
 	}
 
 	private List<ConsumerRecord<String, byte[]>> read(String topic) {

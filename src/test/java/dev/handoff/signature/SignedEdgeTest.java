@@ -37,7 +37,7 @@ class SignedEdgeTest extends EdgeTestSupport {
 		registry.add("handoff.edges.signatures.tracking-event.secrets[0]", () -> NEW_SECRET);
 		registry.add("handoff.edges.signatures.tracking-event.secrets[1]", () -> OLD_SECRET);
 		registry.add("handoff.edges.signatures.tracking-event.tolerance", () -> "5m");
-		registry.add("handoff.delivery.edges.email-campaign.signing-secret", () -> OUTBOUND_SECRET);
+		registry.add("handoff.delivery.edges.cms-landing-page.signing-secret", () -> OUTBOUND_SECRET);
 	}
 
 	@Autowired
@@ -107,11 +107,11 @@ class SignedEdgeTest extends EdgeTestSupport {
 
 	@Test
 	void signsWhatItDeliversOnAnEdgeWithASigningSecret() {
-		HttpResponse<String> accepted = send("email-campaign", bytes(example("email-campaign", "01-good-campaign.json")));
+		HttpResponse<String> accepted = send("cms-landing-page", bytes(example("cms-landing-page", "01-good-page.json")));
 		String id = json(accepted).get("id").asText();
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(
-				() -> assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns")))).hasSize(1));
-		LoggedRequest received = tools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns"))).get(0);
+				() -> assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/cms/wp-json/wp/v2/pages")))).hasSize(1));
+		LoggedRequest received = tools.findAll(postRequestedFor(urlPathEqualTo("/cms/wp-json/wp/v2/pages"))).get(0);
 		assertThat(received.getHeader("webhook-id")).isEqualTo(id);
 		assertThat(WebhookSignature.refusal(received.getHeader("webhook-id"), received.getHeader("webhook-timestamp"),
 				received.getHeader("webhook-signature"), received.getBody(), List.of(OUTBOUND_SECRET), Duration.ofMinutes(5), Instant.now()))
