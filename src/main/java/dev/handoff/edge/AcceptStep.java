@@ -1,8 +1,6 @@
 package dev.handoff.edge;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -17,11 +15,8 @@ import dev.handoff.guard.Verdict;
 import dev.handoff.metrics.EdgeMetrics;
 import dev.handoff.truth.Truth;
 import dev.handoff.truth.TruthStore;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
-import org.apache.camel.NoTypeConversionAvailableException;
 import org.apache.camel.Processor;
 import org.springframework.dao.DuplicateKeyException;
 
@@ -131,26 +126,7 @@ final class AcceptStep implements Processor {
 	 * step changed the body (so a message that was not shaped is stored byte for byte), else the body as JSON bytes.
 	 */
 	private byte[] outgoing(Exchange exchange, Verdict verdict) {
-		Object body = exchange.getMessage().getBody();
-		if (body == verdict.forwarded()) {
-			return verdict.forwarded();
-		}
-		try {
-			if (body instanceof byte[] bytes) {
-				return bytes;
-			}
-			if (body instanceof String text) {
-				return text.getBytes(StandardCharsets.UTF_8);
-			}
-			if (body instanceof JsonNode || body instanceof Map<?, ?> || body instanceof Collection<?>) {
-				return mapper.writeValueAsBytes(body);
-			}
-			return exchange.getContext().getTypeConverter().mandatoryConvertTo(byte[].class, exchange, body);
-		}
-		catch (JsonProcessingException | NoTypeConversionAvailableException e) {
-			throw new IllegalStateException("route " + exchange.getFromRouteId() + ": the steps before handoff:accept made a "
-					+ (body == null ? "null body" : body.getClass().getSimpleName()) + ", which cannot be stored as the tool's request", e);
-		}
+		return exchange.getMessage().getBody() == verdict.forwarded() ? verdict.forwarded() : Bodies.bytes(exchange);
 	}
 
 	/** A gate holds it: stored for a person to decide, answered 202 {@code held}; nothing is queued and the truth stays. */

@@ -74,13 +74,21 @@ final class BatchStep implements Processor {
 	record Limits(int event, int batch) {
 	}
 
+	/** Where the events are: a JSON pointer ({@code /batch}, Segment's), or {@code ""} for a body that is an array (HubSpot's). */
+	private final String items;
+
 	private final Limits sizes;
 
-	BatchStep(String contractName, String deliverTo, Limits sizes, ContractRegistry contracts, Guard guard, RejectStore rejects, OutboxStore outbox,
+	/** True when steps before this one map what the tool sends (HubSpot's events, say) to the contract's events. */
+	private final boolean mapped;
+
+	BatchStep(String contractName, String deliverTo, Limits sizes, String items, boolean mapped, ContractRegistry contracts, Guard guard, RejectStore rejects, OutboxStore outbox,
 			Outcomes outcomes, Dispatcher dispatcher, GuardProperties limits, ObjectMapper mapper, HeldStore heldStore, EdgeMetrics metrics) {
 		this.contractName = contractName;
 		this.deliverTo = deliverTo;
 		this.sizes = sizes;
+		this.items = items;
+		this.mapped = mapped;
 		this.contracts = contracts;
 		this.guard = guard;
 		this.rejects = rejects;
@@ -98,13 +106,13 @@ final class BatchStep implements Processor {
 		ContractSet set = contracts.current();
 		Contract contract = set.find(contractName)
 			.orElseThrow(() -> new IllegalStateException("contract '" + contractName + "' is no longer loaded"));
-		byte[] body = GuardStep.rawBody(exchange);
+		byte[] body = mapped ? Bodies.bytes(exchange) : GuardStep.rawBody(exchange);
 		String edge = exchange.getFromRouteId();
 		JsonNode batch = readBatch(body);
 		if (batch == null) {
 			// not a batch at all: the whole body is one reject, as for a single message
 			Verdict verdict = metrics.timeGuard(edge, () -> guard.check(contract, set.taxonomy(), body));
-			List<Violation> violations = verdict.violations().isEmpty() ? List.of(Violations.notABatch()) : verdict.violations();
+			List<Violation> violations = verdict.violations().isEmpty() ? List.of(Violations.notABatch(items)) : verdict.violations();
 			rejectWhole(exchange, edge, contract, body, violations);
 			return;
 		}
@@ -137,7 +145,7 @@ final class BatchStep implements Processor {
 			}
 			String id = UUID.randomUUID().toString();
 			List<Violation> violations = verdict.violations().stream()
-				.map(v -> new Violation("/batch/" + i + v.pointer(), v.rule(), "event " + i + " of the batch: " + v.message(), v.expected(),
+				.map(v -> new Violation(items + "/" + i + v.pointer(), v.rule(), "event " + i + " of the batch: " + v.message(), v.expected(),
 						v.actual()))
 				.toList();
 			toStore.add(new Reject(id, edge, contract.name(), contract.sha256(), verdict.campaign(), event, null, "application/json", violations,
@@ -216,11 +224,11 @@ final class BatchStep implements Processor {
 		return mapper.writeValueAsBytes(batch);
 	}
 
-	/** The array under {@code /batch}, or null when the body is not such an object. */
+	/** The array at the route's pointer ({@code /batch} unless it says otherwise), or null when the body has none there. */
 	private JsonNode readBatch(byte[] body) {
 		try {
 			JsonNode root = json.read(body);
-			JsonNode batch = root.path("batch");
+			JsonNode batch = root.at(items);
 			return batch.isArray() ? batch : null;
 		}
 		catch (IOException e) {

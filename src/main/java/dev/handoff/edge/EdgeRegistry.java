@@ -150,6 +150,21 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 		return null;
 	}
 
+	/** The steps of the route that uses this Handoff step, before it; empty when it is first or not found. */
+	static List<Step> stepsBefore(CamelContext context, String step) {
+		Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
+		String wanted = normalized(step);
+		for (RouteDefinition route : model.getRouteDefinitions()) {
+			List<Step> steps = Step.fromModel(route.getOutputs(), context);
+			for (int i = 0; i < steps.size(); i++) {
+				if (steps.get(i).uri() != null && normalized(steps.get(i).uri()).equals(wanted)) {
+					return steps.subList(0, i);
+				}
+			}
+		}
+		return List.of();
+	}
+
 	/** An endpoint URI as Camel compares them: options sorted and encoded one way, {@code scheme://} and {@code scheme:} alike. */
 	private static String normalized(String uri) {
 		try {

@@ -33,6 +33,9 @@ final class GuardStep implements Processor {
 	/** The most bytes the next tool takes for one message, generated values in; 0 when the route sets no such limit. */
 	private final int maxBytes;
 
+	/** True when steps before the guard map what the tool sends to the contract's shape: the guard judges their result. */
+	private final boolean mapped;
+
 	private final ContractRegistry contracts;
 
 	private final Guard guard;
@@ -43,10 +46,11 @@ final class GuardStep implements Processor {
 
 	private final EdgeMetrics metrics;
 
-	GuardStep(String contractName, int maxBytes, ContractRegistry contracts, Guard guard, RejectStore rejects, Outcomes outcomes,
+	GuardStep(String contractName, int maxBytes, boolean mapped, ContractRegistry contracts, Guard guard, RejectStore rejects, Outcomes outcomes,
 			EdgeMetrics metrics) {
 		this.contractName = contractName;
 		this.maxBytes = maxBytes;
+		this.mapped = mapped;
 		this.contracts = contracts;
 		this.guard = guard;
 		this.rejects = rejects;
@@ -61,7 +65,8 @@ final class GuardStep implements Processor {
 			.orElseThrow(() -> new IllegalStateException("contract '" + contractName + "' is no longer loaded"));
 		RouteRun run = RouteRun.of(exchange);
 		byte[] body = run != null ? run.payload() : rawBody(exchange);
-		byte[] judged = body == null ? new byte[0] : body;
+		byte[] received = body == null ? new byte[0] : body;
+		byte[] judged = mapped ? Bodies.bytes(exchange) : received;
 		// the timer is of messages the edge took in; a replay is judged again, but it is not a message that came in
 		Verdict verdict = run != null ? guard.check(contract, set.taxonomy(), judged)
 				: metrics.timeGuard(exchange.getFromRouteId(), () -> guard.check(contract, set.taxonomy(), judged));
@@ -80,8 +85,9 @@ final class GuardStep implements Processor {
 			return;
 		}
 		String id = UUID.randomUUID().toString();
-		Reject reject = new Reject(id, exchange.getFromRouteId(), contract.name(), contract.sha256(), verdict.campaign(), verdict.received(),
-				null, exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class), verdict.violations(), Reject.OPEN, Instant.now(), null);
+		// the bytes as received are what is kept; what the steps before the guard made of them is kept beside
+		Reject reject = new Reject(id, exchange.getFromRouteId(), contract.name(), contract.sha256(), verdict.campaign(), received, null,
+				contentType(exchange), verdict.violations(), Reject.OPEN, Instant.now(), null, null, mapped ? judged : null);
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("id", id);
 		answer.put("edge", exchange.getFromRouteId());
@@ -103,6 +109,12 @@ final class GuardStep implements Processor {
 		}
 		return new Verdict(verdict.contract(), verdict.received(), List.of(Violations.tooLargeForTool(verdict.forwarded().length, maxBytes)),
 				null, List.of(), List.of(), verdict.campaign(), verdict.version(), null, null);
+	}
+
+	/** The sender's Content-Type: from the request, since a step before the guard may have set another on the message. */
+	private static String contentType(Exchange exchange) {
+		HttpServletRequest request = exchange.getMessage().getHeader("CamelHttpServletRequest", HttpServletRequest.class);
+		return request != null ? request.getContentType() : exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
 	}
 
 	/** The bytes as the sender sent them: from the entry filter over HTTP, else the message body. */

@@ -93,13 +93,15 @@ public class HandoffComponent extends DefaultComponent {
 		if (remaining.startsWith("guard:")) {
 			String contract = contract(uri, remaining.substring("guard:".length()));
 			int maxBytes = limit(uri, parameters, "maxBytes");
-			return new StepEndpoint(uri, this, new GuardStep(contract, maxBytes, contracts, guard, rejects, outcomes, metrics));
+			boolean mapped = RouteShape.maps(EdgeRegistry.stepsBefore(getCamelContext(), uri));
+			return new StepEndpoint(uri, this, new GuardStep(contract, maxBytes, mapped, contracts, guard, rejects, outcomes, metrics));
 		}
 		if (remaining.startsWith("batch:")) {
 			String contract = contract(uri, remaining.substring("batch:".length()));
 			String deliverTo = deliverTo(uri, parameters);
 			BatchStep.Limits sizes = new BatchStep.Limits(limit(uri, parameters, "maxEventBytes"), limit(uri, parameters, "maxBatchBytes"));
-			return new StepEndpoint(uri, this, new BatchStep(contract, deliverTo, sizes, contracts, guard, rejects, outbox, outcomes, dispatcher,
+			return new StepEndpoint(uri, this, new BatchStep(contract, deliverTo, sizes, items(uri, parameters),
+					RouteShape.maps(EdgeRegistry.stepsBefore(getCamelContext(), uri)), contracts, guard, rejects, outbox, outcomes, dispatcher,
 					limits, mapper, held, metrics));
 		}
 		if (remaining.startsWith("check:")) {
@@ -132,6 +134,19 @@ public class HandoffComponent extends DefaultComponent {
 		throw new IllegalArgumentException("'" + uri + "' is not a Handoff step: use handoff:guard:<contract>, "
 				+ "handoff:accept?deliverTo=<url or endpoint of the next tool>, handoff:batch:<contract>?deliverTo=<url>, "
 				+ "handoff:check:<contract>, handoff:commit or, in a delivery route, handoff:remember?id=<pointer> and handoff:sign");
+	}
+
+	/** Where a batch's events are: {@code items=/pointer}, {@code items=root} for a body that is an array; {@code /batch} by default. */
+	private String items(String uri, Map<String, Object> parameters) {
+		String items = getAndRemoveParameter(parameters, "items", String.class, "/batch");
+		if ("root".equals(items)) {
+			return "";
+		}
+		if (!items.startsWith("/")) {
+			throw new IllegalArgumentException(prefix(uri) + "'" + uri + "': items=" + items + " is neither a JSON pointer to the array of "
+					+ "events (like /batch) nor root (a body that is the array itself)");
+		}
+		return items;
 	}
 
 	/**

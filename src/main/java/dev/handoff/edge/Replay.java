@@ -166,7 +166,8 @@ public class Replay {
 		if (contract == null || !Reject.OPEN.equals(reject.status())) {
 			return false;
 		}
-		Verdict verdict = guard.check(contract, contracts.current().taxonomy(), reject.payload());
+		Verdict verdict = edge.batch() || edge.queue() ? guard.check(contract, contracts.current().taxonomy(), reject.payload())
+				: RouteRuns.run(producer.getCamelContext(), edge.name(), reject.payload(), reject.contentType()).verdict();
 		return verdict.accepted() || verdict.held();
 	}
 

@@ -8,7 +8,8 @@ import java.util.Set;
  * Whether Handoff can honour every step of an edge route, said in sentences that name the step. Camel runs
  * whatever a route declares; Handoff must not let it run a step whose effect it would then ignore or undo:
  * <ul>
- * <li>before {@code handoff:guard} only steps that leave the message alone (the guard judges the bytes as sent);</li>
+ * <li>before {@code handoff:guard}, steps that map what the tool sends to the contract's shape: the guard judges what they
+ * make, a reject keeps the bytes as received beside it, and a replay maps again;</li>
  * <li>between the guard and {@code handoff:accept}, steps that shape the message: what they make is what is stored
  * and delivered, and replays and approvals run them again;</li>
  * <li>a {@code choice} there must end every branch, {@code otherwise} included, in an accept;</li>
@@ -33,6 +34,11 @@ final class RouteShape {
 	private RouteShape() {
 	}
 
+	/** Whether any of these steps changes the body: then the guard judges what they made, not the bytes as received. */
+	static boolean maps(List<Step> steps) {
+		return steps.stream().anyMatch(s -> SHAPING.contains(s.kind()));
+	}
+
 	/** What is wrong with an edge route's steps; empty when Handoff honours all of them. */
 	static List<String> problems(String edge, List<Step> steps) {
 		List<String> problems = new ArrayList<>();
@@ -49,9 +55,9 @@ final class RouteShape {
 		}
 		for (int i = 0; i < guard; i++) {
 			Step step = steps.get(i);
-			if (!PASSIVE.contains(step.kind())) {
-				problems.add(at(edge, i, step) + " comes before handoff:guard, which judges the message exactly as the sender sent it, so "
-						+ "what this step does would be ignored; move it after the guard");
+			String why = SHAPING.contains(step.kind()) || PASSIVE.contains(step.kind()) ? null : refusal(step);
+			if (why != null) {
+				problems.add(at(edge, i, step) + " before handoff:guard " + why);
 			}
 		}
 		List<Step> after = steps.subList(guard + 1, steps.size());
@@ -107,8 +113,8 @@ final class RouteShape {
 			return null;
 		}
 		if (HEADERS.contains(kind)) {
-			return "would be ignored: headers do not travel to the tool (Handoff sends only its own and the edge's credentials); "
-					+ "set them in a direct: delivery route";
+			return "would be ignored: headers do not travel to the tool (Handoff sends only its own and the edge's credentials), and "
+					+ "the guard judges the body; set them in a direct: delivery route";
 		}
 		if (step.uri() != null && step.uri().startsWith("handoff:")) {
 			return "is a second Handoff step ('" + step.uri() + "'): a message is judged once and accepted once";
@@ -118,7 +124,7 @@ final class RouteShape {
 					+ "fails to store, and a replay would not send it again; deliver with handoff:accept?deliverTo=...";
 		}
 		return "is not a step Handoff can honour there: it could drop, split, delay or repeat the message, so the sender's answer and "
-				+ "what is stored would no longer match; shape the message with setBody or transform";
+				+ "what is stored would no longer match; shape the message with setBody or transform (a batch is split by handoff:batch)";
 	}
 
 	private static String scheme(String uri) {

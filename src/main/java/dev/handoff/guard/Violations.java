@@ -12,9 +12,10 @@ public final class Violations {
 	private Violations() {
 	}
 
-	public static Violation notABatch() {
-		return new Violation("/batch", Rules.SCHEMA_PREFIX + "required", "a batch is {\"batch\": [event, ...]}", JSON.textNode("an array of events"),
-				null);
+	public static Violation notABatch(String items) {
+		return new Violation(items, Rules.SCHEMA_PREFIX + "required", items.isEmpty() ? "a batch here is an array of events: [event, ...]"
+				: "a batch has its events as an array at " + items + (items.equals("/batch") ? ": {\"batch\": [event, ...]}" : ""),
+				JSON.textNode("an array of events"), null);
 	}
 
 	/** A held message a person declined at its gate. */

@@ -64,6 +64,10 @@ class RejectController {
 		body.put("declaredLength", reject.declaredLength());
 		body.put("source", reject.source());
 		body.put("masked", masked);
+		if (reject.mapped() != null) {
+			// what the route's steps made of the payload: the message the guard judged, which the violations point into
+			body.put("mapped", masked ? personal.mask(reject.mapped()) : new String(reject.mapped(), StandardCharsets.UTF_8));
+		}
 		if (masked) {
 			body.put("payload", personal.mask(reject.payload()));
 			body.put("violations", personal.mask(reject.violations()));

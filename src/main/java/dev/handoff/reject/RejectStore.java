@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class RejectStore {
 
 	private static final String COLUMNS = "id, edge, contract, contract_sha256, campaign, payload, declared_length, content_type, "
-			+ "violations, status, received_at, outbox_id, source";
+			+ "violations, status, received_at, outbox_id, source, mapped";
 
 	private static final TypeReference<List<Violation>> VIOLATIONS = new TypeReference<>() {
 	};
@@ -56,8 +56,8 @@ public class RejectStore {
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.update(connection -> {
 			var statement = connection.prepareStatement("INSERT INTO reject (id, edge, contract, contract_sha256, campaign, payload, "
-					+ "payload_size, declared_length, content_type, violations, status, received_at, outbox_id, source) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					+ "payload_size, declared_length, content_type, violations, status, received_at, outbox_id, source, mapped) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					new String[] { "seq" });
 			statement.setString(1, reject.id());
 			statement.setString(2, reject.edge());
@@ -73,6 +73,7 @@ public class RejectStore {
 			statement.setTimestamp(12, Timestamp.from(reject.receivedAt()));
 			statement.setString(13, reject.outboxId());
 			statement.setString(14, reject.source());
+			statement.setBytes(15, reject.mapped());
 			return statement;
 		}, keys);
 		long seq = keys.getKey().longValue();
@@ -243,7 +244,7 @@ public class RejectStore {
 			return new Reject(rs.getString("id"), rs.getString("edge"), rs.getString("contract"), rs.getString("contract_sha256"),
 					rs.getString("campaign"), rs.getBytes("payload"), declaredLength, rs.getString("content_type"),
 					mapper.readValue(rs.getString("violations"), VIOLATIONS), rs.getString("status"),
-					rs.getTimestamp("received_at").toInstant(), rs.getString("outbox_id"), rs.getString("source"));
+					rs.getTimestamp("received_at").toInstant(), rs.getString("outbox_id"), rs.getString("source"), rs.getBytes("mapped"));
 		}
 		catch (JsonProcessingException e) {
 			throw new SQLException("reject " + rs.getString("id") + " has violations that are not JSON", e);

@@ -73,7 +73,12 @@ class RejectScreen {
 		model.addAttribute("reject", reject);
 		model.addAttribute("masked", masked);
 		model.addAttribute("violations", Explained.of(violations));
-		model.addAttribute("payload", layout.layout(reject.payload(), violations, masked));
+		// the violations point into the message the guard judged: what the route's steps made of the bytes, when it mapped them
+		model.addAttribute("payload", layout.layout(reject.mapped() != null ? reject.mapped() : reject.payload(), violations, masked));
+		model.addAttribute("mapped", reject.mapped() != null);
+		if (reject.mapped() != null) {
+			model.addAttribute("received", masked ? personal.mask(reject.payload()) : layout.editable(reject.payload()));
+		}
 		model.addAttribute("contractNow", contracts.find(reject.contract()).map(Contract::sha256).orElse(null));
 		model.addAttribute("history", history.of(reject, masked));
 		model.addAttribute("open", Reject.OPEN.equals(reject.status()));

@@ -49,6 +49,16 @@ class RouteShapeTest {
 		}
 
 		@Test
+		void stepsThatMapAToolsShapeBeforeTheGuard() throws IOException {
+			assertThat(problemsOf("""
+					- setBody:
+					    jq: '.form_response'
+					- to: handoff:guard:email-campaign
+					- to: handoff:accept
+					""")).isEmpty();
+		}
+
+		@Test
 		void aChoiceWhoseEveryBranchEndsInAnAccept() throws IOException {
 			assertThat(problemsOf("""
 					- to: handoff:guard:email-campaign
@@ -70,14 +80,13 @@ class RouteShapeTest {
 	class Refused {
 
 		@Test
-		void aStepThatChangesTheMessageBeforeTheGuard() throws IOException {
+		void aSendBeforeTheGuard() throws IOException {
 			assertThat(problemsOf("""
-					- setBody:
-					    jq: '.form_response'
+					- to: https://audit.example.com/raw
 					- to: handoff:guard:email-campaign
 					- to: handoff:accept
 					""")).singleElement().asString()
-				.contains("edge 'x', step 1 'setBody' comes before handoff:guard").contains("would be ignored");
+				.contains("edge 'x', step 1 'to' before handoff:guard sends to 'https:' before the message is committed");
 		}
 
 		@Test
