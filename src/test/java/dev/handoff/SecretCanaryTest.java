@@ -192,11 +192,11 @@ class SecretCanaryTest extends EdgeTestSupport {
 		accepted("tracking-batch", batchOf(click("evt-2")));
 		accepted("tracking-oauth", click("evt-3"));
 		accepted("tracking-keyed", click("evt-4"));
-		assertThat(send("tracking-headed", bytes(click("evt-5"))).statusCode()).as("an unsigned message is refused").isEqualTo(401);
+		assertThat(answered(send("tracking-headed", bytes(click("evt-5")))).statusCode()).as("an unsigned message is refused").isEqualTo(401);
 		signedTo("tracking-headed", click("evt-5"));
-		HttpResponse<String> typed = send("email-campaign", bytes(example("email-campaign", "02-typed-utm-campaign.json")));
+		HttpResponse<String> typed = answered(send("email-campaign", bytes(example("email-campaign", "02-typed-utm-campaign.json"))));
 		assertThat(typed.statusCode()).as(typed.body()).isEqualTo(422);
-		HttpResponse<String> regulated = send("email-campaign", bytes(example("email-campaign", "12-regulated-offer-held.json")));
+		HttpResponse<String> regulated = answered(send("email-campaign", bytes(example("email-campaign", "12-regulated-offer-held.json"))));
 		assertThat(json(regulated).get("status").asText()).as(regulated.body()).isEqualTo("held");
 		String held = json(regulated).get("id").asText();
 		awaitNothingPending();
@@ -223,19 +223,20 @@ class SecretCanaryTest extends EdgeTestSupport {
 		awaitNothingPending();
 		assertThat(deliveryRejects()).as("one delivery reject per refusal and one for the notice").hasSize(7);
 
-		// the tools are mended; an operator replays one reject, then everything open in bulk; the approver approves again
+		// the tools are mended; an operator replays one reject, then everything open in bulk
 		refusals.forEach(tools::removeStub);
 		String first = deliveryRejects().stream().filter(r -> r.get("edge").equals("tracking-event")).findFirst().orElseThrow().get("id");
-		HttpResponse<String> replayed = postApi("/api/rejects/" + first + "/replay", "test-operator-token", null);
+		HttpResponse<String> replayed = answered(postApi("/api/rejects/" + first + "/replay", "test-operator-token", null));
 		assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
-		HttpResponse<String> bulk = postApi("/api/rejects/replay", "test-operator-token", null);
+		HttpResponse<String> bulk = answered(postApi("/api/rejects/replay", "test-operator-token", null));
 		assertThat(bulk.statusCode()).as(bulk.body()).isEqualTo(200);
 		assertThat(json(bulk).get("accepted").asInt()).as("five delivery rejects; the notice has no edge to replay through, the typed "
 				+ "campaign is rejected again: " + bulk.body()).isEqualTo(5);
 		awaitNothingPending();
-		for (JsonNode again : json(get("/api/held")).get("items")) {
-			approve(again.get("id").asText());
-		}
+		// the approved campaign Mailchimp refused is held again by its gate when replayed: it needs a person once more
+		JsonNode heldAgain = json(get("/api/held")).get("items");
+		assertThat(heldAgain).hasSize(1);
+		approve(heldAgain.get(0).get("id").asText());
 		awaitNothingPending();
 		assertThat(jdbc.queryForList("SELECT edge FROM reject WHERE status = 'open' ORDER BY seq", String.class))
 			.as("left open: the typed campaign, rejected again, and the notice").containsExactly("email-campaign", Notices.EDGE);
@@ -337,7 +338,8 @@ class SecretCanaryTest extends EdgeTestSupport {
 
 	/**
 	 * Every GET of the review API the OpenAPI document lists, as a viewer and as an admin, with each path variable filled
-	 * with every id there is. A path with a variable this test cannot fill fails the test rather than being left out.
+	 * with every id there is. A path with a variable this test cannot fill fails the test rather than being left out; none
+	 * is left out today. Only {@code /api/audit} is not read as a viewer: it is an admin's, and refused to anyone else.
 	 */
 	private void searchTheApi() {
 		Map<String, List<String>> ids = new HashMap<>();
@@ -378,7 +380,7 @@ class SecretCanaryTest extends EdgeTestSupport {
 					continue;
 				}
 				assertThat(answer.statusCode()).as(token + " GET " + path + ": " + answer.body()).isEqualTo(200);
-				search(token + " GET " + path, answer.body());
+				search(token + " GET " + path, answer.headers().map() + "\n" + answer.body());
 				answered++;
 			}
 		}
@@ -399,7 +401,7 @@ class SecretCanaryTest extends EdgeTestSupport {
 			for (String screen : seen) {
 				HttpResponse<String> page = browser.get(screen);
 				assertThat(page.statusCode()).as(token + " " + screen).isEqualTo(200);
-				search(token + " screen " + screen, page.body());
+				search(token + " screen " + screen, page.headers().map() + "\n" + page.body());
 			}
 		}
 	}
@@ -429,7 +431,8 @@ class SecretCanaryTest extends EdgeTestSupport {
 	}
 
 	private void searchTheActuator() {
-		for (String path : new String[] { "/actuator/prometheus", "/actuator/health", "/actuator/health/readiness", "/actuator/info" }) {
+		for (String path : new String[] { "/actuator", "/actuator/prometheus", "/actuator/health", "/actuator/health/liveness",
+				"/actuator/health/readiness", "/actuator/info" }) {
 			HttpResponse<String> answer = get(path, null);
 			assertThat(answer.statusCode()).as(path).isEqualTo(200);
 			search(path, answer.body());
@@ -443,6 +446,12 @@ class SecretCanaryTest extends EdgeTestSupport {
 		assertThat(log).as("the capture began before the service started").contains("Started SecretCanaryTest");
 		assertThat(log).as("retries and give-ups were logged").contains("failed (", "gave up after");
 		log.lines().forEach(line -> search("log", line));
+	}
+
+	/** The answer to a request that changes something: searched like any other, headers too. */
+	private HttpResponse<String> answered(HttpResponse<String> response) {
+		search("answer to " + response.request().method() + " " + response.uri().getPath(), response.headers().map() + "\n" + response.body());
+		return response;
 	}
 
 	/** Records every form of the canary the text holds, with a little of what surrounds it. */
@@ -494,7 +503,7 @@ class SecretCanaryTest extends EdgeTestSupport {
 	}
 
 	private void accepted(String edge, JsonNode message) {
-		HttpResponse<String> response = send(edge, bytes(message));
+		HttpResponse<String> response = answered(send(edge, bytes(message)));
 		assertThat(response.statusCode()).as(edge + ": " + response.body()).isEqualTo(202);
 	}
 
@@ -503,13 +512,14 @@ class SecretCanaryTest extends EdgeTestSupport {
 		byte[] body = bytes(message);
 		String id = "msg_" + message.get("messageId").asText() + "_" + System.nanoTime();
 		long now = Instant.now().getEpochSecond();
-		HttpResponse<String> response = send(edge, body, Map.of("Content-Type", "application/json", "webhook-id", id, "webhook-timestamp",
-				Long.toString(now), "webhook-signature", WebhookSignature.sign(INBOUND_SECRET, id, now, body)));
+		HttpResponse<String> response = answered(send(edge, body, Map.of("Content-Type", "application/json", "webhook-id", id, "webhook-timestamp",
+				Long.toString(now), "webhook-signature", WebhookSignature.sign(INBOUND_SECRET, id, now, body))));
 		assertThat(response.statusCode()).as(edge + ": " + response.body()).isEqualTo(202);
 	}
 
 	private void approve(String held) {
-		HttpResponse<String> approved = postApi("/api/held/" + held + "/approve", "test-approver-token", "{\"comment\": \"APR in the footer\"}");
+		HttpResponse<String> approved = answered(
+				postApi("/api/held/" + held + "/approve", "test-approver-token", "{\"comment\": \"APR in the footer\"}"));
 		assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
 	}
 
