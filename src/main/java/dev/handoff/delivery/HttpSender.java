@@ -57,12 +57,17 @@ class HttpSender {
 	 * is returned as what the tool made (read from the whole answer, not from the excerpt kept for the record).
 	 */
 	Attempt send(OutboxEntry entry, DeliveryOptions.Call call, String remember) {
-		String refused = TargetGuard.refusal(call.url(), properties.allowsPrivateTargets()).orElse(null);
+		// a webhook whose URL is its key is stored as a reference: the URL is had only here, to send
+		String url = credentials.resolve(call.url());
+		if (url == null) {
+			return new Attempt(-1, "not sent: the target it was queued for is no longer configured", null);
+		}
+		String refused = TargetGuard.refusal(url, properties.allowsPrivateTargets()).orElse(null);
 		if (refused != null) {
 			return new Attempt(-1, "not sent: " + refused, null);
 		}
 		try {
-			URI target = credentials.withQuery(entry.edge(), URI.create(call.url()));
+			URI target = credentials.withQuery(entry.edge(), URI.create(url));
 			Map<String, String> auth = credentials.headers(entry.edge());
 			HttpResponse<byte[]> response = client.send(request(entry, call.method(), target, auth), HttpResponse.BodyHandlers.ofByteArray());
 			if (response.statusCode() == 401 && credentials.renewable(entry.edge())) {

@@ -11,12 +11,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * The credentials each edge's tool expects ({@code handoff.delivery.edges.<edge>.auth}), ready to put on a request:
  * headers, an API key in the query, an OAuth2 token fetched and kept per edge. The HTTP sender uses it, and so may any
- * other kind of target. It also knows every secret configured, so that none is shown back ({@link #scrub(String)}).
+ * other kind of target. It also knows every secret configured, so that none is shown back ({@link #scrub(String)}), and
+ * resolves the targets whose URL is a secret ({@link SecretTargets}), which the outbox keeps only as references.
  */
 @Component
 public final class TargetCredentials {
@@ -31,8 +33,16 @@ public final class TargetCredentials {
 	/** The configured secrets with the forms they travel in (Basic's base64, a query's encoding), longest first. */
 	private final List<String> secrets;
 
+	private final List<SecretTargets> secretTargets;
+
 	TargetCredentials(DeliveryProperties properties) {
+		this(properties, List.of());
+	}
+
+	@Autowired
+	TargetCredentials(DeliveryProperties properties, List<SecretTargets> secretTargets) {
 		this.properties = properties;
+		this.secretTargets = List.copyOf(secretTargets);
 		this.tokens = new AccessTokens(HttpClient.newBuilder()
 			.connectTimeout(properties.connectTimeout())
 			.version(HttpClient.Version.HTTP_1_1)
@@ -43,7 +53,24 @@ public final class TargetCredentials {
 			.stream()
 			.filter(e -> e != null && e.auth() != null && e.auth().kind() == Auth.Kind.basic)
 			.map(e -> basicValue(e.auth()));
-		this.secrets = Stream.concat(properties.secrets().stream(), basics).flatMap(TargetCredentials::forms).distinct().toList();
+		Stream<String> targets = secretTargets.stream().flatMap(t -> t.secrets().stream());
+		this.secrets = Stream.of(properties.secrets().stream(), basics, targets)
+			.flatMap(s -> s)
+			.flatMap(TargetCredentials::forms)
+			.distinct()
+			.toList();
+	}
+
+	/**
+	 * The URL to send to: a stored target as it is, or the URL a reference to a secret target stands for now; null for a
+	 * reference to a target no longer configured.
+	 */
+	public String resolve(String stored) {
+		String target = stored;
+		for (SecretTargets source : secretTargets) {
+			target = target == null ? null : source.resolve(target);
+		}
+		return target;
 	}
 
 	/**
@@ -104,8 +131,9 @@ public final class TargetCredentials {
 	}
 
 	/**
-	 * The text with every configured secret (passwords, tokens, API keys, client secrets, signing secrets, OAuth2 tokens
-	 * in hand) replaced by {@value #HIDDEN}: for a tool's answer that echoes the request before it is stored or logged.
+	 * The text with every configured secret (passwords, tokens, API keys, client secrets, signing secrets, webhook URLs
+	 * that are their own key, OAuth2 tokens in hand) replaced by {@value #HIDDEN}: for a tool's answer that echoes the
+	 * request before it is stored or logged.
 	 */
 	public String scrub(String text) {
 		if (text == null || text.isEmpty()) {

@@ -1,6 +1,5 @@
 package dev.handoff.notify;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -28,14 +27,17 @@ public class Notices {
 
 	private final NotifyProperties properties;
 
+	private final NoticeWebhooks webhooks;
+
 	private final OutboxStore outbox;
 
 	private final Dispatcher dispatcher;
 
 	private final ObjectMapper mapper;
 
-	Notices(NotifyProperties properties, OutboxStore outbox, Dispatcher dispatcher, ObjectMapper mapper) {
+	Notices(NotifyProperties properties, NoticeWebhooks webhooks, OutboxStore outbox, Dispatcher dispatcher, ObjectMapper mapper) {
 		this.properties = properties;
+		this.webhooks = webhooks;
 		this.outbox = outbox;
 		this.dispatcher = dispatcher;
 		this.mapper = mapper;
@@ -47,7 +49,8 @@ public class Notices {
 	 * @param kind what it is about ({@code late-change}, {@code alert}, {@code resolved}), kept as the outbox's contract name
 	 */
 	public boolean send(String kind, String edge, String campaign, ObjectNode message) {
-		URI webhook = properties.webhookFor(edge);
+		// the webhook's URL is its key: the outbox keeps a reference to it, resolved only to send
+		String webhook = webhooks.reference(edge);
 		if (webhook == null) {
 			log.info("No webhook for {} notices about edge {} (handoff.notify.webhook or handoff.notify.owners.{}.webhook): {}", kind, edge,
 					edge, message.path("text").asText());
@@ -60,7 +63,7 @@ public class Notices {
 		catch (JsonProcessingException e) {
 			throw new IllegalStateException("a JSON tree always serialises", e);
 		}
-		outbox.insert(new OutboxEntry(UUID.randomUUID().toString(), EDGE, kind, "0".repeat(64), campaign, null, webhook.toString(), payload,
+		outbox.insert(new OutboxEntry(UUID.randomUUID().toString(), EDGE, kind, "0".repeat(64), campaign, null, webhook, payload,
 				OutboxEntry.PENDING, 0, Instant.now(), null));
 		dispatcher.nudge();
 		return true;
