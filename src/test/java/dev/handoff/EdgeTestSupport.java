@@ -122,8 +122,15 @@ public abstract class EdgeTestSupport {
 
 	/** Establishes campaign C-1001 at version 2 (landing URL changed late), as the shipped examples expect. */
 	protected void briefsApproved() {
+		briefsApproved("C-1001");
+	}
+
+	/** The shipped brief's versions 1 and 2 for a campaign of the caller's own, so tests need not share one campaign's state. */
+	protected void briefsApproved(String campaign) {
 		for (String file : new String[] { "01-approved-brief.json", "02-late-change-of-landing-url.json" }) {
-			HttpResponse<String> response = send("brief-approved", bytes(example("brief-approved", file)));
+			JsonNode brief = example("brief-approved", file);
+			((com.fasterxml.jackson.databind.node.ObjectNode) brief.get("fields")).put("campaign_id", campaign);
+			HttpResponse<String> response = send("brief-approved", bytes(brief));
 			org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
 		}
 	}

@@ -102,7 +102,7 @@ class RouteStepsTest extends EdgeTestSupport {
 			((ObjectNode) message.get("handoff")).put("campaign_id", "C-7001");
 			assertThat(send("email-campaign", bytes(message)).statusCode()).isEqualTo(422);
 		}
-		brief("C-7001");
+		briefsApproved("C-7001");
 
 		HttpResponse<String> bulk = postApi("/api/rejects/replay?edge=email-campaign&rule=unknown-campaign&campaign=C-7001",
 				"test-operator-token", null);
@@ -154,16 +154,6 @@ class RouteStepsTest extends EdgeTestSupport {
 		assertThat(sent).hasSize(2);
 		assertThat(sent).extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(id);
 		assertThat(sent).allSatisfy(r -> assertThat(r.getBodyAsString()).doesNotContain("\"handoff\""));
-	}
-
-	/** Versions 1 and 2 of the shipped brief, for another campaign. */
-	private void brief(String campaign) {
-		for (String file : List.of("01-approved-brief.json", "02-late-change-of-landing-url.json")) {
-			JsonNode brief = example("brief-approved", file);
-			((ObjectNode) brief.get("fields")).put("campaign_id", campaign);
-			HttpResponse<String> answer = send("brief-approved", bytes(brief));
-			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
-		}
 	}
 
 	private static ObjectNode campaign(String title, String list) {

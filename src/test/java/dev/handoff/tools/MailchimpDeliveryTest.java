@@ -108,11 +108,7 @@ class MailchimpDeliveryTest extends EdgeTestSupport {
 
 	/** The shipped brief (versions 1 and 2) and the shipped good email, for a campaign of this test's own. */
 	private String accepted(String campaign) {
-		for (String file : List.of("01-approved-brief.json", "02-late-change-of-landing-url.json")) {
-			JsonNode brief = example("brief-approved", file);
-			((ObjectNode) brief.get("fields")).put("campaign_id", campaign);
-			assertThat(send("brief-approved", bytes(brief)).statusCode()).isEqualTo(202);
-		}
+		briefsApproved(campaign);
 		JsonNode email = example("email-campaign", "01-good-campaign.json");
 		((ObjectNode) email.get("handoff")).put("campaign_id", campaign);
 		HttpResponse<String> answer = send("email-campaign", bytes(email));
