@@ -79,16 +79,16 @@ final class BatchStep implements Processor {
 
 	private final Limits sizes;
 
-	/** True when steps before this one map what the tool sends (HubSpot's events, say) to the contract's events. */
-	private final boolean mapped;
+	/** Which routes map what the tool sends (HubSpot's events, say) before this step, to the contract's events. */
+	private final EdgeRegistry edges;
 
-	BatchStep(String contractName, String deliverTo, Limits sizes, String items, boolean mapped, ContractRegistry contracts, Guard guard, RejectStore rejects, OutboxStore outbox,
+	BatchStep(String contractName, String deliverTo, Limits sizes, String items, EdgeRegistry edges, ContractRegistry contracts, Guard guard, RejectStore rejects, OutboxStore outbox,
 			Outcomes outcomes, Dispatcher dispatcher, GuardProperties limits, ObjectMapper mapper, HeldStore heldStore, EdgeMetrics metrics) {
 		this.contractName = contractName;
 		this.deliverTo = deliverTo;
 		this.sizes = sizes;
 		this.items = items;
-		this.mapped = mapped;
+		this.edges = edges;
 		this.contracts = contracts;
 		this.guard = guard;
 		this.rejects = rejects;
@@ -106,7 +106,7 @@ final class BatchStep implements Processor {
 		ContractSet set = contracts.current();
 		Contract contract = set.find(contractName)
 			.orElseThrow(() -> new IllegalStateException("contract '" + contractName + "' is no longer loaded"));
-		byte[] body = mapped ? Bodies.bytes(exchange) : GuardStep.rawBody(exchange);
+		byte[] body = edges.mapped(exchange.getFromRouteId()) ? Bodies.bytes(exchange) : GuardStep.rawBody(exchange);
 		String edge = exchange.getFromRouteId();
 		JsonNode batch = readBatch(body);
 		if (batch == null) {

@@ -9,8 +9,15 @@ package dev.handoff.edge;
  * @param source where the route was defined (file and line)
  * @param batch true when it takes batches of events ({@code handoff:batch:})
  * @param queue true when it reads a queue (Kafka) instead of {@code POST /edges/<name>}
+ * @param forms true when its route reads form bodies ({@code handoff:form}), which its door then takes besides JSON
+ * @param mapped true when steps before its guard map what the tool sends: the guard judges what they make
  */
-public record Edge(String name, String contract, String deliverTo, String source, boolean batch, boolean queue) {
+public record Edge(String name, String contract, String deliverTo, String source, boolean batch, boolean queue, boolean forms,
+		boolean mapped) {
+
+	public Edge(String name, String contract, String deliverTo, String source, boolean batch, boolean queue) {
+		this(name, contract, deliverTo, source, batch, queue, false, false);
+	}
 
 	/** An edge served over HTTP at {@code /edges/<name>}. */
 	public Edge(String name, String contract, String deliverTo, String source, boolean batch) {

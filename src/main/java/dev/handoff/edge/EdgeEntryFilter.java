@@ -111,7 +111,7 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 			return;
 		}
 		String contentType = request.getContentType();
-		if (!isJson(contentType)) {
+		if (!isJson(contentType) && !(edge.forms() && isForm(contentType))) {
 			metrics.answered(edge.name(), EdgeMetrics.Outcome.UNSUPPORTED);
 			problem(response, Problems.unsupportedMediaType(contentType));
 			return;
@@ -218,6 +218,12 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 	static String idempotencyKey(HttpServletRequest request) {
 		String key = request.getHeader("Idempotency-Key");
 		return key != null ? key : request.getHeader("webhook-id");
+	}
+
+	/** {@code application/x-www-form-urlencoded}, which an edge takes when its route reads forms. */
+	static boolean isForm(String contentType) {
+		return contentType != null
+				&& contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT).equals("application/x-www-form-urlencoded");
 	}
 
 	static boolean isJson(String contentType) {

@@ -81,7 +81,9 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 			}
 			String deliverTo = steps.stream().filter(s -> s.startsWith("handoff:")).map(EdgeRegistry::deliverTo).filter(d -> d != null)
 				.findFirst().orElse(null);
-			found.put(name, new Edge(name, contract, deliverTo, where, guard.startsWith(RouteFile.BATCH_PREFIX)));
+			List<Step> before = RouteShape.beforeGuard(Step.fromModel(route.getOutputs(), context));
+			found.put(name, new Edge(name, contract, deliverTo, where, guard.startsWith(RouteFile.BATCH_PREFIX), false,
+					RouteShape.readsForms(before), RouteShape.maps(before)));
 		}
 		Set<String> starts = new HashSet<>();
 		model.getRouteDefinitions().forEach(r -> starts.add(context.resolvePropertyPlaceholders(r.getInput().getEndpointUri()).replaceFirst("\\?.*$", "")));
@@ -150,21 +152,6 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 		return null;
 	}
 
-	/** The steps of the route that uses this Handoff step, before it; empty when it is first or not found. */
-	static List<Step> stepsBefore(CamelContext context, String step) {
-		Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
-		String wanted = normalized(step);
-		for (RouteDefinition route : model.getRouteDefinitions()) {
-			List<Step> steps = Step.fromModel(route.getOutputs(), context);
-			for (int i = 0; i < steps.size(); i++) {
-				if (steps.get(i).uri() != null && normalized(steps.get(i).uri()).equals(wanted)) {
-					return steps.subList(0, i);
-				}
-			}
-		}
-		return List.of();
-	}
-
 	/** An endpoint URI as Camel compares them: options sorted and encoded one way, {@code scheme://} and {@code scheme:} alike. */
 	private static String normalized(String uri) {
 		try {
@@ -182,6 +169,15 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 			}
 			collect(output.getOutputs(), context, steps);
 		}
+	}
+
+	/**
+	 * Whether steps before the guard of this route map the message. Asked per message, by route: routes that name the same
+	 * guard share one endpoint, so the step itself cannot know.
+	 */
+	boolean mapped(String route) {
+		Edge edge = route == null ? null : edges.get(route);
+		return edge != null && edge.mapped();
 	}
 
 	public Optional<Edge> find(String name) {

@@ -33,8 +33,8 @@ final class GuardStep implements Processor {
 	/** The most bytes the next tool takes for one message, generated values in; 0 when the route sets no such limit. */
 	private final int maxBytes;
 
-	/** True when steps before the guard map what the tool sends to the contract's shape: the guard judges their result. */
-	private final boolean mapped;
+	/** Which routes map what the tool sends before their guard: then the guard judges what their steps made. */
+	private final EdgeRegistry edges;
 
 	private final ContractRegistry contracts;
 
@@ -46,11 +46,11 @@ final class GuardStep implements Processor {
 
 	private final EdgeMetrics metrics;
 
-	GuardStep(String contractName, int maxBytes, boolean mapped, ContractRegistry contracts, Guard guard, RejectStore rejects, Outcomes outcomes,
+	GuardStep(String contractName, int maxBytes, EdgeRegistry edges, ContractRegistry contracts, Guard guard, RejectStore rejects, Outcomes outcomes,
 			EdgeMetrics metrics) {
 		this.contractName = contractName;
 		this.maxBytes = maxBytes;
-		this.mapped = mapped;
+		this.edges = edges;
 		this.contracts = contracts;
 		this.guard = guard;
 		this.rejects = rejects;
@@ -66,6 +66,7 @@ final class GuardStep implements Processor {
 		RouteRun run = RouteRun.of(exchange);
 		byte[] body = run != null ? run.payload() : rawBody(exchange);
 		byte[] received = body == null ? new byte[0] : body;
+		boolean mapped = edges.mapped(exchange.getFromRouteId());
 		byte[] judged = mapped ? Bodies.bytes(exchange) : received;
 		// the timer is of messages the edge took in; a replay is judged again, but it is not a message that came in
 		Verdict verdict = run != null ? guard.check(contract, set.taxonomy(), judged)

@@ -66,10 +66,13 @@ public class HandoffComponent extends DefaultComponent {
 
 	private final Signing signing;
 
+	private final EdgeRegistry edges;
+
 	HandoffComponent(ContractRegistry contracts, Guard guard, RejectStore rejects, TruthStore truth, OutboxStore outbox,
 			TransactionTemplate transactions, Dispatcher dispatcher, InboundKeys keys, DeliveryProperties delivery, GuardProperties limits,
-			ObjectMapper mapper, HeldStore held, EdgeMetrics metrics, GroupCommit commits, ArtifactStore artifacts, Signing signing) {
+			ObjectMapper mapper, HeldStore held, EdgeMetrics metrics, GroupCommit commits, ArtifactStore artifacts, Signing signing, EdgeRegistry edges) {
 		this.signing = signing;
+		this.edges = edges;
 		this.artifacts = artifacts;
 		this.commits = commits;
 		this.contracts = contracts;
@@ -93,15 +96,13 @@ public class HandoffComponent extends DefaultComponent {
 		if (remaining.startsWith("guard:")) {
 			String contract = contract(uri, remaining.substring("guard:".length()));
 			int maxBytes = limit(uri, parameters, "maxBytes");
-			boolean mapped = RouteShape.maps(EdgeRegistry.stepsBefore(getCamelContext(), uri));
-			return new StepEndpoint(uri, this, new GuardStep(contract, maxBytes, mapped, contracts, guard, rejects, outcomes, metrics));
+			return new StepEndpoint(uri, this, new GuardStep(contract, maxBytes, edges, contracts, guard, rejects, outcomes, metrics));
 		}
 		if (remaining.startsWith("batch:")) {
 			String contract = contract(uri, remaining.substring("batch:".length()));
 			String deliverTo = deliverTo(uri, parameters);
 			BatchStep.Limits sizes = new BatchStep.Limits(limit(uri, parameters, "maxEventBytes"), limit(uri, parameters, "maxBatchBytes"));
-			return new StepEndpoint(uri, this, new BatchStep(contract, deliverTo, sizes, items(uri, parameters),
-					RouteShape.maps(EdgeRegistry.stepsBefore(getCamelContext(), uri)), contracts, guard, rejects, outbox, outcomes, dispatcher,
+			return new StepEndpoint(uri, this, new BatchStep(contract, deliverTo, sizes, items(uri, parameters), edges, contracts, guard, rejects, outbox, outcomes, dispatcher,
 					limits, mapper, held, metrics));
 		}
 		if (remaining.startsWith("check:")) {
@@ -119,6 +120,9 @@ public class HandoffComponent extends DefaultComponent {
 			String deliverTo = deliverTo(uri, parameters);
 			DeliveryOptions options = options(uri, deliverTo, parameters);
 			return new StepEndpoint(uri, this, new AcceptStep(deliverTo, options, truth, outbox, outcomes, dispatcher, held, metrics, mapper));
+		}
+		if (remaining.equals("form")) {
+			return new StepEndpoint(uri, this, new FormStep());
 		}
 		if (remaining.equals("sign")) {
 			return new StepEndpoint(uri, this, signing);

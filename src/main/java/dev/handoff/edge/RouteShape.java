@@ -36,7 +36,21 @@ final class RouteShape {
 
 	/** Whether any of these steps changes the body: then the guard judges what they made, not the bytes as received. */
 	static boolean maps(List<Step> steps) {
-		return steps.stream().anyMatch(s -> SHAPING.contains(s.kind()));
+		return steps.stream().anyMatch(s -> SHAPING.contains(s.kind()) || s.isHandoff(FormStep.URI));
+	}
+
+	/** The top-level steps before the route's guard; all of them when it has none. */
+	static List<Step> beforeGuard(List<Step> steps) {
+		int guard = 0;
+		while (guard < steps.size() && !isGuard(steps.get(guard))) {
+			guard++;
+		}
+		return steps.subList(0, guard);
+	}
+
+	/** Whether the route reads form bodies ({@code handoff:form} before its guard): its door takes them then. */
+	static boolean readsForms(List<Step> steps) {
+		return steps.stream().anyMatch(s -> s.isHandoff(FormStep.URI));
 	}
 
 	/** What is wrong with an edge route's steps; empty when Handoff honours all of them. */
@@ -55,7 +69,7 @@ final class RouteShape {
 		}
 		for (int i = 0; i < guard; i++) {
 			Step step = steps.get(i);
-			String why = SHAPING.contains(step.kind()) || PASSIVE.contains(step.kind()) ? null : refusal(step);
+			String why = SHAPING.contains(step.kind()) || PASSIVE.contains(step.kind()) || step.isHandoff(FormStep.URI) ? null : refusal(step);
 			if (why != null) {
 				problems.add(at(edge, i, step) + " before handoff:guard " + why);
 			}

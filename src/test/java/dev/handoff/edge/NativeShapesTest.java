@@ -83,7 +83,61 @@ class NativeShapesTest extends EdgeTestSupport {
 				              properties: {campaign_id: .propertyValue, email_id: "42694e9e57"}, context: {}})
 				        - to: handoff:batch:tracking-event?deliverTo={{handoff.tools.tracking-url}}/v1/batch&items=root
 				""");
+		Files.writeString(routes.resolve("tracking-mailchimp.yaml"), """
+				- route:
+				    id: tracking-mailchimp
+				    routeConfigurationId: handoff-edge
+				    from:
+				      uri: platform-http:/edges/tracking-mailchimp
+				      parameters:
+				        httpMethodRestrict: POST
+				      steps:
+				        # Mailchimp's webhooks are forms: data[merges][CAMPAIGN]=... read as nested JSON
+				        - to: handoff:form
+				        # an unsubscribe becomes a Segment track call
+				        - setBody:
+				            jq: >-
+				              {anonymousId: .data.id, event: "Unsubscribed", timestamp: (.fired_at | sub(" "; "T") + "Z"),
+				              properties: {campaign_id: .data.merges.CAMPAIGN, email_id: .data.campaign_id}, context: {}}
+				        - to: handoff:guard:tracking-event
+				        - to: handoff:accept?deliverTo={{handoff.tools.tracking-url}}/v1/track
+				""");
 		registry.add("HANDOFF_ROUTES_DIR", routes::toString);
+	}
+
+	/** Mailchimp's unsubscribe webhook, form-encoded, as its documentation shows one (with a merge field naming our campaign). */
+	private static final String MAILCHIMP_UNSUBSCRIBE = "type=unsubscribe&fired_at=2027-03-26+21%3A40%3A57&data%5Baction%5D=unsub"
+			+ "&data%5Breason%5D=manual&data%5Bid%5D=8a25ff1d98&data%5Blist_id%5D=a6b5da1054&data%5Bemail%5D=api%2Bunsub%40mailchimp.com"
+			+ "&data%5Bemail_type%5D=html&data%5Bmerges%5D%5BEMAIL%5D=api%2Bunsub%40mailchimp.com&data%5Bmerges%5D%5BFNAME%5D=Mailchimp"
+			+ "&data%5Bmerges%5D%5BCAMPAIGN%5D={campaign}&data%5Bip_opt%5D=10.20.10.30&data%5Bcampaign_id%5D=cb398d21d2";
+
+	@Test
+	void aMailchimpFormWebhookIsReadAsJsonAndMapped() throws IOException {
+		briefsApproved();
+		HttpResponse<String> answer = send("tracking-mailchimp", bytes(MAILCHIMP_UNSUBSCRIBE.replace("{campaign}", "C-1001")),
+				java.util.Map.of("Content-Type", "application/x-www-form-urlencoded"));
+
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+		await().atMost(Duration.ofSeconds(15)).until(() -> !tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track"))).isEmpty());
+		JsonNode sent = JSON.readTree(tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track"))).get(0).getBody());
+		assertThat(sent.get("anonymousId").asText()).isEqualTo("8a25ff1d98");
+		assertThat(sent.get("timestamp").asText()).isEqualTo("2027-03-26T21:40:57Z");
+		assertThat(sent.at("/properties/email_id").asText()).isEqualTo("cb398d21d2");
+		assertThat(sent.at("/context/campaign/name").asText()).as("generated from the truth").isEqualTo("spring-sale-2027-c-1001");
+	}
+
+	@Test
+	void aFormWebhookThatBreaksTheContractIsStoredAsReceivedAndAFormElsewhereIs415() {
+		briefsApproved();
+		byte[] sent = bytes(MAILCHIMP_UNSUBSCRIBE.replace("{campaign}", "C-9999"));
+		HttpResponse<String> answer = send("tracking-mailchimp", sent, java.util.Map.of("Content-Type", "application/x-www-form-urlencoded"));
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
+		String id = json(answer).get("id").asText();
+		assertThat(storedPayload(id)).as("the form as Mailchimp sent it").isEqualTo(sent);
+		assertThat(json(json(get("/api/rejects/" + id)).get("mapped").asText()).at("/properties/campaign_id").asText()).isEqualTo("C-9999");
+
+		HttpResponse<String> elsewhere = send("tracking-event", sent, java.util.Map.of("Content-Type", "application/x-www-form-urlencoded"));
+		assertThat(elsewhere.statusCode()).as("an edge whose route reads no forms takes none").isEqualTo(415);
 	}
 
 	@Test
