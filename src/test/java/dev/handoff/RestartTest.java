@@ -4,12 +4,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,7 +51,10 @@ class RestartTest {
 	void startTheEmailTool() {
 		emailTool = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
 		emailTool.start();
-		emailTool.stubFor(post(urlPathEqualTo("/email/3.0/campaigns")).willReturn(aResponse().withStatus(200)));
+		// Mailchimp: the campaign made (its id answered), then its content set
+		emailTool.stubFor(post(urlPathEqualTo("/email/3.0/campaigns")).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json").withBody("{\"id\": \"42694e9e57\"}")));
+		emailTool.stubFor(put(urlPathEqualTo("/email/3.0/campaigns/42694e9e57/content")).willReturn(aResponse().withStatus(200)));
 	}
 
 	@AfterEach
@@ -71,10 +80,40 @@ class RestartTest {
 			assertThat(get(second, "/api/truth/C-1001").get("version").asLong()).isEqualTo(2);
 			JsonNode reject = get(second, "/api/rejects/" + rejected);
 			assertThat(reject.get("violations").get(0).get("rule").asText()).isEqualTo("stale-version");
-			await().atMost(Duration.ofSeconds(15))
-				.untilAsserted(() -> assertThat(emailTool.findAll(anyRequestedFor(anyUrl()))).hasSize(1));
-			assertThat(emailTool.findAll(anyRequestedFor(anyUrl())).get(0).getHeader("Idempotency-Key")).isEqualTo(accepted);
+			await().atMost(Duration.ofSeconds(15)).until(() -> "delivered".equals(status(second, accepted)));
+			assertThat(emailTool.findAll(anyRequestedFor(anyUrl()))).as("Mailchimp's two calls").hasSize(2)
+				.extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(accepted);
 		}
+	}
+
+	@Test
+	void sendsAtOnceWhatAKilledProcessHadClaimedWithTheDefaultSettings() throws Exception {
+		String accepted;
+		try (ConfigurableApplicationContext first = start(false)) {
+			sendTo(first, "brief-approved", example("brief-approved", "01-approved-brief.json"));
+			sendTo(first, "brief-approved", example("brief-approved", "02-late-change-of-landing-url.json"));
+			accepted = sendTo(first, "email-campaign", example("email-campaign", "01-good-campaign.json")).get("id").asText();
+		}
+		// as a process killed in the middle of sending leaves it: claimed, its lease (minutes long by default) still running
+		try (Connection h2 = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("handoff") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "")) {
+			try (PreparedStatement claim = h2.prepareStatement("UPDATE outbox SET leased_by = 'killed', lease_until = ? WHERE id = ?")) {
+				claim.setTimestamp(1, Timestamp.from(Instant.now().plus(Duration.ofHours(1))));
+				claim.setString(2, accepted);
+				assertThat(claim.executeUpdate()).isEqualTo(1);
+			}
+		}
+
+		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(HandoffApplication.class).run("--server.port=0",
+				"--HANDOFF_DATA_DIR=" + data, "--handoff.delivery.private-targets=allow", "--handoff.tools.cms-url=http://localhost:9/cms",
+				"--handoff.tools.email-url=" + emailTool.baseUrl() + "/email", "--handoff.tools.tracking-url=http://localhost:9/tracking")) {
+			await().atMost(Duration.ofSeconds(30)).until(() -> "delivered".equals(status(second, accepted)));
+			assertThat(emailTool.findAll(anyRequestedFor(anyUrl()))).extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(accepted);
+		}
+	}
+
+	private static String status(ConfigurableApplicationContext app, String id) {
+		return app.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject("SELECT status FROM outbox WHERE id = ?",
+				String.class, id);
 	}
 
 	private ConfigurableApplicationContext start(boolean deliver) {
