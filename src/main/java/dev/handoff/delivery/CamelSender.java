@@ -32,6 +32,11 @@ class CamelSender {
 		this.signing = signing;
 	}
 
+	/** Whether Camel runs: it starts after the dispatcher and stops before it. */
+	boolean ready() {
+		return producer.getCamelContext().isStarted();
+	}
+
 	/**
 	 * The outcome of one send. The edge's credentials travel as headers (Authorization or the API key's header), which
 	 * Camel's http component sends on each call a delivery route makes; what comes back is scrubbed of every secret.

@@ -155,6 +155,11 @@ public class Dispatcher implements SmartLifecycle {
 	}
 
 	private void run() {
+		// Camel starts after the application's lifecycle beans: until then a Camel target could only fail, and each
+		// failure would spend one of the message's attempts
+		while (!stopping && !camel.ready()) {
+			await();
+		}
 		while (!stopping) {
 			try {
 				if (pass() < properties.batchSize()) {
@@ -197,7 +202,8 @@ public class Dispatcher implements SmartLifecycle {
 				}
 				DeliveryMetrics.Timed<HttpSender.Attempt> sent = sends.get(i).get();
 				HttpSender.Attempt attempt = sent == null ? null : sent.value();
-				if (attempt != null && !(stopping && attempt.status() == 0)) {
+				// a send cut short by the stop, or refused by a Camel that is stopping, says nothing about the tool: not an attempt
+				if (attempt != null && !((stopping || !camel.ready()) && attempt.status() == 0)) {
 					OutboxEntry entry = due.get(i);
 					known.add(() -> metrics.attempted(entry.edge(), record(entry, attempt), sent.took()));
 				}

@@ -201,7 +201,8 @@ class CrashIT {
 	}
 
 	private void awaitReady(int port) {
-		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+		// a start takes 10-20 s on a quiet machine; a busy one (CI beside other builds) may need several times that
+		await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
 			HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
 				.GET().build(), HttpResponse.BodyHandlers.ofString());
 			return health.statusCode() == 200 && process.isAlive();
