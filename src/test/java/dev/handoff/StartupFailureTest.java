@@ -58,7 +58,7 @@ class StartupFailureTest {
 	@Test
 	void refusesToStartWithAnEdgeThatHasNoGuard() throws IOException {
 		Path routes = TestFiles.copy(Path.of("routes"), dir.resolve("routes"));
-		TestFiles.replace(routes.resolve("tracking-event.yaml"), "        - to: handoff:guard:tracking-event?maxBytes=32768\n", "");
+		TestFiles.replace(routes.resolve("tracking-event.yaml"), "        - to: handoff:guard:tracking-event?maxBytes=32768&inbound=basic\n", "");
 		assertThatThrownBy(() -> start("--HANDOFF_ROUTES_DIR=" + routes)).satisfies(e -> assertThat(messages(e))
 			.contains("tracking-event.yaml")
 			.contains("has no 'handoff:guard:<contract>' step"));
@@ -99,9 +99,11 @@ class StartupFailureTest {
 	private void start(String... args) {
 		String targets = Stream.of(args).anyMatch(a -> a.startsWith("--handoff.delivery.private-targets")) ? "--debug=false"
 				: "--handoff.delivery.private-targets=allow";
-		String[] all = Stream.concat(Stream.of("--server.port=0", "--HANDOFF_DATA_DIR=" + dir.resolve("data"),
+		// the senders' credentials are there, so that each test fails for its own reason only
+		String[] all = Stream.of(Stream.of("--server.port=0", "--HANDOFF_DATA_DIR=" + dir.resolve("data"),
 				targets, "--handoff.tools.cms-url=http://localhost:9/cms", "--handoff.tools.email-url=http://localhost:9/email",
-				"--handoff.tools.tracking-url=http://localhost:9/tracking"), Stream.of(args)).toArray(String[]::new);
+				"--handoff.tools.tracking-url=http://localhost:9/tracking"), Senders.arguments().stream(), Stream.of(args))
+			.flatMap(a -> a).toArray(String[]::new);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HandoffApplication.class).run(all)) {
 			throw new AssertionError("the service started");
 		}

@@ -93,8 +93,8 @@ class CliTest {
 
 		@Test
 		void findsAStepHandoffCannotHonourNamingFileAndStep() throws IOException {
-			TestFiles.replace(routes.resolve("tracking-event.yaml"), "        - to: handoff:guard:tracking-event?maxBytes=32768\n",
-					"        - to: handoff:guard:tracking-event?maxBytes=32768\n        - to: https://audit.example.com/events\n");
+			TestFiles.replace(routes.resolve("tracking-event.yaml"), "        - to: handoff:guard:tracking-event?maxBytes=32768&inbound=basic\n",
+					"        - to: handoff:guard:tracking-event?maxBytes=32768&inbound=basic\n        - to: https://audit.example.com/events\n");
 			assertThat(run("lint", contracts.toString(), "--routes", routes.toString())).isEqualTo(1);
 			assertThat(out.toString()).contains("tracking-event.yaml")
 				.contains("edge 'tracking-event', step 2 'to' between handoff:guard and handoff:accept sends to 'https:' before the message is committed");

@@ -30,7 +30,7 @@ class RouteShapeTest {
 		@Test
 		void shapingStepsBetweenTheGuardAndTheAccept() throws IOException {
 			assertThat(problemsOf("""
-					- to: handoff:guard:email-campaign
+					- to: handoff:guard:email-campaign?inbound=open
 					- log: "accepted ${body}"
 					- transform:
 					    jq: 'del(.handoff)'
@@ -51,7 +51,7 @@ class RouteShapeTest {
 		@Test
 		void aChoiceWhoseEveryBranchEndsInAnAccept() throws IOException {
 			assertThat(problemsOf("""
-					- to: handoff:guard:email-campaign
+					- to: handoff:guard:email-campaign?inbound=open
 					- choice:
 					    when:
 					      - jq: '.recipients.list_id == "e0e0e0e0e0"'
@@ -74,7 +74,7 @@ class RouteShapeTest {
 			assertThat(problemsOf("""
 					- setBody:
 					    jq: '.form_response'
-					- to: handoff:guard:email-campaign
+					- to: handoff:guard:email-campaign?inbound=open
 					- to: handoff:accept
 					""")).singleElement().asString()
 				.contains("edge 'x', step 1 'setBody' comes before handoff:guard").contains("would be ignored");
@@ -83,7 +83,7 @@ class RouteShapeTest {
 		@Test
 		void aSendToAToolBeforeTheCommit() throws IOException {
 			assertThat(problemsOf("""
-					- to: handoff:guard:email-campaign
+					- to: handoff:guard:email-campaign?inbound=open
 					- to: https://example.com/audit
 					- to: handoff:accept
 					""")).singleElement().asString().contains("step 2 'to'").contains("sends to 'https:' before the message is committed");
@@ -92,7 +92,7 @@ class RouteShapeTest {
 		@Test
 		void aFilterThatCouldDropAMessageWithoutAnAnswer() throws IOException {
 			assertThat(problemsOf("""
-					- to: handoff:guard:email-campaign
+					- to: handoff:guard:email-campaign?inbound=open
 					- filter:
 					    jq: '.type == "regular"'
 					    steps:
@@ -103,7 +103,7 @@ class RouteShapeTest {
 		@Test
 		void aHeaderThatWouldNeverReachTheTool() throws IOException {
 			assertThat(problemsOf("""
-					- to: handoff:guard:email-campaign
+					- to: handoff:guard:email-campaign?inbound=open
 					- setHeader:
 					    name: X-Campaign
 					    constant: spring
@@ -114,7 +114,7 @@ class RouteShapeTest {
 		@Test
 		void aStepAfterTheAccept() throws IOException {
 			assertThat(problemsOf("""
-					- to: handoff:guard:email-campaign
+					- to: handoff:guard:email-campaign?inbound=open
 					- to: handoff:accept
 					- setBody:
 					    constant: done
@@ -124,7 +124,7 @@ class RouteShapeTest {
 		@Test
 		void aChoiceWithoutOtherwise() throws IOException {
 			assertThat(problemsOf("""
-					- to: handoff:guard:email-campaign
+					- to: handoff:guard:email-campaign?inbound=open
 					- choice:
 					    when:
 					      - jq: '.type == "regular"'
@@ -136,7 +136,7 @@ class RouteShapeTest {
 		@Test
 		void aGuardWithoutAnAccept() throws IOException {
 			assertThat(problemsOf("""
-					- to: handoff:guard:email-campaign
+					- to: handoff:guard:email-campaign?inbound=open
 					- transform:
 					    jq: 'del(.handoff)'
 					""")).singleElement().asString().contains("has no handoff:accept after its guard");
@@ -145,7 +145,7 @@ class RouteShapeTest {
 		@Test
 		void aDeliveryRouteThatNoRouteStartsFrom() throws IOException {
 			assertThat(problemsOf("""
-					- to: handoff:guard:email-campaign
+					- to: handoff:guard:email-campaign?inbound=open
 					- to: handoff:accept?deliverTo=direct:mailchimp-campain
 					""")).singleElement().asString()
 				.contains("route 'x' delivers to direct:mailchimp-campain, but no route starts from direct:mailchimp-campain");
@@ -154,12 +154,13 @@ class RouteShapeTest {
 		@Test
 		void aStepAfterABatch() throws IOException {
 			assertThat(problemsOf("""
-					- to: handoff:batch:tracking-event?deliverTo=https://api.segment.io/v1/batch
+					- to: handoff:batch:tracking-event?deliverTo=https://api.segment.io/v1/batch&inbound=open
 					- log: done
 					""")).singleElement().asString().contains("comes after handoff:batch");
 		}
 	}
 
+	/** The problems of a route x with these steps; each test's guard says inbound=open, since who may send is not its subject. */
 	private List<String> problemsOf(String steps, String... otherRoutes) throws IOException {
 		for (int i = 0; i < otherRoutes.length; i++) {
 			Files.writeString(folder.resolve("other-" + i + ".yaml"), otherRoutes[i]);
