@@ -1,5 +1,6 @@
 package dev.handoff.edge;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,7 +36,7 @@ class EdgeConfiguration {
 		Map<String, InboundSettings> signatures = new HashMap<>();
 		properties.signatures().forEach((edge, signature) -> signatures.put(edge,
 				InboundSettings.standardWebhooks(signature.secrets(), signature.tolerance())));
-		return new InboundAuth(properties.inbound(), signatures);
+		return new InboundAuth(properties.inbound(), signatures, Clock.systemUTC());
 	}
 
 	/** Forgets idempotency keys older than the window, every ten minutes. */

@@ -3,7 +3,7 @@ package dev.handoff.inbound;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,7 +28,10 @@ final class HmacVerifier implements Verifier {
 
 	private final List<SecretKeySpec> keys;
 
-	HmacVerifier(HmacScheme scheme, List<String> secrets) {
+	private final Clock clock;
+
+	HmacVerifier(HmacScheme scheme, List<String> secrets, Clock clock) {
+		this.clock = clock;
 		this.scheme = scheme;
 		this.parts = scheme.parts();
 		this.keys = secrets.stream().map(s -> new SecretKeySpec(s.getBytes(StandardCharsets.UTF_8), scheme.algorithm())).toList();
@@ -57,7 +60,7 @@ final class HmacVerifier implements Verifier {
 			return Refusal.signature(Reason.malformed, scheme.timestampHeader() + " must be "
 					+ (scheme.timestampUnit() == HmacScheme.TimestampUnit.ms ? "milliseconds" : "seconds") + " since the epoch", null);
 		}
-		long skew = Math.abs(Instant.now().toEpochMilli() - millis) / 1000;
+		long skew = Math.abs(clock.millis() - millis) / 1000;
 		long tolerance = scheme.toleranceOrDefault().toSeconds();
 		if (skew > tolerance) {
 			return Refusal.signature(Reason.expired, scheme.timestampHeader() + " is " + skew + " s away from now; at most " + tolerance

@@ -1,5 +1,6 @@
 package dev.handoff.inbound;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -40,15 +41,19 @@ public final class InboundAuth {
 
 	private final Map<String, InboundSettings> signatures;
 
+	private final Clock clock;
+
 	private final Map<String, Verifier> verifiers = new ConcurrentHashMap<>();
 
 	/**
 	 * @param settings per edge, {@code handoff.edges.inbound.<edge>}
 	 * @param signatures per edge, the Standard Webhooks secrets of {@code handoff.edges.signatures.<edge>}
+	 * @param clock what signed timestamps are held against
 	 */
-	public InboundAuth(Map<String, InboundSettings> settings, Map<String, InboundSettings> signatures) {
+	public InboundAuth(Map<String, InboundSettings> settings, Map<String, InboundSettings> signatures, Clock clock) {
 		this.settings = Map.copyOf(settings);
 		this.signatures = Map.copyOf(signatures);
+		this.clock = clock;
 	}
 
 	/**
@@ -133,8 +138,9 @@ public final class InboundAuth {
 			case basic -> new BasicVerifier(edge, s.username(), s.passwords());
 			case bearer -> new BearerVerifier(edge, s.tokens());
 			case api_key -> new ApiKeyVerifier(s.header(), s.tokens());
-			case standard_webhooks -> new StandardWebhooksVerifier(s.secrets(), s.tolerance() == null ? HmacScheme.FIVE_MINUTES : s.tolerance());
-			case hmac -> new HmacVerifier(HmacScheme.of(s), s.secrets());
+			case standard_webhooks -> new StandardWebhooksVerifier(s.secrets(), s.tolerance() == null ? HmacScheme.FIVE_MINUTES : s.tolerance(),
+					clock);
+			case hmac -> new HmacVerifier(HmacScheme.of(s), s.secrets(), clock);
 		};
 	}
 

@@ -1,7 +1,7 @@
 package dev.handoff.inbound;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,9 +23,12 @@ final class StandardWebhooksVerifier implements Verifier {
 
 	private final Duration tolerance;
 
-	StandardWebhooksVerifier(List<String> secrets, Duration tolerance) {
+	private final Clock clock;
+
+	StandardWebhooksVerifier(List<String> secrets, Duration tolerance, Clock clock) {
 		this.secrets = List.copyOf(secrets);
 		this.tolerance = tolerance;
+		this.clock = clock;
 	}
 
 	@Override
@@ -42,7 +45,7 @@ final class StandardWebhooksVerifier implements Verifier {
 		catch (NumberFormatException e) {
 			return Refusal.signature(Reason.malformed, "webhook-timestamp must be seconds since the epoch", CHALLENGE);
 		}
-		long skew = Math.abs(Instant.now().getEpochSecond() - seconds);
+		long skew = Math.abs(clock.instant().getEpochSecond() - seconds);
 		if (skew > tolerance.toSeconds()) {
 			return Refusal.signature(Reason.expired,
 					"webhook-timestamp is " + skew + " s away from now; at most " + tolerance.toSeconds() + " s is accepted", CHALLENGE);
@@ -54,7 +57,7 @@ final class StandardWebhooksVerifier implements Verifier {
 	public Optional<Refusal> body(HttpServletRequest request, byte[] body) {
 		// the headers passed above; what is left to refuse is a signature that matches none of the secrets
 		return WebhookSignature.refusal(request.getHeader("webhook-id"), request.getHeader("webhook-timestamp"),
-				request.getHeader("webhook-signature"), body, secrets, tolerance, Instant.now())
+				request.getHeader("webhook-signature"), body, secrets, tolerance, clock.instant())
 			.flatMap(why -> Refusal.signature(Reason.wrong, why, CHALLENGE));
 	}
 
