@@ -101,6 +101,24 @@ class CliTest {
 		}
 
 		@Test
+		void findsAnEdgeThatDoesNotSayWhoMaySend() throws IOException {
+			TestFiles.replace(routes.resolve("tracking-event.yaml"), "maxBytes=32768&inbound=basic", "maxBytes=32768");
+			assertThat(run("lint", contracts.toString(), "--routes", routes.toString())).isEqualTo(1);
+			assertThat(out.toString()).contains("tracking-event.yaml")
+				.contains("edge 'tracking-event' takes messages from anyone who can reach it: say inbound=basic|bearer|api-key|"
+						+ "standard-webhooks|hmac on its handoff:guard step, or inbound=open if that is meant");
+		}
+
+		@Test
+		void findsAKindThatIsNotOneAndPassesAnEdgeOpenToAnyone() throws IOException {
+			TestFiles.replace(routes.resolve("brief-approved.yaml"), "inbound=bearer", "inbound=token");
+			assertThat(run("lint", contracts.toString(), "--routes", routes.toString())).isEqualTo(1);
+			assertThat(out.toString()).contains("brief-approved.yaml").contains("edge 'brief-approved' says inbound=token, which is not a kind");
+			TestFiles.replace(routes.resolve("brief-approved.yaml"), "inbound=token", "inbound=open");
+			assertThat(run("lint", contracts.toString(), "--routes", routes.toString())).isZero();
+		}
+
+		@Test
 		void findsAnEdgeWithoutExamples() throws IOException {
 			try (var files = Files.list(contracts.resolve("examples/tracking-event"))) {
 				for (Path file : files.toList()) {
