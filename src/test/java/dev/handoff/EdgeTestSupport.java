@@ -15,11 +15,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.handoff.edge.Edge;
+import dev.handoff.edge.EdgeProperties;
+import dev.handoff.edge.EdgeRegistry;
+import dev.handoff.inbound.InboundSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The real service on a random port with the shipped contracts and routes, a fresh H2 file per test
- * class, and WireMock standing in for the CMS, email platform and tracking collector.
+ * class, and WireMock standing in for the CMS, email platform and tracking collector. Each shipped edge has its
+ * senders' credentials configured, and {@link #send} presents them as the edge's real sender would.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext // each class gets its own database and its own WireMock port
@@ -46,6 +52,21 @@ public abstract class EdgeTestSupport {
 	protected static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	/** The brief tool's shared token: brief-approved is {@code inbound=bearer}. */
+	protected static final String BRIEF_TOOL_TOKEN = Senders.BRIEF_TOOL_TOKEN;
+
+	/** The campaign builder's shared token: cms-landing-page and email-campaign are {@code inbound=bearer}. */
+	protected static final String CAMPAIGN_BUILDER_TOKEN = Senders.CAMPAIGN_BUILDER_TOKEN;
+
+	/** The Segment source's write key, the Basic user (no password) of tracking-event and tracking-batch ({@code inbound=basic}). */
+	protected static final String WRITE_KEY = Senders.WRITE_KEY;
+
+	@Autowired
+	private EdgeRegistry edgeRegistry;
+
+	@Autowired
+	private EdgeProperties edgeProperties;
 
 	@LocalServerPort
 	protected int port;
@@ -75,6 +96,7 @@ public abstract class EdgeTestSupport {
 		registry.add("handoff.access.tokens[3].role", () -> "approver");
 		registry.add("handoff.access.tokens[3].sha256", () -> "408a4e2c74dec2e9f99685ad6963e20118c9e5b9fecef9b857b4bcc1fedad0c6");
 		registry.add("handoff.delivery.retry-waits", () -> "200ms,200ms,200ms,200ms");
+		Senders.settings().forEach((property, value) -> registry.add(property, () -> value));
 	}
 
 	@BeforeEach
@@ -103,11 +125,47 @@ public abstract class EdgeTestSupport {
 		return send(edge, body, Map.of("Content-Type", "application/json"));
 	}
 
+	/** A POST to the edge as its sender: with the credential its route asks for, unless the headers carry one of their own. */
 	protected HttpResponse<String> send(String edge, byte[] body, Map<String, String> headers) {
+		Map<String, String> all = new HashMap<>();
+		credentials(edge).forEach((name, value) -> {
+			if (headers.keySet().stream().noneMatch(name::equalsIgnoreCase)) {
+				all.put(name, value);
+			}
+		});
+		all.putAll(headers);
+		return sendWithoutCredentials(edge, body, all);
+	}
+
+	/** A POST of JSON to the edge with no credential: what anyone who can reach it can send. */
+	protected HttpResponse<String> sendWithoutCredentials(String edge, byte[] body) {
+		return sendWithoutCredentials(edge, body, Map.of("Content-Type", "application/json"));
+	}
+
+	/** A POST to the edge with exactly these headers. */
+	protected HttpResponse<String> sendWithoutCredentials(String edge, byte[] body, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/edges/" + edge))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
 		headers.forEach(request::header);
 		return exchange(request.build());
+	}
+
+	/**
+	 * The headers that prove the edge's sender, from the kind its route names and the first credential configured for
+	 * it; none for an open edge, and none for a signed one, whose tests sign what they send.
+	 */
+	protected Map<String, String> credentials(String edge) {
+		Edge served = edgeRegistry.find(edge).orElse(null);
+		InboundSettings settings = edgeProperties.inbound().get(edge);
+		if (served == null || served.inbound() == null || settings == null) {
+			return Map.of();
+		}
+		return switch (served.inbound()) {
+			case basic -> Map.of("Authorization", Senders.basic(settings.username(), settings.passwords().isEmpty() ? "" : settings.passwords().get(0)));
+			case bearer -> Map.of("Authorization", "Bearer " + settings.tokens().get(0));
+			case api_key -> Map.of(settings.header(), settings.tokens().get(0));
+			case open, standard_webhooks, hmac -> Map.of();
+		};
 	}
 
 	/** A downstream example message from contracts/examples. */

@@ -22,6 +22,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -117,16 +119,19 @@ class RestartTest {
 	}
 
 	private ConfigurableApplicationContext start(boolean deliver) {
-		return new SpringApplicationBuilder(HandoffApplication.class).run("--server.port=0", "--HANDOFF_DATA_DIR=" + data,
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--HANDOFF_DATA_DIR=" + data,
 				"--handoff.delivery.private-targets=allow", "--handoff.tools.cms-url=http://localhost:9/cms", "--handoff.tools.email-url=" + emailTool.baseUrl() + "/email",
 				"--handoff.tools.tracking-url=http://localhost:9/tracking", "--handoff.delivery.enabled=" + deliver,
 				"--handoff.delivery.poll-interval=100ms", "--handoff.access.tokens[0].name=test", "--handoff.access.tokens[0].role=viewer",
-				"--handoff.access.tokens[0].sha256=04afacc947b28c94e15578a9db68c1d1bf775b3ff82bc88e31d4465f26bc0b42");
+				"--handoff.access.tokens[0].sha256=04afacc947b28c94e15578a9db68c1d1bf775b3ff82bc88e31d4465f26bc0b42"));
+		args.addAll(Senders.arguments());
+		return new SpringApplicationBuilder(HandoffApplication.class).run(args.toArray(String[]::new));
 	}
 
 	private JsonNode sendTo(ConfigurableApplicationContext app, String edge, JsonNode message) throws Exception {
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(app, "/edges/" + edge))
 			.header("Content-Type", "application/json")
+			.header("Authorization", Senders.authorization(edge))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(message)))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isIn(202, 422);

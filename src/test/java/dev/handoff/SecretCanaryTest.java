@@ -162,8 +162,9 @@ class SecretCanaryTest extends EdgeTestSupport {
 		registry.add("handoff.notify.webhook", () -> tools.baseUrl() + WEBHOOK_PATH);
 		// the shipped edges take four tools; three more edges on the tracking contract take the other kinds of credential
 		Path routes = TestFiles.copy(Path.of("routes"), Files.createTempDirectory("handoff-routes-"));
-		for (String[] edge : new String[][] { { "tracking-oauth", OAUTH_TOOL }, { "tracking-keyed", QUERY_TOOL },
-				{ "tracking-headed", HEADER_TOOL } }) {
+		// who may send to them: anyone for two (open, said so), Standard Webhooks signatures for the third
+		for (String[] edge : new String[][] { { "tracking-oauth", OAUTH_TOOL, "open" }, { "tracking-keyed", QUERY_TOOL, "open" },
+				{ "tracking-headed", HEADER_TOOL, "standard-webhooks" } }) {
 			Files.writeString(routes.resolve(edge[0] + ".yaml"), """
 					- route:
 					    id: %s
@@ -173,9 +174,9 @@ class SecretCanaryTest extends EdgeTestSupport {
 					      parameters:
 					        httpMethodRestrict: POST
 					      steps:
-					        - to: handoff:guard:tracking-event
+					        - to: handoff:guard:tracking-event?inbound=%s
 					        - to: handoff:accept?deliverTo=%s
-					""".formatted(edge[0], edge[0], tools.baseUrl() + edge[1]));
+					""".formatted(edge[0], edge[0], edge[2], tools.baseUrl() + edge[1]));
 		}
 		registry.add("HANDOFF_ROUTES_DIR", routes::toString);
 	}

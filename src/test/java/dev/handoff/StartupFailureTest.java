@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -58,10 +59,45 @@ class StartupFailureTest {
 	@Test
 	void refusesToStartWithAnEdgeThatHasNoGuard() throws IOException {
 		Path routes = TestFiles.copy(Path.of("routes"), dir.resolve("routes"));
-		TestFiles.replace(routes.resolve("tracking-event.yaml"), "        - to: handoff:guard:tracking-event?maxBytes=32768\n", "");
+		TestFiles.replace(routes.resolve("tracking-event.yaml"), "        - to: handoff:guard:tracking-event?maxBytes=32768&inbound=basic\n", "");
 		assertThatThrownBy(() -> start("--HANDOFF_ROUTES_DIR=" + routes)).satisfies(e -> assertThat(messages(e))
 			.contains("tracking-event.yaml")
 			.contains("has no 'handoff:guard:<contract>' step"));
+	}
+
+	@Test
+	void refusesToStartWithAnEdgeThatDoesNotSayWhoMaySend() throws IOException {
+		Path routes = TestFiles.copy(Path.of("routes"), dir.resolve("routes"));
+		TestFiles.replace(routes.resolve("email-campaign.yaml"), "handoff:guard:email-campaign?inbound=bearer", "handoff:guard:email-campaign");
+		assertThatThrownBy(() -> start("--HANDOFF_ROUTES_DIR=" + routes)).satisfies(e -> assertThat(messages(e))
+			.containsPattern("edge 'email-campaign' \\(\\S*email-campaign.yaml:\\d+\\) takes messages from anyone who can reach it: say "
+					+ "inbound=basic\\|bearer\\|api-key\\|standard-webhooks\\|hmac on its handoff:guard step, or inbound=open if that is meant"));
+	}
+
+	@Test
+	void refusesToStartWithAKindThatIsNotOne() throws IOException {
+		Path routes = TestFiles.copy(Path.of("routes"), dir.resolve("routes"));
+		TestFiles.replace(routes.resolve("email-campaign.yaml"), "inbound=bearer", "inbound=oauth");
+		assertThatThrownBy(() -> start("--HANDOFF_ROUTES_DIR=" + routes)).satisfies(e -> assertThat(messages(e))
+			.contains("email-campaign.yaml").contains("says inbound=oauth, which is not a kind"));
+	}
+
+	@Test
+	void refusesToStartWhenAnEdgesSecretsAreNotSetNamingTheSetting() {
+		assertThatThrownBy(() -> run(setting -> !setting.contains("tracking-batch")).close()).satisfies(e -> assertThat(messages(e))
+			.contains("edge 'tracking-batch'").contains("tracking-batch.yaml")
+			.contains("inbound=basic needs handoff.edges.inbound.tracking-batch.username")
+			.contains("HANDOFF_EDGES_INBOUND_TRACKINGBATCH_USERNAME"));
+	}
+
+	@Test
+	void startsWithAnEdgeThatSaysAnyoneMaySend() throws IOException {
+		Path routes = TestFiles.copy(Path.of("routes"), dir.resolve("routes"));
+		TestFiles.replace(routes.resolve("brief-approved.yaml"), "inbound=bearer", "inbound=open");
+		// an open edge takes no credentials, so the brief tool's token is left out
+		try (ConfigurableApplicationContext context = run(setting -> !setting.contains("brief-approved"), "--HANDOFF_ROUTES_DIR=" + routes)) {
+			assertThat(context.isRunning()).isTrue();
+		}
 	}
 
 	@Test
@@ -97,14 +133,23 @@ class StartupFailureTest {
 	}
 
 	private void start(String... args) {
-		String targets = Stream.of(args).anyMatch(a -> a.startsWith("--handoff.delivery.private-targets")) ? "--debug=false"
-				: "--handoff.delivery.private-targets=allow";
-		String[] all = Stream.concat(Stream.of("--server.port=0", "--HANDOFF_DATA_DIR=" + dir.resolve("data"),
-				targets, "--handoff.tools.cms-url=http://localhost:9/cms", "--handoff.tools.email-url=http://localhost:9/email",
-				"--handoff.tools.tracking-url=http://localhost:9/tracking"), Stream.of(args)).toArray(String[]::new);
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HandoffApplication.class).run(all)) {
+		try (ConfigurableApplicationContext context = run(edge -> true, args)) {
 			throw new AssertionError("the service started");
 		}
+	}
+
+	/**
+	 * The service with the test's arguments and the senders' credentials of the shipped edges this takes, so that each test
+	 * fails for its own reason only.
+	 */
+	private ConfigurableApplicationContext run(Predicate<String> senders, String... args) {
+		String targets = Stream.of(args).anyMatch(a -> a.startsWith("--handoff.delivery.private-targets")) ? "--debug=false"
+				: "--handoff.delivery.private-targets=allow";
+		String[] all = Stream.of(Stream.of("--server.port=0", "--HANDOFF_DATA_DIR=" + dir.resolve("data"),
+				targets, "--handoff.tools.cms-url=http://localhost:9/cms", "--handoff.tools.email-url=http://localhost:9/email",
+				"--handoff.tools.tracking-url=http://localhost:9/tracking"), Senders.arguments().stream().filter(senders), Stream.of(args))
+			.flatMap(a -> a).toArray(String[]::new);
+		return new SpringApplicationBuilder(HandoffApplication.class).run(all);
 	}
 
 	/** Every message in the cause chain, since Spring and Camel wrap the one that names the file. */

@@ -52,6 +52,19 @@ public final class Problems {
 		return of(HttpStatus.UNAUTHORIZED, "bad-signature", "Signature refused", why);
 	}
 
+	public static ProblemDetail unauthenticated(String why) {
+		return of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Credentials refused", why);
+	}
+
+	/** Too large on an edge that checks a signature over the whole body: unread, the sender is unknown, so nothing is kept. */
+	public static ProblemDetail tooLargeUnsigned(long limit, Long declared) {
+		ProblemDetail problem = of(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Message too large",
+				"this edge takes at most " + limit + " bytes" + (declared == null ? "" : "; the request declared " + declared)
+						+ ". Its signature cannot be checked without the whole body, so nothing of it was stored");
+		problem.setProperties(Map.of("limit", limit));
+		return problem;
+	}
+
 	public static ProblemDetail unavailable() {
 		return of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Storage unavailable",
 				"the message was not accepted because it could not be stored; send it again after Retry-After seconds");

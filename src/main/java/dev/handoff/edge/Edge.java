@@ -1,5 +1,7 @@
 package dev.handoff.edge;
 
+import dev.handoff.inbound.InboundKind;
+
 /**
  * One handoff as its route file declares it.
  *
@@ -9,14 +11,16 @@ package dev.handoff.edge;
  * @param source where the route was defined (file and line)
  * @param batch true when it takes batches of events ({@code handoff:batch:})
  * @param queue true when it reads a queue (Kafka) instead of {@code POST /edges/<name>}
+ * @param inbound who may send to it, as its guard's {@code inbound=} says; null for a queue edge, which HTTP cannot reach
  * @param forms true when its route reads form bodies ({@code handoff:form}), which its door then takes besides JSON
  * @param mapped true when steps before its guard map what the tool sends: the guard judges what they make
  */
-public record Edge(String name, String contract, String deliverTo, String source, boolean batch, boolean queue, boolean forms,
-		boolean mapped) {
+public record Edge(String name, String contract, String deliverTo, String source, boolean batch, boolean queue, InboundKind inbound,
+		boolean forms, boolean mapped) {
 
+	/** An edge without a say on who may send: a queue edge, or (in tests of other things) an HTTP edge nobody posts to. */
 	public Edge(String name, String contract, String deliverTo, String source, boolean batch, boolean queue) {
-		this(name, contract, deliverTo, source, batch, queue, false, false);
+		this(name, contract, deliverTo, source, batch, queue, null, false, false);
 	}
 
 	/** An edge served over HTTP at {@code /edges/<name>}. */

@@ -23,8 +23,10 @@ import dev.handoff.guard.GuardProperties;
 import dev.handoff.guard.Violations;
 import dev.handoff.metrics.EdgeMetrics;
 import dev.handoff.reject.Reject;
+import dev.handoff.inbound.InboundAuth;
+import dev.handoff.inbound.Refusal;
+import dev.handoff.inbound.Verifier;
 import dev.handoff.reject.RejectStore;
-import dev.handoff.signature.WebhookSignature;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -39,10 +41,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Stands at the door of {@code POST /edges/*} before Camel reads anything: an unknown edge is 404 and a
- * non-JSON body 415 (neither is stored); a body over the size limit is never read whole: its first bytes
- * are stored as a {@code too-large} reject and the sender gets 413. A retry with an idempotency key that was
- * already answered gets that answer again.
+ * Stands at the door of {@code POST /edges/*} before Camel reads anything: an unknown edge is 404, a sender the
+ * edge's route does not let in 401 and a non-JSON body 415 (none is stored); a body over the size limit is never
+ * read whole: its first bytes are stored as a {@code too-large} reject and the sender gets 413. A retry with an
+ * idempotency key that was already answered gets that answer again. Who may send is decided by the edge's
+ * {@link Verifier}; this filter only asks it, before anything is stored or answered from storage.
  */
 class EdgeEntryFilter extends OncePerRequestFilter {
 
@@ -63,20 +66,20 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 
 	private final InboundKeys keys;
 
-	private final EdgeProperties properties;
+	private final InboundAuth inbound;
 
 	private final EdgeMetrics metrics;
 
 	private final ObjectMapper mapper;
 
 	EdgeEntryFilter(EdgeRegistry edges, ContractRegistry contracts, RejectStore rejects, GuardProperties limits, InboundKeys keys,
-			EdgeProperties properties, EdgeMetrics metrics, ObjectMapper mapper) {
+			InboundAuth inbound, EdgeMetrics metrics, ObjectMapper mapper) {
 		this.edges = edges;
 		this.contracts = contracts;
 		this.rejects = rejects;
 		this.limits = limits;
 		this.keys = keys;
-		this.properties = properties;
+		this.inbound = inbound;
 		this.metrics = metrics;
 		this.mapper = mapper;
 	}
@@ -95,9 +98,10 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * In this order: the edge exists, the body is JSON, a signed edge gets its signature headers, the key is
-	 * well formed, the body is within the limit, the signature holds, and only then is a retry answered
-	 * again, so an unsigned request never sees a stored answer.
+	 * In this order: the edge exists, the sender's credential holds (or, for a signature, its headers are there and
+	 * its time is fresh), the body is JSON, the key is well formed, the body is within the limit, the signature holds,
+	 * and only then is a retry answered again, so a sender the edge does not know never sees a stored answer and never
+	 * gets anything stored.
 	 */
 	private void admit(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
 		if (!"POST".equals(request.getMethod())) {
@@ -108,6 +112,12 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 		Edge edge = edges.find(name).orElse(null);
 		if (edge == null) {
 			problem(response, Problems.unknownEdge(name));
+			return;
+		}
+		Verifier verifier = inbound.verifier(edge.name(), edge.inbound());
+		Refusal refusal = verifier.headers(request).orElse(null);
+		if (refusal != null) {
+			refuse(edge, response, refusal);
 			return;
 		}
 		String contentType = request.getContentType();
@@ -121,11 +131,6 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 			// never inflated: a small compressed body could expand past every limit (a zip bomb)
 			metrics.answered(edge.name(), EdgeMetrics.Outcome.UNSUPPORTED);
 			problem(response, Problems.unsupportedEncoding(encoding));
-			return;
-		}
-		EdgeProperties.Signature signature = properties.signatures().get(edge.name());
-		if (signature != null && request.getHeader("webhook-signature") == null) {
-			unsigned(edge, response, "this edge needs Standard Webhooks headers webhook-id, webhook-timestamp and webhook-signature");
 			return;
 		}
 		String key = idempotencyKey(request);
@@ -152,6 +157,12 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 					+ " bytes its Content-Length declared; nothing was stored, send it again"));
 			return;
 		}
+		if ((declared > limits.maxBytes() || body.length > limits.maxBytes()) && verifier.needsBody()) {
+			// the signature is over the whole body, which is never read: the sender cannot be known, so nothing of it is kept
+			metrics.answered(edge.name(), EdgeMetrics.Outcome.TOO_LARGE);
+			problem(response, Problems.tooLargeUnsigned(limits.maxBytes(), declared < 0 ? null : declared));
+			return;
+		}
 		if (declared > limits.maxBytes() || body.length > limits.maxBytes()) {
 			byte[] kept = body.length > limits.maxBytes() ? Arrays.copyOf(body, limits.maxBytes()) : body;
 			String id = storeTooLarge(edge, kept, declared < 0 ? null : declared, contentType);
@@ -159,13 +170,10 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 			problem(response, Problems.tooLarge(id, limits.maxBytes(), declared < 0 ? null : declared));
 			return;
 		}
-		if (signature != null) {
-			String refusal = WebhookSignature.refusal(request.getHeader("webhook-id"), request.getHeader("webhook-timestamp"),
-					request.getHeader("webhook-signature"), body, signature.secrets(), signature.tolerance(), Instant.now()).orElse(null);
-			if (refusal != null) {
-				unsigned(edge, response, refusal);
-				return;
-			}
+		refusal = verifier.body(request, body).orElse(null);
+		if (refusal != null) {
+			refuse(edge, response, refusal);
+			return;
 		}
 		if (key != null) {
 			InboundKeys.Answer first = keys.find(edge.name(), key).orElse(null);
@@ -193,11 +201,17 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 		return false;
 	}
 
-	/** Not a reject: an unsigned message is not the sender's, so it is counted and refused, not kept. */
-	private void unsigned(Edge edge, HttpServletResponse response, String why) throws IOException {
-		metrics.unauthorized(edge.name());
-		response.setHeader("WWW-Authenticate", "Standard-Webhooks");
-		problem(response, Problems.unsignedMessage(why));
+	/**
+	 * Not a reject: a message the edge cannot tell came from one of its senders is counted and refused, not kept. The
+	 * detail names headers and settings only, never a secret nor what the sender presented.
+	 */
+	private void refuse(Edge edge, HttpServletResponse response, Refusal refusal) throws IOException {
+		log.debug("Edge {} refused a request: {} ({})", edge.name(), refusal.reason(), refusal.detail());
+		metrics.refused(edge.name(), refusal.reason().name());
+		if (refusal.challenge() != null) {
+			response.setHeader("WWW-Authenticate", refusal.challenge());
+		}
+		problem(response, refusal.signature() ? Problems.unsignedMessage(refusal.detail()) : Problems.unauthenticated(refusal.detail()));
 	}
 
 	@Override

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import dev.handoff.contract.ContractRegistry;
+import dev.handoff.inbound.InboundAuth;
+import dev.handoff.inbound.InboundKind;
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.ProcessorDefinition;
@@ -20,9 +22,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The edges the route files declare: each route that starts from {@code platform-http:/edges/<name>}
- * and guards with {@code handoff:guard:<contract>}. Read once Camel has built the routes; a route that
- * serves an edge path under another id, or forgets its guard, stops startup (Camel ignores failures in its
- * own after-start hook, so this listens for Spring's started event instead).
+ * and guards with {@code handoff:guard:<contract>?inbound=<kind>}. Read once Camel has built the routes; a route that
+ * serves an edge path under another id, forgets its guard, or does not say who may send (or lacks the secrets for
+ * it), stops startup (Camel ignores failures in its own after-start hook, so this listens for Spring's started event
+ * instead).
  */
 @Component
 public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent> {
@@ -33,7 +36,10 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 
 	private volatile Set<String> queueEdges = Set.of();
 
-	EdgeRegistry(ContractRegistry contracts) {
+	private final InboundAuth inbound;
+
+	EdgeRegistry(ContractRegistry contracts, InboundAuth inbound) {
+		this.inbound = inbound;
 		// a reload that drops a contract an edge guards with would leave that edge without a judge
 		contracts.require(set -> edges.values().stream().filter(e -> set.find(e.contract()).isEmpty())
 			.map(e -> "edge '" + e.name() + "' (" + e.source() + ") guards with contract '" + e.contract() + "', which the new set lacks")
@@ -82,7 +88,8 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 			String deliverTo = steps.stream().filter(s -> s.startsWith("handoff:")).map(EdgeRegistry::deliverTo).filter(d -> d != null)
 				.findFirst().orElse(null);
 			List<Step> before = RouteShape.beforeGuard(Step.fromModel(route.getOutputs(), context));
-			found.put(name, new Edge(name, contract, deliverTo, where, guard.startsWith(RouteFile.BATCH_PREFIX), false,
+			InboundKind kind = inbound(name, where, guard, problems);
+			found.put(name, new Edge(name, contract, deliverTo, where, guard.startsWith(RouteFile.BATCH_PREFIX), false, kind,
 					RouteShape.readsForms(before), RouteShape.maps(before)));
 		}
 		Set<String> starts = new HashSet<>();
@@ -115,6 +122,26 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 		String contract = RouteFile.contractOf(steps.get(check));
 		String output = steps.subList(check, steps.size()).stream().filter(s -> s.startsWith("kafka:")).findFirst().orElse(null);
 		return Optional.of(new Edge(route.getRouteId(), contract, output, where(route), false, true));
+	}
+
+	/**
+	 * Who may send to an HTTP edge, as its guard's {@code inbound=} says; null, with the problem added, when it says
+	 * nothing or names no kind. A kind whose secrets are not configured is a problem too: the edge would refuse everyone.
+	 */
+	private InboundKind inbound(String name, String where, String guard, List<String> problems) {
+		String edge = "edge '" + name + "' (" + where + ")";
+		String said = InboundKind.optionOf(guard);
+		if (said == null) {
+			problems.add(InboundKind.unsaid(edge));
+			return null;
+		}
+		InboundKind kind = InboundKind.of(said).orElse(null);
+		if (kind == null) {
+			problems.add(InboundKind.unknown(edge, said));
+			return null;
+		}
+		inbound.problems(name, kind).forEach(p -> problems.add(edge + ": " + p));
+		return kind;
 	}
 
 	/** The {@code deliverTo} option of a Handoff step as written: up to the next option, or the whole of a {@code RAW(...)}. */

@@ -93,6 +93,13 @@ public class HandoffComponent extends DefaultComponent {
 
 	@Override
 	protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+		if (remaining.startsWith("guard:") || remaining.startsWith("batch:")) {
+			// who may send is the edge's door (EdgeRegistry reads this option, EdgeEntryFilter applies it): here it is only checked
+			String inbound = getAndRemoveParameter(parameters, "inbound", String.class);
+			if (inbound != null && dev.handoff.inbound.InboundKind.of(inbound).isEmpty()) {
+				throw new IllegalArgumentException(dev.handoff.inbound.InboundKind.unknown(prefix(uri) + "'" + uri + "'", inbound));
+			}
+		}
 		if (remaining.startsWith("guard:")) {
 			String contract = contract(uri, remaining.substring("guard:".length()));
 			int maxBytes = limit(uri, parameters, "maxBytes");

@@ -43,7 +43,25 @@ public record RouteFile(String file, String id, String path, String contract, bo
 		return step.substring(step.indexOf(':', "handoff:".length()) + 1).replaceFirst("\\?.*$", "");
 	}
 
+	/** The guard step's URI as written, options included; null when the route has none. */
+	String guard() {
+		return guard(steps);
+	}
 
+	private static String guard(List<Step> steps) {
+		for (Step step : steps) {
+			if (step.uri() != null && isGuard(step.uri())) {
+				return step.uri();
+			}
+			for (List<Step> branch : step.branches()) {
+				String nested = guard(branch);
+				if (nested != null) {
+					return nested;
+				}
+			}
+		}
+		return null;
+	}
 
 	/** Every route in the YAML files of a folder; a file that cannot be read is a problem. */
 	public static List<RouteFile> read(Path folder, List<ContractProblem> problems) {

@@ -16,6 +16,7 @@ import dev.handoff.contract.ContractProblem;
 import dev.handoff.contract.ContractRegistry;
 import dev.handoff.contract.FolderFingerprint;
 import dev.handoff.contract.Poller;
+import dev.handoff.inbound.InboundAuth;
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.RouteDefinition;
@@ -45,6 +46,8 @@ public class RouteWatcher implements ApplicationListener<ApplicationReadyEvent> 
 
 	private final ContractRegistry contracts;
 
+	private final InboundAuth inbound;
+
 	private final Path folder;
 
 	private final Duration every;
@@ -62,10 +65,11 @@ public class RouteWatcher implements ApplicationListener<ApplicationReadyEvent> 
 
 	private volatile Instant loadedAt = Instant.now();
 
-	RouteWatcher(EdgeRegistry edges, ContractRegistry contracts,
+	RouteWatcher(EdgeRegistry edges, ContractRegistry contracts, InboundAuth inbound,
 			@Value("${HANDOFF_ROUTES_DIR:routes}") Path folder, @Value("${handoff.contracts.reload-interval:2s}") Duration every) {
 		this.edges = edges;
 		this.contracts = contracts;
+		this.inbound = inbound;
 		this.folder = folder.toAbsolutePath().normalize();
 		this.every = every;
 	}
@@ -109,6 +113,7 @@ public class RouteWatcher implements ApplicationListener<ApplicationReadyEvent> 
 		List<ContractProblem> problems = new ArrayList<>();
 		List<RouteFile> routes = RouteFile.read(folder, problems);
 		problems.addAll(RouteChecks.problems(routes, c -> contracts.find(c).isPresent(), contracts.current().folder()));
+		problems.addAll(RouteChecks.secrets(routes, inbound));
 		removed.forEach(file -> {
 			removeRoutesOf(file);
 			refusedFiles.remove(file);

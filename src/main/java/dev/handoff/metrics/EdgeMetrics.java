@@ -26,9 +26,12 @@ public class EdgeMetrics {
 		HELD,
 		/** a retry of an idempotency key already answered: the first answer again, nothing stored */
 		DUPLICATE,
-		/** over the size limit, stored as a too-large reject (413) */
+		/**
+		 * over the size limit (413): stored as a too-large reject, unless the edge proves its senders by a signature over
+		 * the whole body, which an unread body cannot show, so nothing of it is kept
+		 */
 		TOO_LARGE,
-		/** a missing or wrong signature on a signed edge (401), not stored */
+		/** a missing or wrong credential or signature (401), not stored */
 		UNAUTHORIZED,
 		/** not JSON or compressed (415), not stored */
 		UNSUPPORTED,
@@ -96,8 +99,18 @@ public class EdgeMetrics {
 		violation(edge, Rules.TOO_LARGE);
 	}
 
-	/** A message refused for its signature; {@code handoff.edge.unauthorized} is kept for the alerts already built on it. */
-	public void unauthorized(String edge) {
+	/**
+	 * A message refused at the door for its credential or signature, by why ({@code missing}, {@code malformed},
+	 * {@code wrong}, {@code expired}: a closed set, never the credential); {@code handoff.edge.unauthorized} is kept for
+	 * the alerts already built on it.
+	 */
+	public void refused(String edge, String reason) {
+		Counter.builder("handoff.inbound.refused")
+			.description("Requests an edge refused (401) for a missing, malformed, wrong or expired credential or signature")
+			.tag("edge", edge)
+			.tag("reason", reason)
+			.register(meters)
+			.increment();
 		meters.counter("handoff.edge.unauthorized", "edge", edge).increment();
 		answered(edge, Outcome.UNAUTHORIZED);
 	}

@@ -93,11 +93,29 @@ class CliTest {
 
 		@Test
 		void findsAStepHandoffCannotHonourNamingFileAndStep() throws IOException {
-			TestFiles.replace(routes.resolve("tracking-event.yaml"), "        - to: handoff:guard:tracking-event?maxBytes=32768\n",
-					"        - to: handoff:guard:tracking-event?maxBytes=32768\n        - to: https://audit.example.com/events\n");
+			TestFiles.replace(routes.resolve("tracking-event.yaml"), "        - to: handoff:guard:tracking-event?maxBytes=32768&inbound=basic\n",
+					"        - to: handoff:guard:tracking-event?maxBytes=32768&inbound=basic\n        - to: https://audit.example.com/events\n");
 			assertThat(run("lint", contracts.toString(), "--routes", routes.toString())).isEqualTo(1);
 			assertThat(out.toString()).contains("tracking-event.yaml")
 				.contains("edge 'tracking-event', step 2 'to' between handoff:guard and handoff:accept sends to 'https:' before the message is committed");
+		}
+
+		@Test
+		void findsAnEdgeThatDoesNotSayWhoMaySend() throws IOException {
+			TestFiles.replace(routes.resolve("tracking-event.yaml"), "maxBytes=32768&inbound=basic", "maxBytes=32768");
+			assertThat(run("lint", contracts.toString(), "--routes", routes.toString())).isEqualTo(1);
+			assertThat(out.toString()).contains("tracking-event.yaml")
+				.contains("edge 'tracking-event' takes messages from anyone who can reach it: say inbound=basic|bearer|api-key|"
+						+ "standard-webhooks|hmac on its handoff:guard step, or inbound=open if that is meant");
+		}
+
+		@Test
+		void findsAKindThatIsNotOneAndPassesAnEdgeOpenToAnyone() throws IOException {
+			TestFiles.replace(routes.resolve("brief-approved.yaml"), "inbound=bearer", "inbound=token");
+			assertThat(run("lint", contracts.toString(), "--routes", routes.toString())).isEqualTo(1);
+			assertThat(out.toString()).contains("brief-approved.yaml").contains("edge 'brief-approved' says inbound=token, which is not a kind");
+			TestFiles.replace(routes.resolve("brief-approved.yaml"), "inbound=token", "inbound=open");
+			assertThat(run("lint", contracts.toString(), "--routes", routes.toString())).isZero();
 		}
 
 		@Test

@@ -71,7 +71,7 @@ class ApiKeyCredentialsTest extends EdgeTestSupport {
 				      parameters:
 				        httpMethodRestrict: POST
 				      steps:
-				        - to: handoff:guard:tracking-event
+				        - to: handoff:guard:tracking-event?inbound=open
 				        - to: handoff:accept?deliverTo=RAW(%s)
 				""".formatted(RELAY));
 		registry.add("HANDOFF_ROUTES_DIR", routes::toString);

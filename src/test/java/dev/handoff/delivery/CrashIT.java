@@ -38,6 +38,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterEach;
+import dev.handoff.Senders;
 import dev.handoff.TestFiles;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -197,6 +198,7 @@ class CrashIT {
 				"--handoff.delivery.poll-interval=100ms", "--handoff.delivery.retry-waits=200ms,500ms,1s,2s,5s,10s,10s,10s",
 				// short timeouts keep the leases of a killed instance short, so the next one takes its rows over soon
 				"--handoff.delivery.connect-timeout=1s", "--handoff.delivery.request-timeout=2s"));
+		command.addAll(Senders.arguments());
 		if (routes != null) {
 			command.add("--HANDOFF_ROUTES_DIR=" + routes);
 		}
@@ -230,6 +232,7 @@ class CrashIT {
 		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/edges/" + edge))
 			.timeout(Duration.ofSeconds(5))
 			.header("Content-Type", "application/json")
+			.header("Authorization", Senders.authorization(edge))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
 	}

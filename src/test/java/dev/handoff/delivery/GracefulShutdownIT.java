@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.handoff.Senders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -94,11 +96,13 @@ class GracefulShutdownIT {
 	}
 
 	private Process start(Path data, int port, int run) throws IOException {
-		return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
 				System.getProperty("handoff.jar", "target/handoff.jar"), "--server.port=" + port, "--HANDOFF_DATA_DIR=" + data,
 				"--handoff.tools.cms-url=" + tool.baseUrl(), "--handoff.tools.email-url=" + tool.baseUrl(),
 				"--handoff.tools.tracking-url=" + tool.baseUrl() + "/tracking", "--handoff.delivery.private-targets=allow",
-				"--handoff.delivery.poll-interval=100ms", "--handoff.delivery.request-timeout=10s")
+				"--handoff.delivery.poll-interval=100ms", "--handoff.delivery.request-timeout=10s"));
+		command.addAll(Senders.arguments());
+		return new ProcessBuilder(command)
 			.redirectErrorStream(true)
 			.redirectOutput(Path.of("target", "shutdown-run-" + run + ".log").toFile())
 			.start();
@@ -114,6 +118,7 @@ class GracefulShutdownIT {
 	private HttpResponse<String> send(int port, String edge, byte[] body) throws Exception {
 		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/edges/" + edge))
 			.header("Content-Type", "application/json")
+			.header("Authorization", Senders.authorization(edge))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}

@@ -14,10 +14,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -58,11 +62,31 @@ class DemoModeTest {
 		registry.add("HANDOFF_DEMO_TOKEN", () -> "demo-admin-token");
 	}
 
+	/** A POST as the README's walkthrough sends it, with the Authorization its curl line for the edge sends. */
 	private HttpResponse<String> post(String edge, String file) throws Exception {
+		Matcher line = Pattern.compile("curl -s -XPOST localhost:8080/edges/" + edge + " -H 'Authorization: ([^']+)'")
+			.matcher(Files.readString(Path.of("README.md")));
+		assertThat(line.find()).as("the README's walkthrough posts to " + edge + " with its sender's credential").isTrue();
+		return post(edge, file, line.group(1));
+	}
+
+	private HttpResponse<String> post(String edge, String file, String authorization) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/edges/" + edge))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofFile(Path.of("demo", file)));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
 		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	void takesMessagesOnlyFromTheDemoSenders() throws Exception {
+		assertThat(post("brief-approved", "brief-v1.json", null).statusCode()).isEqualTo(401);
+		assertThat(post("email-campaign", "email-good.json", "Bearer demo-brief-tool-token").statusCode())
+			.as("the brief tool's token does not open the campaign builder's edge").isEqualTo(401);
+		assertThat(post("tracking-event", "email-good.json", "Basic " + Base64.getEncoder()
+			.encodeToString("another-write-key:".getBytes(StandardCharsets.UTF_8))).statusCode()).isEqualTo(401);
 	}
 
 	@Test
@@ -81,8 +105,8 @@ class DemoModeTest {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(contentCalls()).hasSize(1));
 		LoggedRequest created = demoTools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns"))).get(0);
 		assertThat(new ObjectMapper().readTree(created.getBody()).at("/tracking/google_analytics").asText()).isEqualTo("spring-sale-2027-c-1001");
-		assertThat(created.getHeader("Authorization")).isEqualTo("Basic " + java.util.Base64.getEncoder()
-			.encodeToString("anystring:demo-mailchimp-key-us21".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		assertThat(created.getHeader("Authorization")).isEqualTo("Basic " + Base64.getEncoder()
+			.encodeToString("anystring:demo-mailchimp-key-us21".getBytes(StandardCharsets.UTF_8)));
 		assertThat(new ObjectMapper().readTree(contentCalls().get(0).getBody()).get("html").asText())
 			.contains("https://shop.example.com/spring-sale-2027?utm_source=mailchimp&amp;utm_medium=email&amp;utm_campaign=spring-sale-2027-c-1001");
 		HttpResponse<String> rejects = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/rejects"))

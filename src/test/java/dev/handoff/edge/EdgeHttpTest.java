@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.handoff.EdgeTestSupport;
+import dev.handoff.Senders;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP contract of {@code POST /edges/{edge}} and the read API around it. */
@@ -65,6 +66,7 @@ public class EdgeHttpTest extends EdgeTestSupport {
 		body[0] = '{';
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/edges/tracking-event"))
 			.header("Content-Type", "application/json")
+			.header("Authorization", Senders.authorization("tracking-event"))
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
 			.build();
 		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
@@ -94,7 +96,7 @@ public class EdgeHttpTest extends EdgeTestSupport {
 	void neverForwardsOrEchoesTheSendersHeaders() {
 		briefsApproved();
 		HttpResponse<String> response = send("email-campaign", bytes(example("email-campaign", "01-good-campaign.json")),
-				Map.of("Content-Type", "application/json", "Authorization", "Bearer sender-secret", "Cookie", "session=abc",
+				Map.of("Content-Type", "application/json", "Authorization", "Bearer " + CAMPAIGN_BUILDER_TOKEN, "Cookie", "session=abc",
 						"X-Api-Key", "key-123", "X-Forwarded-For", "198.51.100.4"));
 		assertThat(response.statusCode()).isEqualTo(202);
 		assertThat(response.headers().map().keySet()).map(String::toLowerCase)

@@ -57,7 +57,7 @@ class GroupCommitTest {
 	}
 
 	private GroupCommit commits(boolean enabled) {
-		return new GroupCommit(transactions, new EdgeProperties(Duration.ofHours(1), Map.of(), new EdgeProperties.GroupCommit(enabled, 256)));
+		return new GroupCommit(transactions, new EdgeProperties(Duration.ofHours(1), Map.of(), new EdgeProperties.GroupCommit(enabled, 256), Map.of()));
 	}
 
 	private Runnable insert(int id) {

@@ -105,6 +105,7 @@ public class HostileInputTest extends EdgeTestSupport {
 	void refusesABodyShorterThanItsContentLength() throws IOException {
 		int before = rejects();
 		String answer = raw("POST /edges/email-campaign HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+				+ "Authorization: Bearer " + CAMPAIGN_BUILDER_TOKEN + "\r\n"
 				+ "Content-Length: 100\r\nConnection: close\r\n\r\n{\"type\":", true);
 		// Tomcat takes over the answer once the connection broke: the status is ours, the body its error page
 		assertThat(answer).startsWith("HTTP/1.1 400").contains("\"status\":400");
@@ -115,6 +116,7 @@ public class HostileInputTest extends EdgeTestSupport {
 	void cutsOffASenderThatGoesQuietMidBody() throws IOException {
 		int before = rejects();
 		String answer = raw("POST /edges/email-campaign HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+				+ "Authorization: Bearer " + CAMPAIGN_BUILDER_TOKEN + "\r\n"
 				+ "Content-Length: 100\r\n\r\n{\"type\":", false);
 		assertThat(answer).startsWith("HTTP/1.1 408").contains("\"status\":408");
 		assertThat(rejects()).isEqualTo(before);

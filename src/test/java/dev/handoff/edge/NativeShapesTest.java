@@ -64,7 +64,8 @@ class NativeShapesTest extends EdgeTestSupport {
 				              | ($r.answers | map({key: .field.ref, value: (.text // .number // .url // .choice.label // .choices.labels)})
 				              | from_entries) as $a
 				              | {id: ("rec" + $r.token[0:14]), createdTime: $r.submitted_at, fields: ($a + {status: "Approved"})}
-				        - to: handoff:guard:brief-approved
+				        # open to anyone here: this test is about shapes (a real Typeform edge says inbound=hmac, preset typeform)
+				        - to: handoff:guard:brief-approved?inbound=open
 				        - to: handoff:accept
 				""");
 		Files.writeString(routes.resolve("tracking-hubspot.yaml"), """
@@ -81,7 +82,7 @@ class NativeShapesTest extends EdgeTestSupport {
 				            jq: >-
 				              map({userId: ("hubspot-" + (.objectId | tostring)), event: "Email Opened", messageId: (.eventId | tostring),
 				              properties: {campaign_id: .propertyValue, email_id: "42694e9e57"}, context: {}})
-				        - to: handoff:batch:tracking-event?deliverTo={{handoff.tools.tracking-url}}/v1/batch&items=root
+				        - to: handoff:batch:tracking-event?deliverTo={{handoff.tools.tracking-url}}/v1/batch&items=root&inbound=open
 				""");
 		Files.writeString(routes.resolve("tracking-mailchimp.yaml"), """
 				- route:
@@ -99,7 +100,7 @@ class NativeShapesTest extends EdgeTestSupport {
 				            jq: >-
 				              {anonymousId: .data.id, event: "Unsubscribed", timestamp: (.fired_at | sub(" "; "T") + "Z"),
 				              properties: {campaign_id: .data.merges.CAMPAIGN, email_id: .data.campaign_id}, context: {}}
-				        - to: handoff:guard:tracking-event
+				        - to: handoff:guard:tracking-event?inbound=open
 				        - to: handoff:accept?deliverTo={{handoff.tools.tracking-url}}/v1/track
 				""");
 		registry.add("HANDOFF_ROUTES_DIR", routes::toString);

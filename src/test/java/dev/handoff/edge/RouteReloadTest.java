@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.handoff.EdgeTestSupport;
 import dev.handoff.TestFiles;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,6 +29,8 @@ class RouteReloadTest extends EdgeTestSupport {
 		routes = TestFiles.copy(Path.of("routes"), Files.createTempDirectory("handoff-routes-").resolve("routes"));
 		registry.add("HANDOFF_ROUTES_DIR", routes::toString);
 		registry.add("handoff.contracts.reload-interval", () -> "100ms");
+		// the edge test 1 adds comes with its senders' token, like any edge added while the service runs
+		registry.add("handoff.edges.inbound.email-campaign-eu.tokens[0]", () -> "eu-campaign-builder-token");
 	}
 
 	@Test
@@ -69,5 +72,35 @@ class RouteReloadTest extends EdgeTestSupport {
 		Files.deleteIfExists(routes.resolve("email-campaign-eu.yaml"));
 		await().atMost(Duration.ofSeconds(10)).until(() -> send("email-campaign-eu", bytes("{}")).statusCode() == 404);
 		assertThat(send("email-campaign", bytes("{}")).statusCode()).isEqualTo(422);
+	}
+
+	@Test
+	@Order(5)
+	void aNewEdgeThatDoesNotSayWhoMaySendIsRefused() throws IOException {
+		String route = Files.readString(routes.resolve("email-campaign.yaml")).replace("id: email-campaign", "id: email-campaign-open")
+			.replace("/edges/email-campaign", "/edges/email-campaign-open").replace("?inbound=bearer", "");
+		Files.writeString(routes.resolve("email-campaign-open.yaml"), route);
+		await().atMost(Duration.ofSeconds(10)).until(() -> lastError().contains("email-campaign-open.yaml"));
+		assertThat(lastError()).contains("edge 'email-campaign-open' takes messages from anyone who can reach it");
+		assertThat(sendWithoutCredentials("email-campaign-open", bytes("{}")).statusCode()).isEqualTo(404);
+		Files.delete(routes.resolve("email-campaign-open.yaml"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> !lastError().contains("email-campaign-open.yaml"));
+	}
+
+	@Test
+	@Order(6)
+	void aNewEdgeWhoseSecretsAreNotConfiguredIsRefusedNamingTheSetting() throws IOException {
+		String route = Files.readString(routes.resolve("email-campaign.yaml")).replace("id: email-campaign", "id: email-campaign-us")
+			.replace("/edges/email-campaign", "/edges/email-campaign-us");
+		Files.writeString(routes.resolve("email-campaign-us.yaml"), route);
+		await().atMost(Duration.ofSeconds(10)).until(() -> lastError().contains("email-campaign-us.yaml"));
+		assertThat(lastError()).contains("edge 'email-campaign-us': inbound=bearer needs handoff.edges.inbound.email-campaign-us.tokens");
+		assertThat(sendWithoutCredentials("email-campaign-us", bytes("{}")).statusCode()).isEqualTo(404);
+	}
+
+	/** The message of the last refused edit of the routes; empty when none is refused. */
+	private String lastError() {
+		JsonNode error = json(get("/api/edges")).get("lastError");
+		return error.isNull() ? "" : error.get("message").asText();
 	}
 }

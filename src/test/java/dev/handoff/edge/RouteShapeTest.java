@@ -30,7 +30,7 @@ class RouteShapeTest {
 		@Test
 		void shapingStepsBetweenTheGuardAndTheAccept() throws IOException {
 			assertThat(problemsOf("""
-					- to: handoff:guard:email-campaign
+					- to: handoff:guard:email-campaign?inbound=open
 					- log: "accepted ${body}"
 					- transform:
 					    jq: 'del(.handoff)'
@@ -53,7 +53,7 @@ class RouteShapeTest {
 			assertThat(problemsOf("""
 					- setBody:
 					    jq: '.form_response'
-					- to: handoff:guard:email-campaign
+					- to: handoff:guard:email-campaign?inbound=open
 					- to: handoff:accept
 					""")).isEmpty();
 		}
@@ -61,7 +61,7 @@ class RouteShapeTest {
 		@Test
 		void aChoiceWhoseEveryBranchEndsInAnAccept() throws IOException {
 			assertThat(problemsOf("""
-					- to: handoff:guard:email-campaign
+					- to: handoff:guard:email-campaign?inbound=open
 					- choice:
 					    when:
 					      - jq: '.recipients.list_id == "e0e0e0e0e0"'
@@ -83,7 +83,7 @@ class RouteShapeTest {
 		void aSendBeforeTheGuard() throws IOException {
 			assertThat(problemsOf("""
 					- to: https://audit.example.com/raw
-					- to: handoff:guard:email-campaign
+					- to: handoff:guard:email-campaign?inbound=open
 					- to: handoff:accept
 					""")).singleElement().asString()
 				.contains("edge 'x', step 1 'to' before handoff:guard sends to 'https:' before the message is committed");
@@ -92,7 +92,7 @@ class RouteShapeTest {
 		@Test
 		void aSendToAToolBeforeTheCommit() throws IOException {
 			assertThat(problemsOf("""
-					- to: handoff:guard:email-campaign
+					- to: handoff:guard:email-campaign?inbound=open
 					- to: https://example.com/audit
 					- to: handoff:accept
 					""")).singleElement().asString().contains("step 2 'to'").contains("sends to 'https:' before the message is committed");
@@ -101,7 +101,7 @@ class RouteShapeTest {
 		@Test
 		void aFilterThatCouldDropAMessageWithoutAnAnswer() throws IOException {
 			assertThat(problemsOf("""
-					- to: handoff:guard:email-campaign
+					- to: handoff:guard:email-campaign?inbound=open
 					- filter:
 					    jq: '.type == "regular"'
 					    steps:
@@ -112,7 +112,7 @@ class RouteShapeTest {
 		@Test
 		void aHeaderThatWouldNeverReachTheTool() throws IOException {
 			assertThat(problemsOf("""
-					- to: handoff:guard:email-campaign
+					- to: handoff:guard:email-campaign?inbound=open
 					- setHeader:
 					    name: X-Campaign
 					    constant: spring
@@ -123,7 +123,7 @@ class RouteShapeTest {
 		@Test
 		void aStepAfterTheAccept() throws IOException {
 			assertThat(problemsOf("""
-					- to: handoff:guard:email-campaign
+					- to: handoff:guard:email-campaign?inbound=open
 					- to: handoff:accept
 					- setBody:
 					    constant: done
@@ -133,7 +133,7 @@ class RouteShapeTest {
 		@Test
 		void aChoiceWithoutOtherwise() throws IOException {
 			assertThat(problemsOf("""
-					- to: handoff:guard:email-campaign
+					- to: handoff:guard:email-campaign?inbound=open
 					- choice:
 					    when:
 					      - jq: '.type == "regular"'
@@ -145,7 +145,7 @@ class RouteShapeTest {
 		@Test
 		void aGuardWithoutAnAccept() throws IOException {
 			assertThat(problemsOf("""
-					- to: handoff:guard:email-campaign
+					- to: handoff:guard:email-campaign?inbound=open
 					- transform:
 					    jq: 'del(.handoff)'
 					""")).singleElement().asString().contains("has no handoff:accept after its guard");
@@ -154,7 +154,7 @@ class RouteShapeTest {
 		@Test
 		void aDeliveryRouteThatNoRouteStartsFrom() throws IOException {
 			assertThat(problemsOf("""
-					- to: handoff:guard:email-campaign
+					- to: handoff:guard:email-campaign?inbound=open
 					- to: handoff:accept?deliverTo=direct:mailchimp-campain
 					""")).singleElement().asString()
 				.contains("route 'x' delivers to direct:mailchimp-campain, but no route starts from direct:mailchimp-campain");
@@ -163,12 +163,13 @@ class RouteShapeTest {
 		@Test
 		void aStepAfterABatch() throws IOException {
 			assertThat(problemsOf("""
-					- to: handoff:batch:tracking-event?deliverTo=https://api.segment.io/v1/batch
+					- to: handoff:batch:tracking-event?deliverTo=https://api.segment.io/v1/batch&inbound=open
 					- log: done
 					""")).singleElement().asString().contains("comes after handoff:batch");
 		}
 	}
 
+	/** The problems of a route x with these steps; each test's guard says inbound=open, since who may send is not its subject. */
 	private List<String> problemsOf(String steps, String... otherRoutes) throws IOException {
 		for (int i = 0; i < otherRoutes.length; i++) {
 			Files.writeString(folder.resolve("other-" + i + ".yaml"), otherRoutes[i]);

@@ -5,7 +5,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -14,6 +17,7 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.handoff.EdgeTestSupport;
+import dev.handoff.TestFiles;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,9 +26,16 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** An edge that requires Standard Webhooks signatures, and an edge whose deliveries Handoff signs. */
+/**
+ * An edge that requires Standard Webhooks signatures ({@value #SIGNED}: the tracking-event route as
+ * {@code inbound=standard-webhooks}, its secrets under their first name, {@code handoff.edges.signatures}), and an edge
+ * whose deliveries Handoff signs.
+ */
 @AutoConfigureObservability // tests turn metric export off unless asked; the refusals are counted for Prometheus
 class SignedEdgeTest extends EdgeTestSupport {
+
+	/** The signed edge. */
+	static final String SIGNED = "signed-event";
 
 	static final String OLD_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
@@ -33,10 +44,16 @@ class SignedEdgeTest extends EdgeTestSupport {
 	static final String OUTBOUND_SECRET = "whsec_b3V0Ym91bmQtc2lnbmluZy1zZWNyZXQ=";
 
 	@DynamicPropertySource
-	static void signatures(DynamicPropertyRegistry registry) {
-		registry.add("handoff.edges.signatures.tracking-event.secrets[0]", () -> NEW_SECRET);
-		registry.add("handoff.edges.signatures.tracking-event.secrets[1]", () -> OLD_SECRET);
-		registry.add("handoff.edges.signatures.tracking-event.tolerance", () -> "5m");
+	static void signatures(DynamicPropertyRegistry registry) throws IOException {
+		Path routes = TestFiles.copy(Path.of("routes"), Files.createTempDirectory("handoff-routes-").resolve("routes"));
+		Files.writeString(routes.resolve(SIGNED + ".yaml"), Files.readString(routes.resolve("tracking-event.yaml"))
+			.replace("id: tracking-event", "id: " + SIGNED)
+			.replace("/edges/tracking-event", "/edges/" + SIGNED)
+			.replace("maxBytes=32768&inbound=basic", "maxBytes=32768&inbound=standard-webhooks"));
+		registry.add("HANDOFF_ROUTES_DIR", routes::toString);
+		registry.add("handoff.edges.signatures." + SIGNED + ".secrets[0]", () -> NEW_SECRET);
+		registry.add("handoff.edges.signatures." + SIGNED + ".secrets[1]", () -> OLD_SECRET);
+		registry.add("handoff.edges.signatures." + SIGNED + ".tolerance", () -> "5m");
 		registry.add("handoff.delivery.edges.cms-landing-page.signing-secret", () -> OUTBOUND_SECRET);
 	}
 
@@ -55,7 +72,7 @@ class SignedEdgeTest extends EdgeTestSupport {
 		Map<String, String> headers = new HashMap<>(Map.of("Content-Type", "application/json", "webhook-id", id,
 				"webhook-timestamp", Long.toString(timestamp)));
 		headers.put("webhook-signature", WebhookSignature.sign(secret, id, timestamp, signedBody));
-		return send("tracking-event", sentBody, headers);
+		return send(SIGNED, sentBody, headers);
 	}
 
 	private int rejects() {
@@ -63,7 +80,7 @@ class SignedEdgeTest extends EdgeTestSupport {
 	}
 
 	private double refusals() {
-		var counter = meters.find("handoff.edge.unauthorized").tag("edge", "tracking-event").counter();
+		var counter = meters.find("handoff.edge.unauthorized").tag("edge", SIGNED).counter();
 		return counter == null ? 0 : counter.count();
 	}
 
@@ -85,14 +102,14 @@ class SignedEdgeTest extends EdgeTestSupport {
 				signed("msg_expired", now - 600, NEW_SECRET, event, event),
 				signed("msg_future", now + 600, NEW_SECRET, event, event),
 				signed("msg_tampered", now, NEW_SECRET, event, tampered),
-				send("tracking-event", event));
+				sendWithoutCredentials(SIGNED, event));
 		assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(401);
 		assertThat(answers).extracting(r -> r.headers().firstValue("Content-Type").orElse("")).containsOnly("application/problem+json");
 		assertThat(json(answers.get(1)).get("detail").asText()).contains("away from now");
 		assertThat(json(answers.get(4)).get("detail").asText()).contains("webhook-signature");
 		assertThat(rejects()).as("a refused signature is not a reject").isEqualTo(before);
 		assertThat(refusals()).isEqualTo(refused + 5);
-		assertThat(get("/actuator/prometheus", null).body()).contains("handoff_edge_unauthorized_total{edge=\"tracking-event\"");
+		assertThat(get("/actuator/prometheus", null).body()).contains("handoff_edge_unauthorized_total{edge=\"" + SIGNED + "\"");
 	}
 
 	@Test

@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.handoff.HandoffApplication;
+import dev.handoff.Senders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -61,6 +62,7 @@ class TwoInstancesTest {
 				"--handoff.tools.tracking-url=" + tool.baseUrl() + "/tracking", "--handoff.delivery.private-targets=allow",
 				"--handoff.delivery.poll-interval=50ms"));
 		database.forEach((k, v) -> args.add("--" + k + "=" + v));
+		args.addAll(Senders.arguments());
 		ConfigurableApplicationContext app = new SpringApplicationBuilder(HandoffApplication.class).run(args.toArray(String[]::new));
 		instances.add(app);
 		return app;
@@ -81,6 +83,7 @@ class TwoInstancesTest {
 		int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 		return http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/edges/" + edge))
 			.header("Content-Type", "application/json")
+			.header("Authorization", Senders.authorization(edge))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build(), HttpResponse.BodyHandlers.ofString()).join();
 	}

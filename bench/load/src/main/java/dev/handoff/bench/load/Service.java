@@ -7,10 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -41,6 +43,18 @@ final class Service implements AutoCloseable {
 
 	private final boolean ownData;
 
+	/** The shared token of the bearer edges (brief-approved, cms-landing-page, email-campaign) in the bench. */
+	static final String TOKEN = "bench-sender-token";
+
+	/** The tracking edges' Basic credential: a write key as the user, no password, as Segment's libraries send it. */
+	static final String WRITE_KEY_AUTHORIZATION = "Basic " + Base64.getEncoder()
+		.encodeToString("bench-write-key:".getBytes(StandardCharsets.UTF_8));
+
+	/** Who may send to the shipped edges: every one of them says so in its route, and the service refuses to start without it. */
+	private static final List<String> SENDERS = List.of("--handoff.edges.inbound.brief-approved.tokens=" + TOKEN,
+			"--handoff.edges.inbound.cms-landing-page.tokens=" + TOKEN, "--handoff.edges.inbound.email-campaign.tokens=" + TOKEN,
+			"--handoff.edges.inbound.tracking-event.username=bench-write-key", "--handoff.edges.inbound.tracking-batch.username=bench-write-key");
+
 	Service(Options o, int receiverPort) throws IOException {
 		this(o, receiverPort, null);
 	}
@@ -66,6 +80,7 @@ final class Service implements AutoCloseable {
 				"--handoff.tools.cms-url=" + receiver, "--handoff.tools.email-url=" + receiver, "--handoff.tools.tracking-url=" + receiver,
 				"--handoff.bench.deliver-to=" + receiver + "/v1/track", "--handoff.delivery.private-targets=allow",
 				"--management.endpoints.web.exposure.include=health,info,prometheus,metrics"));
+		command.addAll(SENDERS);
 		command.addAll(o.extraArgs());
 		File log = o.log().toFile();
 		this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
@@ -102,9 +117,11 @@ final class Service implements AutoCloseable {
 		throw new IllegalStateException("the service was not ready within " + within);
 	}
 
+	/** A POST as the edge's sender: the brief tool and campaign builder with their token, the tracking edges with the write key. */
 	HttpResponse<String> post(String path, byte[] body) throws IOException, InterruptedException {
+		String authorization = path.startsWith("/edges/tracking-") ? WRITE_KEY_AUTHORIZATION : "Bearer " + TOKEN;
 		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+			.header("Authorization", authorization).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	HttpResponse<String> get(String path) throws IOException, InterruptedException {

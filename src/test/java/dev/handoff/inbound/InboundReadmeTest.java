@@ -1,0 +1,43 @@
+package dev.handoff.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.handoff.edge.EdgeProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ByteArrayResource;
+
+/** The README's example of who may send to which edge binds as written, and each edge has what its kind needs. */
+class InboundReadmeTest {
+
+	@Test
+	void theReadmesSettingsAreCompleteForTheKindsTheyAreFor() throws IOException {
+		Matcher block = Pattern.compile("Slack's, say:\\s*```yaml\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(Path.of("README.md")));
+		assertThat(block.find()).as("README has the yaml block of 'Who may send to an edge'").isTrue();
+		StandardEnvironment environment = new StandardEnvironment();
+		new YamlPropertySourceLoader().load("readme", new ByteArrayResource(block.group(1).getBytes(StandardCharsets.UTF_8)))
+			.forEach(environment.getPropertySources()::addFirst);
+		// the ${...} of the secrets stay as written: any value stands for the one the environment gives
+		EdgeProperties properties = new Binder(ConfigurationPropertySources.get(environment)).bind("handoff.edges", Bindable.of(EdgeProperties.class))
+			.get();
+		InboundAuth auth = new InboundAuth(properties.inbound(), Map.of(), Clock.systemUTC());
+		Map<String, InboundKind> kinds = Map.of("brief-approved", InboundKind.bearer, "tracking-event", InboundKind.basic, "typeform-leads",
+				InboundKind.hmac, "slack-events", InboundKind.hmac);
+		assertThat(properties.inbound()).containsOnlyKeys(kinds.keySet());
+		kinds.forEach((edge, kind) -> assertThat(auth.problems(edge, kind)).as(edge).isEmpty());
+		assertThat(auth.problems("slack-events", InboundKind.bearer)).as("the check can fail").isNotEmpty();
+	}
+}
