@@ -105,9 +105,8 @@ class RestartTest {
 			}
 		}
 
-		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(HandoffApplication.class).run("--server.port=0",
-				"--HANDOFF_DATA_DIR=" + data, "--handoff.delivery.private-targets=allow", "--handoff.tools.cms-url=http://localhost:9/cms",
-				"--handoff.tools.email-url=" + emailTool.baseUrl() + "/email", "--handoff.tools.tracking-url=http://localhost:9/tracking")) {
+		// the delivery settings a user gets (lease, timeouts); start() only shortens the poll interval
+		try (ConfigurableApplicationContext second = start(true)) {
 			await().atMost(Duration.ofSeconds(30)).until(() -> "delivered".equals(status(second, accepted)));
 			assertThat(emailTool.findAll(anyRequestedFor(anyUrl()))).extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(accepted);
 		}
