@@ -66,6 +66,8 @@ class BriefAirtableTest extends EdgeTestSupport {
 				assertThat(offsets.get(i - 1)).as("request " + i).isEqualTo(offsets.get(i).equals("itrPage2/recA") ? null : "itrPage2/recA");
 			}
 		}
+		assertThat(send("brief-airtable", bytes(records.get(0))).statusCode()).as("the edge is fed by the poll, not served over HTTP")
+			.isEqualTo(404);
 		assertThat(json(get("/api/edges")).get("edges")).anySatisfy(edge -> {
 			assertThat(edge.get("name").asText()).isEqualTo("brief-airtable");
 			assertThat(edge.get("polled").asBoolean()).isTrue();
