@@ -85,6 +85,10 @@ final class AirtableStandIn {
 		return "rec" + tag + String.format("%0" + (14 - tag.length()) + "d", n);
 	}
 
+	void register(MappingBuilder stub) {
+		tool.register(stub);
+	}
+
 	/** The page asked for with this offset (null: the first), answering these records and the offset of the next (null: last). */
 	void page(String offset, String next, ObjectNode... records) {
 		tool.register(pageRequest(offset).willReturn(pageAnswer(next, records)));
