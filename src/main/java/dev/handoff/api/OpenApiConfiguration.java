@@ -51,7 +51,7 @@ class OpenApiConfiguration {
 				}
 			});
 			for (Edge edge : edges.all()) {
-				if (!edge.queue()) {
+				if (!edge.queue() && !edge.polled()) {
 					openApi.path("/edges/" + edge.name(), new PathItem().post(edgeOperation(edge)));
 				}
 			}

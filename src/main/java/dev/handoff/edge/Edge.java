@@ -14,13 +14,15 @@ import dev.handoff.inbound.InboundKind;
  * @param inbound who may send to it, as its guard's {@code inbound=} says; null for a queue edge, which HTTP cannot reach
  * @param forms true when its route reads form bodies ({@code handoff:form}), which its door then takes besides JSON
  * @param mapped true when steps before its guard map what the tool sends: the guard judges what they make
+ * @param polled true when another route feeds it what it reads from a tool's API on a schedule (through {@code seda:}),
+ * instead of {@code POST /edges/<name>}
  */
 public record Edge(String name, String contract, String deliverTo, String source, boolean batch, boolean queue, InboundKind inbound,
-		boolean forms, boolean mapped) {
+		boolean forms, boolean mapped, boolean polled) {
 
 	/** An edge without a say on who may send: a queue edge, or (in tests of other things) an HTTP edge nobody posts to. */
 	public Edge(String name, String contract, String deliverTo, String source, boolean batch, boolean queue) {
-		this(name, contract, deliverTo, source, batch, queue, null, false, false);
+		this(name, contract, deliverTo, source, batch, queue, null, false, false, false);
 	}
 
 	/** An edge served over HTTP at {@code /edges/<name>}. */

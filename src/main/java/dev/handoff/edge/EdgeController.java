@@ -54,12 +54,13 @@ class EdgeController {
 	 * @param source where the route was defined (file and line)
 	 * @param batch true when it takes batches of events
 	 * @param queue true when it reads a queue instead of {@code POST /edges/<name>}
+	 * @param polled true when its messages are read from a tool's API on a schedule instead of {@code POST /edges/<name>}
 	 */
-	record EdgeAnswer(String name, String contract, String deliverTo, String source, boolean batch, boolean queue) {
+	record EdgeAnswer(String name, String contract, String deliverTo, String source, boolean batch, boolean queue, boolean polled) {
 
 		static EdgeAnswer of(Edge edge) {
 			return new EdgeAnswer(edge.name(), edge.contract(), Targets.display(edge.deliverTo()), edge.source(), edge.batch(),
-					edge.queue());
+					edge.queue(), edge.polled());
 		}
 	}
 

@@ -64,10 +64,10 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 		for (RouteDefinition route : model.getRouteDefinitions()) {
 			String from = context.resolvePropertyPlaceholders(route.getInput().getEndpointUri());
 			if (!from.startsWith(PREFIX)) {
-				queueEdge(route, context).ifPresent(edge -> {
+				queueEdge(route, context).ifPresentOrElse(edge -> {
 					found.put(edge.name(), edge);
 					queues.add(edge.name());
-				});
+				}, () -> polledEdge(route, from, context, problems).ifPresent(edge -> found.put(edge.name(), edge)));
 				continue;
 			}
 			String name = from.substring(PREFIX.length()).replaceFirst("\\?.*$", "");
@@ -90,7 +90,7 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 			List<Step> before = RouteShape.beforeGuard(Step.fromModel(route.getOutputs(), context));
 			InboundKind kind = inbound(name, where, guard, problems);
 			found.put(name, new Edge(name, contract, deliverTo, where, guard.startsWith(RouteFile.BATCH_PREFIX), false, kind,
-					RouteShape.readsForms(before), RouteShape.maps(before)));
+					RouteShape.readsForms(before), RouteShape.maps(before), false));
 		}
 		Set<String> starts = new HashSet<>();
 		model.getRouteDefinitions().forEach(r -> starts.add(context.resolvePropertyPlaceholders(r.getInput().getEndpointUri()).replaceFirst("\\?.*$", "")));
@@ -142,6 +142,30 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 		}
 		inbound.problems(name, kind).forEach(p -> problems.add(edge + ": " + p));
 		return kind;
+	}
+
+	/**
+	 * A route that starts from {@code seda:} and guards with {@code handoff:guard:<contract>}: an edge that another route
+	 * feeds with what it reads from a tool's API (routes/brief-airtable.yaml). Each message is an exchange of its own, so
+	 * its rejects carry the edge's name and replay through its steps like those of an HTTP edge, whose shape rules it
+	 * follows. A route that is off ({@code autoStartup} false) serves no edge.
+	 */
+	private static Optional<Edge> polledEdge(RouteDefinition route, String from, CamelContext context, List<String> problems) {
+		String autoStartup = route.getAutoStartup() == null ? null : context.resolvePropertyPlaceholders(route.getAutoStartup());
+		if (!from.startsWith("seda:") || "false".equalsIgnoreCase(autoStartup)) {
+			return Optional.empty();
+		}
+		List<String> steps = new ArrayList<>();
+		collect(route.getOutputs(), context, steps);
+		String guard = steps.stream().filter(s -> s.startsWith(RouteFile.GUARD_PREFIX)).findFirst().orElse(null);
+		if (guard == null) {
+			return Optional.empty();
+		}
+		RouteShape.problems(route.getRouteId(), Step.fromModel(route.getOutputs(), context)).forEach(p -> problems.add(where(route) + ": " + p));
+		String deliverTo = steps.stream().filter(s -> s.startsWith("handoff:")).map(EdgeRegistry::deliverTo).filter(d -> d != null)
+			.findFirst().orElse(null);
+		return Optional.of(new Edge(route.getRouteId(), RouteFile.contractOf(guard), deliverTo, where(route), false, false, null, false,
+				false, true));
 	}
 
 	/** The {@code deliverTo} option of a Handoff step as written: up to the next option, or the whole of a {@code RAW(...)}. */

@@ -16,7 +16,14 @@ import org.springframework.dao.DataAccessException;
  */
 final class Outcomes {
 
+	/** The idempotency key: a request attribute over HTTP, an exchange property on a route that is not HTTP (a polled record). */
 	static final String IDEMPOTENCY_KEY = "dev.handoff.edge.idempotencyKey";
+
+	/**
+	 * An exchange property holding a {@link Runnable} to store in the outcome's own transaction: a poll's memory that it
+	 * took the record, which must be kept exactly when the outcome is.
+	 */
+	static final String STORED_WITH = "dev.handoff.edge.storedWith";
 
 	private final GroupCommit commits;
 
@@ -35,11 +42,15 @@ final class Outcomes {
 		byte[] body = write(answer);
 		String edge = exchange.getFromRouteId();
 		String key = key(exchange);
+		Runnable alsoStore = exchange.getProperty(STORED_WITH, Runnable.class);
 		try {
 			commits.run(() -> {
 				store.run();
 				if (key != null) {
 					keys.remember(edge, key, status, body);
+				}
+				if (alsoStore != null) {
+					alsoStore.run();
 				}
 			});
 		}
@@ -58,7 +69,7 @@ final class Outcomes {
 
 	private static String key(Exchange exchange) {
 		HttpServletRequest request = exchange.getMessage().getHeader("CamelHttpServletRequest", HttpServletRequest.class);
-		return request == null ? null : (String) request.getAttribute(IDEMPOTENCY_KEY);
+		return request != null ? (String) request.getAttribute(IDEMPOTENCY_KEY) : exchange.getProperty(IDEMPOTENCY_KEY, String.class);
 	}
 
 	static void respond(Exchange exchange, int status, byte[] body, boolean replayed, String contentType) {
