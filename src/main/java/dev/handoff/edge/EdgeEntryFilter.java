@@ -110,7 +110,8 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 		}
 		String name = request.getRequestURI().substring(request.getContextPath().length() + "/edges/".length());
 		Edge edge = edges.find(name).orElse(null);
-		if (edge == null) {
+		// an edge fed from a queue or by a poll is not served over HTTP: to a sender it does not exist
+		if (edge == null || edge.queue() || edge.polled()) {
 			problem(response, Problems.unknownEdge(name));
 			return;
 		}
