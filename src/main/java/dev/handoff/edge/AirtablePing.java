@@ -5,6 +5,7 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -56,7 +57,8 @@ final class AirtablePing implements Processor {
 			Mac hmac = Mac.getInstance("HmacSHA256");
 			hmac.init(new SecretKeySpec(key, "HmacSHA256"));
 			byte[] expected = HexFormat.of().formatHex(hmac.doFinal(body)).getBytes(StandardCharsets.US_ASCII);
-			return MessageDigest.isEqual(expected, header.substring("hmac-sha256=".length()).toLowerCase().getBytes(StandardCharsets.US_ASCII));
+			byte[] given = header.substring("hmac-sha256=".length()).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+			return MessageDigest.isEqual(expected, given);
 		}
 		catch (NoSuchAlgorithmException | InvalidKeyException e) {
 			throw new IllegalStateException("HMAC-SHA256 is in every JVM", e);

@@ -66,7 +66,9 @@ final class AirtablePoll {
 	/** Airtable's record ids ({@code rec} and 14 characters); anything else does not go into a key. */
 	private static final Pattern RECORD_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
 
-	/** The longest wait a {@code Retry-After} may ask for; a longer one is taken as this. */
+	/** The shortest and the longest wait after a 429, whatever {@code Retry-After} says. */
+	private static final Duration SHORTEST_WAIT = Duration.ofSeconds(1);
+
 	private static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
 
 	private static final Logger log = LoggerFactory.getLogger(AirtablePoll.class);
@@ -198,9 +200,12 @@ final class AirtablePoll {
 				exchange.getProperty(QUERY, String.class) + (offset == null ? "" : "&offset=" + encode(offset)));
 	}
 
-	/** {@code Retry-After} in seconds or as an HTTP date; without one, the configured wait. */
+	/**
+	 * {@code Retry-After} in seconds or as an HTTP date; without one, the configured wait. At least a second, so that a
+	 * {@code 0} cannot make the poll ask again and again; at most {@link #LONGEST_WAIT}.
+	 */
 	Duration retryAfter(String header) {
-		Duration wait = null;
+		Duration wait = settings.rateLimitWait();
 		if (header != null) {
 			try {
 				wait = Duration.ofSeconds(Long.parseLong(header.strip()));
@@ -214,10 +219,7 @@ final class AirtablePoll {
 				}
 			}
 		}
-		if (wait == null || wait.isNegative()) {
-			wait = wait == null ? settings.rateLimitWait() : Duration.ZERO;
-		}
-		return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+		return wait.compareTo(SHORTEST_WAIT) < 0 ? SHORTEST_WAIT : wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
 	}
 
 	/** Airtable's error, {@code {"error": {"type": ..., "message": ...}}} or {@code {"error": "NOT_FOUND"}}, in one line. */
