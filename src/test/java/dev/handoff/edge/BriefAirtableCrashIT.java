@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.handoff.Senders;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
@@ -209,12 +210,15 @@ class BriefAirtableCrashIT {
 				"--handoff.edges.idempotency-window=1ms", "--handoff.access.tokens[0].name=test", "--handoff.access.tokens[0].role=viewer",
 				"--handoff.access.tokens[0].sha256=04afacc947b28c94e15578a9db68c1d1bf775b3ff82bc88e31d4465f26bc0b42"));
 		AirtableStandIn.settings(server.baseUrl()).forEach(setting -> command.add("--" + setting));
+		// the shipped edges' senders' credentials: an edge that does not know who may send refuses to start
+		command.addAll(Senders.arguments());
 		File log = Path.of("target", "poll-crash-run-" + run + ".log").toFile();
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
 	}
 
 	private void awaitReady(int port) {
-		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+		// a start takes 10-20 s on a quiet machine; a busy one (CI beside other builds) may need several times that
+		await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
 			.failFast("the service stopped; see target/poll-crash-run-*.log", () -> !process.isAlive()).until(() -> {
 			HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
 				.GET().build(), HttpResponse.BodyHandlers.ofString());
