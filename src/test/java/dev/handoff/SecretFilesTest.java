@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 
 import dev.handoff.delivery.DeliveryProperties;
+import dev.handoff.edge.EdgeProperties;
+import dev.handoff.inbound.InboundAuth;
+import dev.handoff.inbound.InboundKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -20,6 +24,7 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 /** NAME_FILE=/run/secrets/x sets NAME to the file's content, for the variables Handoff uses; a clash or an unreadable file stops the start. */
 class SecretFilesTest {
@@ -90,6 +95,19 @@ class SecretFilesTest {
 		assertThat(environment.getPropertySources().precedenceOf(environment.getPropertySources().get(SecretFiles.SOURCE)))
 			.as("just before the environment, so that a command-line argument still wins")
 			.isEqualTo(environment.getPropertySources().precedenceOf(environment.getPropertySources().get("systemEnvironment")) - 1);
+	}
+
+	@Test
+	void givesAnEdgeTheTokenItsSenderPresentsFromAFile() throws IOException {
+		Path token = Files.writeString(dir.resolve("brief-tool-token"), "token-from-file\n");
+		StandardEnvironment environment = new StandardEnvironment();
+		new SecretFiles(new DeferredLogs()).add(environment, Map.of("HANDOFF_EDGES_INBOUND_BRIEFAPPROVED_TOKENS_FILE", token.toString()));
+		EdgeProperties edges = Binder.get(environment).bindOrCreate("handoff.edges", EdgeProperties.class);
+		InboundAuth auth = new InboundAuth(edges.inbound(), Map.of(), Clock.systemUTC());
+		assertThat(auth.problems("brief-approved", InboundKind.bearer)).isEmpty();
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/edges/brief-approved");
+		request.addHeader("Authorization", "Bearer token-from-file");
+		assertThat(auth.verifier("brief-approved", InboundKind.bearer).headers(request)).isEmpty();
 	}
 
 	@Test

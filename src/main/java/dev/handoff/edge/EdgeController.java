@@ -54,13 +54,16 @@ class EdgeController {
 	 * @param source where the route was defined (file and line)
 	 * @param batch true when it takes batches of events
 	 * @param queue true when it reads a queue instead of {@code POST /edges/<name>}
+	 * @param inbound who may send to it, as its route says ({@code open}, {@code basic}, {@code bearer}, ...); null for a
+	 * queue or polled edge. The kind only: its secrets are never shown
 	 * @param polled true when its messages are read from a tool's API on a schedule instead of {@code POST /edges/<name>}
 	 */
-	record EdgeAnswer(String name, String contract, String deliverTo, String source, boolean batch, boolean queue, boolean polled) {
+	record EdgeAnswer(String name, String contract, String deliverTo, String source, boolean batch, boolean queue, String inbound,
+			boolean polled) {
 
 		static EdgeAnswer of(Edge edge) {
 			return new EdgeAnswer(edge.name(), edge.contract(), Targets.display(edge.deliverTo()), edge.source(), edge.batch(),
-					edge.queue(), edge.polled());
+					edge.queue(), edge.inbound() == null ? null : edge.inbound().display(), edge.polled());
 		}
 	}
 

@@ -43,7 +43,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Stands at the door of {@code POST /edges/*} before Camel reads anything: an unknown edge is 404, a sender the
  * edge's route does not let in 401 and a non-JSON body 415 (none is stored); a body over the size limit is never
- * read whole: its first bytes are stored as a {@code too-large} reject and the sender gets 413. A retry with an
+ * read whole: the sender gets 413 and, when it is known to be the edge's, its first bytes are stored as a
+ * {@code too-large} reject. A retry with an
  * idempotency key that was already answered gets that answer again. Who may send is decided by the edge's
  * {@link Verifier}; this filter only asks it, before anything is stored or answered from storage.
  */
@@ -158,17 +159,8 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 					+ " bytes its Content-Length declared; nothing was stored, send it again"));
 			return;
 		}
-		if ((declared > limits.maxBytes() || body.length > limits.maxBytes()) && verifier.needsBody()) {
-			// the signature is over the whole body, which is never read: the sender cannot be known, so nothing of it is kept
-			metrics.answered(edge.name(), EdgeMetrics.Outcome.TOO_LARGE);
-			problem(response, Problems.tooLargeUnsigned(limits.maxBytes(), declared < 0 ? null : declared));
-			return;
-		}
 		if (declared > limits.maxBytes() || body.length > limits.maxBytes()) {
-			byte[] kept = body.length > limits.maxBytes() ? Arrays.copyOf(body, limits.maxBytes()) : body;
-			String id = storeTooLarge(edge, kept, declared < 0 ? null : declared, contentType);
-			metrics.tooLarge(edge.name());
-			problem(response, Problems.tooLarge(id, limits.maxBytes(), declared < 0 ? null : declared));
+			tooLarge(edge, verifier, body, declared < 0 ? null : declared, contentType, response);
 			return;
 		}
 		refusal = verifier.body(request, body).orElse(null);
@@ -191,6 +183,24 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 		}
 		request.setAttribute(RAW_BODY, body);
 		chain.doFilter(new CachedBody(request, body), response);
+	}
+
+	/**
+	 * 413 for a body over the limit. Its first bytes are kept as a {@code too-large} reject when the sender is known (its
+	 * credential held, or the route let anyone in); a signature, though, is over the whole body, which is never read, so
+	 * its sender cannot be known and nothing of it is kept.
+	 */
+	private void tooLarge(Edge edge, Verifier verifier, byte[] body, Long declared, String contentType, HttpServletResponse response)
+			throws IOException {
+		if (verifier.needsBody()) {
+			metrics.answered(edge.name(), EdgeMetrics.Outcome.TOO_LARGE);
+			problem(response, Problems.tooLargeUnsigned(limits.maxBytes(), declared));
+			return;
+		}
+		byte[] kept = body.length > limits.maxBytes() ? Arrays.copyOf(body, limits.maxBytes()) : body;
+		String id = storeTooLarge(edge, kept, declared, contentType);
+		metrics.tooLarge(edge.name());
+		problem(response, Problems.tooLarge(id, limits.maxBytes(), declared));
 	}
 
 	private static boolean timedOut(Throwable e) {

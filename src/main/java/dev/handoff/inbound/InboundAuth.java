@@ -72,8 +72,21 @@ public final class InboundAuth {
 			problems.add("its Standard Webhooks secrets are set twice: keep " + property(edge, "secrets") + " and remove handoff.edges.signatures."
 					+ edge);
 		}
-		InboundSettings effective = effective(edge, kind);
-		List<String> uses = switch (kind) {
+		List<String> uses = uses(edge, kind, effective(edge, kind), problems);
+		if (own != null) {
+			List<String> stray = own.keys().entrySet().stream().filter(k -> k.getValue() && !uses.contains(k.getKey())).map(Map.Entry::getKey)
+				.toList();
+			if (!stray.isEmpty()) {
+				// a key of another kind most likely means the route or the settings name the wrong kind: say so, never ignore a secret
+				problems.add("inbound=" + kind.display() + " does not use " + String.join(", ", stray.stream().map(k -> property(edge, k)).toList()));
+			}
+		}
+		return problems;
+	}
+
+	/** The keys a kind takes; what it needs and lacks, or has in a form it cannot use, is added to the problems. */
+	private static List<String> uses(String edge, InboundKind kind, InboundSettings effective, List<String> problems) {
+		return switch (kind) {
 			case open -> List.of();
 			case basic -> {
 				needs(problems, edge, kind, "username", effective.username() != null, "the user name its senders present");
@@ -109,15 +122,6 @@ public final class InboundAuth {
 						"tolerance");
 			}
 		};
-		if (own != null) {
-			List<String> stray = own.keys().entrySet().stream().filter(k -> k.getValue() && !uses.contains(k.getKey())).map(Map.Entry::getKey)
-				.toList();
-			if (!stray.isEmpty()) {
-				// a key of another kind most likely means the route or the settings name the wrong kind: say so, never ignore a secret
-				problems.add("inbound=" + kind.display() + " does not use " + String.join(", ", stray.stream().map(k -> property(edge, k)).toList()));
-			}
-		}
-		return problems;
 	}
 
 	/**
@@ -149,7 +153,7 @@ public final class InboundAuth {
 		InboundSettings own = settingsOf(settings, edge);
 		InboundSettings legacy = kind == InboundKind.standard_webhooks ? settingsOf(signatures, edge) : null;
 		if (own == null) {
-			return legacy != null ? legacy : InboundSettings.standardWebhooks(null, null);
+			return legacy != null ? legacy : InboundSettings.none();
 		}
 		if (legacy == null) {
 			return own;

@@ -44,6 +44,11 @@ public record InboundSettings(String username, List<String> passwords, List<Stri
 		timestampHeader = blankIsNull(timestampHeader);
 	}
 
+	/** An edge with nothing configured. */
+	static InboundSettings none() {
+		return new InboundSettings(null, null, null, null, null, null, null, null, null, null, null, null, null);
+	}
+
 	/** The Standard Webhooks secrets of {@code handoff.edges.signatures.<edge>}, which came before these settings. */
 	public static InboundSettings standardWebhooks(List<String> secrets, Duration tolerance) {
 		return new InboundSettings(null, null, null, null, secrets, null, null, null, null, null, null, null, tolerance);

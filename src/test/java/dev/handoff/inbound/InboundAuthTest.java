@@ -273,6 +273,19 @@ class InboundAuthTest extends EdgeTestSupport {
 	}
 
 	@Test
+	void theEdgesListSaysWhoMaySendToEachButNoSecret() {
+		String body = get("/api/edges").body();
+		assertThat(json(get("/api/edges")).get("edges")).filteredOn(e -> e.get("name").asText().startsWith("hook-"))
+			.extracting(e -> e.get("name").asText() + " " + e.get("inbound").asText())
+			.containsExactlyInAnyOrder("hook-apikey api-key", "hook-basic basic", "hook-bearer bearer", "hook-hubspot hmac", "hook-open open",
+					"hook-typeform hmac", "hook-webhooks standard-webhooks");
+		assertThat(json(get("/api/edges")).get("edges")).filteredOn(e -> e.get("name").asText().equals("tracking-kafka"))
+			.singleElement().satisfies(e -> assertThat(e.get("inbound").isNull()).as("a queue is not reached over HTTP").isTrue());
+		assertThat(body).doesNotContain(WEBHOOK_SECRET, TYPEFORM_SECRET, HUBSPOT_SECRET, PASSWORDS.get(0), TOKENS.get(0), API_KEY,
+				Senders.WRITE_KEY);
+	}
+
+	@Test
 	void countsEachRefusalByEdgeAndReason() {
 		sendWithoutCredentials("hook-apikey", event);
 		send("hook-apikey", event, Map.of("Content-Type", "application/json", "X-API-Key", GUESS));

@@ -18,14 +18,16 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mock.web.MockHttpServletRequest;
 
-/** The README's example of who may send to which edge binds as written, and each edge has what its kind needs. */
+/** The README's settings of who may send to which edge bind as written, from a file and from the environment. */
 class InboundReadmeTest {
 
 	@Test
 	void theReadmesSettingsAreCompleteForTheKindsTheyAreFor() throws IOException {
-		Matcher block = Pattern.compile("Slack's, say:\\s*```yaml\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(Path.of("README.md")));
+		Matcher block = Pattern.compile("Slack's\\s+scheme last:\\s*```yaml\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(Path.of("README.md")));
 		assertThat(block.find()).as("README has the yaml block of 'Who may send to an edge'").isTrue();
 		StandardEnvironment environment = new StandardEnvironment();
 		new YamlPropertySourceLoader().load("readme", new ByteArrayResource(block.group(1).getBytes(StandardCharsets.UTF_8)))
@@ -39,5 +41,23 @@ class InboundReadmeTest {
 		assertThat(properties.inbound()).containsOnlyKeys(kinds.keySet());
 		kinds.forEach((edge, kind) -> assertThat(auth.problems(edge, kind)).as(edge).isEmpty());
 		assertThat(auth.problems("slack-events", InboundKind.bearer)).as("the check can fail").isNotEmpty();
+	}
+
+	@Test
+	void numberedEnvironmentVariablesGiveAnEdgeSeveralTokensUnderItsNameWithoutDashes() {
+		StandardEnvironment environment = new StandardEnvironment();
+		// in place of the real environment, under its name: that name is what makes Spring map HANDOFF_X_Y onto handoff.x.y
+		environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+				StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
+				"HANDOFF_EDGES_INBOUND_BRIEFAPPROVED_TOKENS_0", "old-token", "HANDOFF_EDGES_INBOUND_BRIEFAPPROVED_TOKENS_1", "new-token")));
+		EdgeProperties properties = new Binder(ConfigurationPropertySources.get(environment)).bind("handoff.edges", Bindable.of(EdgeProperties.class))
+			.get();
+		InboundAuth auth = new InboundAuth(properties.inbound(), Map.of(), Clock.systemUTC());
+		assertThat(auth.problems("brief-approved", InboundKind.bearer)).isEmpty();
+		for (String token : new String[] { "old-token", "new-token" }) {
+			MockHttpServletRequest request = new MockHttpServletRequest("POST", "/edges/brief-approved");
+			request.addHeader("Authorization", "Bearer " + token);
+			assertThat(auth.verifier("brief-approved", InboundKind.bearer).headers(request)).as(token).isEmpty();
+		}
 	}
 }
