@@ -11,10 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -85,30 +81,6 @@ class RestartTest {
 			await().atMost(Duration.ofSeconds(15)).until(() -> "delivered".equals(status(second, accepted)));
 			assertThat(emailTool.findAll(anyRequestedFor(anyUrl()))).as("Mailchimp's two calls").hasSize(2)
 				.extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(accepted);
-		}
-	}
-
-	@Test
-	void sendsAtOnceWhatAKilledProcessHadClaimedWithTheDefaultSettings() throws Exception {
-		String accepted;
-		try (ConfigurableApplicationContext first = start(false)) {
-			sendTo(first, "brief-approved", example("brief-approved", "01-approved-brief.json"));
-			sendTo(first, "brief-approved", example("brief-approved", "02-late-change-of-landing-url.json"));
-			accepted = sendTo(first, "email-campaign", example("email-campaign", "01-good-campaign.json")).get("id").asText();
-		}
-		// as a process killed in the middle of sending leaves it: claimed, its lease (minutes long by default) still running
-		try (Connection h2 = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("handoff") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "")) {
-			try (PreparedStatement claim = h2.prepareStatement("UPDATE outbox SET leased_by = 'killed', lease_until = ? WHERE id = ?")) {
-				claim.setTimestamp(1, Timestamp.from(Instant.now().plus(Duration.ofHours(1))));
-				claim.setString(2, accepted);
-				assertThat(claim.executeUpdate()).isEqualTo(1);
-			}
-		}
-
-		// the delivery settings a user gets (lease, timeouts); start() only shortens the poll interval
-		try (ConfigurableApplicationContext second = start(true)) {
-			await().atMost(Duration.ofSeconds(30)).until(() -> "delivered".equals(status(second, accepted)));
-			assertThat(emailTool.findAll(anyRequestedFor(anyUrl()))).extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(accepted);
 		}
 	}
 

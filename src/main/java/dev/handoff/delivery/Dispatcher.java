@@ -104,14 +104,6 @@ public class Dispatcher implements SmartLifecycle {
 			log.warn("Delivery is disabled (handoff.delivery.enabled=false): accepted messages stay in the outbox");
 			return;
 		}
-		if (outbox.soleUser()) {
-			// a process killed mid-send left its claims; on a file only this process can open, nobody else holds them, so
-			// they are due now rather than when their lease (minutes, sized for a whole batch of slow sends) runs out
-			int released = outbox.releaseAll();
-			if (released > 0) {
-				log.info("Took back {} message(s) a stopped process had claimed but not sent; they are due now", released);
-			}
-		}
 		senders = Executors.newFixedThreadPool(properties.concurrency(), r -> {
 			Thread sender = new Thread(r, "handoff-sender");
 			sender.setDaemon(true);

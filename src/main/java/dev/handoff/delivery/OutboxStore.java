@@ -49,22 +49,6 @@ public class OutboxStore {
 			.toList();
 	}
 
-	/**
-	 * Whether this process is the only one that can use the outbox: an embedded H2 file (H2 locks it to one process,
-	 * unless AUTO_SERVER shares it). Then every lease found at start was left by a process that died, not by a live one.
-	 */
-	public boolean soleUser() {
-		String url = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getURL());
-		return url != null && url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:")
-				&& !url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=TRUE");
-	}
-
-	/** Gives back every lease: only for a process that is the outbox's sole user, at its start. */
-	public int releaseAll() {
-		return jdbc.update("UPDATE outbox SET lease_until = NULL, leased_by = NULL WHERE status = ? AND lease_until IS NOT NULL",
-				OutboxEntry.PENDING);
-	}
-
 	/** Gives back the rows an instance still holds, so that another can take them at once; for a clean stop. */
 	public int release(String instance) {
 		return jdbc.update("UPDATE outbox SET lease_until = NULL, leased_by = NULL WHERE leased_by = ? AND status = ? AND lease_until IS NOT NULL",
