@@ -3,7 +3,6 @@ package dev.handoff.storage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -11,14 +10,14 @@ import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomiz
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Lets one set of migrations serve H2 and PostgreSQL: large columns get each database's own type. */
+/** Lets one set of migrations serve H2 and PostgreSQL (see {@link Schema}). */
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
 
 	@Bean
 	FlywayConfigurationCustomizer columnTypes(DataSource dataSource) {
-		return flyway -> flyway.placeholders(isPostgres(dataSource) ? Map.of("bytes", "BYTEA", "text", "TEXT")
-				: Map.of("bytes", "BLOB", "text", "CLOB"));
+		Schema schema = isPostgres(dataSource) ? Schema.POSTGRES : Schema.H2;
+		return schema::configure;
 	}
 
 	private static boolean isPostgres(DataSource dataSource) {

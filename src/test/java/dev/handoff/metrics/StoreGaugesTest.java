@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import dev.handoff.edge.Edge;
 import dev.handoff.edge.EdgeRegistry;
+import dev.handoff.storage.Schema;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.flywaydb.core.Flyway;
@@ -36,7 +37,7 @@ class StoreGaugesTest {
 	void freshDatabase() {
 		JdbcDataSource data = new JdbcDataSource();
 		data.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-		Flyway.configure().dataSource(data).placeholders(Map.of("bytes", "BLOB", "text", "CLOB")).load().migrate();
+		Schema.H2.configure(Flyway.configure().dataSource(data)).load().migrate();
 		jdbc = new JdbcTemplate(data);
 		routes("email-campaign", "tracking-event");
 	}

@@ -6,11 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.guard.Violation;
+import dev.handoff.storage.Schema;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +31,7 @@ class RejectStoreTest {
 	void freshDatabase() {
 		JdbcDataSource data = new JdbcDataSource();
 		data.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-		Flyway.configure().dataSource(data).placeholders(Map.of("bytes", "BLOB", "text", "CLOB")).load().migrate();
+		Schema.H2.configure(Flyway.configure().dataSource(data)).load().migrate();
 		jdbc = new JdbcTemplate(data);
 		store = new RejectStore(jdbc, new ObjectMapper(), new CauseTally(jdbc, new JdbcTransactionManager(data)));
 		causes = new CauseStore(jdbc, new ObjectMapper());
