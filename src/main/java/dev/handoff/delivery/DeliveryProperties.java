@@ -29,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param connectTimeout how long to wait for a connection to the tool
  * @param requestTimeout how long to wait for the tool's answer
  * @param privateTargets {@code allow} lets deliveries go to loopback, private and link-local addresses
+ * @param lease how long a claimed message stays with the instance that claimed it unless renewed: the holder renews
+ * its leases every third of this while it lives, so a crashed instance's messages are sent again this soon
  */
 @Validated
 @ConfigurationProperties("handoff.delivery")
@@ -36,10 +38,13 @@ public record DeliveryProperties(@DefaultValue("true") boolean enabled, @Default
 		@DefaultValue("50") @Min(1) int batchSize, @DefaultValue("4") @Min(1) @Max(64) int concurrency,
 		@DefaultValue({ "5s", "5m", "30m", "2h", "5h", "10h" }) List<Duration> retryWaits, @DefaultValue Map<String, Edge> edges,
 		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("30s") Duration requestTimeout,
-		@DefaultValue("refuse") PrivateTargets privateTargets) {
+		@DefaultValue("refuse") PrivateTargets privateTargets, @DefaultValue("10s") Duration lease) {
 
 	public DeliveryProperties {
 		edges = withoutEnvironmentShadows(edges);
+		if (lease.compareTo(Duration.ofSeconds(3)) < 0) {
+			throw new IllegalArgumentException("handoff.delivery.lease is " + lease + "; it must be at least 3s, renewed every third of it");
+		}
 		// checked at start: a credential left out would otherwise show only as 401 rejects once messages flow
 		List<String> problems = new ArrayList<>();
 		edges.forEach((name, edge) -> {

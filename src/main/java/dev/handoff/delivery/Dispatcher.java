@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -64,10 +65,15 @@ public class Dispatcher implements SmartLifecycle {
 	/** Names this process on the rows it leases. */
 	private final String instance = UUID.randomUUID().toString();
 
-	/** Long enough for a whole batch of sends with their timeouts; a crashed instance's rows wait this long. */
+	/** How long a claim holds unless renewed: a crashed instance's rows are free again this soon. */
 	private final Duration lease;
 
+	/** The rows this instance claimed and has not written an outcome for yet: their leases are renewed while it lives. */
+	private volatile List<String> held = List.of();
+
 	private ExecutorService senders;
+
+	private ScheduledExecutorService heartbeat;
 
 	private final DeliveryMetrics metrics;
 
@@ -81,9 +87,7 @@ public class Dispatcher implements SmartLifecycle {
 		this.properties = properties;
 		this.transactions = transactions;
 		this.metrics = metrics;
-		this.lease = properties.connectTimeout().plus(properties.requestTimeout())
-			.multipliedBy(Math.max(1, properties.batchSize() / properties.concurrency()))
-			.plusSeconds(5);
+		this.lease = properties.lease();
 	}
 
 	/** Tells the dispatcher that a row was committed, so it need not wait for the next poll. */
@@ -109,9 +113,31 @@ public class Dispatcher implements SmartLifecycle {
 			sender.setDaemon(true);
 			return sender;
 		});
+		heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+			Thread renewer = new Thread(r, "handoff-lease");
+			renewer.setDaemon(true);
+			return renewer;
+		});
+		long every = lease.toMillis() / 3;
+		heartbeat.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
 		thread = new Thread(this::run, "handoff-dispatcher");
 		thread.setDaemon(true);
 		thread.start();
+	}
+
+	/** Keeps the rows in hand while a slow send or a long batch is under way; stops when this process dies. */
+	private void renew() {
+		List<String> ids = held;
+		if (ids.isEmpty()) {
+			return;
+		}
+		try {
+			outbox.renew(ids, instance, Instant.now().plus(lease));
+		}
+		catch (RuntimeException e) {
+			// the next beat tries again; if the leases run out meanwhile another instance may send a row again, under the same key
+			log.warn("Could not renew the leases of {} message(s) being sent: {}", ids.size(), e.getMessage());
+		}
 	}
 
 	@Override
@@ -134,6 +160,14 @@ public class Dispatcher implements SmartLifecycle {
 		// only HTTP calls run there, never a database call: interrupting what is left is safe
 		senders.shutdownNow();
 		thread = null;
+		// the renewer touches the database: it is let finish its beat, never interrupted (H2 closes its file on an interrupt)
+		heartbeat.shutdown();
+		try {
+			heartbeat.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 		// rows claimed but not sent go back at once, rather than waiting for their lease to run out
 		int released = outbox.release(instance);
 		if (released > 0) {
@@ -169,6 +203,16 @@ public class Dispatcher implements SmartLifecycle {
 	int pass() {
 		Instant now = Instant.now();
 		List<OutboxEntry> due = outbox.claim(now, properties.batchSize(), instance, now.plus(lease));
+		held = due.stream().map(OutboxEntry::id).toList();
+		try {
+			return send(due);
+		}
+		finally {
+			held = List.of();
+		}
+	}
+
+	private int send(List<OutboxEntry> due) {
 		// what the tools made for these campaigns, read here: the sender threads never touch the database
 		Map<String, String> made = new HashMap<>();
 		for (OutboxEntry entry : due) {

@@ -49,6 +49,18 @@ public class OutboxStore {
 			.toList();
 	}
 
+	/**
+	 * Extends this instance's lease on rows it still holds, one row per statement: each update commits at once and never
+	 * waits on a row while holding another, so it cannot deadlock with the outcomes being written meanwhile. A row whose
+	 * outcome was written meanwhile holds no lease any more and is left alone.
+	 */
+	public void renew(List<String> ids, String instance, Instant leaseUntil) {
+		for (String id : ids) {
+			jdbc.update("UPDATE outbox SET lease_until = ? WHERE id = ? AND leased_by = ? AND status = ? AND lease_until IS NOT NULL",
+					Timestamp.from(leaseUntil), id, instance, OutboxEntry.PENDING);
+		}
+	}
+
 	/** Gives back the rows an instance still holds, so that another can take them at once; for a clean stop. */
 	public int release(String instance) {
 		return jdbc.update("UPDATE outbox SET lease_until = NULL, leased_by = NULL WHERE leased_by = ? AND status = ? AND lease_until IS NOT NULL",

@@ -139,7 +139,7 @@ public class DeliveryTest extends EdgeTestSupport {
 	void takesAnEdgesOwnRetryWaits() {
 		DeliveryProperties properties = new DeliveryProperties(true, Duration.ofMillis(100), 10, 1, List.of(Duration.ofSeconds(5)),
 				Map.of("tracking-event", new DeliveryProperties.Edge(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), null)),
-				Duration.ofSeconds(1), Duration.ofSeconds(1), DeliveryProperties.PrivateTargets.allow);
+				Duration.ofSeconds(1), Duration.ofSeconds(1), DeliveryProperties.PrivateTargets.allow, Duration.ofSeconds(10));
 		assertThat(properties.retryPolicy("tracking-event").attempts()).isEqualTo(3);
 		assertThat(properties.retryPolicy("email-campaign").attempts()).isEqualTo(2);
 	}

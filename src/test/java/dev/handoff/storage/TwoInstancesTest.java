@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -163,6 +164,31 @@ class TwoInstancesTest {
 				jdbc.queryForList("SELECT id FROM outbox WHERE status = 'delivered'", String.class)).contains("dead-1", id));
 		assertThat(jdbc.queryForObject("SELECT status FROM outbox WHERE id = 'alive-1'", String.class))
 			.as("a row another live instance holds is left to it").isEqualTo("pending");
+	}
+
+	@Test
+	void aSendSlowerThanTheLeaseKeepsItsRowSoTheOtherInstanceDoesNotSendItAgain() throws Exception {
+		tool.start();
+		// the tool answers after 15 s, longer than the default lease of 10 s: only the renewal keeps the row with its sender
+		tool.stubFor(post(urlPathEqualTo("/tracking/v1/track")).willReturn(aResponse().withStatus(200).withFixedDelay(15_000)));
+		Map<String, String> database = database();
+		ConfigurableApplicationContext a = start(database);
+		start(database);
+		assertThat(send(a, "brief-approved", Files.readAllBytes(Path.of("demo/brief-v1.json"))).statusCode()).isEqualTo(202);
+		JsonNode event = JSON.readTree(Path.of("contracts/examples/tracking-event/01-good-click.json").toFile()).get("message");
+		HttpResponse<String> accepted = send(a, "tracking-event", bytes(event));
+		assertThat(accepted.statusCode()).isEqualTo(202);
+		String id = read(accepted.body()).get("id").asText();
+		JdbcTemplate jdbc = a.getBean(JdbcTemplate.class);
+
+		await().atMost(Duration.ofSeconds(90)).until(() -> "delivered".equals(jdbc.queryForObject("SELECT status FROM outbox WHERE id = ?",
+				String.class, id)));
+
+		// WireMock logs a request when it arrives: a second send, begun when an unrenewed lease ran out, would be here
+		assertThat(tool.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track"))))
+			.extracting(r -> r.getHeader("Idempotency-Key"))
+			.as("one send, by the instance that claimed it")
+			.containsExactly(id);
 	}
 
 	@Test
