@@ -142,9 +142,14 @@ public abstract class EdgeTestSupport {
 		return sendWithoutCredentials(edge, body, Map.of("Content-Type", "application/json"));
 	}
 
-	/** A POST to the edge with exactly these headers. */
+	/** A POST to the edge, at the path its route serves, with exactly these headers. */
 	protected HttpResponse<String> sendWithoutCredentials(String edge, byte[] body, Map<String, String> headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/edges/" + edge))
+		return sendTo(edgeRegistry.find(edge).map(Edge::path).orElse("/edges/" + edge), body, headers);
+	}
+
+	/** A POST to a path with exactly these headers. */
+	protected HttpResponse<String> sendTo(String path, byte[] body, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
 		headers.forEach(request::header);
 		return exchange(request.build());

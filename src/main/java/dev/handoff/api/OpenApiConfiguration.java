@@ -51,8 +51,8 @@ class OpenApiConfiguration {
 				}
 			});
 			for (Edge edge : edges.all()) {
-				if (!edge.queue() && !edge.polled()) {
-					openApi.path("/edges/" + edge.name(), new PathItem().post(edgeOperation(edge)));
+				if (edge.path() != null) {
+					openApi.path(edge.path(), new PathItem().post(edgeOperation(edge)));
 				}
 			}
 		};

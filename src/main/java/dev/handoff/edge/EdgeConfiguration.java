@@ -26,7 +26,8 @@ class EdgeConfiguration {
 			GuardProperties limits, InboundKeys keys, InboundAuth inbound, EdgeMetrics metrics, ObjectMapper mapper) {
 		FilterRegistrationBean<EdgeEntryFilter> registration = new FilterRegistrationBean<>(
 				new EdgeEntryFilter(edges, contracts, rejects, limits, keys, inbound, metrics, mapper));
-		registration.addUrlPatterns("/edges/*");
+		// every path: an edge may serve a tool's own path (EdgeRegistry); the filter passes on what is no edge's
+		registration.addUrlPatterns("/*");
 		return registration;
 	}
 

@@ -41,7 +41,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Stands at the door of {@code POST /edges/*} before Camel reads anything: an unknown edge is 404, a sender the
+ * Stands at the door of every edge, {@code POST /edges/*} and any other path a guarding route serves (a tool's own, such
+ * as {@code /v1/batch}), before Camel reads anything: an unknown edge under {@code /edges/} is 404, a sender the
  * edge's route does not let in 401 and a non-JSON body 415 (none is stored); a body over the size limit is never
  * read whole: the sender gets 413 and, when it is known to be the edge's, its first bytes are stored as a
  * {@code too-large} reject. A retry with an
@@ -52,6 +53,8 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 
 	/** The request attribute holding the body exactly as received; Camel's own copy went through a Reader. */
 	static final String RAW_BODY = "dev.handoff.edge.rawBody";
+
+	private static final String EDGES = "/edges/";
 
 	private static final Pattern PRINTABLE = Pattern.compile("[\\x21-\\x7e]+");
 
@@ -88,8 +91,20 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		Edge edge = "POST".equals(request.getMethod()) ? edges.atPath(path).orElse(null) : null;
+		if (edge == null) {
+			// an edge fed from a queue or by a poll has no path: to a sender it does not exist
+			if ("POST".equals(request.getMethod()) && path.startsWith(EDGES)) {
+				problem(response, Problems.unknownEdge(path.substring(EDGES.length())));
+			}
+			else {
+				chain.doFilter(request, response);
+			}
+			return;
+		}
 		try {
-			admit(request, response, chain);
+			admit(edge, request, response, chain);
 		}
 		catch (DataAccessException e) {
 			log.error("Edge entry cannot reach the database: {}", e.getMessage());
@@ -99,23 +114,13 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * In this order: the edge exists, the sender's credential holds (or, for a signature, its headers are there and
+	 * In this order (the edge exists, found by its path): the sender's credential holds (or, for a signature, its headers are there and
 	 * its time is fresh), the body is JSON, the key is well formed, the body is within the limit, the signature holds,
 	 * and only then is a retry answered again, so a sender the edge does not know never sees a stored answer and never
 	 * gets anything stored.
 	 */
-	private void admit(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
-		if (!"POST".equals(request.getMethod())) {
-			chain.doFilter(request, response);
-			return;
-		}
-		String name = request.getRequestURI().substring(request.getContextPath().length() + "/edges/".length());
-		Edge edge = edges.find(name).orElse(null);
-		// an edge fed from a queue or by a poll is not served over HTTP: to a sender it does not exist
-		if (edge == null || edge.queue() || edge.polled()) {
-			problem(response, Problems.unknownEdge(name));
-			return;
-		}
+	private void admit(Edge edge, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
 		Verifier verifier = inbound.verifier(edge.name(), edge.inbound());
 		Refusal refusal = verifier.headers(request).orElse(null);
 		if (refusal != null) {

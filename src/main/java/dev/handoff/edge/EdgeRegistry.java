@@ -21,18 +21,24 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The edges the route files declare: each route that starts from {@code platform-http:/edges/<name>}
- * and guards with {@code handoff:guard:<contract>?inbound=<kind>}. Read once Camel has built the routes; a route that
- * serves an edge path under another id, forgets its guard, or does not say who may send (or lacks the secrets for
- * it), stops startup (Camel ignores failures in its own after-start hook, so this listens for Spring's started event
- * instead).
+ * The edges the route files declare: each route that starts from {@code platform-http:/edges/<name>}, or from
+ * {@code platform-http:} on any other path with a {@code handoff:guard:<contract>?inbound=<kind>} step (a tool's own
+ * path, such as Segment's {@code /v1/batch}: the edge is then named by its route id). Every one gets the same door
+ * ({@link EdgeEntryFilter}) at its path. Read once Camel has built the routes; a route that serves an edge path under
+ * another id, forgets its guard, does not say who may send (or lacks the secrets for it), or serves a path another
+ * edge or Handoff itself serves, stops startup (Camel ignores failures in its own after-start hook, so this listens for
+ * Spring's started event instead).
  */
 @Component
 public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent> {
 
 	static final String PREFIX = "platform-http:/edges/";
 
+	static final String HTTP = "platform-http:";
+
 	private volatile Map<String, Edge> edges = Map.of();
+
+	private volatile Map<String, Edge> byPath = Map.of();
 
 	private volatile Set<String> queueEdges = Set.of();
 
@@ -63,6 +69,10 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 		Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
 		for (RouteDefinition route : model.getRouteDefinitions()) {
 			String from = context.resolvePropertyPlaceholders(route.getInput().getEndpointUri());
+			if (from.startsWith(HTTP) && !from.startsWith(PREFIX)) {
+				toolPathEdge(route, from, context, problems).ifPresent(edge -> found.put(edge.name(), edge));
+				continue;
+			}
 			if (!from.startsWith(PREFIX)) {
 				queueEdge(route, context).ifPresentOrElse(edge -> {
 					found.put(edge.name(), edge);
@@ -76,21 +86,20 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 				problems.add(where + ": route '" + route.getRouteId() + "' serves /edges/" + name + "; give it the id '" + name + "'");
 				continue;
 			}
-			List<String> steps = new ArrayList<>();
-			collect(route.getOutputs(), context, steps);
-			RouteShape.problems(name, Step.fromModel(route.getOutputs(), context)).forEach(p -> problems.add(where + ": " + p));
-			String guard = steps.stream().filter(RouteFile::isGuard).findFirst().orElse(null);
-			String contract = guard == null ? null : RouteFile.contractOf(guard);
-			if (contract == null) {
-				problems.add(where + ": edge '" + name + "' has no 'handoff:guard:<contract>' step; an edge without a guard lets anything through");
+			httpEdge(route, name, "/edges/" + name, context, problems).ifPresent(edge -> found.put(name, edge));
+		}
+		Map<String, Edge> paths = new TreeMap<>();
+		for (Edge edge : found.values()) {
+			if (edge.path() == null) {
 				continue;
 			}
-			String deliverTo = steps.stream().filter(s -> s.startsWith("handoff:")).map(EdgeRegistry::deliverTo).filter(d -> d != null)
-				.findFirst().orElse(null);
-			List<Step> before = RouteShape.beforeGuard(Step.fromModel(route.getOutputs(), context));
-			InboundKind kind = inbound(name, where, guard, problems);
-			found.put(name, new Edge(name, contract, deliverTo, where, guard.startsWith(RouteFile.BATCH_PREFIX), false, kind,
-					RouteShape.readsForms(before), RouteShape.maps(before), false));
+			Edge other = paths.putIfAbsent(edge.path(), edge);
+			if (other != null) {
+				problems.add(edge.source() + ": edge '" + edge.name() + "' serves " + edge.path() + ", which edge '" + other.name() + "' ("
+						+ other.source() + ") serves already; give one of them another path");
+			}
+			HandoffPaths.taken(edge.path()).ifPresent(owner -> problems.add(edge.source() + ": edge '" + edge.name() + "' serves "
+					+ edge.path() + ", a path of Handoff's own " + owner + "; give it another path"));
 		}
 		Set<String> starts = new HashSet<>();
 		model.getRouteDefinitions().forEach(r -> starts.add(context.resolvePropertyPlaceholders(r.getInput().getEndpointUri()).replaceFirst("\\?.*$", "")));
@@ -102,7 +111,44 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 			throw new IllegalStateException("Routes are invalid:\n  - " + String.join("\n  - ", problems));
 		}
 		edges = Map.copyOf(found);
+		byPath = Map.copyOf(paths);
 		queueEdges = Set.copyOf(queues);
+	}
+
+	/**
+	 * An edge served over HTTP at {@code path}: its guard says against which contract and who may send. Null, with the
+	 * problem added, when it has no guard.
+	 */
+	private Optional<Edge> httpEdge(RouteDefinition route, String name, String path, CamelContext context, List<String> problems) {
+		String where = where(route);
+		List<String> steps = new ArrayList<>();
+		collect(route.getOutputs(), context, steps);
+		RouteShape.problems(name, Step.fromModel(route.getOutputs(), context)).forEach(p -> problems.add(where + ": " + p));
+		String guard = steps.stream().filter(RouteFile::isGuard).findFirst().orElse(null);
+		String contract = guard == null ? null : RouteFile.contractOf(guard);
+		if (contract == null) {
+			problems.add(where + ": edge '" + name + "' has no 'handoff:guard:<contract>' step; an edge without a guard lets anything through");
+			return Optional.empty();
+		}
+		String deliverTo = steps.stream().filter(s -> s.startsWith("handoff:")).map(EdgeRegistry::deliverTo).filter(d -> d != null)
+			.findFirst().orElse(null);
+		List<Step> before = RouteShape.beforeGuard(Step.fromModel(route.getOutputs(), context));
+		InboundKind kind = inbound(name, where, guard, problems);
+		return Optional.of(new Edge(name, contract, deliverTo, where, guard.startsWith(RouteFile.BATCH_PREFIX), false, kind,
+				RouteShape.readsForms(before), RouteShape.maps(before), false, path));
+	}
+
+	/**
+	 * A route on a path of its own (not under {@code /edges/}) is an edge when it guards: named by its route id, served at
+	 * its path. One that does not guard (a webhook ping that only starts a poll) is not an edge.
+	 */
+	private Optional<Edge> toolPathEdge(RouteDefinition route, String from, CamelContext context, List<String> problems) {
+		List<String> steps = new ArrayList<>();
+		collect(route.getOutputs(), context, steps);
+		if (steps.stream().noneMatch(RouteFile::isGuard)) {
+			return Optional.empty();
+		}
+		return httpEdge(route, route.getRouteId(), RouteFile.httpPath(from), context, problems);
 	}
 
 	/**
@@ -165,7 +211,7 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 		String deliverTo = steps.stream().filter(s -> s.startsWith("handoff:")).map(EdgeRegistry::deliverTo).filter(d -> d != null)
 			.findFirst().orElse(null);
 		return Optional.of(new Edge(route.getRouteId(), RouteFile.contractOf(guard), deliverTo, where(route), false, false, null, false,
-				false, true));
+				false, true, null));
 	}
 
 	/** The {@code deliverTo} option of a Handoff step as written: up to the next option, or the whole of a {@code RAW(...)}. */
@@ -233,6 +279,11 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 
 	public Optional<Edge> find(String name) {
 		return Optional.ofNullable(edges.get(name));
+	}
+
+	/** The edge senders reach at this path (without the context path), if one is served there. */
+	public Optional<Edge> atPath(String path) {
+		return Optional.ofNullable(byPath.get(path));
 	}
 
 	public List<Edge> all() {

@@ -24,11 +24,19 @@ public final class RouteChecks {
 				problems.add(new ContractProblem(edge.file(), "", DeliveryRouteCheck.sentence(edge.id(), missing)));
 			}
 		}
+		java.util.Map<String, RouteFile> paths = new java.util.HashMap<>();
 		for (RouteFile edge : routes) {
 			if (edge.path() == null) {
 				continue;
 			}
-			if (!edge.path().equals(edge.id())) {
+			RouteFile other = paths.putIfAbsent(edge.httpPath(), edge);
+			if (other != null) {
+				problems.add(new ContractProblem(edge.file(), "", "edge '" + edge.path() + "' serves " + edge.httpPath() + ", which edge '"
+						+ other.path() + "' (" + other.file() + ") serves already; give one of them another path"));
+			}
+			HandoffPaths.taken(edge.httpPath()).ifPresent(owner -> problems.add(new ContractProblem(edge.file(), "", "edge '" + edge.path()
+					+ "' serves " + edge.httpPath() + ", a path of Handoff's own " + owner + "; give it another path")));
+			if (edge.underEdges() && !edge.path().equals(edge.id())) {
 				problems.add(new ContractProblem(edge.file(), "", "route '" + edge.id() + "' serves /edges/" + edge.path()
 						+ "; give it the id '" + edge.path() + "'"));
 			}

@@ -15,12 +15,13 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * An edge as a route file declares it, read without starting Camel: the route id, the
- * {@code platform-http:/edges/...} it serves and the contract its {@code handoff:guard:} step names.
+ * An edge as a route file declares it, read without starting Camel: the route id, the {@code platform-http:} path it
+ * serves and the contract its {@code handoff:guard:} step names.
  *
  * @param file the route file, as given
  * @param id the route id
- * @param path the edge name in its {@code /edges/} path, or null for routes that are not HTTP edges
+ * @param path the edge's name: the last segment of its {@code /edges/} path, or the route id of a route that guards on a
+ * path of its own (a tool's, such as {@code /v1/batch}); null for routes that are not HTTP edges
  * @param contract the guard's contract, or null when there is no guard step
  * @param batch true when the guard takes batches ({@code handoff:batch:})
  * @param steps the route's steps as written, for {@link RouteShape}
@@ -29,6 +30,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 public record RouteFile(String file, String id, String path, String contract, boolean batch, List<Step> steps, String from) {
 
 	static final String EDGE_PREFIX = "platform-http:/edges/";
+
+	static final String HTTP_PREFIX = "platform-http:";
 
 	static final String GUARD_PREFIX = "handoff:guard:";
 
@@ -41,6 +44,21 @@ public record RouteFile(String file, String id, String path, String contract, bo
 
 	static String contractOf(String step) {
 		return step.substring(step.indexOf(':', "handoff:".length()) + 1).replaceFirst("\\?.*$", "");
+	}
+
+	/** The path of a {@code platform-http:} endpoint URI, without its options. */
+	static String httpPath(String uri) {
+		return uri.substring(HTTP_PREFIX.length()).replaceFirst("\\?.*$", "");
+	}
+
+	/** Where senders post to this edge; null when it is not an HTTP edge. */
+	String httpPath() {
+		return path == null ? null : httpPath(from);
+	}
+
+	/** Whether it serves a path under {@code /edges/}, where the path names the edge. */
+	boolean underEdges() {
+		return from.startsWith(EDGE_PREFIX);
 	}
 
 	/** The guard step's URI as written, options included; null when the route has none. */
@@ -98,10 +116,11 @@ public record RouteFile(String file, String id, String path, String contract, bo
 		String id = String.valueOf(route.get("id"));
 		Object from = route.get("from");
 		String uri = from instanceof Map<?, ?> f ? String.valueOf(f.get("uri")) : "";
-		String path = uri.startsWith(EDGE_PREFIX) ? uri.substring(EDGE_PREFIX.length()).replaceFirst("\\?.*$", "") : null;
 		List<String> steps = new ArrayList<>();
 		collectTo(from, steps);
 		String guard = steps.stream().filter(RouteFile::isGuard).findFirst().orElse(null);
+		String path = uri.startsWith(EDGE_PREFIX) ? uri.substring(EDGE_PREFIX.length()).replaceFirst("\\?.*$", "")
+				: uri.startsWith(HTTP_PREFIX) && guard != null ? id : null;
 		return java.util.Optional.of(new RouteFile(file, id, path, guard == null ? null : contractOf(guard),
 				guard != null && guard.startsWith(BATCH_PREFIX), Step.fromYaml(from instanceof Map<?, ?> f ? f.get("steps") : null), uri));
 	}

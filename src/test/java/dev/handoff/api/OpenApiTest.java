@@ -35,7 +35,7 @@ class OpenApiTest extends EdgeTestSupport {
 		Set<String> served = new HashSet<>();
 		mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream().filter(p -> p.startsWith("/api/"))
 			.forEach(path -> info.getMethodsCondition().getMethods().forEach(m -> served.add(m.name() + " " + path))));
-		edges.all().stream().filter(e -> !e.queue()).forEach(e -> served.add("POST /edges/" + e.name()));
+		edges.all().stream().filter(e -> e.path() != null).forEach(e -> served.add("POST " + e.path()));
 		return served;
 	}
 

@@ -169,6 +169,57 @@ class RouteShapeTest {
 		}
 	}
 
+	@Nested
+	class Paths {
+
+		@Test
+		void aGuardingRouteOnAToolsOwnPathIsAnEdgeNamedByItsId() throws IOException {
+			Files.writeString(folder.resolve("segment.yaml"), route("segment-track", "/v1/track", "- to: handoff:guard:tracking-event\n- to: handoff:accept"));
+			List<RouteFile> files = RouteFile.read(folder, new ArrayList<>());
+
+			assertThat(files).singleElement().satisfies(f -> {
+				assertThat(f.path()).isEqualTo("segment-track");
+				assertThat(f.httpPath()).isEqualTo("/v1/track");
+			});
+			assertThat(problems(folder)).extracting(ContractProblem::problem).as("and its guard must say who may send, as on /edges/")
+				.singleElement().asString().contains("inbound=");
+		}
+
+		@Test
+		void aRouteThatDoesNotGuardIsNoEdge() throws IOException {
+			Files.writeString(folder.resolve("ping.yaml"), route("ping", "/hooks/ping", "- log: pinged"));
+
+			assertThat(RouteFile.read(folder, new ArrayList<>())).singleElement().extracting(RouteFile::path).isNull();
+		}
+
+		@Test
+		void twoEdgesOnOnePath() throws IOException {
+			Files.writeString(folder.resolve("a.yaml"), route("a", "/v1/track", "- to: handoff:guard:tracking-event?inbound=open\n- to: handoff:accept"));
+			Files.writeString(folder.resolve("b.yaml"), route("b", "/v1/track", "- to: handoff:guard:tracking-event?inbound=open\n- to: handoff:accept"));
+
+			assertThat(problems(folder)).extracting(ContractProblem::problem).singleElement().asString()
+				.contains("edge 'b' serves /v1/track, which edge 'a'").contains("serves already");
+		}
+
+		@Test
+		void anEdgeOnAPathOfHandoffsOwn() throws IOException {
+			Files.writeString(folder.resolve("a.yaml"), route("a", "/api/rejects", "- to: handoff:guard:tracking-event?inbound=open\n- to: handoff:accept"));
+
+			assertThat(problems(folder)).extracting(ContractProblem::problem).singleElement().asString()
+				.isEqualTo("edge 'a' serves /api/rejects, a path of Handoff's own review API; give it another path");
+		}
+
+		private static String route(String id, String path, String steps) {
+			return """
+					- route:
+					    id: %s
+					    from:
+					      uri: platform-http:%s
+					      steps:
+					""".formatted(id, path) + steps.indent(8);
+		}
+	}
+
 	/** The problems of a route x with these steps; each test's guard says inbound=open, since who may send is not its subject. */
 	private List<String> problemsOf(String steps, String... otherRoutes) throws IOException {
 		for (int i = 0; i < otherRoutes.length; i++) {
