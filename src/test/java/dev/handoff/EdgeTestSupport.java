@@ -169,6 +169,7 @@ public abstract class EdgeTestSupport {
 			case basic -> Map.of("Authorization", Senders.basic(settings.username(), settings.passwords().isEmpty() ? "" : settings.passwords().get(0)));
 			case bearer -> Map.of("Authorization", "Bearer " + settings.tokens().get(0));
 			case api_key -> Map.of(settings.header(), settings.tokens().get(0));
+			case segment -> Map.of("Authorization", Senders.basic(settings.tokens().get(0), ""));
 			case open, standard_webhooks, hmac -> Map.of();
 		};
 	}

@@ -1,6 +1,7 @@
 package dev.handoff.edge;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ import dev.handoff.json.StrictJson;
 import dev.handoff.metrics.EdgeMetrics;
 import dev.handoff.reject.Reject;
 import dev.handoff.reject.RejectStore;
+import dev.handoff.contract.FolderFingerprint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -37,7 +39,10 @@ import org.apache.camel.Processor;
  * events are guarded one by one. The good ones go on together as one batch; each bad one becomes a reject
  * of its own, with its index in the batch, so one bad event never holds back or throws away the rest; an event
  * a gate holds waits on its own for a person. All of it is stored in one transaction before the answer: 202
- * when at least one event was accepted or held, else 422.
+ * when at least one event was accepted or held, else 422; or, with {@code answer=segment}, Segment's own answer (200
+ * {@code {"success": true}} once everything is stored, 400 with {@code code} and {@code message} for a body that is no
+ * batch), because Segment's libraries send a batch again on anything else. With {@code eventKey=/messageId} each event is
+ * taken once: an event whose key this edge already took (a library's retry of a batch whose answer it lost) is skipped.
  */
 final class BatchStep implements Processor {
 
@@ -74,20 +79,53 @@ final class BatchStep implements Processor {
 	record Limits(int event, int batch) {
 	}
 
-	/** Where the events are: a JSON pointer ({@code /batch}, Segment's), or {@code ""} for a body that is an array (HubSpot's). */
+	/** How the sender is answered. */
+	enum Answer {
+		/** Handoff's own answer: 202 or 422 with the id and every reject. */
+		HANDOFF,
+		/** Segment's: 200 {@code {"success": true}}, or 400 with {@code code} and {@code message}. */
+		SEGMENT
+	}
+
+	/**
+	 * How the route shapes its batches.
+	 *
+	 * @param items where the events are: a JSON pointer ({@code /batch}, Segment's), or {@code ""} for a body that is an
+	 * array (HubSpot's)
+	 * @param sizes what the next tool takes
+	 * @param eventKey a pointer, in each event, to its own idempotency key ({@code /messageId}), or null; a key missing from an
+	 * event is generated there
+	 * @param answer how the sender is answered
+	 */
+	record Shape(String items, Limits sizes, String eventKey, Answer answer) {
+	}
+
+	/** Events' own keys are kept beside the requests' Idempotency-Keys, under a prefix no header key can have (a space). */
+	private static final String EVENT_KEY = "event ";
+
 	private final String items;
 
 	private final Limits sizes;
 
+	private final String eventKey;
+
+	private final Answer answer;
+
+	private final InboundKeys keys;
+
 	/** Which routes map what the tool sends (HubSpot's events, say) before this step, to the contract's events. */
 	private final EdgeRegistry edges;
 
-	BatchStep(String contractName, String deliverTo, Limits sizes, String items, EdgeRegistry edges, ContractRegistry contracts, Guard guard, RejectStore rejects, OutboxStore outbox,
-			Outcomes outcomes, Dispatcher dispatcher, GuardProperties limits, ObjectMapper mapper, HeldStore heldStore, EdgeMetrics metrics) {
+	BatchStep(String contractName, String deliverTo, Shape shape, EdgeRegistry edges, ContractRegistry contracts, Guard guard, RejectStore rejects,
+			OutboxStore outbox, Outcomes outcomes, InboundKeys keys, Dispatcher dispatcher, GuardProperties limits, ObjectMapper mapper,
+			HeldStore heldStore, EdgeMetrics metrics) {
 		this.contractName = contractName;
 		this.deliverTo = deliverTo;
-		this.sizes = sizes;
-		this.items = items;
+		this.sizes = shape.sizes();
+		this.items = shape.items();
+		this.eventKey = shape.eventKey();
+		this.answer = shape.answer();
+		this.keys = keys;
 		this.edges = edges;
 		this.contracts = contracts;
 		this.guard = guard;
@@ -116,13 +154,31 @@ final class BatchStep implements Processor {
 			rejectWhole(exchange, edge, contract, body, violations);
 			return;
 		}
+		if (batch.isEmpty()) {
+			rejectWhole(exchange, edge, contract, body, List.of(Violations.emptyBatch(items)));
+			return;
+		}
+		if (answer == Answer.SEGMENT) {
+			sharedContext(body, batch);
+		}
 		List<Map<String, Object>> rejected = new ArrayList<>();
 		List<Reject> toStore = new ArrayList<>();
 		List<Map<String, Object>> heldBack = new ArrayList<>();
 		List<Held> toHold = new ArrayList<>();
 		ArrayNode good = mapper.createArrayNode();
+		List<String> taken = new ArrayList<>();
+		int repeated = 0;
 		for (int index = 0; index < batch.size(); index++) {
 			int i = index;
+			String key = eventKey(batch.get(i));
+			if (key != null && (taken.contains(key) || keys.find(edge, key).isPresent())) {
+				// taken before: the sender sends a batch again whose answer it did not get
+				repeated++;
+				continue;
+			}
+			if (key != null) {
+				taken.add(key);
+			}
 			byte[] event = mapper.writeValueAsBytes(batch.get(i));
 			Verdict judged = metrics.timeGuard(edge, () -> guard.check(contract, set.taxonomy(), event));
 			Verdict verdict = sizes.event() > 0 && judged.forwarded() != null && judged.forwarded().length > sizes.event()
@@ -157,19 +213,26 @@ final class BatchStep implements Processor {
 			rejected.add(one);
 		}
 		String id = UUID.randomUUID().toString();
-		Map<String, Object> answer = new LinkedHashMap<>();
-		answer.put("id", good.isEmpty() ? null : id);
-		answer.put("edge", edge);
-		answer.put("outcome", good.isEmpty() ? (heldBack.isEmpty() ? "rejected" : "held")
+		Map<String, Object> answered = new LinkedHashMap<>();
+		answered.put("id", good.isEmpty() ? null : id);
+		answered.put("edge", edge);
+		answered.put("outcome", good.isEmpty() ? (heldBack.isEmpty() ? (rejected.isEmpty() ? "already taken" : "rejected") : "held")
 				: rejected.isEmpty() && heldBack.isEmpty() ? "accepted" : "partly accepted");
-		answer.put("accepted", good.size());
-		answer.put("rejected", rejected);
+		answered.put("accepted", good.size());
+		answered.put("rejected", rejected);
 		if (!heldBack.isEmpty()) {
-			answer.put("held", heldBack);
+			answered.put("held", heldBack);
+		}
+		if (repeated > 0) {
+			answered.put("alreadyTaken", repeated);
 		}
 		List<byte[]> payloads = batches(good);
-		boolean nothingTaken = good.isEmpty() && heldBack.isEmpty();
-		boolean stored = outcomes.commit(exchange, nothingTaken ? 422 : 202, answer, () -> {
+		boolean nothingTaken = good.isEmpty() && heldBack.isEmpty() && !rejected.isEmpty();
+		int status = answer == Answer.SEGMENT ? 200 : nothingTaken ? 422 : 202;
+		Map<String, ?> reply = answer == Answer.SEGMENT ? Map.of("success", true) : answered;
+		byte[] eventAnswer = mapper.writeValueAsBytes(Map.of("id", id));
+		boolean stored = outcomes.commit(exchange, status, reply, () -> {
+			taken.forEach(key -> keys.remember(edge, key, status, eventAnswer));
 			toStore.forEach(rejects::insert);
 			toHold.forEach(heldStore::insert);
 			if (deliverTo != null) {
@@ -189,9 +252,56 @@ final class BatchStep implements Processor {
 		else {
 			metrics.duplicate(edge);
 		}
+		for (int i = 0; i < repeated; i++) {
+			metrics.duplicate(edge);
+		}
 		if (stored && !good.isEmpty()) {
 			dispatcher.nudge();
 		}
+	}
+
+	/**
+	 * Segment's libraries (analytics-java) put the context they share, the library's name and version, once on the batch
+	 * instead of on every event, and Segment reads it as each event's: so does this, an event's own fields winning.
+	 */
+	private void sharedContext(byte[] body, JsonNode batch) throws IOException {
+		JsonNode shared = json.read(body).get("context");
+		if (!(shared instanceof ObjectNode context)) {
+			return;
+		}
+		for (JsonNode event : batch) {
+			if (event instanceof ObjectNode object) {
+				ObjectNode merged = context.deepCopy();
+				if (object.get("context") instanceof ObjectNode own) {
+					merged.setAll(own);
+				}
+				object.set("context", merged);
+			}
+		}
+	}
+
+	/**
+	 * An event's own idempotency key, as kept: null when the route names none. An event without one gets one (a UUID,
+	 * written into it, so the tool sees the same), as Segment's API does.
+	 */
+	private String eventKey(JsonNode event) {
+		if (eventKey == null || !(event instanceof ObjectNode object)) {
+			return null;
+		}
+		JsonNode own = object.at(eventKey);
+		String value;
+		if (own.isValueNode() && !own.isNull() && !own.asText().isEmpty()) {
+			value = own.asText();
+		}
+		else {
+			value = UUID.randomUUID().toString();
+			if (eventKey.lastIndexOf('/') == 0) {
+				object.put(eventKey.substring(1), value);
+			}
+		}
+		// an idempotency key is at most 200 characters: a longer one is kept by its digest
+		String key = EVENT_KEY + value;
+		return key.length() <= 200 ? key : EVENT_KEY + FolderFingerprint.sha256(value.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** The good events as {@code {"batch": [...]}} requests, each within the tool's batch limit; none when there are none. */
@@ -240,12 +350,15 @@ final class BatchStep implements Processor {
 		String id = UUID.randomUUID().toString();
 		Reject reject = new Reject(id, edge, contract.name(), contract.sha256(), null, body, null, "application/json", violations, Reject.OPEN,
 				Instant.now(), null);
-		Map<String, Object> answer = new LinkedHashMap<>();
-		answer.put("id", id);
-		answer.put("edge", edge);
-		answer.put("outcome", "rejected");
-		answer.put("violations", violations);
-		if (outcomes.commit(exchange, 422, answer, () -> rejects.insert(reject))) {
+		Map<String, Object> answered = new LinkedHashMap<>();
+		answered.put("id", id);
+		answered.put("edge", edge);
+		answered.put("outcome", "rejected");
+		answered.put("violations", violations);
+		// Segment's libraries give up on a 400 and retry anything else: what is stored must not come again
+		Map<String, ?> reply = answer == Answer.SEGMENT ? Map.of("success", false, "code", "invalid_request", "message",
+				"the body was refused: " + violations.get(0).message() + "; it is kept in Handoff's rejected queue as " + id) : answered;
+		if (outcomes.commit(exchange, answer == Answer.SEGMENT ? 400 : 422, reply, () -> rejects.insert(reject))) {
 			metrics.rejected(edge, violations);
 		}
 		else {

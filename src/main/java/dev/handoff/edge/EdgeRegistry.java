@@ -69,6 +69,10 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 		Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
 		for (RouteDefinition route : model.getRouteDefinitions()) {
 			String from = context.resolvePropertyPlaceholders(route.getInput().getEndpointUri());
+			if (from.startsWith(HTTP) && off(route, context)) {
+				// a route that is off (the Segment collector until it is turned on) serves nothing, so it is no edge
+				continue;
+			}
 			if (from.startsWith(HTTP) && !from.startsWith(PREFIX)) {
 				toolPathEdge(route, from, context, problems).ifPresent(edge -> found.put(edge.name(), edge));
 				continue;
@@ -197,8 +201,7 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 	 * follows. A route that is off ({@code autoStartup} false) serves no edge.
 	 */
 	private static Optional<Edge> polledEdge(RouteDefinition route, String from, CamelContext context, List<String> problems) {
-		String autoStartup = route.getAutoStartup() == null ? null : context.resolvePropertyPlaceholders(route.getAutoStartup());
-		if (!from.startsWith("seda:") || "false".equalsIgnoreCase(autoStartup)) {
+		if (!from.startsWith("seda:") || off(route, context)) {
 			return Optional.empty();
 		}
 		List<String> steps = new ArrayList<>();
@@ -212,6 +215,12 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 			.findFirst().orElse(null);
 		return Optional.of(new Edge(route.getRouteId(), RouteFile.contractOf(guard), deliverTo, where(route), false, false, null, false,
 				false, true, null));
+	}
+
+	/** Whether a route is off: {@code autoStartup} false, as written or once its placeholder is resolved. */
+	private static boolean off(RouteDefinition route, CamelContext context) {
+		String autoStartup = route.getAutoStartup() == null ? null : context.resolvePropertyPlaceholders(route.getAutoStartup());
+		return "false".equalsIgnoreCase(autoStartup);
 	}
 
 	/** The {@code deliverTo} option of a Handoff step as written: up to the next option, or the whole of a {@code RAW(...)}. */

@@ -109,8 +109,9 @@ public class HandoffComponent extends DefaultComponent {
 			String contract = contract(uri, remaining.substring("batch:".length()));
 			String deliverTo = deliverTo(uri, parameters);
 			BatchStep.Limits sizes = new BatchStep.Limits(limit(uri, parameters, "maxEventBytes"), limit(uri, parameters, "maxBatchBytes"));
-			return new StepEndpoint(uri, this, new BatchStep(contract, deliverTo, sizes, items(uri, parameters), edges, contracts, guard, rejects, outbox, outcomes, dispatcher,
-					limits, mapper, held, metrics));
+			BatchStep.Shape shape = new BatchStep.Shape(items(uri, parameters), sizes, eventKey(uri, parameters), answer(uri, parameters));
+			return new StepEndpoint(uri, this, new BatchStep(contract, deliverTo, shape, edges, contracts, guard, rejects, outbox, outcomes, keys,
+					dispatcher, limits, mapper, held, metrics));
 		}
 		if (remaining.startsWith("check:")) {
 			String contract = contract(uri, remaining.substring("check:".length()));
@@ -145,6 +146,27 @@ public class HandoffComponent extends DefaultComponent {
 		throw new IllegalArgumentException("'" + uri + "' is not a Handoff step: use handoff:guard:<contract>, "
 				+ "handoff:accept?deliverTo=<url or endpoint of the next tool>, handoff:batch:<contract>?deliverTo=<url>, "
 				+ "handoff:check:<contract>, handoff:commit or, in a delivery route, handoff:remember?id=<pointer> and handoff:sign");
+	}
+
+	/** {@code eventKey=/pointer}: where each event of a batch has its own idempotency key (Segment's {@code /messageId}). */
+	private String eventKey(String uri, Map<String, Object> parameters) {
+		String pointer = getAndRemoveParameter(parameters, "eventKey", String.class);
+		if (pointer != null && !pointer.startsWith("/")) {
+			throw new IllegalArgumentException(prefix(uri) + "'" + uri + "': eventKey=" + pointer + " is not a JSON pointer into an event, "
+					+ "like /messageId");
+		}
+		return pointer;
+	}
+
+	/** {@code answer=handoff} (the default) or {@code answer=segment}: how a batch's sender is answered. */
+	private BatchStep.Answer answer(String uri, Map<String, Object> parameters) {
+		String answer = getAndRemoveParameter(parameters, "answer", String.class, "handoff");
+		return switch (answer) {
+			case "handoff" -> BatchStep.Answer.HANDOFF;
+			case "segment" -> BatchStep.Answer.SEGMENT;
+			default -> throw new IllegalArgumentException(prefix(uri) + "'" + uri + "': answer=" + answer
+					+ " is not a way to answer: say handoff (202 or 422 with every reject) or segment (Segment's 200 {\"success\": true})");
+		};
 	}
 
 	/** Where a batch's events are: {@code items=/pointer}, {@code items=root} for a body that is an array; {@code /batch} by default. */

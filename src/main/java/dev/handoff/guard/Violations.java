@@ -18,6 +18,12 @@ public final class Violations {
 				JSON.textNode("an array of events"), null);
 	}
 
+	/** A batch with no event in it: nothing to take, which a sender should hear rather than a silent success. */
+	public static Violation emptyBatch(String items) {
+		return new Violation(items, Rules.SCHEMA_PREFIX + "minItems", "the batch has no events: send at least one",
+				JSON.textNode("at least 1 event"), JSON.textNode("0 events"));
+	}
+
 	/** A held message a person declined at its gate. */
 	public static Violation declined(String reason, String actor, String comment) {
 		return new Violation("", Rules.DECLINED, "held for \"" + reason + "\" and declined by " + actor + ": " + comment, null, null);

@@ -121,6 +121,10 @@ public final class InboundAuth {
 				yield List.of("secrets", "preset", "header", "algorithm", "encoding", "prefix", "signed", "timestamp-header", "timestamp-unit",
 						"tolerance");
 			}
+			case segment -> {
+				needs(problems, edge, kind, "tokens", !effective.tokens().isEmpty(), "the write keys of the Segment sources that send to it");
+				yield List.of("tokens");
+			}
 		};
 	}
 
@@ -145,6 +149,7 @@ public final class InboundAuth {
 			case standard_webhooks -> new StandardWebhooksVerifier(s.secrets(), s.tolerance() == null ? HmacScheme.FIVE_MINUTES : s.tolerance(),
 					clock);
 			case hmac -> new HmacVerifier(HmacScheme.of(s), s.secrets(), clock);
+			case segment -> new SegmentVerifier(edge, s.tokens());
 		};
 	}
 

@@ -28,7 +28,10 @@ public enum InboundKind {
 	standard_webhooks,
 
 	/** An HMAC signature in the tool's own scheme: Typeform, HubSpot v3, Shopify or one described in configuration. */
-	hmac;
+	hmac,
+
+	/** A Segment source's write key: the Basic user (HTTP Tracking API, most libraries) or the batch's writeKey (analytics-java). */
+	segment;
 
 	private static final Pattern OPTION = Pattern.compile("[?&]inbound=([^&]*)");
 
@@ -37,9 +40,9 @@ public enum InboundKind {
 		return name().replace('_', '-');
 	}
 
-	/** True for the kinds whose proof is a signature over the whole body, so it can be checked only once the body is read. */
+	/** True for the kinds whose proof may be in the body, so it can be checked only once the body is read. */
 	public boolean signsBody() {
-		return this == standard_webhooks || this == hmac;
+		return this == standard_webhooks || this == hmac || this == segment;
 	}
 
 	/** The kind a route names, written as {@link #display()} shows it. */
@@ -55,7 +58,7 @@ public enum InboundKind {
 
 	/** Why an HTTP edge whose guard names no kind may not serve: it would take messages from anyone. */
 	public static String unsaid(String edge) {
-		return edge + " takes messages from anyone who can reach it: say inbound=basic|bearer|api-key|standard-webhooks|hmac on its "
+		return edge + " takes messages from anyone who can reach it: say inbound=basic|bearer|api-key|standard-webhooks|hmac|segment on its "
 				+ "handoff:guard step, or inbound=open if that is meant";
 	}
 

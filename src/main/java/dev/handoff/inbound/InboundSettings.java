@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * @param username {@code basic}: the user name (Segment: the source's write key, with no password)
  * @param passwords {@code basic}: the passwords accepted with it; none means the password must be empty
- * @param tokens {@code bearer}: the tokens accepted; {@code api-key}: the keys accepted
+ * @param tokens {@code bearer}: the tokens accepted; {@code api-key}: the keys accepted; {@code segment}: the write keys accepted
  * @param header {@code api-key}: the header that carries the key; {@code hmac}: the header that carries the signature
  * @param secrets {@code standard-webhooks}: the {@code whsec_...} secrets; {@code hmac}: the shared secrets, as the tool
  * shows them (their UTF-8 bytes are the key)
