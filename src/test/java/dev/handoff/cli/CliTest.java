@@ -106,7 +106,7 @@ class CliTest {
 			assertThat(run("lint", contracts.toString(), "--routes", routes.toString())).isEqualTo(1);
 			assertThat(out.toString()).contains("tracking-event.yaml")
 				.contains("edge 'tracking-event' takes messages from anyone who can reach it: say inbound=basic|bearer|api-key|"
-						+ "standard-webhooks|hmac on its handoff:guard step, or inbound=open if that is meant");
+						+ "standard-webhooks|hmac|segment on its handoff:guard step, or inbound=open if that is meant");
 		}
 
 		@Test
