@@ -16,6 +16,7 @@ import dev.handoff.reject.RejectStore;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Puts the entry filter in front of the edges only, knows who may send to each, and keeps the idempotency keys within their window. */
 @Configuration(proxyBeanMethods = false)
@@ -23,9 +24,10 @@ class EdgeConfiguration {
 
 	@Bean
 	FilterRegistrationBean<EdgeEntryFilter> edgeEntryFilter(EdgeRegistry edges, ContractRegistry contracts, RejectStore rejects,
-			GuardProperties limits, InboundKeys keys, InboundAuth inbound, EdgeMetrics metrics, ObjectMapper mapper) {
+			GuardProperties limits, InboundKeys keys, InboundAuth inbound, EdgeMetrics metrics, ObjectMapper mapper,
+			TransactionTemplate transactions) {
 		FilterRegistrationBean<EdgeEntryFilter> registration = new FilterRegistrationBean<>(
-				new EdgeEntryFilter(edges, contracts, rejects, limits, keys, inbound, metrics, mapper));
+				new EdgeEntryFilter(edges, contracts, rejects, limits, keys, inbound, metrics, mapper, transactions));
 		// every path: an edge may serve a tool's own path (EdgeRegistry); the filter passes on what is no edge's
 		registration.addUrlPatterns("/*");
 		return registration;

@@ -38,6 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.ProblemDetail;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -76,8 +77,10 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 
 	private final ObjectMapper mapper;
 
+	private final TransactionTemplate transactions;
+
 	EdgeEntryFilter(EdgeRegistry edges, ContractRegistry contracts, RejectStore rejects, GuardProperties limits, InboundKeys keys,
-			InboundAuth inbound, EdgeMetrics metrics, ObjectMapper mapper) {
+			InboundAuth inbound, EdgeMetrics metrics, ObjectMapper mapper, TransactionTemplate transactions) {
 		this.edges = edges;
 		this.contracts = contracts;
 		this.rejects = rejects;
@@ -86,6 +89,7 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 		this.inbound = inbound;
 		this.metrics = metrics;
 		this.mapper = mapper;
+		this.transactions = transactions;
 	}
 
 	@Override
@@ -165,7 +169,7 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (declared > limits.maxBytes() || body.length > limits.maxBytes()) {
-			tooLarge(edge, verifier, body, declared < 0 ? null : declared, contentType, response);
+			tooLarge(edge, verifier, body, declared < 0 ? null : declared, contentType, key, response);
 			return;
 		}
 		refusal = verifier.body(request, body).orElse(null);
@@ -176,12 +180,7 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 		if (key != null) {
 			InboundKeys.Answer first = keys.find(edge.name(), key).orElse(null);
 			if (first != null) {
-				// a retry: the sender gets the first answer again and nothing is judged or stored twice
-				metrics.duplicate(edge.name());
-				response.setStatus(first.status());
-				response.setContentType("application/json");
-				response.setHeader("Idempotent-Replayed", "true");
-				response.getOutputStream().write(first.body());
+				replay(edge, first, response);
 				return;
 			}
 			request.setAttribute(Outcomes.IDEMPOTENCY_KEY, key);
@@ -190,22 +189,60 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 		chain.doFilter(new CachedBody(request, body), response);
 	}
 
+	/** A retry: the sender gets the first answer again and nothing is judged or stored twice. */
+	private void replay(Edge edge, InboundKeys.Answer first, HttpServletResponse response) throws IOException {
+		metrics.duplicate(edge.name());
+		response.setStatus(first.status());
+		// the only stored answer that is a problem document is the 413 of an oversized body
+		response.setContentType(first.status() == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE ? "application/problem+json"
+				: "application/json");
+		response.setHeader("Idempotent-Replayed", "true");
+		response.getOutputStream().write(first.body());
+	}
+
 	/**
 	 * 413 for a body over the limit. Its first bytes are kept as a {@code too-large} reject when the sender is known (its
-	 * credential held, or the route let anyone in); a signature, though, is over the whole body, which is never read, so
-	 * its sender cannot be known and nothing of it is kept.
+	 * credential held, or the route let anyone in), together with its idempotency key, so a retry stores nothing twice and
+	 * gets the same answer; a signature, though, is over the whole body, which is never read, so its sender cannot be known
+	 * and nothing of it is kept.
 	 */
-	private void tooLarge(Edge edge, Verifier verifier, byte[] body, Long declared, String contentType, HttpServletResponse response)
-			throws IOException {
+	private void tooLarge(Edge edge, Verifier verifier, byte[] body, Long declared, String contentType, String key,
+			HttpServletResponse response) throws IOException {
 		if (verifier.needsBody()) {
 			metrics.answered(edge.name(), EdgeMetrics.Outcome.TOO_LARGE);
 			problem(response, Problems.tooLargeUnsigned(limits.maxBytes(), declared));
 			return;
 		}
+		InboundKeys.Answer first = key == null ? null : keys.find(edge.name(), key).orElse(null);
+		if (first != null) {
+			replay(edge, first, response);
+			return;
+		}
 		byte[] kept = body.length > limits.maxBytes() ? Arrays.copyOf(body, limits.maxBytes()) : body;
-		String id = storeTooLarge(edge, kept, declared, contentType);
+		String id = UUID.randomUUID().toString();
+		ProblemDetail problem = Problems.tooLarge(id, limits.maxBytes(), declared);
+		byte[] answer = mapper.writeValueAsBytes(problem);
+		try {
+			transactions.executeWithoutResult(tx -> {
+				storeTooLarge(id, edge, kept, declared, contentType);
+				if (key != null) {
+					keys.remember(edge.name(), key, problem.getStatus(), answer);
+				}
+			});
+		}
+		catch (DataAccessException e) {
+			// a concurrent send with the same key stored first
+			first = key == null ? null : keys.find(edge.name(), key).orElse(null);
+			if (first == null) {
+				throw e;
+			}
+			replay(edge, first, response);
+			return;
+		}
 		metrics.tooLarge(edge.name());
-		problem(response, Problems.tooLarge(id, limits.maxBytes(), declared));
+		response.setStatus(problem.getStatus());
+		response.setContentType("application/problem+json");
+		response.getOutputStream().write(answer);
 	}
 
 	private static boolean timedOut(Throwable e) {
@@ -235,13 +272,11 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 		return true;
 	}
 
-	private String storeTooLarge(Edge edge, byte[] kept, Long declared, String contentType) {
+	private void storeTooLarge(String id, Edge edge, byte[] kept, Long declared, String contentType) {
 		Contract contract = contracts.find(edge.contract()).orElseThrow();
-		String id = UUID.randomUUID().toString();
 		long size = declared != null ? declared : kept.length + 1L;
 		rejects.insert(new Reject(id, edge.name(), contract.name(), contract.sha256(), null, kept, declared, contentType,
 				List.of(Violations.tooLarge(size, limits.maxBytes())), Reject.OPEN, Instant.now(), null));
-		return id;
 	}
 
 	/** Idempotency-Key, or the Standard Webhooks webhook-id when the sender is a webhook. */

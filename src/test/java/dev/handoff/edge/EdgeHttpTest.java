@@ -79,6 +79,25 @@ public class EdgeHttpTest extends EdgeTestSupport {
 	}
 
 	@Test
+	void anOversizedBodySentAgainWithItsIdempotencyKeyIsStoredOnceAndAnsweredTheSame() {
+		byte[] body = new byte[1_048_576 + 10];
+		Arrays.fill(body, (byte) ' ');
+		body[0] = '{';
+		int before = jdbc.queryForObject("SELECT COUNT(*) FROM reject WHERE edge = 'tracking-event'", Integer.class);
+		Map<String, String> headers = Map.of("Content-Type", "application/json", "Idempotency-Key", "too-large-twice");
+
+		HttpResponse<String> first = send("tracking-event", body, headers);
+		HttpResponse<String> again = send("tracking-event", body, headers);
+
+		assertThat(first.statusCode()).isEqualTo(413);
+		assertThat(again.statusCode()).isEqualTo(413);
+		assertThat(again.body()).isEqualTo(first.body());
+		assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+		assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reject WHERE edge = 'tracking-event'", Integer.class)).isEqualTo(before + 1);
+	}
+
+	@Test
 	void storesBytesThatAreNotUtf8ExactlyAsReceived() {
 		byte[] body = { '{', '"', 'a', '"', ':', '"', (byte) 0xff, (byte) 0xfe, 0, '"', '}' };
 		HttpResponse<String> response = send("email-campaign", body);
