@@ -1,5 +1,6 @@
 package dev.handoff.contract;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,9 +28,10 @@ final class RefLoops {
 
 	private static void walk(JsonNode root, JsonNode node, String at, String file, List<ContractProblem> problems) {
 		if (node.isObject()) {
-			if (node.path("$ref").isTextual() && loops(root, node)) {
+			if (node.path("$ref").isTextual() && loops(root, at, new HashSet<>())) {
 				problems.add(new ContractProblem(file, at + "/$ref", "'" + node.get("$ref").asText()
-						+ "' leads back to itself through references alone, so validation would never end"));
+						+ "' leads back to itself through references and allOf/anyOf/oneOf/not/if/then/else alone, without reading any "
+						+ "data, so validation would never end"));
 				return;
 			}
 			node.fields().forEachRemaining(e -> walk(root, e.getValue(), at + "/" + e.getKey().replace("~", "~0").replace("/", "~1"), file,
@@ -42,22 +44,51 @@ final class RefLoops {
 		}
 	}
 
-	private static boolean loops(JsonNode root, JsonNode start) {
-		Set<String> seen = new HashSet<>();
-		JsonNode node = start;
-		while (node != null && node.path("$ref").isTextual()) {
-			String ref = node.get("$ref").asText();
-			if (!ref.startsWith("#") || !seen.add(ref)) {
-				return ref.startsWith("#");
-			}
-			try {
-				node = root.at(JsonPointer.compile(ref.substring(1)));
-			}
-			catch (IllegalArgumentException e) {
-				return false;
+	/**
+	 * Whether the schema at {@code at} comes back to one on the way there, following only what applies to the same
+	 * value: a local {@code $ref} and the subschemas of allOf, anyOf, oneOf, not, if, then and else. Keywords that descend
+	 * (properties, items, ...) read a part of the value, so a recursion through them ends with the data.
+	 */
+	private static boolean loops(JsonNode root, String at, Set<String> onPath) {
+		if (!onPath.add(at)) {
+			return true;
+		}
+		JsonNode node;
+		try {
+			node = root.at(JsonPointer.compile(at));
+		}
+		catch (IllegalArgumentException e) {
+			return false;
+		}
+		for (String next : samePlace(node, at)) {
+			if (loops(root, next, onPath)) {
+				return true;
 			}
 		}
+		onPath.remove(at);
 		return false;
+	}
+
+	private static List<String> samePlace(JsonNode node, String at) {
+		List<String> next = new ArrayList<>();
+		if (!node.isObject()) {
+			return next;
+		}
+		String ref = node.path("$ref").asText("");
+		if (ref.startsWith("#")) {
+			next.add(ref.substring(1));
+		}
+		for (String many : List.of("allOf", "anyOf", "oneOf")) {
+			for (int i = 0; i < node.path(many).size(); i++) {
+				next.add(at + "/" + many + "/" + i);
+			}
+		}
+		for (String one : List.of("not", "if", "then", "else")) {
+			if (node.path(one).isObject()) {
+				next.add(at + "/" + one);
+			}
+		}
+		return next;
 	}
 
 	/** Loops through allOf, not or if/then at the top show only when something is validated. */

@@ -65,6 +65,7 @@ class CliTest {
 				unknown channel           | tracking-event.schema.json   | "channel": "email"                    | "channel": "sms"                   | /x-handoff/channel                           | unknown channel 'sms'
 				unsafe pattern            | email-campaign.schema.json   | "pattern": "^[a-f0-9]{10}$"           | "pattern": "^(a+)+\\\\1$"            | /properties/recipients/properties/list_id/pattern | not a valid or safe regular expression
 				looping $ref              | cms-landing-page.schema.json | "campaignId": { "type": "string", "pattern": "^C-[0-9]{4,8}$" } | "campaignId": { "$ref": "#/definitions/campaignId" } | /definitions/campaignId/$ref | leads back to itself
+				$ref loop through allOf   | cms-landing-page.schema.json | "campaignId": { "type": "string", "pattern": "^C-[0-9]{4,8}$" } | "campaignId": { "allOf": [{ "$ref": "#/definitions/campaignId" }] } | /definitions/campaignId/allOf/0/$ref | leads back to itself
 				invalid JSON Schema       | email-campaign.schema.json   | "type": "regular"                     | "type": "regular"                  | /properties/type                             | is not a valid JSON Schema
 				""")
 		void findsEachKindOfProblemWithFileAndPointer(String kind, String file, String from, String to, String pointer, String problem)
