@@ -23,6 +23,9 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.handoff.EdgeTestSupport;
 import dev.handoff.Senders;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** The HTTP contract of {@code POST /edges/{edge}} and the read API around it. */
 public class EdgeHttpTest extends EdgeTestSupport {
@@ -95,6 +98,15 @@ public class EdgeHttpTest extends EdgeTestSupport {
 		assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
 		assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reject WHERE edge = 'tracking-event'", Integer.class)).isEqualTo(before + 1);
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void withKafkaOffNothingDialsABroker(CapturedOutput output) throws InterruptedException {
+		// a Kafka client that was started retries its broker about every second, and says so each time
+		Thread.sleep(3000);
+
+		assertThat(output.getAll()).doesNotContain(":9092");
 	}
 
 	@Test
