@@ -23,6 +23,7 @@ import dev.handoff.reject.Reject;
 import dev.handoff.reject.RejectStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -77,8 +78,16 @@ public class Dispatcher implements SmartLifecycle {
 
 	private final DeliveryMetrics metrics;
 
+	/** What the stop needs besides letting sends finish: the edges' and Camel's own stop, giving leases back. */
+	private static final Duration REST_OF_STOP = Duration.ofSeconds(5);
+
+	/** The grace period of a stop ({@code spring.lifecycle.timeout-per-shutdown-phase}). */
+	private final Duration grace;
+
 	Dispatcher(OutboxStore outbox, RejectStore rejects, HttpSender sender, CamelSender camel, ArtifactStore artifacts,
-			DeliveryProperties properties, TransactionTemplate transactions, DeliveryMetrics metrics) {
+			DeliveryProperties properties, TransactionTemplate transactions, DeliveryMetrics metrics,
+			@Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration grace) {
+		this.grace = grace;
 		this.outbox = outbox;
 		this.camel = camel;
 		this.artifacts = artifacts;
@@ -148,17 +157,15 @@ public class Dispatcher implements SmartLifecycle {
 		}
 		stopping = true;
 		nudge();
-		// sends not begun are skipped (they stay due); sends under way finish and have their outcome written,
-		// so a tool that already has a message is not sent it again by the next instance
+		// sends not begun are skipped (they stay due); sends under way may finish and have their outcome written, so a
+		// tool that already has a message is not sent it again by the next instance, for as long as the grace period
+		// leaves room: a tool that does not answer must not hold the stop past it
 		senders.shutdown();
-		try {
-			running.join(properties.requestTimeout().toMillis() + 1000);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
-		// only HTTP calls run there, never a database call: interrupting what is left is safe
+		join(running, sendsMayFinishWithin());
+		// only HTTP calls run there, never a database call: interrupting what is left is safe. A send abandoned so was
+		// not an attempt; its message stays due under the same key, and the pass writes what it knows
 		senders.shutdownNow();
+		join(running, Duration.ofSeconds(2));
 		thread = null;
 		// the renewer touches the database: it is let finish its beat, never interrupted (H2 closes its file on an interrupt)
 		heartbeat.shutdown();
@@ -172,6 +179,25 @@ public class Dispatcher implements SmartLifecycle {
 		int released = outbox.release(instance);
 		if (released > 0) {
 			log.info("Gave back {} claimed message(s) not sent before the stop; they stay due", released);
+		}
+	}
+
+	/**
+	 * How long the stop lets sends under way finish: their request timeout, but never more than the grace period
+	 * ({@code spring.lifecycle.timeout-per-shutdown-phase}) less what the rest of the stop needs.
+	 */
+	Duration sendsMayFinishWithin() {
+		Duration rest = grace.minus(REST_OF_STOP);
+		Duration own = properties.requestTimeout().plusSeconds(1);
+		return rest.compareTo(own) < 0 ? (rest.isNegative() ? Duration.ZERO : rest) : own;
+	}
+
+	private static void join(Thread thread, Duration within) {
+		try {
+			thread.join(Math.max(1, within.toMillis()));
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
