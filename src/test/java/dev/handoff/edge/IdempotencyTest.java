@@ -79,7 +79,10 @@ public class IdempotencyTest extends EdgeTestSupport {
 	void takesAWebhookIdAsTheKey() {
 		HttpResponse<String> first = sendWith("email-campaign", good, "webhook-id", "msg_2KWPBgLlAfxdpx2AI54pPJ85f4W");
 		HttpResponse<String> again = sendWith("email-campaign", good, "webhook-id", "msg_2KWPBgLlAfxdpx2AI54pPJ85f4W");
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+		assertThat(json(first).get("id").asText()).as("an id, not null").isNotBlank();
 		assertThat(json(again).get("id")).isEqualTo(json(first).get("id"));
+		assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
 	}
 
 	@Test
