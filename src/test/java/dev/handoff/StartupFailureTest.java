@@ -71,7 +71,7 @@ class StartupFailureTest {
 		TestFiles.replace(routes.resolve("email-campaign.yaml"), "handoff:guard:email-campaign?inbound=bearer", "handoff:guard:email-campaign");
 		assertThatThrownBy(() -> start("--HANDOFF_ROUTES_DIR=" + routes)).satisfies(e -> assertThat(messages(e))
 			.containsPattern("edge 'email-campaign' \\(\\S*email-campaign.yaml:\\d+\\) takes messages from anyone who can reach it: say "
-					+ "inbound=basic\\|bearer\\|api-key\\|standard-webhooks\\|hmac on its handoff:guard step, or inbound=open if that is meant"));
+					+ "inbound=basic\\|bearer\\|api-key\\|standard-webhooks\\|hmac\\|segment on its handoff:guard step, or inbound=open if that is meant"));
 	}
 
 	@Test

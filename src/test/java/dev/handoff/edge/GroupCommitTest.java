@@ -155,7 +155,13 @@ class GroupCommitTest {
 	@Test
 	void afterShutdownItStillCommitsOnTheSendersThread() throws Exception {
 		commits.destroy();
-		commits.run(insert(11));
+		Thread sender = Thread.currentThread();
+		Thread[] ranOn = new Thread[1];
+		commits.run(() -> {
+			ranOn[0] = Thread.currentThread();
+			insert(11).run();
+		});
+		assertThat(ranOn[0]).isSameAs(sender);
 		assertThat(committed(11)).isTrue();
 	}
 
