@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,6 +51,28 @@ public class HostileInputTest extends EdgeTestSupport {
 	@Test
 	void refusesANumberWith100000Digits() {
 		assertThat(parseReject(bytes("{\"n\": " + "9".repeat(100_000) + "}")).get("message").asText()).contains("Number value length");
+	}
+
+	@Test
+	void takesANumberOf64DigitsTheLimitAndRefuses65() {
+		assertThat(rules(send("email-campaign", bytes("{\"n\": " + "9".repeat(64) + "}")))).as("64 digits: judged by the contract")
+			.isNotEmpty().doesNotContain("parse");
+		assertThat(parseReject(bytes("{\"n\": " + "9".repeat(65) + "}")).get("message").asText()).contains("Number value length");
+	}
+
+	@Test
+	void takesNesting32DeepTheLimitAndRefuses33() {
+		// the object is one level, each array one more
+		assertThat(rules(send("email-campaign", bytes("{\"n\": " + "[".repeat(31) + "]".repeat(31) + "}")))).as("32 deep")
+			.isNotEmpty().doesNotContain("parse");
+		assertThat(parseReject(bytes("{\"n\": " + "[".repeat(32) + "]".repeat(32) + "}")).get("message").asText()).contains("nesting depth");
+	}
+
+	private static List<String> rules(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+		List<String> rules = new ArrayList<>();
+		json(response).get("violations").forEach(v -> rules.add(v.get("rule").asText()));
+		return rules;
 	}
 
 	@Test

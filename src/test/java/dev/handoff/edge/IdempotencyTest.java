@@ -86,6 +86,21 @@ public class IdempotencyTest extends EdgeTestSupport {
 	}
 
 	@Test
+	void aKeyUsedAgainAfterTheWindowIsANewMessage() {
+		HttpResponse<String> first = sendWith("email-campaign", good, "Idempotency-Key", "window-1");
+		assertThat(first.statusCode()).isEqualTo(202);
+		// as if the default window (24 h) had passed since
+		jdbc.update("UPDATE inbound_key SET created_at = ? WHERE edge = 'email-campaign' AND idem_key = 'window-1'",
+				java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofHours(25))));
+
+		HttpResponse<String> later = sendWith("email-campaign", good, "Idempotency-Key", "window-1");
+
+		assertThat(later.statusCode()).isEqualTo(202);
+		assertThat(later.headers().firstValue("Idempotent-Replayed")).isEmpty();
+		assertThat(json(later).get("id").asText()).isNotEqualTo(json(first).get("id").asText());
+	}
+
+	@Test
 	void keepsKeysApartPerEdge() {
 		HttpResponse<String> email = sendWith("email-campaign", good, "Idempotency-Key", "shared-1");
 		HttpResponse<String> page = sendWith("cms-landing-page", bytes(example("cms-landing-page", "01-good-page.json")), "Idempotency-Key",
