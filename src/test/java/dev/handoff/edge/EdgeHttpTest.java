@@ -142,6 +142,25 @@ public class EdgeHttpTest extends EdgeTestSupport {
 	}
 
 	@Test
+	void sendsTheToolOnlyTheHeadersOnItsList() {
+		briefsApproved();
+		HttpResponse<String> response = send("tracking-event", bytes(example("tracking-event", "01-good-click.json")),
+				Map.of("Content-Type", "application/json", "Cookie", "session=abc", "X-Api-Key", "key-123", "X-Forwarded-For", "198.51.100.4",
+						"Accept-Language", "de", "X-Custom", "1"));
+		assertThat(response.statusCode()).isEqualTo(202);
+		String id = json(response).get("id").asText();
+		await().atMost(Duration.ofSeconds(10)).until(() -> tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track")))
+			.stream().anyMatch(r -> id.equals(r.getHeader("Idempotency-Key"))));
+		LoggedRequest received = tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track"))).stream()
+			.filter(r -> id.equals(r.getHeader("Idempotency-Key"))).findFirst().orElseThrow();
+
+		// what HTTP itself needs (Host, Content-Length) and Handoff's own, nothing else
+		assertThat(received.getHeaders().keys()).map(String::toLowerCase)
+			.containsExactlyInAnyOrder("host", "content-length", "content-type", "idempotency-key", "user-agent");
+		assertThat(received.getHeader("User-Agent")).isEqualTo("Handoff");
+	}
+
+	@Test
 	void aRejectedMessageNeverReachesTheTool() throws Exception {
 		briefsApproved();
 		ObjectNode typed = (ObjectNode) example("email-campaign", "01-good-campaign.json");
