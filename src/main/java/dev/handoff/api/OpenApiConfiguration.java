@@ -12,6 +12,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -67,13 +68,18 @@ class OpenApiConfiguration {
 			.description(edge.deliverTo() == null ? "Accepted messages become the campaign truth."
 					: "Accepted messages are delivered to the next tool; rejected ones wait in the rejected queue.")
 			.addParametersItem(new Parameter().in("header").name("Idempotency-Key").required(false)
+				.schema(new StringSchema().minLength(1).maxLength(200).pattern("^[\\x21-\\x7e]+$"))
 				.description("a repeated key answers the first outcome again and delivers nothing twice"))
 			.requestBody(new RequestBody().required(true).content(json))
 			.responses(new ApiResponses()
 				.addApiResponse("202", new ApiResponse().description("accepted (id, generated values) or held at a human gate").content(json))
-				.addApiResponse("401", new ApiResponse().description("bad or missing signature; not stored").content(problem))
+				.addApiResponse("400", new ApiResponse().description("a malformed idempotency key or a body cut short; not stored")
+					.content(problem))
+				.addApiResponse("401", new ApiResponse().description("a missing or wrong credential of the edge's inbound kind; not stored")
+					.content(problem))
 				.addApiResponse("413", new ApiResponse().description("too large; stored as a reject").content(problem))
-				.addApiResponse("415", new ApiResponse().description("not JSON").content(problem))
+				.addApiResponse("415", new ApiResponse().description("not JSON (nor a form, where the route reads forms), or compressed")
+					.content(problem))
 				.addApiResponse("422", new ApiResponse().description("rejected and stored (id, violations)").content(json))
 				.addApiResponse("503", new ApiResponse().description("storage unavailable; send again").content(problem)));
 	}

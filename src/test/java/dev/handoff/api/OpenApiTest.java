@@ -62,4 +62,16 @@ class OpenApiTest extends EdgeTestSupport {
 		assertThat(document.at("/paths/~1edges~1email-campaign/post/responses").has("422")).isTrue();
 		assertThat(document.at("/paths/~1edges~1email-campaign/post/security").isMissingNode()).as("edges use signatures, not tokens").isTrue();
 	}
+
+	@Test
+	void givesEveryParameterASchema() {
+		java.util.List<String> without = new java.util.ArrayList<>();
+		document().get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> operation.getValue()
+			.path("parameters").forEach(parameter -> {
+				if (!parameter.has("schema") && !parameter.has("content")) {
+					without.add(operation.getKey() + " " + path.getKey() + " " + parameter.path("name").asText());
+				}
+			})));
+		assertThat(without).as("a parameter without schema or content makes the document invalid").isEmpty();
+	}
 }
