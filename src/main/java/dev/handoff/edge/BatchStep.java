@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -96,8 +97,10 @@ final class BatchStep implements Processor {
 	 * @param eventKey a pointer, in each event, to its own idempotency key ({@code /messageId}), or null; a key missing from an
 	 * event is generated there
 	 * @param answer how the sender is answered
+	 * @param pass the values of an event's {@code type} that go on unjudged (Segment's calls that carry no campaign: identify,
+	 * page, ...); empty when every event is judged
 	 */
-	record Shape(String items, Limits sizes, String eventKey, Answer answer) {
+	record Shape(String items, Limits sizes, String eventKey, Answer answer, Set<String> pass) {
 	}
 
 	/** Events' own keys are kept beside the requests' Idempotency-Keys, under a prefix no header key can have (a space). */
@@ -113,6 +116,8 @@ final class BatchStep implements Processor {
 
 	private final InboundKeys keys;
 
+	private final Set<String> pass;
+
 	/** Which routes map what the tool sends (HubSpot's events, say) before this step, to the contract's events. */
 	private final EdgeRegistry edges;
 
@@ -125,6 +130,7 @@ final class BatchStep implements Processor {
 		this.items = shape.items();
 		this.eventKey = shape.eventKey();
 		this.answer = shape.answer();
+		this.pass = shape.pass();
 		this.keys = keys;
 		this.edges = edges;
 		this.contracts = contracts;
@@ -180,11 +186,23 @@ final class BatchStep implements Processor {
 				taken.add(key);
 			}
 			byte[] event = mapper.writeValueAsBytes(batch.get(i));
-			Verdict judged = metrics.timeGuard(edge, () -> guard.check(contract, set.taxonomy(), event));
-			Verdict verdict = sizes.event() > 0 && judged.forwarded() != null && judged.forwarded().length > sizes.event()
-					? new Verdict(contract, event, List.of(Violations.tooLargeForTool(judged.forwarded().length, sizes.event())), null, List.of(),
-							List.of(), judged.campaign(), judged.version(), null, null)
-					: judged;
+			Verdict verdict;
+			if (passes(batch.get(i))) {
+				// a call the route lets through unjudged (Segment's identify, page, ...): only the tool's size limit holds
+				if (sizes.event() == 0 || event.length <= sizes.event()) {
+					good.add(batch.get(i));
+					continue;
+				}
+				verdict = new Verdict(contract, event, List.of(Violations.tooLargeForTool(event.length, sizes.event())), null, List.of(), List.of(),
+						null, null, null, null);
+			}
+			else {
+				Verdict judged = metrics.timeGuard(edge, () -> guard.check(contract, set.taxonomy(), event));
+				verdict = sizes.event() > 0 && judged.forwarded() != null && judged.forwarded().length > sizes.event()
+						? new Verdict(contract, event, List.of(Violations.tooLargeForTool(judged.forwarded().length, sizes.event())), null,
+								List.of(), List.of(), judged.campaign(), judged.version(), null, null)
+						: judged;
+			}
 			if (verdict.accepted()) {
 				good.add(mapper.readTree(verdict.forwarded()));
 				continue;
@@ -258,6 +276,11 @@ final class BatchStep implements Processor {
 		if (stored && !good.isEmpty()) {
 			dispatcher.nudge();
 		}
+	}
+
+	/** Whether the route lets this event through unjudged, by its {@code type}. */
+	private boolean passes(JsonNode event) {
+		return !pass.isEmpty() && event.path("type").isTextual() && pass.contains(event.get("type").asText());
 	}
 
 	/**

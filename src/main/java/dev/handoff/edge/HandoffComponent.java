@@ -109,7 +109,8 @@ public class HandoffComponent extends DefaultComponent {
 			String contract = contract(uri, remaining.substring("batch:".length()));
 			String deliverTo = deliverTo(uri, parameters);
 			BatchStep.Limits sizes = new BatchStep.Limits(limit(uri, parameters, "maxEventBytes"), limit(uri, parameters, "maxBatchBytes"));
-			BatchStep.Shape shape = new BatchStep.Shape(items(uri, parameters), sizes, eventKey(uri, parameters), answer(uri, parameters));
+			BatchStep.Shape shape = new BatchStep.Shape(items(uri, parameters), sizes, eventKey(uri, parameters), answer(uri, parameters),
+					pass(uri, parameters));
 			return new StepEndpoint(uri, this, new BatchStep(contract, deliverTo, shape, edges, contracts, guard, rejects, outbox, outcomes, keys,
 					dispatcher, limits, mapper, held, metrics));
 		}
@@ -156,6 +157,26 @@ public class HandoffComponent extends DefaultComponent {
 					+ "like /messageId");
 		}
 		return pointer;
+	}
+
+	/**
+	 * {@code pass=identify,page}: the event types a batch lets through unjudged. Said in the route, so what goes on without
+	 * a contract is in plain sight; an event with another type, or none, is judged.
+	 */
+	private java.util.Set<String> pass(String uri, Map<String, Object> parameters) {
+		String pass = getAndRemoveParameter(parameters, "pass", String.class);
+		if (pass == null) {
+			return java.util.Set.of();
+		}
+		java.util.Set<String> types = new java.util.TreeSet<>();
+		for (String type : pass.split(",")) {
+			if (type.isBlank()) {
+				throw new IllegalArgumentException(prefix(uri) + "'" + uri + "': pass=" + pass + " names an empty type; list event types "
+						+ "like pass=identify,page");
+			}
+			types.add(type.trim());
+		}
+		return java.util.Set.copyOf(types);
 	}
 
 	/** {@code answer=handoff} (the default) or {@code answer=segment}: how a batch's sender is answered. */

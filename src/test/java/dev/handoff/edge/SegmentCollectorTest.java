@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.segment.analytics.Analytics;
 import com.segment.analytics.Callback;
+import com.segment.analytics.messages.IdentifyMessage;
 import com.segment.analytics.messages.Message;
 import com.segment.analytics.messages.TrackMessage;
 import dev.handoff.EdgeTestSupport;
@@ -86,11 +87,14 @@ class SegmentCollectorTest extends EdgeTestSupport {
 		// a typed medium where the truth says email
 		analytics.enqueue(click("u-3", "https://shop.example.com/spring-sale-2027").messageId("sdk-bad-3")
 			.context(Map.of("campaign", Map.of("medium", "Email"))));
+		// a call that carries no campaign: the route lets it through as sent
+		analytics.enqueue(IdentifyMessage.builder().userId("u-1").traits(Map.of("plan", "pro")).messageId("sdk-identify-4"));
 		analytics.flush();
 
-		await().atMost(Duration.ofSeconds(20)).until(() -> outcomes.size() == 3);
+		await().atMost(Duration.ofSeconds(20)).until(() -> outcomes.size() == 4);
 		assertThat(outcomes).as("Segment's library heard success for every event, the rejected one included (it is kept)")
-			.containsOnly(Map.entry("sdk-good-1", "success"), Map.entry("sdk-good-2", "success"), Map.entry("sdk-bad-3", "success"));
+			.containsOnly(Map.entry("sdk-good-1", "success"), Map.entry("sdk-good-2", "success"), Map.entry("sdk-bad-3", "success"),
+					Map.entry("sdk-identify-4", "success"));
 		assertThat(jdbc.queryForList("SELECT violations FROM reject WHERE edge = 'segment-import'", String.class)).as("the one bad event only")
 			.singleElement().asString().contains("/batch/2/context/campaign/medium");
 		List<LoggedRequest> sent = await().atMost(Duration.ofSeconds(20))
@@ -99,7 +103,8 @@ class SegmentCollectorTest extends EdgeTestSupport {
 		assertThat(sent.get(0).getHeader("Authorization")).isEqualTo(Senders.basic(SEGMENT_WRITE_KEY, ""));
 		List<String> forwarded = new ArrayList<>();
 		JSON.readTree(sent.get(0).getBody()).get("batch").forEach(e -> forwarded.add(e.get("messageId").asText()));
-		assertThat(forwarded).containsExactly("sdk-good-1", "sdk-good-2");
+		assertThat(forwarded).containsExactly("sdk-good-1", "sdk-good-2", "sdk-identify-4");
+		assertThat(JSON.readTree(sent.get(0).getBody()).at("/batch/2/traits/plan").asText()).as("as sent").isEqualTo("pro");
 		assertThat(JSON.readTree(sent.get(0).getBody()).at("/batch/0/context/campaign/medium").asText()).as("generated").isEqualTo("email");
 	}
 
