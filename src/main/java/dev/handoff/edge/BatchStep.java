@@ -152,7 +152,8 @@ final class BatchStep implements Processor {
 			.orElseThrow(() -> new IllegalStateException("contract '" + contractName + "' is no longer loaded"));
 		byte[] body = edges.mapped(exchange.getFromRouteId()) ? Bodies.bytes(exchange) : GuardStep.rawBody(exchange);
 		String edge = exchange.getFromRouteId();
-		JsonNode batch = readBatch(body);
+		String call = answer == Answer.SEGMENT ? SegmentCall.of(exchange) : null;
+		JsonNode batch = call == null ? readBatch(body) : asBatch(body, call);
 		if (batch == null) {
 			// not a batch at all: the whole body is one reject, as for a single message
 			Verdict verdict = metrics.timeGuard(edge, () -> guard.check(contract, set.taxonomy(), body));
@@ -275,6 +276,26 @@ final class BatchStep implements Processor {
 		}
 		if (stored && !good.isEmpty()) {
 			dispatcher.nudge();
+		}
+	}
+
+	/**
+	 * A single call of Segment's HTTP Tracking API ({@code POST /v1/track}, ...) as a batch of one: its type is the call's
+	 * when it names none, and the write key it may carry stays here. Null when the body is no JSON object.
+	 */
+	private JsonNode asBatch(byte[] body, String call) {
+		try {
+			if (!(json.read(body) instanceof ObjectNode event)) {
+				return null;
+			}
+			if (!event.hasNonNull("type")) {
+				event.put("type", call);
+			}
+			event.remove("writeKey");
+			return mapper.createArrayNode().add(event);
+		}
+		catch (IOException e) {
+			return null;
 		}
 	}
 

@@ -40,6 +40,9 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 
 	private volatile Map<String, Edge> byPath = Map.of();
 
+	/** The paths of edges that serve every path under their own. */
+	private volatile Set<String> servedBelow = Set.of();
+
 	private volatile Set<String> queueEdges = Set.of();
 
 	private final InboundAuth inbound;
@@ -64,6 +67,7 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 
 	void read(CamelContext context) {
 		Map<String, Edge> found = new TreeMap<>();
+		Set<String> below = new HashSet<>();
 		Set<String> queues = new HashSet<>();
 		List<String> problems = new ArrayList<>();
 		Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
@@ -74,7 +78,12 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 				continue;
 			}
 			if (from.startsWith(HTTP) && !from.startsWith(PREFIX)) {
-				toolPathEdge(route, from, context, problems).ifPresent(edge -> found.put(edge.name(), edge));
+				toolPathEdge(route, from, context, problems).ifPresent(edge -> {
+					found.put(edge.name(), edge);
+					if (servesBelow(from)) {
+						below.add(edge.path());
+					}
+				});
 				continue;
 			}
 			if (!from.startsWith(PREFIX)) {
@@ -116,6 +125,7 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 		}
 		edges = Map.copyOf(found);
 		byPath = Map.copyOf(paths);
+		servedBelow = Set.copyOf(below);
 		queueEdges = Set.copyOf(queues);
 	}
 
@@ -153,6 +163,11 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 			return Optional.empty();
 		}
 		return httpEdge(route, route.getRouteId(), RouteFile.httpPath(from), context, problems);
+	}
+
+	/** Whether a route serves every path under its own ({@code matchOnUriPrefix}: Segment's /v1/track, /v1/identify, ...). */
+	static boolean servesBelow(String from) {
+		return from.matches(".*[?&]matchOnUriPrefix=true(&.*)?$");
 	}
 
 	/**
@@ -290,9 +305,17 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 		return Optional.ofNullable(edges.get(name));
 	}
 
-	/** The edge senders reach at this path (without the context path), if one is served there. */
+	/**
+	 * The edge senders reach at this path (without the context path), if one is served there: the edge of exactly this
+	 * path, else the one with the longest path above it that serves all below it.
+	 */
 	public Optional<Edge> atPath(String path) {
-		return Optional.ofNullable(byPath.get(path));
+		Edge exact = byPath.get(path);
+		if (exact != null) {
+			return Optional.of(exact);
+		}
+		return servedBelow.stream().filter(above -> path.startsWith(above + "/")).max(java.util.Comparator.comparingInt(String::length))
+			.map(byPath::get);
 	}
 
 	public List<Edge> all() {

@@ -42,13 +42,10 @@ class SegmentCollectorTest extends EdgeTestSupport {
 	@DynamicPropertySource
 	static void collector(DynamicPropertyRegistry registry) {
 		registry.add("handoff.segment.enabled", () -> "true");
-		registry.add("handoff.edges.inbound.segment-import.tokens", () -> WRITE_KEY);
-		registry.add("handoff.edges.inbound.segment-batch.tokens", () -> WRITE_KEY);
+		registry.add("handoff.edges.inbound.segment.tokens", () -> WRITE_KEY);
 		// and on to Segment with the source's write key, as Segment's API takes it
-		for (String edge : List.of("segment-import", "segment-batch")) {
-			registry.add("handoff.delivery.edges." + edge + ".auth.kind", () -> "basic");
-			registry.add("handoff.delivery.edges." + edge + ".auth.username", () -> SEGMENT_WRITE_KEY);
-		}
+		registry.add("handoff.delivery.edges.segment.auth.kind", () -> "basic");
+		registry.add("handoff.delivery.edges.segment.auth.username", () -> SEGMENT_WRITE_KEY);
 	}
 
 	/** The write key Handoff sends on to Segment with; a source's own may be the same. */
@@ -95,7 +92,8 @@ class SegmentCollectorTest extends EdgeTestSupport {
 		assertThat(outcomes).as("Segment's library heard success for every event, the rejected one included (it is kept)")
 			.containsOnly(Map.entry("sdk-good-1", "success"), Map.entry("sdk-good-2", "success"), Map.entry("sdk-bad-3", "success"),
 					Map.entry("sdk-identify-4", "success"));
-		assertThat(jdbc.queryForList("SELECT violations FROM reject WHERE edge = 'segment-import'", String.class)).as("the one bad event only")
+		assertThat(jdbc.queryForList("SELECT violations FROM reject WHERE edge = 'segment' AND CAST(payload AS VARCHAR(100000)) LIKE '%sdk-%'",
+				String.class)).as("the one bad event only")
 			.singleElement().asString().contains("/batch/2/context/campaign/medium");
 		List<LoggedRequest> sent = await().atMost(Duration.ofSeconds(20))
 			.until(() -> tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/batch"))), r -> !r.isEmpty());
@@ -116,17 +114,58 @@ class SegmentCollectorTest extends EdgeTestSupport {
 		batch.putArray("batch").add(event);
 		batch.put("writeKey", WRITE_KEY);
 
+		int before = jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE edge = 'segment'", Integer.class);
 		HttpResponse<String> first = sendTo("/v1/batch", bytes(batch), Map.of("Content-Type", "application/json"));
 		HttpResponse<String> again = sendTo("/v1/batch", bytes(batch), Map.of("Content-Type", "application/json"));
 
 		assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
 		assertThat(JSON.readTree(first.body())).isEqualTo(JSON.readTree("{\"success\": true}"));
 		assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
-		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE edge = 'segment-batch'", Integer.class)).isEqualTo(1);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE edge = 'segment'", Integer.class)).isEqualTo(before + 1);
 		await().atMost(Duration.ofSeconds(20)).until(() -> !tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/batch"))).isEmpty());
 		Thread.sleep(500);
 		assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/batch"))))
 			.as("the event reached Segment once").hasSize(1);
+	}
+
+	@Test
+	void takesTheSingleCallsOfTheHttpApiEachAsABatchOfOne() throws Exception {
+		ObjectNode track = example("tracking-event", "01-good-click.json").deepCopy();
+		track.put("messageId", "single-track-1");
+		Map<String, String> basic = Map.of("Content-Type", "application/json", "Authorization", Senders.basic(WRITE_KEY, ""));
+
+		HttpResponse<String> tracked = sendTo("/v1/track", bytes(track), basic);
+		HttpResponse<String> identified = sendTo("/v1/identify", bytes("{\"userId\": \"u-7\", \"traits\": {\"plan\": \"pro\"}, "
+				+ "\"messageId\": \"single-identify-2\"}"), basic);
+		ObjectNode typed = track.deepCopy().put("messageId", "single-track-3");
+		typed.putObject("context").putObject("campaign").put("medium", "Email");
+		HttpResponse<String> rejected = sendTo("/v1/track", bytes(typed), basic);
+
+		assertThat(List.of(tracked.statusCode(), identified.statusCode(), rejected.statusCode())).containsOnly(200);
+		await().atMost(Duration.ofSeconds(20)).until(() -> forwarded().containsAll(List.of("single-track-1", "single-identify-2")));
+		assertThat(forwarded()).doesNotContain("single-track-3");
+		JsonNode identify = tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/batch"))).stream()
+			.map(r -> read(r.getBodyAsString()).get("batch").get(0)).filter(e -> e.get("messageId").asText().equals("single-identify-2"))
+			.findFirst().orElseThrow();
+		assertThat(identify.get("type").asText()).as("the call's type").isEqualTo("identify");
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reject WHERE edge = 'segment' AND CAST(payload AS VARCHAR(100000)) LIKE "
+				+ "'%single-track-3%'", Integer.class)).isEqualTo(1);
+	}
+
+	private List<String> forwarded() {
+		List<String> ids = new ArrayList<>();
+		tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/batch")))
+			.forEach(r -> read(r.getBodyAsString()).get("batch").forEach(e -> ids.add(e.get("messageId").asText())));
+		return ids;
+	}
+
+	private static JsonNode read(String json) {
+		try {
+			return JSON.readTree(json);
+		}
+		catch (java.io.IOException e) {
+			throw new AssertionError(e);
+		}
 	}
 
 	@Test
