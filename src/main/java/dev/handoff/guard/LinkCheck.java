@@ -26,14 +26,17 @@ final class LinkCheck {
 	static Outcome check(String pointer, String text, LinkMode mode, UtmValues utm, Taxonomy taxonomy) {
 		List<Violation> violations = new ArrayList<>();
 		if (!text.contains("<")) {
-			return new Outcome(link(pointer, text.strip(), false, mode, utm, taxonomy, violations, text), violations);
+			return new Outcome(link(pointer, text.strip(), text.strip(), false, mode, utm, taxonomy, violations, text), violations);
+		}
+		if (!text.toLowerCase(Locale.ROOT).contains("href")) {
+			return new Outcome(text, violations); // no link at all (an attribute's name is never written with entities)
 		}
 		// the copy is made only once a link changes: most HTML fields go on as they came
 		StringBuilder out = null;
 		int at = 0;
-		for (Hrefs.Href h = Hrefs.next(text, 0); h != null; h = Hrefs.next(text, h.end() + 1)) {
+		for (Hrefs.Href h : Hrefs.all(text)) {
 			String href = text.substring(h.start(), h.end());
-			String rewritten = link(pointer, href, true, mode, utm, taxonomy, violations, href);
+			String rewritten = link(pointer, href, h.url(), true, mode, utm, taxonomy, violations, href);
 			if (rewritten != href) {
 				out = out == null ? new StringBuilder(text.length() + 256) : out;
 				out.append(text, at, h.start()).append(rewritten);
@@ -48,18 +51,23 @@ final class LinkCheck {
 		return new Outcome(result.equals(text) ? text : result, violations);
 	}
 
-	private static String link(String pointer, String href, boolean html, LinkMode mode, UtmValues utm, Taxonomy taxonomy,
+	/**
+	 * @param href the link as written in the field (in HTML, entities not decoded)
+	 * @param plain the link as a browser reads it (in HTML, entities decoded)
+	 */
+	private static String link(String pointer, String href, String plain, boolean html, LinkMode mode, UtmValues utm, Taxonomy taxonomy,
 			List<Violation> violations, String unchanged) {
-		if (!taxonomy.mayOwn(href)) {
+		if (!taxonomy.mayOwn(plain)) {
 			return unchanged; // no owned domain anywhere in it: not a link to check, and no need to parse it
 		}
-		String plain = html ? href.replace("&amp;", "&") : href;
 		LinkUrl url = LinkUrl.parse(plain);
 		if (url == null) {
 			return unchanged; // merge tags such as *|UNSUB|* and other non-URLs are not links to check
 		}
 		String scheme = url.scheme() == null ? "" : url.scheme().toLowerCase(Locale.ROOT);
-		if (!(scheme.equals("http") || scheme.equals("https")) || !taxonomy.owns(url.host())) {
+		// a protocol-relative link (//host/path) goes where its page's scheme goes: to the owned host all the same
+		boolean web = scheme.equals("http") || scheme.equals("https") || (scheme.isEmpty() && plain.startsWith("//"));
+		if (!web || url.host() == null || !taxonomy.owns(url.host())) {
 			return unchanged;
 		}
 		String query = url.rawQuery();

@@ -86,4 +86,31 @@ class LinkCheckTest {
 		assertThat(check("<a href=\"HTTPS://SHOP.EXAMPLE.COM/a\">a</a>", LinkMode.REWRITE).text()).isEqualTo(
 				"<a href=\"HTTPS://SHOP.EXAMPLE.COM/a?utm_source=mailchimp&amp;utm_medium=email&amp;utm_campaign=spring-sale-c-1\">a</a>");
 	}
+
+	private static final String TAGS = "utm_source=mailchimp&amp;utm_medium=email&amp;utm_campaign=spring-sale-c-1";
+
+	@Test
+	void tagsOwnedLinksInEveryFormABrowserFollowsAndKeepsTheRestByteForByte() {
+		String html = "<a href=https://shop.example.com/a>a</a>\r\n<a href=\" https://shop.example.com/b \">b</a>"
+				+ "<a href=//shop.example.com/c>c</a>";
+
+		assertThat(check(html, LinkMode.REWRITE).text()).isEqualTo("<a href=https://shop.example.com/a?" + TAGS + ">a</a>\r\n"
+				+ "<a href=\" https://shop.example.com/b?" + TAGS + " \">b</a><a href=//shop.example.com/c?" + TAGS + ">c</a>");
+	}
+
+	@Test
+	void flagsOwnedLinksInEveryFormABrowserFollows() {
+		String html = "<a href=https://shop.example.com/a>a</a><a href=\" https://shop.example.com/b \">b</a><a href=//shop.example.com/c>c</a>";
+
+		assertThat(check(html, LinkMode.CHECK).violations()).extracting(Violation::rule).hasSize(9).containsOnly("link-utm");
+	}
+
+	@Test
+	void leavesALinkInsideACommentAlone() {
+		String html = "<!-- old: <a href=\"https://shop.example.com/old\">x</a> --><a href=\"https://shop.example.com/new\">y</a>";
+
+		assertThat(check(html, LinkMode.REWRITE).text())
+			.isEqualTo("<!-- old: <a href=\"https://shop.example.com/old\">x</a> --><a href=\"https://shop.example.com/new?" + TAGS + "\">y</a>");
+		assertThat(check("<!-- <a href=\"https://shop.example.com/old\">x</a> -->", LinkMode.CHECK).violations()).isEmpty();
+	}
 }
