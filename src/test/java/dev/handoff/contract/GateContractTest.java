@@ -1,6 +1,7 @@
 package dev.handoff.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -10,6 +11,8 @@ import java.util.List;
 
 import dev.handoff.TestFiles;
 import dev.handoff.lint.Linter;
+import org.everit.json.schema.ValidationException;
+import org.json.JSONObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +64,13 @@ class GateContractTest {
 	void resolvesALocalRefInAConditionAgainstTheContractsDefinitions() throws IOException {
 		TestFiles.replace(contracts.resolve(CMS), "\"channel\": \"web\",", "\"channel\": \"web\", \"gate\": {\"reason\": \"r\", \"if\": "
 				+ "{\"properties\": {\"meta\": {\"properties\": {\"campaign_id\": {\"$ref\": \"#/definitions/campaignId\"}}}}}},");
-		assertThat(new ContractLoader().load(contracts).find("cms-landing-page").orElseThrow().spec().gate().condition()).isNotNull();
+		org.everit.json.schema.Schema condition = new ContractLoader().load(contracts).find("cms-landing-page").orElseThrow().spec().gate()
+			.condition();
+
+		// the reference reaches the definition: a campaign id of the defined form holds, another does not
+		assertThatCode(() -> condition.validate(new JSONObject("{\"meta\": {\"campaign_id\": \"C-1001\"}}"))).doesNotThrowAnyException();
+		assertThatThrownBy(() -> condition.validate(new JSONObject("{\"meta\": {\"campaign_id\": \"X-1\"}}")))
+			.isInstanceOf(ValidationException.class);
 	}
 
 	@ParameterizedTest(name = "{0}")
