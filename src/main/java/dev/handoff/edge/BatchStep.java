@@ -153,7 +153,8 @@ final class BatchStep implements Processor {
 		byte[] body = edges.mapped(exchange.getFromRouteId()) ? Bodies.bytes(exchange) : GuardStep.rawBody(exchange);
 		String edge = exchange.getFromRouteId();
 		String call = answer == Answer.SEGMENT ? SegmentCall.of(exchange) : null;
-		JsonNode batch = call == null ? readBatch(body) : asBatch(body, call);
+		JsonNode root = readRoot(body);
+		JsonNode batch = root == null ? null : call == null ? batchAt(root) : asBatch(root, call);
 		if (batch == null) {
 			// not a batch at all: the whole body is one reject, as for a single message
 			Verdict verdict = metrics.timeGuard(edge, () -> guard.check(contract, set.taxonomy(), body));
@@ -166,7 +167,7 @@ final class BatchStep implements Processor {
 			return;
 		}
 		if (answer == Answer.SEGMENT) {
-			sharedContext(body, batch);
+			sharedContext(root, batch);
 		}
 		List<Map<String, Object>> rejected = new ArrayList<>();
 		List<Reject> toStore = new ArrayList<>();
@@ -283,20 +284,15 @@ final class BatchStep implements Processor {
 	 * A single call of Segment's HTTP Tracking API ({@code POST /v1/track}, ...) as a batch of one: its type is the call's
 	 * when it names none, and the write key it may carry stays here. Null when the body is no JSON object.
 	 */
-	private JsonNode asBatch(byte[] body, String call) {
-		try {
-			if (!(json.read(body) instanceof ObjectNode event)) {
-				return null;
-			}
-			if (!event.hasNonNull("type")) {
-				event.put("type", call);
-			}
-			event.remove("writeKey");
-			return mapper.createArrayNode().add(event);
-		}
-		catch (IOException e) {
+	private JsonNode asBatch(JsonNode root, String call) {
+		if (!(root instanceof ObjectNode event)) {
 			return null;
 		}
+		if (!event.hasNonNull("type")) {
+			event.put("type", call);
+		}
+		event.remove("writeKey");
+		return mapper.createArrayNode().add(event);
 	}
 
 	/** Whether the route lets this event through unjudged, by its {@code type}. */
@@ -308,8 +304,8 @@ final class BatchStep implements Processor {
 	 * Segment's libraries (analytics-java) put the context they share, the library's name and version, once on the batch
 	 * instead of on every event, and Segment reads it as each event's: so does this, an event's own fields winning.
 	 */
-	private void sharedContext(byte[] body, JsonNode batch) throws IOException {
-		JsonNode shared = json.read(body).get("context");
+	private static void sharedContext(JsonNode root, JsonNode batch) {
+		JsonNode shared = root.get("context");
 		if (!(shared instanceof ObjectNode context)) {
 			return;
 		}
@@ -378,16 +374,20 @@ final class BatchStep implements Processor {
 		return mapper.writeValueAsBytes(batch);
 	}
 
-	/** The array at the route's pointer ({@code /batch} unless it says otherwise), or null when the body has none there. */
-	private JsonNode readBatch(byte[] body) {
+	/** The body as JSON, read once with the edge's limits; null when it is not JSON. */
+	private JsonNode readRoot(byte[] body) {
 		try {
-			JsonNode root = json.read(body);
-			JsonNode batch = root.at(items);
-			return batch.isArray() ? batch : null;
+			return json.read(body);
 		}
 		catch (IOException e) {
 			return null;
 		}
+	}
+
+	/** The array at the route's pointer ({@code /batch} unless it says otherwise), or null when the body has none there. */
+	private JsonNode batchAt(JsonNode root) {
+		JsonNode batch = root.at(items);
+		return batch.isArray() ? batch : null;
 	}
 
 	private void rejectWhole(Exchange exchange, String edge, Contract contract, byte[] body, List<Violation> violations) {

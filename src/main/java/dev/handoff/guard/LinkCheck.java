@@ -28,7 +28,7 @@ final class LinkCheck {
 		if (!text.contains("<")) {
 			return new Outcome(link(pointer, text.strip(), text.strip(), false, mode, utm, taxonomy, violations, text), violations);
 		}
-		if (!text.toLowerCase(Locale.ROOT).contains("href")) {
+		if (!containsHref(text)) {
 			return new Outcome(text, violations); // no link at all (an attribute's name is never written with entities)
 		}
 		// the copy is made only once a link changes: most HTML fields go on as they came
@@ -85,6 +85,16 @@ final class LinkCheck {
 			}
 		}
 		return added.isEmpty() ? unchanged : insertQuery(href, added.toString(), html);
+	}
+
+	/** Whether "href" stands anywhere, in any case, looked for without copying the field. */
+	private static boolean containsHref(String text) {
+		for (int i = text.indexOf('=') < 0 ? -1 : 0; i >= 0 && i <= text.length() - 4; i++) {
+			if (text.regionMatches(true, i, "href", 0, 4)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Adds parameters at the end of the query, before any fragment. */

@@ -45,7 +45,7 @@ final class BasicVerifier implements Verifier {
 	}
 
 	/** The {@code user:password} bytes, or null when the header is not Basic or not base64 of a pair. */
-	private static byte[] decode(String authorization) {
+	static byte[] decode(String authorization) {
 		if (!authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
 			return null;
 		}
@@ -56,5 +56,15 @@ final class BasicVerifier implements Verifier {
 		catch (IllegalArgumentException e) {
 			return null;
 		}
+	}
+
+	/** The user of a Basic header, or null when the header is not Basic or not base64 of {@code user:password}. */
+	static String user(String authorization) {
+		byte[] pair = decode(authorization);
+		if (pair == null) {
+			return null;
+		}
+		String text = new String(pair, StandardCharsets.UTF_8);
+		return text.substring(0, text.indexOf(':'));
 	}
 }

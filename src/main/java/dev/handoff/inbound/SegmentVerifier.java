@@ -2,7 +2,6 @@ package dev.handoff.inbound;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,8 +18,6 @@ import jakarta.servlet.http.HttpServletRequest;
  * refused at once; without one, the body must carry the key.
  */
 final class SegmentVerifier implements Verifier {
-
-	private static final String SCHEME = "Basic ";
 
 	private static final JsonFactory JSON = new JsonFactory();
 
@@ -40,7 +37,7 @@ final class SegmentVerifier implements Verifier {
 			// analytics-java: the key is in the body, judged once it is read
 			return Optional.empty();
 		}
-		String user = basicUser(authorization);
+		String user = BasicVerifier.user(authorization);
 		if (user == null) {
 			return Refusal.credential(Reason.malformed, "the Authorization header is not HTTP Basic: send the write key as the user, "
 					+ "'Basic <base64 of writeKey:>'", challenge);
@@ -73,21 +70,6 @@ final class SegmentVerifier implements Verifier {
 	@Override
 	public boolean needsBody() {
 		return true;
-	}
-
-	/** The user of a Basic header, or null when it is not Basic or not base64 of {@code user:password}. */
-	private static String basicUser(String authorization) {
-		if (!authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
-			return null;
-		}
-		try {
-			String pair = new String(Base64.getDecoder().decode(authorization.substring(SCHEME.length()).trim()), StandardCharsets.UTF_8);
-			int colon = pair.indexOf(':');
-			return colon < 0 ? null : pair.substring(0, colon);
-		}
-		catch (IllegalArgumentException e) {
-			return null;
-		}
 	}
 
 	/** The top-level {@code writeKey} string of a JSON object, read as a stream (nothing else is kept); null when absent. */
