@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -374,6 +375,19 @@ final class BatchStep implements Processor {
 		return mapper.writeValueAsBytes(batch);
 	}
 
+	/** A {@code "writeKey": "..."} as analytics-java sends it, well formed or not. */
+	private static final Pattern WRITE_KEY = Pattern.compile("(\"writeKey\"\\s*:\\s*\")[^\"]*(\")");
+
+	/**
+	 * The body as kept in a reject: byte for byte, but for the value of its write key, a secret that no reject may show.
+	 * Read as ISO-8859-1, one char per byte, so bytes that are not UTF-8 come back as they were.
+	 */
+	static byte[] withoutWriteKey(byte[] body) {
+		String text = new String(body, StandardCharsets.ISO_8859_1);
+		String hidden = WRITE_KEY.matcher(text).replaceAll("$1[hidden]$2");
+		return hidden.equals(text) ? body : hidden.getBytes(StandardCharsets.ISO_8859_1);
+	}
+
 	/** The body as JSON, read once with the edge's limits; null when it is not JSON. */
 	private JsonNode readRoot(byte[] body) {
 		try {
@@ -392,7 +406,8 @@ final class BatchStep implements Processor {
 
 	private void rejectWhole(Exchange exchange, String edge, Contract contract, byte[] body, List<Violation> violations) {
 		String id = UUID.randomUUID().toString();
-		Reject reject = new Reject(id, edge, contract.name(), contract.sha256(), null, body, null, "application/json", violations, Reject.OPEN,
+		byte[] kept = answer == Answer.SEGMENT ? withoutWriteKey(body) : body;
+		Reject reject = new Reject(id, edge, contract.name(), contract.sha256(), null, kept, null, "application/json", violations, Reject.OPEN,
 				Instant.now(), null);
 		Map<String, Object> answered = new LinkedHashMap<>();
 		answered.put("id", id);

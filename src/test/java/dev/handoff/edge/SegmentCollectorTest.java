@@ -200,6 +200,18 @@ class SegmentCollectorTest extends EdgeTestSupport {
 		assertThat(error.get("message").asText()).contains("the batch has no events");
 	}
 
+	@Test
+	void keepsABodyThatIsNoBatchWithoutTheWriteKeyItCarried() {
+		String body = "{\"batch\": [], \"writeKey\": \"" + WRITE_KEY + "\"}";
+
+		HttpResponse<String> answer = sendTo("/v1/batch", bytes(body), Map.of("Content-Type", "application/json"));
+
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+		String id = json(answer).get("message").asText().replaceAll(".* as ", "");
+		assertThat(new String(storedPayload(id), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{\"batch\": [], \"writeKey\": \"[hidden]\"}")
+			.doesNotContain(WRITE_KEY);
+	}
+
 	private static TrackMessage.Builder click(String user, String link) {
 		return TrackMessage.builder("Email Link Clicked").userId(user)
 			.properties(Map.of("campaign_id", "C-1001", "email_id", "42694e9e57",
