@@ -3,9 +3,6 @@ package dev.handoff.delivery;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +18,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * OAuth 2.0 access tokens by the client-credentials grant (RFC 6749 §4.4), one per edge, kept until shortly before they
- * run out or until the tool refuses one. Written on the JDK client on purpose: Spring Security's OAuth2 client would
- * switch on Spring Security's auto-configuration for the whole service. No token is ever logged.
+ * run out or until the tool refuses one. Asked with {@link ToolClient} (so the token endpoint passes the same address
+ * check as deliveries), not with Spring Security's OAuth2 client, which would switch on Spring Security's
+ * auto-configuration for the whole service. No token is ever logged.
  */
 final class AccessTokens {
 
@@ -34,9 +32,7 @@ final class AccessTokens {
 	/** RFC 6749 §5.2 error codes are short lower-case words; anything else in the field is not repeated. */
 	private static final Pattern ERROR_CODE = Pattern.compile("[a-z_]{1,40}");
 
-	private final HttpClient client;
-
-	private final DeliveryProperties properties;
+	private final ToolClient client;
 
 	private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 
@@ -54,9 +50,8 @@ final class AccessTokens {
 	record Token(String value, Instant renewAt) {
 	}
 
-	AccessTokens(HttpClient client, DeliveryProperties properties) {
+	AccessTokens(ToolClient client) {
 		this.client = client;
-		this.properties = properties;
 	}
 
 	/** The edge's token, fetched when there is none or it is about to run out; several sends at once fetch one. */
@@ -109,28 +104,21 @@ final class AccessTokens {
 	private Token fetch(Auth auth) {
 		URI url = auth.tokenUrl();
 		String host = Targets.host(url.toString());
-		String refused = TargetGuard.refusal(url.toString(), properties.allowsPrivateTargets()).orElse(null);
-		if (refused != null) {
-			throw new TargetCredentials.Unavailable("no access token: the token endpoint is not called: " + refused);
-		}
 		// RFC 6749 §2.3.1: id and secret are form-encoded, then sent as HTTP Basic
 		String client = URLEncoder.encode(auth.clientId(), StandardCharsets.UTF_8) + ":"
 				+ URLEncoder.encode(auth.clientSecret(), StandardCharsets.UTF_8);
 		String form = "grant_type=client_credentials"
 				+ (auth.scope() == null ? "" : "&scope=" + URLEncoder.encode(auth.scope(), StandardCharsets.UTF_8));
-		HttpRequest request = HttpRequest.newBuilder(url)
-			.timeout(properties.requestTimeout())
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Accept", "application/json")
-			.header("User-Agent", "Handoff")
-			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(client.getBytes(StandardCharsets.UTF_8)))
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build();
+		Map<String, String> headers = Map.of("Accept", "application/json", "User-Agent", "Handoff", "Authorization",
+				"Basic " + Base64.getEncoder().encodeToString(client.getBytes(StandardCharsets.UTF_8)));
 		// the lifetime counts from before the request: the token may be a little older than its answer
 		Instant asked = Instant.now();
-		HttpResponse<byte[]> response;
+		ToolClient.Answer response;
 		try {
-			response = this.client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			response = this.client.exchange("POST", url, headers, form.getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
+		}
+		catch (PrivateAddresses.Refused e) {
+			throw new TargetCredentials.Unavailable("no access token: the token endpoint is not called: " + e.getMessage());
 		}
 		catch (IOException e) {
 			throw new TargetCredentials.Unavailable("no access token: the token endpoint at " + host + " could not be reached ("
@@ -141,15 +129,15 @@ final class AccessTokens {
 			throw new TargetCredentials.Unavailable("no access token: interrupted while asking the token endpoint at " + host);
 		}
 		JsonNode answer = parse(response.body());
-		if (response.statusCode() < 200 || response.statusCode() >= 300) {
+		if (response.status() < 200 || response.status() >= 300) {
 			String error = answer.path("error").asText("");
-			throw new TargetCredentials.Unavailable("no access token: the token endpoint at " + host + " answered " + response.statusCode()
+			throw new TargetCredentials.Unavailable("no access token: the token endpoint at " + host + " answered " + response.status()
 					+ (ERROR_CODE.matcher(error).matches() ? " (" + error + ")" : ""));
 		}
 		String value = answer.path("access_token").asText("");
 		if (value.isBlank()) {
 			throw new TargetCredentials.Unavailable("no access token: the token endpoint at " + host + " answered "
-					+ response.statusCode() + " without an access_token");
+					+ response.status() + " without an access_token");
 		}
 		String type = answer.path("token_type").asText("bearer");
 		if (!type.equalsIgnoreCase("bearer")) {

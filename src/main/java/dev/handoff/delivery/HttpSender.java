@@ -2,15 +2,13 @@ package dev.handoff.delivery;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.handoff.signature.WebhookSignature;
@@ -25,23 +23,16 @@ class HttpSender {
 
 	private static final int EXCERPT = 500;
 
-	private final HttpClient client;
-
-	private final Duration requestTimeout;
+	private final ToolClient client;
 
 	private final DeliveryProperties properties;
 
 	private final TargetCredentials credentials;
 
-	HttpSender(DeliveryProperties properties, TargetCredentials credentials) {
+	HttpSender(DeliveryProperties properties, TargetCredentials credentials, ToolClient client) {
 		this.properties = properties;
 		this.credentials = credentials;
-		this.client = HttpClient.newBuilder()
-			.connectTimeout(properties.connectTimeout())
-			.version(HttpClient.Version.HTTP_1_1)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
-		this.requestTimeout = properties.requestTimeout();
+		this.client = client;
 	}
 
 	/**
@@ -62,28 +53,28 @@ class HttpSender {
 		if (url == null) {
 			return new Attempt(-1, "not sent: the target it was queued for is no longer configured", null);
 		}
-		String refused = TargetGuard.refusal(url, properties.allowsPrivateTargets()).orElse(null);
-		if (refused != null) {
-			return new Attempt(-1, "not sent: " + refused, null);
-		}
 		try {
 			URI target = credentials.withQuery(entry.edge(), URI.create(url));
 			Map<String, String> auth = credentials.headers(entry.edge());
-			HttpResponse<byte[]> response = client.send(request(entry, call.method(), target, auth), HttpResponse.BodyHandlers.ofByteArray());
-			if (response.statusCode() == 401 && credentials.renewable(entry.edge())) {
+			ToolClient.Answer response = exchange(entry, call.method(), target, auth);
+			if (response.status() == 401 && credentials.renewable(entry.edge())) {
 				// the token may have been revoked or have run out early: one new token, one more send, in this attempt
 				credentials.rejected(entry.edge(), auth);
 				auth = credentials.headers(entry.edge());
-				response = client.send(request(entry, call.method(), target, auth), HttpResponse.BodyHandlers.ofByteArray());
+				response = exchange(entry, call.method(), target, auth);
 			}
 			// scrubbed whole before it is cut, so no part of a secret survives at the cut
 			String body = credentials.scrub(new String(response.body(), StandardCharsets.UTF_8));
-			String made = remember != null && response.statusCode() / 100 == 2 ? Answers.idAt(response.body(), remember) : null;
-			return new Attempt(response.statusCode(), body.length() > EXCERPT ? body.substring(0, EXCERPT) : body,
-					retryAfter(response.headers().firstValue("Retry-After").orElse(null)), made);
+			String made = remember != null && response.status() / 100 == 2 ? Answers.idAt(response.body(), remember) : null;
+			return new Attempt(response.status(), body.length() > EXCERPT ? body.substring(0, EXCERPT) : body,
+					retryAfter(response.retryAfter()), made);
 		}
 		catch (TargetCredentials.Unavailable e) {
 			return new Attempt(0, e.getMessage(), null);
+		}
+		catch (PrivateAddresses.Refused e) {
+			// decided on the very addresses the connection would have used
+			return new Attempt(-1, "not sent: " + e.getMessage(), null);
 		}
 		catch (IOException e) {
 			return new Attempt(0, e.getClass().getSimpleName() + ": " + shown(entry, e.getMessage()), null);
@@ -94,22 +85,20 @@ class HttpSender {
 		}
 	}
 
-	private HttpRequest request(OutboxEntry entry, String method, URI target, Map<String, String> auth) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(target)
-			.timeout(requestTimeout)
-			.header("Content-Type", "application/json")
-			.header("Idempotency-Key", entry.id())
-			.header("User-Agent", "Handoff")
-			.method(method, HttpRequest.BodyPublishers.ofByteArray(entry.payload()));
-		auth.forEach(request::header);
+	private ToolClient.Answer exchange(OutboxEntry entry, String method, URI target, Map<String, String> auth)
+			throws IOException, InterruptedException {
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("Idempotency-Key", entry.id());
+		headers.put("User-Agent", "Handoff");
+		headers.putAll(auth);
 		String secret = properties.signingSecret(entry.edge());
 		if (secret != null) {
 			long now = Instant.now().getEpochSecond();
-			request.header("webhook-id", entry.id())
-				.header("webhook-timestamp", Long.toString(now))
-				.header("webhook-signature", WebhookSignature.sign(secret, entry.id(), now, entry.payload()));
+			headers.put("webhook-id", entry.id());
+			headers.put("webhook-timestamp", Long.toString(now));
+			headers.put("webhook-signature", WebhookSignature.sign(secret, entry.id(), now, entry.payload()));
 		}
-		return request.build();
+		return client.exchange(method, target, headers, entry.payload(), "application/json");
 	}
 
 	/** A network failure's message with the target cut to its origin and no secret in it; the JDK's rarely name either. */

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
  * The SSRF guard for calls that delivery routes make with Camel's http component ({@code to}/{@code toD} in a
  * {@code direct:} route): every name is resolved through a resolver that refuses loopback, private and link-local
  * addresses unless {@code handoff.delivery.private-targets=allow}, at connect time, so a name that starts resolving
- * elsewhere is caught too. Plain http targets are checked by {@link TargetGuard} in the same way.
+ * elsewhere is caught too. Handoff's own deliveries use the same resolver ({@link ToolClient}).
  */
 @Configuration(proxyBeanMethods = false)
 class PrivateAddresses {
@@ -32,28 +32,31 @@ class PrivateAddresses {
 	ComponentCustomizer privateAddressesRefusedByCamelHttp(DeliveryProperties properties) {
 		return ComponentCustomizer.builder(HttpComponent.class).build(http -> {
 			if (!properties.allowsPrivateTargets()) {
-				http.setClientConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setDnsResolver(RESOLVER).build());
+				http.setClientConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setDnsResolver(refusing(SystemDefaultDnsResolver.INSTANCE)).build());
 			}
 		});
 	}
 
-	private static final DnsResolver RESOLVER = new DnsResolver() {
+	/** Resolves with {@code names} and refuses the whole answer if any address in it is not public. */
+	static DnsResolver refusing(DnsResolver names) {
+		return new DnsResolver() {
 
-		@Override
-		public InetAddress[] resolve(String host) throws UnknownHostException {
-			InetAddress[] addresses = SystemDefaultDnsResolver.INSTANCE.resolve(host);
-			for (InetAddress address : addresses) {
-				if (TargetGuard.isPrivate(address)) {
-					throw new Refused(host + " resolves to " + address.getHostAddress() + ", a loopback, private or link-local address; "
-							+ "set handoff.delivery.private-targets=allow if this tool really lives there");
+			@Override
+			public InetAddress[] resolve(String host) throws UnknownHostException {
+				InetAddress[] addresses = names.resolve(host);
+				for (InetAddress address : addresses) {
+					if (TargetGuard.isPrivate(address)) {
+						throw new Refused(host + " resolves to " + address.getHostAddress() + ", a loopback, private or link-local address; "
+								+ "set handoff.delivery.private-targets=allow if this tool really lives there");
+					}
 				}
+				return addresses;
 			}
-			return addresses;
-		}
 
-		@Override
-		public String resolveCanonicalHostname(String host) throws UnknownHostException {
-			return SystemDefaultDnsResolver.INSTANCE.resolveCanonicalHostname(host);
-		}
-	};
+			@Override
+			public String resolveCanonicalHostname(String host) throws UnknownHostException {
+				return names.resolveCanonicalHostname(host);
+			}
+		};
+	}
 }

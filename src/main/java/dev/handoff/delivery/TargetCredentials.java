@@ -2,7 +2,6 @@ package dev.handoff.delivery;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Comparator;
@@ -36,18 +35,14 @@ public final class TargetCredentials {
 	private final List<SecretTargets> secretTargets;
 
 	TargetCredentials(DeliveryProperties properties) {
-		this(properties, List.of());
+		this(properties, List.of(), new ToolClient(properties));
 	}
 
 	@Autowired
-	TargetCredentials(DeliveryProperties properties, List<SecretTargets> secretTargets) {
+	TargetCredentials(DeliveryProperties properties, List<SecretTargets> secretTargets, ToolClient client) {
 		this.properties = properties;
 		this.secretTargets = List.copyOf(secretTargets);
-		this.tokens = new AccessTokens(HttpClient.newBuilder()
-			.connectTimeout(properties.connectTimeout())
-			.version(HttpClient.Version.HTTP_1_1)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build(), properties);
+		this.tokens = new AccessTokens(client);
 		Stream<String> basics = properties.edges()
 			.values()
 			.stream()

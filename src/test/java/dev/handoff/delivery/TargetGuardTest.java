@@ -31,7 +31,7 @@ class TargetGuardTest {
 	void neverSendsToARefusedTargetAndDoesNotRetryIt() {
 		DeliveryProperties refuse = new DeliveryProperties(true, Duration.ofMillis(100), 10, 1, List.of(Duration.ofSeconds(1)), Map.of(),
 				Duration.ofSeconds(1), Duration.ofSeconds(1), DeliveryProperties.PrivateTargets.refuse, Duration.ofSeconds(10));
-		HttpSender.Attempt attempt = new HttpSender(refuse, new TargetCredentials(refuse)).send(new OutboxEntry("id-1", "email-campaign", "email-campaign", "0".repeat(64),
+		HttpSender.Attempt attempt = new HttpSender(refuse, new TargetCredentials(refuse), new ToolClient(refuse)).send(new OutboxEntry("id-1", "email-campaign", "email-campaign", "0".repeat(64),
 				"C-1001", 2L, "http://169.254.169.254/latest/meta-data", new byte[0], OutboxEntry.PENDING, 0, Instant.now(), null));
 		assertThat(attempt.delivered()).isFalse();
 		assertThat(attempt.retryable()).isFalse();

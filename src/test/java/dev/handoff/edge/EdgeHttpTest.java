@@ -154,9 +154,10 @@ public class EdgeHttpTest extends EdgeTestSupport {
 		LoggedRequest received = tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track"))).stream()
 			.filter(r -> id.equals(r.getHeader("Idempotency-Key"))).findFirst().orElseThrow();
 
-		// what HTTP itself needs (Host, Content-Length) and Handoff's own, nothing else
+		// what HTTP itself needs (Host, Content-Length, the client's keep-alive) and Handoff's own, nothing else
 		assertThat(received.getHeaders().keys()).map(String::toLowerCase)
-			.containsExactlyInAnyOrder("host", "content-length", "content-type", "idempotency-key", "user-agent");
+			.containsExactlyInAnyOrder("host", "content-length", "connection", "content-type", "idempotency-key", "user-agent");
+		assertThat(received.getHeader("Connection")).isEqualTo("keep-alive");
 		assertThat(received.getHeader("User-Agent")).isEqualTo("Handoff");
 	}
 
