@@ -1,8 +1,10 @@
 package dev.handoff.delivery;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -13,10 +15,9 @@ import java.util.concurrent.TimeoutException;
 import jakarta.annotation.PreDestroy;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
-import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
-import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
@@ -24,6 +25,7 @@ import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
@@ -41,9 +43,14 @@ import org.springframework.stereotype.Component;
 @Component
 class ToolClient {
 
-	/** A tool's answer: its status, its whole body and the Retry-After header if it sent one. */
+	/**
+	 * A tool's answer: its status, its body (the first {@link #KEPT} bytes of it) and the Retry-After header if it sent one.
+	 */
 	record Answer(int status, byte[] body, String retryAfter) {
 	}
+
+	/** What is kept of an answer's body: far more than any id or error a tool answers with, never a memory risk. */
+	static final int KEPT = 1024 * 1024;
 
 	private final CloseableHttpAsyncClient client;
 
@@ -90,13 +97,9 @@ class ToolClient {
 		headers.forEach(request::addHeader);
 		// the client starts once, on its first call: a process that never delivers over HTTP runs no I/O threads
 		client.start();
-		Future<SimpleHttpResponse> call = client.execute(SimpleRequestProducer.create(request.build()), SimpleResponseConsumer.create(),
-				null);
+		Future<Answer> call = client.execute(SimpleRequestProducer.create(request.build()), new KeptAnswer(), null);
 		try {
-			SimpleHttpResponse response = call.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
-			Header retryAfter = response.getFirstHeader("Retry-After");
-			byte[] bytes = response.getBodyBytes();
-			return new Answer(response.getCode(), bytes == null ? new byte[0] : bytes, retryAfter == null ? null : retryAfter.getValue());
+			return call.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException e) {
 			call.cancel(true);
@@ -111,6 +114,49 @@ class ToolClient {
 				throw io;
 			}
 			throw new IOException(e.getCause());
+		}
+	}
+
+	/** Reads an answer keeping at most {@link #KEPT} bytes of its body; the rest is read and dropped. */
+	private static final class KeptAnswer extends AbstractBinResponseConsumer<Answer> {
+
+		private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+		private int status;
+
+		private String retryAfter;
+
+		@Override
+		protected void start(HttpResponse response, ContentType contentType) {
+			status = response.getCode();
+			Header header = response.getFirstHeader("Retry-After");
+			retryAfter = header == null ? null : header.getValue();
+		}
+
+		@Override
+		protected int capacityIncrement() {
+			return 64 * 1024;
+		}
+
+		@Override
+		protected void data(ByteBuffer src, boolean endOfStream) {
+			int kept = Math.min(src.remaining(), KEPT - body.size());
+			if (kept > 0) {
+				byte[] bytes = new byte[kept];
+				src.get(bytes);
+				body.writeBytes(bytes);
+			}
+			src.position(src.limit());
+		}
+
+		@Override
+		protected Answer buildResult() {
+			return new Answer(status, body.toByteArray(), retryAfter);
+		}
+
+		@Override
+		public void releaseResources() {
+			// nothing held but the buffer, which the answer copied
 		}
 	}
 

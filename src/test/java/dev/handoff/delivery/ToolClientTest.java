@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,8 +59,11 @@ class ToolClientTest {
 		tool.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}")));
 	}
 
+	private final List<ToolClient> clients = new ArrayList<>();
+
 	@AfterEach
 	void stop() {
+		clients.forEach(ToolClient::close);
 		tool.stop();
 	}
 
@@ -106,10 +110,33 @@ class ToolClientTest {
 		assertThat(tool.findAll(anyRequestedFor(anyUrl()))).isEmpty();
 	}
 
+	@Test
+	void keepsAMegabyteOfAnAnswerAndReadsPastTheRest() throws Exception {
+		answers.add("127.0.0.1");
+		tool.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500).withBody("x".repeat(3 * ToolClient.KEPT))));
+		DeliveryProperties properties = properties(DeliveryProperties.PrivateTargets.allow);
+
+		ToolClient.Answer answer = client(properties).exchange("POST", URI.create("http://tool.example:" + tool.port() + "/hooks"),
+				Map.of(), "{}".getBytes(), "application/json");
+
+		assertThat(answer.status()).isEqualTo(500);
+		assertThat(answer.body()).hasSize(ToolClient.KEPT);
+	}
+
 	private HttpSender sender(DeliveryProperties.PrivateTargets privateTargets) {
-		DeliveryProperties properties = new DeliveryProperties(true, Duration.ofMillis(100), 10, 1, List.of(Duration.ofSeconds(1)), Map.of(),
-				Duration.ofSeconds(1), Duration.ofSeconds(5), privateTargets, Duration.ofSeconds(10));
-		return new HttpSender(properties, new TargetCredentials(properties), new ToolClient(properties, dns));
+		DeliveryProperties properties = properties(privateTargets);
+		return new HttpSender(properties, new TargetCredentials(properties), client(properties));
+	}
+
+	private ToolClient client(DeliveryProperties properties) {
+		ToolClient client = new ToolClient(properties, dns);
+		clients.add(client);
+		return client;
+	}
+
+	private static DeliveryProperties properties(DeliveryProperties.PrivateTargets privateTargets) {
+		return new DeliveryProperties(true, Duration.ofMillis(100), 10, 1, List.of(Duration.ofSeconds(1)), Map.of(), Duration.ofSeconds(1),
+				Duration.ofSeconds(5), privateTargets, Duration.ofSeconds(10));
 	}
 
 	private static OutboxEntry entry(String target) {
