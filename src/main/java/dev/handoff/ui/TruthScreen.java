@@ -1,13 +1,14 @@
 package dev.handoff.ui;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
+import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.handoff.delivery.ArtifactStore;
+import dev.handoff.drift.Drift;
+import dev.handoff.drift.DriftFinder;
 import dev.handoff.truth.Truth;
 import dev.handoff.truth.TruthStore;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,17 +19,30 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** A campaign's truth as the brief set it: the current fields, and each version with what it changed. */
+/**
+ * Campaigns' truth as the briefs set it: the list of campaigns, newest change first, with which edges are behind; and
+ * per campaign the current fields and each version with what it changed.
+ */
 @Controller
 class TruthScreen {
+
+	/** How many campaigns the list shows; older ones are found by their id. */
+	static final int LISTED = 100;
 
 	private final TruthStore truth;
 
 	private final ArtifactStore artifacts;
 
-	TruthScreen(TruthStore truth, ArtifactStore artifacts) {
+	private final DriftFinder drift;
+
+	TruthScreen(TruthStore truth, ArtifactStore artifacts, DriftFinder drift) {
 		this.truth = truth;
 		this.artifacts = artifacts;
+		this.drift = drift;
+	}
+
+	private static List<String> words(List<Truth.Change> changes) {
+		return changes.stream().map(Truth.Change::words).toList();
 	}
 
 	/**
@@ -40,11 +54,35 @@ class TruthScreen {
 	record Version(Truth truth, List<String> changes) {
 	}
 
-	/** The search box: a campaign id leads to its page. */
+	/**
+	 * One campaign in the list.
+	 *
+	 * @param latest its current truth and the version before
+	 * @param changes what its current version changed, in words
+	 * @param behind the edges whose tools still hold something built on an older version (see the drift screen)
+	 */
+	record Row(TruthStore.Latest latest, List<String> changes, List<String> behind) {
+
+		/** A brief field shown in the list (the brief's name and owner), or empty when this brief has none. */
+		public String field(String name) {
+			JsonNode value = latest.current().field(name);
+			return value == null || value.isNull() ? "" : value.asText();
+		}
+	}
+
+	/** The list: campaigns whose truth changed last, newest first; a campaign id in the search box leads to its page. */
 	@GetMapping("/ui/truth")
-	String search(@RequestParam(required = false) String campaign, Model model) {
+	String list(@RequestParam(required = false) String campaign, Model model) {
 		if (campaign == null || campaign.isBlank()) {
+			Map<String, List<String>> behind = drift.find(null, null)
+				.stream()
+				.collect(Collectors.groupingBy(Drift::campaign, Collectors.mapping(Drift::edge, Collectors.toList())));
 			model.addAttribute("screen", "truth");
+			model.addAttribute("shown", LISTED);
+			model.addAttribute("campaigns", truth.latest(LISTED)
+				.stream()
+				.map(l -> new Row(l, words(l.changes()), behind.getOrDefault(l.current().campaign(), List.of())))
+				.toList());
 			return "ui/truth";
 		}
 		return "redirect:" + UriComponentsBuilder.fromPath("/ui/truth/{campaign}").buildAndExpand(campaign.strip()).encode().toUriString();
@@ -62,31 +100,11 @@ class TruthScreen {
 		List<Version> versions = new ArrayList<>();
 		for (int i = 0; i < history.size(); i++) {
 			Truth before = i + 1 < history.size() ? history.get(i + 1) : null;
-			versions.add(new Version(history.get(i), before == null ? List.of() : changes(before.text(), history.get(i).text())));
+			versions.add(new Version(history.get(i), before == null ? List.of() : words(history.get(i).changesFrom(before))));
 		}
 		model.addAttribute("current", history.get(0));
 		model.addAttribute("artifacts", artifacts.ofCampaign(campaign));
 		model.addAttribute("versions", versions);
 		return "ui/truth";
-	}
-
-	static List<String> changes(Map<String, String> before, Map<String, String> after) {
-		Set<String> names = new LinkedHashSet<>(after.keySet());
-		names.addAll(before.keySet());
-		List<String> changes = new ArrayList<>();
-		for (String name : names) {
-			String was = before.get(name);
-			String now = after.get(name);
-			if (was == null) {
-				changes.add(name + " set to " + now);
-			}
-			else if (now == null) {
-				changes.add(name + " removed (was " + was + ")");
-			}
-			else if (!Objects.equals(was, now)) {
-				changes.add(name + ": " + was + " → " + now);
-			}
-		}
-		return changes;
 	}
 }

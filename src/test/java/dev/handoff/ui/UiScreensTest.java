@@ -1,8 +1,10 @@
 package dev.handoff.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +101,42 @@ class UiScreensTest extends EdgeTestSupport {
 		assertThat(home).contains("badge state-acknowledged");
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit WHERE action = 'triage' AND subject = ? AND actor = 'test-operator'", Long.class,
 				cause)).isEqualTo(1);
+	}
+
+	@Test
+	void theCampaignListShowsTheNewestChangeFirstWithItsOwnerWhatChangedAndTheEdgesBehind() {
+		briefsApproved("C-7007");
+		ObjectNode email = (ObjectNode) example("email-campaign", "01-good-campaign.json").deepCopy();
+		((ObjectNode) email.get("handoff")).put("campaign_id", "C-7007");
+		assertThat(send("email-campaign", bytes(email)).statusCode()).isEqualTo(202);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE campaign = 'C-7007' AND status = 'delivered'", Long.class) == 1);
+		ObjectNode v3 = (ObjectNode) example("brief-approved", "02-late-change-of-landing-url.json").deepCopy();
+		((ObjectNode) v3.get("fields")).put("campaign_id", "C-7007").put("version", 3).put("landing_url", "https://shop.example.com/extended");
+		assertThat(send("brief-approved", bytes(v3)).statusCode()).isEqualTo(202);
+		briefsApproved("C-7008");
+
+		String list = UiClient.signedIn(port, "test-viewer-token").get("/ui/truth").body();
+
+		List<String> order = new ArrayList<>();
+		Matcher rows = Pattern.compile("data-campaign=\"([^\"]+)\"").matcher(list);
+		while (rows.find()) {
+			order.add(rows.group(1));
+		}
+		assertThat(order).containsSubsequence("C-7008", "C-7007");
+		String changed = row(list, "C-7007");
+		assertThat(changed).contains(">3</td>", "maria.lopez", "Spring Sale 2027",
+				"landing_url: https://shop.example.com/spring-sale-2027 → https://shop.example.com/extended",
+				"href=\"/ui/drift?campaign=C-7007&amp;edge=email-campaign\"");
+		String untouched = row(list, "C-7008");
+		assertThat(untouched).contains(">2</td>", "<span class=\"muted\">nothing</span>").doesNotContain("/ui/drift");
+	}
+
+	/** One campaign's row of the list. */
+	private static String row(String page, String campaign) {
+		int start = page.indexOf("data-campaign=\"" + campaign + "\"");
+		assertThat(start).as("a row for " + campaign).isPositive();
+		return page.substring(start, page.indexOf("</tr>", start));
 	}
 
 	private String reject(String campaign, String messageId) {
