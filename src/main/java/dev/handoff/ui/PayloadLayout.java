@@ -46,11 +46,16 @@ class PayloadLayout {
 
 	/** The payload with the violations marked; masked when {@code masked}. */
 	PayloadView layout(byte[] payload, List<Violation> violations, boolean masked) {
+		return marked(payload, violations.stream().map(Violation::pointer).toList(), masked);
+	}
+
+	/** The payload with a numbered mark at each pointer (1 for the first); masked when {@code masked}. */
+	PayloadView marked(byte[] payload, List<String> pointers, boolean masked) {
 		JsonNode tree = parse(payload);
 		if (tree == null) {
 			String text = masked ? personal.mask(payload) : new String(payload, StandardCharsets.UTF_8);
 			List<Integer> whole = new ArrayList<>();
-			for (int i = 0; i < violations.size(); i++) {
+			for (int i = 0; i < pointers.size(); i++) {
 				whole.add(i + 1);
 			}
 			return new PayloadView(false, List.of(), text, whole);
@@ -59,8 +64,8 @@ class PayloadLayout {
 			mask(tree, "");
 		}
 		Map<String, List<Integer>> marks = new HashMap<>();
-		for (int i = 0; i < violations.size(); i++) {
-			marks.computeIfAbsent(nearest(tree, violations.get(i).pointer()), p -> new ArrayList<>()).add(i + 1);
+		for (int i = 0; i < pointers.size(); i++) {
+			marks.computeIfAbsent(nearest(tree, pointers.get(i)), p -> new ArrayList<>()).add(i + 1);
 		}
 		List<PayloadView.Line> lines = new ArrayList<>();
 		walk(tree, null, "", 0, false, marks, lines);

@@ -274,6 +274,10 @@ class UiFlowTest extends EdgeTestSupport {
 		briefsApproved();
 		ObjectNode offer = (ObjectNode) JSON.readTree(java.nio.file.Files.readString(java.nio.file.Path.of("demo/email-regulated-offer.json")));
 		((ObjectNode) offer.get("settings")).put("title", "Held in the browser");
+		// a script that would rewrite the email and a remote image that would report the view: neither may work in review
+		((ObjectNode) offer.get("content")).put("html", offer.at("/content/html").asText().replace("<h1>Spring Sale</h1>",
+				"<h1 id=\"headline\">Spring Sale</h1><script>document.getElementById('headline').textContent = 'script ran';</script>"
+						+ "<img src=\"" + tools.baseUrl() + "/pixel.gif\" alt=\"\">"));
 		HttpResponse<String> held = send("email-campaign", bytes(offer));
 		assertThat(held.statusCode()).as(held.body()).isEqualTo(202);
 		String id = json(held).get("id").asText();
@@ -282,8 +286,15 @@ class UiFlowTest extends EdgeTestSupport {
 		signIn("test-approver-token");
 		open("/ui/held");
 		WebElement card = visible(By.cssSelector("article[data-held='" + id + "']"));
-		assertThat(card.getText()).contains("Legal review of regulated offers", "Held in the browser");
+		assertThat(card.getText()).contains("Legal review of regulated offers", "Held in the browser", "the gate matched /handoff/regulated_offer");
+		assertThat(card.findElements(By.cssSelector("li.gate-mark"))).singleElement()
+			.satisfies(line -> assertThat(line.getAttribute("data-pointer")).isEqualTo("/handoff/regulated_offer"));
 		screenshot("18-held");
+		browser.switchTo().frame(card.findElement(By.cssSelector(".email-preview iframe")));
+		assertThat(wait.until(d -> d.findElement(By.id("headline"))).getText()).as("rendered, with scripts off").isEqualTo("Spring Sale");
+		assertThat(browser.findElement(By.linkText("Shop the sale")).getAttribute("href")).contains("utm_");
+		browser.switchTo().defaultContent();
+		assertThat(tools.findAll(anyRequestedFor(urlPathEqualTo("/pixel.gif")))).as("nothing loaded from elsewhere").isEmpty();
 		assertThat(tools.findAll(anyRequestedFor(urlPathMatching("/email/3.0/campaigns.*")).withHeader("Idempotency-Key", equalTo(id))))
 			.as("nothing leaves before approval").isEmpty();
 		card.findElement(By.cssSelector("form.approve input[name=comment]")).sendKeys("terms and footer checked");

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 /** What the screens say and do beyond the browser flow: paging, bad filters, missing things, discard and triage. */
 class UiScreensTest extends EdgeTestSupport {
 
+	private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
 	private static final Pattern ROW = Pattern.compile("data-reject=\"([^\"]+)\"");
 
 	@Test
@@ -130,6 +132,38 @@ class UiScreensTest extends EdgeTestSupport {
 				"href=\"/ui/drift?campaign=C-7007&amp;edge=email-campaign\"");
 		String untouched = row(list, "C-7008");
 		assertThat(untouched).contains(">2</td>", "<span class=\"muted\">nothing</span>").doesNotContain("/ui/drift");
+	}
+
+	@Test
+	void aHeldEmailShowsWhatTheGateMatchedAndTheEmailAsItWouldBeSentWhereNothingLoadsOrRuns() throws Exception {
+		briefsApproved();
+		ObjectNode offer = (ObjectNode) JSON.readTree(java.nio.file.Files.readString(java.nio.file.Path.of("demo/email-regulated-offer.json")));
+		HttpResponse<String> held = send("email-campaign", bytes(offer));
+		assertThat(held.statusCode()).as(held.body()).isEqualTo(202);
+		String id = json(held).get("id").asText();
+		UiClient approver = UiClient.signedIn(port, "test-approver-token");
+
+		String page = approver.get("/ui/held").body();
+		String card = page.substring(page.indexOf("data-held=\"" + id + "\""));
+		assertThat(card).contains("the gate matched\n\t\t\t\t\t\t<code>/handoff/regulated_offer</code>");
+		Matcher marked = Pattern.compile("<li class=\"[^\"]*gate-mark[^\"]*\"\\s+data-pointer=\"([^\"]+)\"").matcher(card.substring(0, card.indexOf("</article>")));
+		List<String> pointers = new ArrayList<>();
+		while (marked.find()) {
+			pointers.add(marked.group(1));
+		}
+		assertThat(pointers).as("only the value the gate matched is marked").containsExactly("/handoff/regulated_offer");
+		assertThat(card).contains("<iframe sandbox=\"\" referrerpolicy=\"no-referrer\" src=\"/ui/held/" + id + "/email\"");
+
+		HttpResponse<String> email = approver.get("/ui/held/" + id + "/email");
+		assertThat(email.statusCode()).isEqualTo(200);
+		assertThat(email.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+		assertThat(email.headers().allValues("Content-Security-Policy")).containsExactly(HeldScreen.PREVIEW_POLICY);
+		assertThat(email.headers().allValues("X-Frame-Options")).containsExactly("SAMEORIGIN");
+		// as it would be sent: the owned link tagged with the generated UTM parameters, not as the tool typed it
+		assertThat(email.body()).startsWith("<html><body><h1>Spring Sale</h1>")
+			.contains("https://shop.example.com/spring-sale-2027?utm_")
+			.doesNotContain("\"content\"");
+		assertThat(approver.get("/ui/held/no-such-id/email").statusCode()).isEqualTo(404);
 	}
 
 	/** One campaign's row of the list. */
