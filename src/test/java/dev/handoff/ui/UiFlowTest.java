@@ -17,6 +17,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -270,6 +273,41 @@ class UiFlowTest extends EdgeTestSupport {
 	}
 
 	@Test
+	void everyScreenFitsFrom800PixelsWideWithNothingScrollingSidewaysAndTheWholeTopBarShown() throws Exception {
+		briefsApproved();
+		ObjectNode typed = (ObjectNode) example("tracking-event", "02-typed-medium.json").deepCopy();
+		typed.put("messageId", "evt-layout");
+		HttpResponse<String> rejected = send("tracking-event", bytes(typed));
+		assertThat(rejected.statusCode()).isEqualTo(422);
+		assertThat(send("email-campaign", bytes(JSON.readTree(java.nio.file.Files.readString(java.nio.file.Path.of("demo/email-regulated-offer.json")))))
+			.statusCode()).isEqualTo(202);
+		Map<String, String> screens = new java.util.LinkedHashMap<>();
+		screens.put("problems", "/ui");
+		screens.put("queue", "/ui/rejects");
+		screens.put("reject", "/ui/rejects/" + json(rejected).get("id").asText());
+		screens.put("held", "/ui/held");
+		screens.put("drift", "/ui/drift");
+		screens.put("edges", "/ui/edges");
+		screens.put("campaigns", "/ui/truth");
+		screens.put("truth", "/ui/truth/C-1001");
+		screens.put("report", "/ui/report");
+		open("/ui/login");
+		signIn("test-operator-token");
+		List<String> misfits = new ArrayList<>();
+		for (int width : new int[] { 800, 1366 }) {
+			for (Map.Entry<String, String> screen : screens.entrySet()) {
+				browser.manage().window().setSize(new Dimension(width, 900));
+				open(screen.getValue());
+				visible(By.cssSelector("main h1"));
+				misfits().forEach(m -> misfits.add(screen.getKey() + " at " + width + " px: " + m));
+				screenshot("width-" + width + "-" + screen.getKey(), width);
+			}
+		}
+		browser.manage().window().setSize(new Dimension(WIDTH, 900));
+		assertThat(misfits).isEmpty();
+	}
+
+	@Test
 	void anApproverApprovesAHeldRegulatedOfferAndTheEmailPlatformGetsItOnce() throws Exception {
 		briefsApproved();
 		ObjectNode offer = (ObjectNode) JSON.readTree(java.nio.file.Files.readString(java.nio.file.Path.of("demo/email-regulated-offer.json")));
@@ -389,6 +427,27 @@ class UiFlowTest extends EdgeTestSupport {
 				: jdbc.queryForObject("SELECT COUNT(*) FROM reject WHERE status = 'open' AND edge = ?", Long.class, edge);
 	}
 
+	/**
+	 * What does not fit the window on the page open now: the page scrolling sideways, a table wider than its box, a
+	 * control of the top bar outside the window. Measured in the page, as the browser laid it out.
+	 */
+	private static List<String> misfits() {
+		@SuppressWarnings("unchecked")
+		List<String> found = (List<String>) ((JavascriptExecutor) browser).executeScript("""
+				const out = [];
+				const page = document.documentElement;
+				if (page.scrollWidth > page.clientWidth) out.push('the page scrolls sideways by ' + (page.scrollWidth - page.clientWidth) + ' px');
+				document.querySelectorAll('.table-wrap').forEach(t => {
+					if (t.scrollWidth > t.clientWidth + 1) out.push('a table scrolls sideways by ' + (t.scrollWidth - t.clientWidth) + ' px');
+				});
+				document.querySelectorAll('.topbar a, .topbar input:not([type=hidden]), .topbar button').forEach(e => {
+					const r = e.getBoundingClientRect();
+					if (r.width === 0 || r.left < 0 || r.right > window.innerWidth) out.push('the top bar cuts off ' + (e.textContent.trim() || e.name));
+				});
+				return out;""");
+		return found;
+	}
+
 	private void open(String path) {
 		browser.get("http://localhost:" + port + path);
 	}
@@ -412,7 +471,16 @@ class UiFlowTest extends EdgeTestSupport {
 		editor.clear();
 		editor.sendKeys(text.replace("\"medium\" : " + from, "\"medium\" : " + to));
 		browser.findElement(By.id("replay-edited")).click();
-		wait.until(ExpectedConditions.stalenessOf(editor));
+		// the page is replaced: Chromium reports the old editor as stale, or, mid-navigation, as a node of no document
+		wait.until(d -> {
+			try {
+				editor.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.WebDriverException gone) {
+				return true;
+			}
+		});
 	}
 
 	/** The element once it shows; when it never does, a picture of what showed instead, for whoever reads the failure. */
@@ -428,9 +496,13 @@ class UiFlowTest extends EdgeTestSupport {
 
 	/** The whole page, not just the window: the window is stretched to the page's height for the picture. */
 	private static void screenshot(String name) {
+		screenshot(name, WIDTH);
+	}
+
+	private static void screenshot(String name, int width) {
 		long height = (Long) ((JavascriptExecutor) browser)
 			.executeScript("return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight");
-		browser.manage().window().setSize(new Dimension(WIDTH, (int) Math.min(Math.max(height, 900), 5000)));
+		browser.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height, 900), 5000)));
 		try {
 			Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 		}
