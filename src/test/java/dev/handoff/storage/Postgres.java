@@ -2,6 +2,8 @@ package dev.handoff.storage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -17,7 +19,12 @@ public final class Postgres {
 	}
 
 	/** Points the service at a fresh database on the shared server. */
-	public static synchronized void use(DynamicPropertyRegistry registry) {
+	public static void use(DynamicPropertyRegistry registry) {
+		database().forEach((name, value) -> registry.add(name, () -> value));
+	}
+
+	/** A fresh database on the shared server: the settings that point a service at it (HANDOFF_DB_URL, _USER, _PASSWORD). */
+	public static synchronized Map<String, String> database() {
 		try {
 			if (server == null) {
 				server = EmbeddedPostgres.builder().start();
@@ -34,10 +41,11 @@ public final class Postgres {
 			try (var connection = server.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
 				statement.execute("CREATE DATABASE " + name);
 			}
-			String url = server.getJdbcUrl("postgres", name);
-			registry.add("HANDOFF_DB_URL", () -> url);
-			registry.add("HANDOFF_DB_USER", () -> "postgres");
-			registry.add("HANDOFF_DB_PASSWORD", () -> "postgres");
+			Map<String, String> settings = new LinkedHashMap<>();
+			settings.put("HANDOFF_DB_URL", server.getJdbcUrl("postgres", name));
+			settings.put("HANDOFF_DB_USER", "postgres");
+			settings.put("HANDOFF_DB_PASSWORD", "postgres");
+			return settings;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
