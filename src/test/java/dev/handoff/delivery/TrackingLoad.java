@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,9 +124,38 @@ final class TrackingLoad {
 		}
 	}
 
+	/** How many messages marked with this prefix were acknowledged. */
+	long acknowledgedCount(String prefix) {
+		return acknowledged.keySet().stream().filter(m -> m.startsWith(prefix)).count();
+	}
+
 	/** Whether every acknowledged message has reached the tool. */
 	boolean allDelivered(WireMockServer tool) {
-		return receivedKeys(tool).keySet().containsAll(acknowledged.values());
+		return allDelivered(tool, "");
+	}
+
+	/** Whether every acknowledged message marked with this prefix has reached the tool. */
+	boolean allDelivered(WireMockServer tool, String prefix) {
+		Set<String> received = receivedKeys(tool).keySet();
+		return acknowledged.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).allMatch(e -> received.contains(e.getValue()));
+	}
+
+	/**
+	 * When each message sent more than once was last sent: a message goes out again when its sender died after the tool
+	 * had it and before the outcome was written, once the lease on it has run out.
+	 */
+	List<Instant> repeats(WireMockServer tool) {
+		Map<String, List<Instant>> byKey = new HashMap<>();
+		requests(tool).forEach(r -> byKey.computeIfAbsent(r.getHeader("Idempotency-Key"), k -> new ArrayList<>()).add(r.getLoggedDate().toInstant()));
+		return byKey.values().stream().filter(times -> times.size() > 1).map(times -> times.stream().max(Instant::compareTo).get()).sorted().toList();
+	}
+
+	/** How many acknowledged messages marked with this prefix first reached the tool after this moment. */
+	long firstDeliveredAfter(WireMockServer tool, String prefix, Instant moment) {
+		Map<String, Instant> first = new HashMap<>();
+		requests(tool).forEach(r -> first.merge(r.getHeader("Idempotency-Key"), r.getLoggedDate().toInstant(), (x, y) -> x.isBefore(y) ? x : y));
+		return acknowledged.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+			.filter(e -> first.containsKey(e.getValue()) && first.get(e.getValue()).isAfter(moment)).count();
 	}
 
 	/** How many acknowledged messages never reached the tool. */
