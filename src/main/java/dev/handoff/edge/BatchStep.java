@@ -223,7 +223,7 @@ final class BatchStep implements Processor {
 			String id = UUID.randomUUID().toString();
 			List<Violation> violations = verdict.violations().stream()
 				.map(v -> new Violation(items + "/" + i + v.pointer(), v.rule(), "event " + i + " of the batch: " + v.message(), v.expected(),
-						v.actual()))
+						v.actual(), v.detail()))
 				.toList();
 			toStore.add(new Reject(id, edge, contract.name(), contract.sha256(), verdict.campaign(), event, null, "application/json", violations,
 					Reject.OPEN, Instant.now(), null));

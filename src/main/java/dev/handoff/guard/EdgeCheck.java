@@ -16,6 +16,7 @@ import dev.handoff.contract.HandoffSpec;
 import dev.handoff.contract.OnConflict;
 import dev.handoff.contract.Taxonomy;
 import dev.handoff.truth.Truth;
+import org.everit.json.schema.Schema;
 
 /**
  * The truth rules for one message on an edge: version, values that must never vary, values that are
@@ -27,6 +28,8 @@ final class EdgeCheck {
 	private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
 	private final HandoffSpec spec;
+
+	private final Schema schema;
 
 	private final Taxonomy taxonomy;
 
@@ -44,6 +47,7 @@ final class EdgeCheck {
 
 	EdgeCheck(Contract contract, Taxonomy taxonomy, Truth truth, UtmValues utm, JsonNode message, List<Violation> violations) {
 		this.spec = contract.spec();
+		this.schema = contract.schema();
 		this.taxonomy = taxonomy;
 		this.truth = truth;
 		this.message = message;
@@ -69,7 +73,8 @@ final class EdgeCheck {
 				return;
 			}
 			if (!same(expected, actual)) {
-				violations.add(Violations.mustMatch(pointer.toString(), field, expected, actual.isMissingNode() ? null : actual));
+				violations.add(Violations.mustMatch(pointer.toString(), PlainWords.field(schema, pointer.toString()), field, expected,
+						actual.isMissingNode() ? null : actual));
 			}
 		});
 	}
@@ -88,7 +93,8 @@ final class EdgeCheck {
 					generated.add(pointer.toString());
 				}
 				else {
-					violations.add(Violations.generatedMismatch(pointer.toString(), generator, value, actual));
+					violations.add(Violations.generatedMismatch(pointer.toString(), PlainWords.field(schema, pointer.toString()), generator, value,
+							actual));
 				}
 			}
 		});

@@ -68,8 +68,8 @@ public class Guard {
 		}
 		List<Violation> violations = new ArrayList<>(schema.check(contract.schema(), message));
 		HandoffSpec spec = contract.spec();
-		String campaign = campaign(message, spec.campaign(), violations);
-		Long version = spec.version() == null ? null : version(message, spec.version(), violations);
+		String campaign = campaign(contract, message, spec.campaign(), violations);
+		Long version = spec.version() == null ? null : version(contract, message, spec.version(), violations);
 		if (spec.source()) {
 			return new BriefCheck(truth).check(contract, received, message, campaign, version, violations);
 		}
@@ -97,28 +97,33 @@ public class Guard {
 				GateCheck.holds(spec.gate(), message));
 	}
 
-	private String campaign(JsonNode message, JsonPointer pointer, List<Violation> violations) {
+	private String campaign(Contract contract, JsonNode message, JsonPointer pointer, List<Violation> violations) {
 		JsonNode value = message.at(pointer);
 		if (value.isTextual() || value.isIntegralNumber()) {
 			return value.asText();
 		}
 		if (!hasViolationAt(violations, pointer)) {
-			violations.add(Violations.required(pointer.toString(), "x-handoff.campaign says the campaign id is here"));
+			violations.add(Violations.neededByHandoff(pointer.toString(), field(contract, pointer), "the campaign id", "campaign"));
 		}
 		return null;
 	}
 
-	private Long version(JsonNode message, JsonPointer pointer, List<Violation> violations) {
+	private Long version(Contract contract, JsonNode message, JsonPointer pointer, List<Violation> violations) {
 		JsonNode value = message.at(pointer);
 		if (value.canConvertToExactIntegral() && value.asLong() >= 1) {
 			return value.asLong();
 		}
 		if (!hasViolationAt(violations, pointer)) {
 			violations.add(value.isMissingNode()
-					? Violations.required(pointer.toString(), "x-handoff.version says the brief version is here")
-					: Violations.badVersion(pointer.toString(), value));
+					? Violations.neededByHandoff(pointer.toString(), field(contract, pointer), "the brief version", "version")
+					: Violations.badVersion(pointer.toString(), field(contract, pointer), value));
 		}
 		return null;
+	}
+
+	/** A field as a violation names it: by the contract's title for it, else by its path. */
+	private static String field(Contract contract, JsonPointer pointer) {
+		return PlainWords.field(contract.schema(), pointer.toString());
 	}
 
 	static boolean hasViolationAt(List<Violation> violations, JsonPointer pointer) {

@@ -15,13 +15,13 @@ public final class Violations {
 	public static Violation notABatch(String items) {
 		return new Violation(items, Rules.SCHEMA_PREFIX + "required", items.isEmpty() ? "a batch here is an array of events: [event, ...]"
 				: "a batch has its events as an array at " + items + (items.equals("/batch") ? ": {\"batch\": [event, ...]}" : ""),
-				JSON.textNode("an array of events"), null);
+				JSON.textNode("an array of events"), null, "the batch edge reads its events from " + (items.isEmpty() ? "the whole body" : items));
 	}
 
 	/** A batch with no event in it: nothing to take, which a sender should hear rather than a silent success. */
 	public static Violation emptyBatch(String items) {
 		return new Violation(items, Rules.SCHEMA_PREFIX + "minItems", "the batch has no events: send at least one",
-				JSON.textNode("at least 1 event"), JSON.textNode("0 events"));
+				JSON.textNode("at least 1 event"), JSON.textNode("0 events"), "the array at " + (items.isEmpty() ? "the top" : items) + " is empty");
 	}
 
 	/** A held message a person declined at its gate. */
@@ -40,22 +40,31 @@ public final class Violations {
 				+ " bytes a message", JSON.numberNode(limit), JSON.numberNode(size));
 	}
 
+	/** The parser's text is kept as the detail; the message says what is wrong with the message ({@link PlainWords#parse}). */
 	static Violation parse(String problem, String location) {
-		return new Violation("", Rules.PARSE, "the message is not one well-formed JSON document: " + problem,
-				JSON.textNode("one well-formed JSON document"), location == null ? null : JSON.textNode(location));
+		return new Violation("", Rules.PARSE, PlainWords.parse(problem, location), JSON.textNode("one well-formed JSON document"),
+				location == null ? null : JSON.textNode(location), problem == null ? "unreadable" : problem);
 	}
 
 	static Violation loneSurrogate(String pointer) {
-		return new Violation(pointer, Rules.PARSE, "the text here holds a lone surrogate escape (such as \\ud800), which is no character",
-				JSON.textNode("Unicode text"), null);
+		return new Violation(pointer, Rules.PARSE, "the text here holds a broken character: an escape such as \\ud800 without its pair",
+				JSON.textNode("Unicode text"), null, "lone UTF-16 surrogate escape");
 	}
 
-	static Violation schema(String pointer, String keyword, String message, JsonNode expected, JsonNode actual) {
-		return new Violation(pointer, Rules.SCHEMA_PREFIX + keyword, message, expected, actual);
+	/** A failing JSON Schema keyword, worded by {@link PlainWords}; {@code detail} is the validator's own text. */
+	static Violation schema(String pointer, String keyword, String message, JsonNode expected, JsonNode actual, String detail) {
+		return new Violation(pointer, Rules.SCHEMA_PREFIX + keyword, message, expected, actual, detail);
 	}
 
-	static Violation required(String pointer, String why) {
-		return schema(pointer, "required", "a value is required here: " + why, JSON.textNode("present"), null);
+	/**
+	 * A value the {@code x-handoff} block needs that the message lacks, or holds in a form that cannot be read.
+	 *
+	 * @param what what the value is, e.g. "the campaign id"
+	 * @param key the {@code x-handoff} key that points at it, for the engineer's detail
+	 */
+	static Violation neededByHandoff(String pointer, String field, String what, String key) {
+		return schema(pointer, "required", field + " must hold " + what + ": Handoff checks the message against the campaign's brief with it",
+				JSON.textNode("present"), null, "x-handoff." + key + " points at " + pointer + " and finds no value it can read there");
 	}
 
 	static Violation unknownCampaign(String pointer, String campaign) {
@@ -84,18 +93,22 @@ public final class Violations {
 				+ "; this message names a version that was never approved", JSON.numberNode(expected), actual);
 	}
 
-	static Violation badVersion(String pointer, JsonNode actual) {
-		return schema(pointer, "type", "the brief version must be a positive whole number", JSON.textNode("integer >= 1"), actual);
+	static Violation badVersion(String pointer, String field, JsonNode actual) {
+		return schema(pointer, "type", field + " must be a whole number of 1 or more: it is the brief version the message was built from",
+				JSON.textNode("integer >= 1"), actual, "x-handoff.version points at " + pointer + ", which holds " + actual);
 	}
 
-	static Violation mustMatch(String pointer, String field, JsonNode expected, JsonNode actual) {
-		return new Violation(pointer, Rules.MUST_MATCH,
-				"must equal the brief's " + field + " and never vary between tools", expected, actual);
+	/** @param label the field as the contract names it ({@link PlainWords#field}) */
+	static Violation mustMatch(String pointer, String label, String field, JsonNode expected, JsonNode actual) {
+		return new Violation(pointer, Rules.MUST_MATCH, label + " must be exactly the brief's " + field.replace('_', ' ')
+				+ ", which never differs between tools", expected, actual, "x-handoff.mustMatch: " + pointer + " = truth field " + field);
 	}
 
-	static Violation generatedMismatch(String pointer, String generator, JsonNode expected, JsonNode actual) {
-		return new Violation(pointer, Rules.GENERATED_MISMATCH, "must be generated (" + generator
-				+ ") from the brief, not typed; leave it out and Handoff fills it in", expected, actual);
+	/** @param label the field as the contract names it ({@link PlainWords#field}) */
+	static Violation generatedMismatch(String pointer, String label, String generator, JsonNode expected, JsonNode actual) {
+		return new Violation(pointer, Rules.GENERATED_MISMATCH, label
+				+ " is made by Handoff from the brief and was typed differently: leave it out and Handoff fills it in", expected, actual,
+				"x-handoff.generate: " + pointer + " = " + generator);
 	}
 
 	static Violation linkMissing(String pointer, String link, String parameter, String expected) {

@@ -17,6 +17,7 @@ import dev.handoff.contract.ContractSet;
 import dev.handoff.guard.Guard;
 import dev.handoff.guard.GuardProperties;
 import dev.handoff.guard.Verdict;
+import dev.handoff.guard.Violation;
 
 /**
  * {@code handoff test}: runs every example through the same guard the service uses, in memory (no
@@ -42,8 +43,13 @@ public final class ExampleRunner {
 		this.limits = limits;
 	}
 
-	/** One example's outcome. */
-	public record Result(Example example, List<String> differences) {
+	/**
+	 * One example's outcome.
+	 *
+	 * @param differences how it ended otherwise than its file says, in words; empty when it passed
+	 * @param violations what the guard found wrong with it (empty when accepted or held)
+	 */
+	public record Result(Example example, List<String> differences, List<Violation> violations) {
 
 		public boolean passed() {
 			return differences.isEmpty();
@@ -58,7 +64,7 @@ public final class ExampleRunner {
 			String name = contractOfEdge.getOrDefault(example.edge(), example.edge());
 			Contract contract = contracts.find(name).orElse(null);
 			if (contract == null) {
-				results.add(new Result(example, List.of("no contract '" + name + "' for edge " + example.edge())));
+				results.add(new Result(example, List.of("no contract '" + name + "' for edge " + example.edge()), List.of()));
 				continue;
 			}
 			Verdict verdict = guard.check(contract, contracts.taxonomy(), example.body());
@@ -68,7 +74,7 @@ public final class ExampleRunner {
 			JsonNode violations = JSON.valueToTree(verdict.violations());
 			String outcome = verdict.accepted() ? Expectation.ACCEPTED : verdict.held() ? Expectation.HELD : Expectation.REJECTED;
 			results.add(new Result(example, Expectation.differences(example.expect(), outcome, verdict.gate(), verdict.generated(),
-					verdict.rewritten(), violations)));
+					verdict.rewritten(), violations), verdict.violations()));
 		}
 		return results;
 	}

@@ -62,10 +62,22 @@ public class PersonalData {
 		return EMAIL.matcher(new String(payload, StandardCharsets.UTF_8)).replaceAll(MASK);
 	}
 
-	/** The violations with expected and actual masked where the pointer ends in a personal field. */
+	/**
+	 * The violations with expected and actual masked where the pointer ends in a personal field. The validator's detail
+	 * quotes the value it judged ("string [u-1] does not match ..."), so there the value is masked in it as well.
+	 */
 	public List<Violation> mask(List<Violation> violations) {
 		return violations.stream().map(v -> personal(v.pointer()) ? new Violation(v.pointer(), v.rule(), maskText(v.message()),
-				masked(v.expected()), masked(v.actual())) : v).toList();
+				masked(v.expected()), masked(v.actual()), maskDetail(v.detail(), v.actual())) : v).toList();
+	}
+
+	private String maskDetail(String detail, JsonNode actual) {
+		if (detail == null) {
+			return null;
+		}
+		String masked = actual != null && actual.isValueNode() && !actual.isNull() && !actual.asText().isEmpty()
+				? detail.replace(actual.asText(), MASK) : detail;
+		return maskText(masked);
 	}
 
 	public boolean personal(String pointer) {
