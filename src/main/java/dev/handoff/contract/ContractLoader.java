@@ -101,6 +101,7 @@ public final class ContractLoader {
 		findRemoteRefs(schemaJson, "", file, problems);
 		RefLoops.check(schemaJson, file, problems);
 		Patterns.check(schemaJson, file, problems);
+		HandoffMessages.check(schemaJson, file, problems);
 		HandoffSpec spec = new HandoffSpecReader(file, schemaJson, problems).read();
 		Schema schema = problems.size() == before ? compile(schemaJson, file, problems) : null;
 		if (schema == null || spec == null) {
