@@ -2,11 +2,13 @@ package dev.handoff.guard;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import org.everit.json.schema.Schema;
 
 /**
@@ -24,8 +26,9 @@ public final class PlainWords {
 	private static final int LISTED = 10;
 
 	/** Each format as a person names it, with an example of it. */
-	private static final Map<String, Kind> FORMATS = Map.ofEntries(Map.entry("email", new Kind("an email address", "name@example.com")),
-			Map.entry("idn-email", new Kind("an email address", "name@example.com")),
+	private static final Map<String, Kind> FORMATS = Map.ofEntries(
+			// no example address: everybody knows one, and a viewer would see it masked as personal data
+			Map.entry("email", new Kind("an email address", null)), Map.entry("idn-email", new Kind("an email address", null)),
 			Map.entry("uri", new Kind("a full web address", "https://example.com/page")),
 			Map.entry("iri", new Kind("a full web address", "https://example.com/page")),
 			Map.entry("uri-reference", new Kind("a web address", "https://example.com/page or /page")),
@@ -41,6 +44,10 @@ public final class PlainWords {
 	/** Each JSON type as a person names it. */
 	private static final Map<String, String> TYPES = Map.of("string", "text", "integer", "a whole number", "number", "a number", "boolean",
 			"true or false", "object", "a group of fields", "array", "a list", "null", "empty (null)");
+
+	/** Everit names types by its Java classes ("JSONObject"); JSON Schema's names are what a violation carries. */
+	private static final Map<String, String> JSON_TYPES = Map.of("jsonobject", "object", "jsonarray", "array", "bigdecimal", "number",
+			"biginteger", "integer", "long", "integer", "double", "number");
 
 	/** A key the validator did not find, in its own words as old rejects stored them. */
 	private static final Pattern STORED_MISSING_KEY = Pattern.compile("required key \\[([^\\]]*)] not found");
@@ -177,6 +184,12 @@ public final class PlainWords {
 		return location == null ? sentence : sentence + " (" + location + ")";
 	}
 
+	/** A type as JSON Schema names it, from Everit's name for it ("JSONObject" is "object"). */
+	static String jsonType(String name) {
+		String lower = name.toLowerCase(Locale.ROOT);
+		return JSON_TYPES.getOrDefault(lower, lower);
+	}
+
 	/** The name of a field among others of the object at {@code parent}: its title, else its key. */
 	static String name(String key, FieldNotes notes) {
 		return notes.title() != null ? notes.title() : key;
@@ -207,7 +220,14 @@ public final class PlainWords {
 		}
 		SchemaKeyword keyword = SchemaKeyword.of(stored.rule());
 		String old = stored.message() == null ? "" : stored.message();
-		JsonNode expected = keyword == SchemaKeyword.PATTERN ? null : stored.expected();
+		JsonNode expected = stored.expected();
+		if (keyword == SchemaKeyword.PATTERN) {
+			expected = null;
+		}
+		else if (keyword == SchemaKeyword.TYPE && expected != null && expected.isTextual()) {
+			// stored as Everit named it: "jsonobject"
+			expected = TextNode.valueOf(jsonType(expected.textValue()));
+		}
 		String message = switch (keyword) {
 			case ANY_OF, ONE_OF -> storedAlternatives(stored.pointer(), keyword, old);
 			default -> sentence(keyword, stored.pointer(), FieldNotes.NONE, expected, stored.actual());

@@ -3,8 +3,6 @@ package dev.handoff.guard;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,10 +40,6 @@ final class SchemaCheck {
 
 	/** A null schema says it differently: "expected: null, found: String". */
 	private static final Pattern NULL_TYPE = Pattern.compile("^expected: null, found: (\\w+)$");
-
-	/** Everit names types by its Java classes; the violation names them as JSON Schema does. */
-	private static final Map<String, String> TYPE_NAMES = Map.of("jsonobject", "object", "jsonarray", "array", "bigdecimal",
-			"number", "biginteger", "integer", "long", "integer", "double", "number");
 
 	private static final Pattern MATCHED_SEVERAL = Pattern.compile("([2-9]|\\d{2,}) subschemas matched instead of one");
 
@@ -252,8 +246,7 @@ final class SchemaCheck {
 		Schema violated = e.getViolatedSchema();
 		Matcher type = TYPE.matcher(text);
 		if (type.matches()) {
-			String name = type.group(1).toLowerCase(Locale.ROOT);
-			return JSON.textNode(TYPE_NAMES.getOrDefault(name, name));
+			return JSON.textNode(PlainWords.jsonType(type.group(1)));
 		}
 		if (NULL_TYPE.matcher(text).matches()) {
 			return JSON.textNode("null");

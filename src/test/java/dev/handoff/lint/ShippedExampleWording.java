@@ -58,7 +58,7 @@ public final class ShippedExampleWording {
 					"link https://shop.example.com/spring-sale-2027?utm_source=newsletter has utm_source=newsletter but this channel sends mailchimp")),
 			Map.entry("email-campaign/08-schema-errors.json", List.of(
 					"settings › subject_line is missing. The subject people see in their inbox",
-					"settings › reply_to is not an email address (for example name@example.com). The address people's replies go to",
+					"settings › reply_to is not an email address. The address people's replies go to",
 					"recipients › list_id is not in the expected form (for example \"4ca5becb8d\"). Use the audience id from Mailchimp (Audience, "
 							+ "then Settings, then Audience name and defaults): ten lowercase letters and digits, not the audience's name",
 					"type must be one of \"regular\" or \"plaintext\". Mailchimp's campaign type: regular for an HTML email, plaintext for text only")),
