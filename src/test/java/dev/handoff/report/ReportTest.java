@@ -84,7 +84,10 @@ public class ReportTest extends EdgeTestSupport {
 				"0".repeat(64), campaign, version, "http://127.0.0.1:9/" + edge, bytes("{}"), at(created), at(created), at(delivered));
 	}
 
-	/** A reject with violations given as rule, pointer, message triples. */
+	/**
+	 * A reject with violations given as rule, pointer, message triples, stored as before plain wording (no detail): a
+	 * schema or parse message is worded again when read, the others are shown as stored.
+	 */
 	void reject(String id, String edge, String campaign, String received, String status, String changed, String replayedAs, String outboxId,
 			String... violations) {
 		StringBuilder json = new StringBuilder("[");
@@ -263,9 +266,10 @@ public class ReportTest extends EdgeTestSupport {
 		assertThat(report.text).contains("Top errors\n"
 				+ "1. email-campaign  generated-mismatch  /tracking/google_analytics  3 rejects  e.g. R5: google_analytics must be generated (R5)\n"
 				+ "2. cms-landing-page  must-match  /meta/locale  1 reject  e.g. R8: locale differs\n"
-				+ "3. brief-approved  schema:required  /fields/channels  1 reject  e.g. R9: channels missing\n"
-				+ "4. email-campaign  parse  (whole message)  1 reject  e.g. R7: not JSON\n"
-				+ "5. email-campaign  schema:enum  /settings/language  1 reject  e.g. R3: language is not one of en, de\n");
+				+ "3. brief-approved  schema:required  /fields/channels  1 reject  e.g. R9: fields › channels is missing\n"
+				+ "4. email-campaign  parse  (whole message)  1 reject  e.g. R7: the message is not JSON\n"
+				+ "5. email-campaign  schema:enum  /settings/language  1 reject  e.g. R3: settings › language is not one of the values the contract "
+				+ "allows\n");
 
 		// narrowed to one edge and campaign: that row alone, and only its errors
 		ReportViews narrowed = report(JANUARY + "&edge=cms-landing-page&campaign=C-2002");
@@ -460,14 +464,14 @@ public class ReportTest extends EdgeTestSupport {
 	void viewersSeeExampleMessagesWithPersonalDataMasked() {
 		jdbc.update("INSERT INTO reject (id, edge, contract, contract_sha256, campaign, payload, payload_size, violations, status, received_at) "
 				+ "VALUES ('M1', 'tracking-event', 'tracking-event', ?, 'C-1001', ?, 2, ?, 'open', ?)", "0".repeat(64), bytes("{}"),
-				"[{\"pointer\":\"/context/traits/email\",\"rule\":\"schema:format\",\"message\":\"ann@example.com is not an email address\","
-						+ "\"expected\":\"email\",\"actual\":\"ann@example.com\"}]",
+				"[{\"pointer\":\"/context/traits/email\",\"rule\":\"must-match\",\"message\":\"ann@example.com is not the brief's address\","
+						+ "\"expected\":\"bob@example.com\",\"actual\":\"ann@example.com\"}]",
 				Timestamp.from(Instant.parse("2024-06-10T00:00:00Z")));
 		jdbc.update("INSERT INTO reject_violation (reject_seq, position, rule, pointer, edge, status, received_at) SELECT seq, 0, "
-				+ "'schema:format', '/context/traits/email', edge, status, received_at FROM reject WHERE id = 'M1'");
+				+ "'must-match', '/context/traits/email', edge, status, received_at FROM reject WHERE id = 'M1'");
 		String june = "/api/report?since=2024-06-01&until=2024-07-01";
-		assertThat(json(get(june, VIEWER)).at("/topErrors/0/message").asText()).isEqualTo("••• is not an email address");
-		assertThat(get(june + "&format=text", VIEWER).body()).contains("e.g. M1: ••• is not an email address").doesNotContain("ann@");
-		assertThat(json(get(june, OPERATOR)).at("/topErrors/0/message").asText()).isEqualTo("ann@example.com is not an email address");
+		assertThat(json(get(june, VIEWER)).at("/topErrors/0/message").asText()).isEqualTo("••• is not the brief's address");
+		assertThat(get(june + "&format=text", VIEWER).body()).contains("e.g. M1: ••• is not the brief's address").doesNotContain("ann@");
+		assertThat(json(get(june, OPERATOR)).at("/topErrors/0/message").asText()).isEqualTo("ann@example.com is not the brief's address");
 	}
 }
