@@ -365,6 +365,16 @@ class UiFlowTest extends EdgeTestSupport {
 		assertThat(browser.findElements(By.cssSelector(".problems .violation"))).extracting(WebElement::getText)
 			.anySatisfy(text -> assertThat(text).contains("Missing field", "settings › subject_line"))
 			.anySatisfy(text -> assertThat(text).contains("Value not allowed", "one of: regular, plaintext", "rss"));
+		// the list id's pattern stays in the engineers' fold until someone opens it
+		WebElement listId = browser.findElements(By.cssSelector(".problems .violation")).stream()
+			.filter(v -> v.getText().contains("recipients › list_id"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(listId.getText()).contains("recipients › list_id is not in the expected form (for example \"4ca5becb8d\")")
+			.doesNotContain("^[a-f0-9]{10}$");
+		listId.findElement(By.cssSelector("details.engineer summary")).click();
+		assertThat(listId.findElement(By.cssSelector("details.engineer pre.validator")).getText())
+			.isEqualTo("#/recipients/list_id: string [Main list] does not match pattern ^[a-f0-9]{10}$");
 		screenshot("16-several-problems");
 
 		open("/ui/rejects/" + json(form).get("id").asText());
