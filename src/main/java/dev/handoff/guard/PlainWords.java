@@ -8,7 +8,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import org.everit.json.schema.Schema;
 
 /**
@@ -18,7 +17,8 @@ import org.everit.json.schema.Schema;
  * ("settings › reply_to"); what the author wrote for it ({@code x-handoff-message}, else its {@code description}) follows
  * as a second sentence. A {@code pattern} is never shown: it is "not in the expected form", with the field's
  * {@code examples} when it has some. The library's own text stays with the violation as its detail, for engineers.
- * (Handoff's own rules are worded where they are made, in {@link Violations}.)
+ * (Handoff's own rules are worded where they are made, in {@link Violations}; {@link StoredViolations} words rejects
+ * stored before plain wording again with these sentences.)
  */
 public final class PlainWords {
 
@@ -49,18 +49,11 @@ public final class PlainWords {
 	private static final Map<String, String> JSON_TYPES = Map.of("jsonobject", "object", "jsonarray", "array", "bigdecimal", "number",
 			"biginteger", "integer", "long", "integer", "double", "number");
 
-	/** A key the validator did not find, in its own words as old rejects stored them. */
-	private static final Pattern STORED_MISSING_KEY = Pattern.compile("required key \\[([^\\]]*)] not found");
-
-	private static final Pattern STORED_CAUSE = Pattern.compile("#[^:]*: ");
 
 	/** The limit a Jackson stream constraint names: "... exceeds the maximum allowed (32, from ...)". */
 	private static final Pattern LIMIT = Pattern.compile("maximum allowed \\((\\d+)");
 
 	private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'");
-
-	/** How a parse violation's message began before plain wording, followed by the parser's text. */
-	static final String STORED_PARSE_PREFIX = "the message is not one well-formed JSON document: ";
 
 	/** A name for a kind of value and an example of one (null when none helps). */
 	private record Kind(String name, String example) {
@@ -204,55 +197,6 @@ public final class PlainWords {
 	public static String format(String name) {
 		Kind kind = name == null ? null : FORMATS.get(name);
 		return kind != null ? kind.name() : "text in the " + name + " format";
-	}
-
-	/**
-	 * A violation stored before plain wording, whose message is the validator's (or the parser's) text: worded again from
-	 * what was stored, with that text kept as its detail. The contract may have changed since, so only what the violation itself holds is
-	 * used; a pattern it stored as the expected value is dropped, since a pattern is never shown.
-	 */
-	static Violation reworded(Violation stored) {
-		if (Rules.PARSE.equals(stored.rule())) {
-			String old = stored.message() == null ? "" : stored.message();
-			String problem = old.startsWith(STORED_PARSE_PREFIX) ? old.substring(STORED_PARSE_PREFIX.length()) : old;
-			String location = stored.actual() != null && stored.actual().isTextual() ? stored.actual().textValue() : null;
-			return new Violation(stored.pointer(), stored.rule(), parse(problem, location), stored.expected(), stored.actual(), old);
-		}
-		SchemaKeyword keyword = SchemaKeyword.of(stored.rule());
-		String old = stored.message() == null ? "" : stored.message();
-		JsonNode expected = stored.expected();
-		if (keyword == SchemaKeyword.PATTERN) {
-			expected = null;
-		}
-		else if (keyword == SchemaKeyword.TYPE && expected != null && expected.isTextual()) {
-			// stored as Everit named it: "jsonobject"
-			expected = TextNode.valueOf(jsonType(expected.textValue()));
-		}
-		String message = switch (keyword) {
-			case ANY_OF, ONE_OF -> storedAlternatives(stored.pointer(), keyword, old);
-			default -> sentence(keyword, stored.pointer(), FieldNotes.NONE, expected, stored.actual());
-		};
-		return new Violation(stored.pointer(), stored.rule(), message, expected, stored.actual(), old);
-	}
-
-	/** Old alternatives listed each branch's failure after a colon; when each only lacked a field, the fields are named. */
-	private static String storedAlternatives(String pointer, SchemaKeyword keyword, String old) {
-		int colon = old.indexOf(": ", old.indexOf("subschema"));
-		List<String> causes = colon < 0 ? List.of() : List.of(STORED_CAUSE.matcher(old.substring(colon + 2)).replaceAll("").split("; "));
-		List<List<String>> missing = new ArrayList<>();
-		for (String cause : causes) {
-			Matcher key = STORED_MISSING_KEY.matcher(cause.strip());
-			if (!key.matches()) {
-				missing.clear();
-				break;
-			}
-			missing.add(List.of(key.group(1)));
-		}
-		if (old.matches(".*\\b([2-9]|\\d{2,}) subschemas matched instead of one.*")) {
-			return fitsMoreThanOne(pointer, FieldNotes.NONE, List.of());
-		}
-		return missing.size() >= 2 ? needsOneOf(pointer, FieldNotes.NONE, missing)
-				: sentence(keyword, pointer, FieldNotes.NONE, null, null);
 	}
 
 	/** The field's title where the author wrote one, else its path; the whole message when the pointer is "". */

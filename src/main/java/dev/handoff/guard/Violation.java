@@ -36,7 +36,6 @@ public record Violation(String pointer, String rule, String message, JsonNode ex
 	static Violation read(@JsonProperty("pointer") String pointer, @JsonProperty("rule") String rule, @JsonProperty("message") String message,
 			@JsonProperty("expected") JsonNode expected, @JsonProperty("actual") JsonNode actual, @JsonProperty("detail") String detail) {
 		Violation stored = new Violation(pointer, rule, message, expected, actual, detail);
-		boolean wordedByALibrary = rule != null && (rule.startsWith(Rules.SCHEMA_PREFIX) || rule.equals(Rules.PARSE));
-		return detail == null && wordedByALibrary ? PlainWords.reworded(stored) : stored;
+		return StoredViolations.old(rule, detail) ? StoredViolations.reworded(stored) : stored;
 	}
 }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.handoff.delivery.Targets;
 
-/** Every violation the guard reports is made here, so the wording stays consistent and reviewable. */
+/**
+ * Every violation the guard reports is made here, so the wording stays consistent and reviewable; the sentences of those
+ * a library words first (a schema keyword, a parse error) come from {@link PlainWords}.
+ */
 public final class Violations {
 
 	private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
