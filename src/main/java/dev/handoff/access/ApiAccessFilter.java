@@ -51,23 +51,8 @@ class ApiAccessFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	/**
-	 * Reads need a viewer, changes an operator, deciding held messages an approver; the audit trail and changing
-	 * what the service runs need an admin.
-	 */
 	static Role needed(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (path.startsWith("/api/audit")) {
-			return Role.ADMIN;
-		}
-		String method = request.getMethod();
-		if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
-			return Role.VIEWER;
-		}
-		if (path.startsWith("/api/contracts")) {
-			return Role.ADMIN;
-		}
-		return path.startsWith("/api/held/") ? Role.APPROVER : Role.OPERATOR;
+		return Role.neededFor(request.getMethod(), request.getRequestURI().substring(request.getContextPath().length()));
 	}
 
 	private void deny(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

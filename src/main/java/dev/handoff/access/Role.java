@@ -13,6 +13,23 @@ public enum Role {
 	/** everything */
 	ADMIN;
 
+	/**
+	 * What a call into {@code /api/} needs: reads a viewer, changes an operator, deciding held messages an approver;
+	 * the audit trail and changing what the service runs an admin. The access check and the OpenAPI document both ask.
+	 */
+	public static Role neededFor(String method, String path) {
+		if (path.startsWith("/api/audit")) {
+			return ADMIN;
+		}
+		if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+			return VIEWER;
+		}
+		if (path.startsWith("/api/contracts")) {
+			return ADMIN;
+		}
+		return path.startsWith("/api/held/") ? APPROVER : OPERATOR;
+	}
+
 	public boolean allows(Role needed) {
 		return ordinal() >= needed.ordinal();
 	}
