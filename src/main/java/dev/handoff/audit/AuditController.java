@@ -5,6 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,10 +25,15 @@ class AuditController {
 		this.audit = audit;
 	}
 
+	@Operation(summary = "The audit trail, newest first")
 	@GetMapping("/api/audit")
+	@ApiResponse(responseCode = "200", description = "a page of the trail, newest first; next is the cursor for the page after")
+	@ApiResponse(responseCode = "400", description = "a size out of its range, or a since or before that is not one")
 	Map<String, Object> list(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
-			@RequestParam(required = false) Instant since, @RequestParam(required = false) Long before,
-			@RequestParam(defaultValue = "100") int size) {
+			@RequestParam(required = false) Instant since,
+			@Parameter(description = "the seq of the last row seen") @RequestParam(required = false) Long before,
+			@Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MAX_PAGE_SIZE,
+					defaultValue = "100")) @RequestParam(defaultValue = "100") int size) {
 		if (size < 1 || size > MAX_PAGE_SIZE) {
 			throw new IllegalArgumentException("size must be between 1 and " + MAX_PAGE_SIZE);
 		}

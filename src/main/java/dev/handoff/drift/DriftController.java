@@ -2,6 +2,7 @@ package dev.handoff.drift;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,6 +17,7 @@ class DriftController {
 		this.drift = drift;
 	}
 
+	@Operation(summary = "Edges behind the current brief version")
 	@GetMapping("/api/drift")
 	List<Drift> list(@RequestParam(required = false) String campaign, @RequestParam(required = false) String edge) {
 		return drift.find(campaign, edge);

@@ -11,6 +11,10 @@ import dev.handoff.contract.ContractRegistry;
 import dev.handoff.contract.ContractSet;
 import dev.handoff.api.Problems;
 import dev.handoff.delivery.Targets;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -41,7 +45,7 @@ class EdgeController {
 	 * @param routesLoadedAt when the routes were last loaded
 	 * @param lastError the last refused edit of the routes, if any
 	 */
-	record EdgesAnswer(List<EdgeAnswer> edges, Instant routesLoadedAt, ContractRegistry.Failure lastError) {
+	record EdgesAnswer(List<EdgeAnswer> edges, Instant routesLoadedAt, @Schema(nullable = true) ContractRegistry.Failure lastError) {
 	}
 
 	/**
@@ -58,7 +62,8 @@ class EdgeController {
 	 * queue or polled edge. The kind only: its secrets are never shown
 	 * @param polled true when its messages are read from a tool's API on a schedule instead of {@code POST /edges/<name>}
 	 */
-	record EdgeAnswer(String name, String contract, String deliverTo, String source, boolean batch, boolean queue, String inbound,
+	record EdgeAnswer(String name, String contract, @Schema(nullable = true) String deliverTo, String source, boolean batch, boolean queue,
+			@Schema(nullable = true) String inbound,
 			boolean polled) {
 
 		static EdgeAnswer of(Edge edge) {
@@ -67,11 +72,13 @@ class EdgeController {
 		}
 	}
 
+	@Operation(summary = "The edges in force")
 	@GetMapping("/api/edges")
 	EdgesAnswer edges() {
 		return new EdgesAnswer(edges.all().stream().map(EdgeAnswer::of).toList(), routes.loadedAt(), routes.lastFailure().orElse(null));
 	}
 
+	@Operation(summary = "The contracts in force")
 	@GetMapping("/api/contracts")
 	Map<String, Object> contracts() {
 		ContractRegistry.Loaded loaded = contracts.loaded();
@@ -88,7 +95,11 @@ class EdgeController {
 	}
 
 	/** Reloads now instead of at the next look at the folder; a refused set answers 422 with its problems. */
+	@Operation(summary = "Reload the contracts now")
 	@PostMapping("/api/contracts/reload")
+	@ApiResponse(responseCode = "200", description = "what is loaded now")
+	@ApiResponse(responseCode = "422", description = "the new contracts were refused (problems); the last good set stays in force",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
 	ResponseEntity<Object> reload() {
 		boolean changed = contracts.reload(true);
 		routes.check();

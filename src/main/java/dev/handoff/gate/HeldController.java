@@ -12,6 +12,11 @@ import dev.handoff.api.NotFoundException;
 import dev.handoff.api.Problems;
 import dev.handoff.audit.AuditLog;
 import dev.handoff.reject.PersonalData;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -51,13 +56,21 @@ class HeldController {
 	}
 
 	/** What a decision says; the comment is required to decline and optional to approve. */
-	record Comment(String comment) {
+	record Comment(@Schema(maxLength = MAX_COMMENT, description = "required to decline; leading and trailing spaces are dropped")
+	String comment) {
 	}
 
+	@Operation(summary = "Messages held at a human gate")
 	@GetMapping("/api/held")
-	Map<String, Object> list(@RequestParam(defaultValue = Held.HELD) String status, @RequestParam(required = false) String edge,
-			@RequestParam(required = false) String campaign, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size) {
+	@ApiResponse(responseCode = "200", description = "a page of held (or decided) messages, newest first, with its total")
+	@ApiResponse(responseCode = "400", description = "a status that does not exist, or a page or size out of its range")
+	Map<String, Object> list(
+			@Parameter(schema = @Schema(type = "string", allowableValues = { Held.HELD, Held.APPROVED, Held.DECLINED },
+					defaultValue = Held.HELD)) @RequestParam(defaultValue = Held.HELD) String status,
+			@RequestParam(required = false) String edge, @RequestParam(required = false) String campaign,
+			@Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "0", defaultValue = "0")) @RequestParam(defaultValue = "0") int page,
+			@Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MAX_PAGE_SIZE,
+					defaultValue = "50")) @RequestParam(defaultValue = "50") int size) {
 		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
 			throw new IllegalArgumentException("page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
 		}
@@ -73,7 +86,10 @@ class HeldController {
 		return body;
 	}
 
+	@Operation(summary = "One held message")
 	@GetMapping("/api/held/{id}")
+	@ApiResponse(responseCode = "200", description = "the held message, what approving it would send, and its history")
+	@ApiResponse(responseCode = "404", description = "no such held message")
 	Map<String, Object> one(@PathVariable String id, HttpServletRequest request) {
 		Held h = gates.find(id).orElseThrow(() -> new NotFoundException("held message", id));
 		// as for rejects: a viewer reads the message with its personal data masked
@@ -101,12 +117,26 @@ class HeldController {
 		return body;
 	}
 
+	@Operation(summary = "Approve a held message")
 	@PostMapping("/api/held/{id}/approve")
+	@ApiResponse(responseCode = "200", description = "approved: the delivery or truth version it became",
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = Decision.class)))
+	@ApiResponse(responseCode = "400", description = "a comment too long")
+	@ApiResponse(responseCode = "404", description = "no such held message")
+	@ApiResponse(responseCode = "409", description = "no longer held, or the campaign's truth moved on (it stays held)")
+	@ApiResponse(responseCode = "415", description = "a body that is not JSON")
 	ResponseEntity<Object> approve(@PathVariable String id, @RequestBody(required = false) Comment body, HttpServletRequest request) {
 		return answer(gates.approve(id, Caller.of(request).name(), comment(body)));
 	}
 
+	@Operation(summary = "Decline a held message")
 	@PostMapping("/api/held/{id}/decline")
+	@ApiResponse(responseCode = "200", description = "declined: the reject it became",
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = Decision.class)))
+	@ApiResponse(responseCode = "400", description = "no comment, or one too long")
+	@ApiResponse(responseCode = "404", description = "no such held message")
+	@ApiResponse(responseCode = "409", description = "no longer held")
+	@ApiResponse(responseCode = "415", description = "a body that is not JSON")
 	ResponseEntity<Object> decline(@PathVariable String id, @RequestBody(required = false) Comment body, HttpServletRequest request) {
 		return answer(gates.decline(id, Caller.of(request).name(), comment(body)));
 	}

@@ -94,6 +94,11 @@ public record HmacScheme(String header, String algorithm, Encoding encoding, Str
 		}
 	}
 
+	/** The header that carries an edge's signature, as its settings and preset say: what its OpenAPI document names. */
+	public static String headerOf(InboundSettings settings) {
+		return of(settings).header();
+	}
+
 	/** The scheme an edge's settings describe: its preset's, with each key the settings set in the preset's place. */
 	static HmacScheme of(InboundSettings settings) {
 		HmacScheme base = settings.preset() != null ? settings.preset().scheme

@@ -11,7 +11,12 @@ import dev.handoff.access.Role;
 import dev.handoff.api.NotFoundException;
 import dev.handoff.audit.AuditLog;
 import dev.handoff.guard.Violation;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,8 +43,14 @@ class RejectController {
 		this.personal = personal;
 	}
 
+	@Operation(summary = "The rejected queue, filtered and paged")
 	@GetMapping("/api/rejects")
-	Map<String, Object> list(RejectQuery query, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+	@ApiResponse(responseCode = "200", description = "a page of the queue, newest first, with its total")
+	@ApiResponse(responseCode = "400", description = "a filter, page or size out of its range")
+	Map<String, Object> list(@ParameterObject RejectQuery query,
+			@Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "0", defaultValue = "0")) @RequestParam(defaultValue = "0") int page,
+			@Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MAX_PAGE_SIZE,
+					defaultValue = "50")) @RequestParam(defaultValue = "50") int size) {
 		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
 			throw new IllegalArgumentException("page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
 		}
@@ -54,7 +65,10 @@ class RejectController {
 		return body;
 	}
 
+	@Operation(summary = "One reject, as received, with its violations and history")
 	@GetMapping("/api/rejects/{id}")
+	@ApiResponse(responseCode = "200", description = "the reject: payload, violations, contract, causes and history")
+	@ApiResponse(responseCode = "404", description = "no such reject")
 	Map<String, Object> one(@PathVariable String id, HttpServletRequest request) {
 		Reject reject = rejects.find(id).orElseThrow(() -> new NotFoundException("reject", id));
 		boolean masked = !Caller.of(request).may(Role.OPERATOR);

@@ -2,11 +2,18 @@ package dev.handoff.reject;
 
 import java.time.Instant;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The query parameters that select rejects, as the API and the UI take them: {@code cause} (an id from
  * GET /api/causes) stands for its edge, rule and pointer together.
  */
-public record RejectQuery(String edge, String status, String rule, String campaign, String cause, Instant since, Instant until) {
+public record RejectQuery(String edge,
+		@Parameter(schema = @Schema(type = "string", allowableValues = { "open", "replayed", "discarded" })) String status, String rule,
+		String campaign, @Parameter(description = "a cause's id from GET /api/causes: its edge, rule and pointer") String cause,
+		@Parameter(description = "received at or after (ISO-8601)") Instant since,
+		@Parameter(description = "received before (ISO-8601), after since") Instant until) {
 
 	public RejectFilter filter() {
 		if (status != null && !status.isBlank() && !status.equals("open") && !status.equals("replayed") && !status.equals("discarded")) {

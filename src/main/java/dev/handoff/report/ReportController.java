@@ -11,6 +11,11 @@ import java.util.Locale;
 
 import dev.handoff.access.Caller;
 import dev.handoff.access.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
@@ -49,11 +54,20 @@ class ReportController {
 		JSON, CSV, TEXT
 	}
 
+	@Operation(summary = "The truth tax report")
 	@GetMapping("/api/report")
-	ResponseEntity<?> report(@RequestParam(required = false) String since, @RequestParam(required = false) String until,
+	@ApiResponse(responseCode = "200", description = "the report", content = {
+			@Content(mediaType = "application/json", schema = @Schema(implementation = Report.class)),
+			@Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+			@Content(mediaType = "text/plain", schema = @Schema(type = "string")) })
+	@ApiResponse(responseCode = "400", description = "a since, until or format that is not one")
+	ResponseEntity<?> report(
+			@Parameter(description = "an ISO-8601 instant, or days, hours or minutes back (30d, 12h, 90m)") @RequestParam(required = false) String since,
+			@Parameter(description = "as since; now when absent") @RequestParam(required = false) String until,
 			@RequestParam(required = false) String edge, @RequestParam(required = false) String campaign,
-			@RequestParam(required = false) String format, @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-			HttpServletRequest request) {
+			@Parameter(description = "else by the Accept header", schema = @Schema(type = "string", allowableValues = { "json", "csv",
+					"text" })) @RequestParam(required = false) String format,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletRequest request) {
 		Format chosen = format == null || format.isBlank() ? negotiated(accept) : named(format);
 		Instant now = clock.instant();
 		Report report = reports.report(Window.parse(since, until, now), edge, campaign, now, !Caller.of(request).may(Role.OPERATOR));

@@ -5,13 +5,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.handoff.access.Caller;
 import dev.handoff.api.NotFoundException;
 import dev.handoff.api.Problems;
 import dev.handoff.edge.Replay;
 import dev.handoff.reject.Reject;
 import dev.handoff.reject.RejectQuery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -46,18 +55,38 @@ class ReviewController {
 	 * 200 accepted and on its way; 422 rejected again (it stays open, the new violations are in its history);
 	 * 409 not open. Body: none, a corrected payload ({@code application/json}) or a JSON Patch ({@code application/json-patch+json}).
 	 */
+	@Operation(summary = "Replay one reject, as stored or corrected")
 	@PostMapping("/api/rejects/{id}/replay")
-	ResponseEntity<Object> replay(@PathVariable String id, @RequestHeader(value = "Content-Type", required = false) String contentType,
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "none: replay as stored; JSON: the whole corrected payload",
+			content = {
+			@Content(mediaType = "application/json", schema = @Schema(implementation = JsonNode.class)),
+			@Content(mediaType = JSON_PATCH, array = @ArraySchema(schema = @Schema(type = "object"),
+					arraySchema = @Schema(description = "an RFC 6902 patch of the stored payload"))) })
+	@ApiResponse(responseCode = "200", description = "accepted and on its way; the reject is replayed")
+	@ApiResponse(responseCode = "400", description = "a patch that does not apply, or a body neither JSON nor a JSON Patch")
+	@ApiResponse(responseCode = "404", description = "no such reject")
+	@ApiResponse(responseCode = "409", description = "the reject is not open")
+	@ApiResponse(responseCode = "422", description = "rejected again (id, violations); it stays open",
+			content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
+	ResponseEntity<Object> replay(@PathVariable String id,
+			@Parameter(hidden = true) @RequestHeader(value = "Content-Type", required = false) String contentType,
 			@RequestBody(required = false) byte[] body, HttpServletRequest request) {
 		Replay.Outcome outcome = review.replay(id, correction(contentType, body), Caller.of(request));
 		return ResponseEntity.status(outcome.accepted() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(outcome.answer());
 	}
 
 	/** One field: why it is discarded. */
-	record DiscardRequest(String reason) {
+	record DiscardRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = Review.MAX_REASON,
+			description = "not blank; kept in the audit trail") String reason) {
 	}
 
+	@Operation(summary = "Discard one reject, with a reason")
 	@PostMapping("/api/rejects/{id}/discard")
+	@ApiResponse(responseCode = "200", description = "discarded")
+	@ApiResponse(responseCode = "400", description = "no reason, or one too long")
+	@ApiResponse(responseCode = "404", description = "no such reject")
+	@ApiResponse(responseCode = "409", description = "the reject is not open")
+	@ApiResponse(responseCode = "415", description = "a body that is not JSON")
 	Map<String, Object> discard(@PathVariable String id, @RequestBody(required = false) DiscardRequest body, HttpServletRequest request) {
 		Reject reject = review.discard(id, body == null ? null : body.reason(), Caller.of(request));
 		return Map.of("id", reject.id(), "status", reject.status());
@@ -68,8 +97,13 @@ class ReviewController {
 	 * today's contracts and truth would accept, nothing changed. Otherwise the run: it answers when done with its
 	 * counts, or at once with {@code wait=false} (202, follow {@code Location}).
 	 */
+	@Operation(summary = "Replay every open reject a filter selects, or preview it")
 	@PostMapping("/api/rejects/replay")
-	ResponseEntity<Object> replayAll(RejectQuery query, @RequestParam(defaultValue = "false") boolean dryRun,
+	@ApiResponse(responseCode = "200", description = "the preview (dryRun=true), or the finished job with its counts")
+	@ApiResponse(responseCode = "202", description = "wait=false: the job, started", headers = @Header(name = "Location",
+			description = "the job, /api/rejects/jobs/{job}", schema = @Schema(type = "string")))
+	@ApiResponse(responseCode = "400", description = "a filter out of its range")
+	ResponseEntity<Object> replayAll(@ParameterObject RejectQuery query, @RequestParam(defaultValue = "false") boolean dryRun,
 			@RequestParam(defaultValue = "true") boolean wait, HttpServletRequest request) {
 		if (dryRun) {
 			BulkReview.Preview preview = bulk.preview(query.filter());
@@ -85,8 +119,14 @@ class ReviewController {
 	}
 
 	/** Bulk discard of the open rejects a filter selects, with one reason; refuses a filter that selects everything. */
+	@Operation(summary = "Discard every open reject a filter selects")
 	@PostMapping("/api/rejects/discard")
-	ResponseEntity<Object> discardAll(RejectQuery query, @RequestBody(required = false) DiscardRequest body,
+	@ApiResponse(responseCode = "200", description = "the finished job with its counts")
+	@ApiResponse(responseCode = "202", description = "wait=false: the job, started", headers = @Header(name = "Location",
+			description = "the job, /api/rejects/jobs/{job}", schema = @Schema(type = "string")))
+	@ApiResponse(responseCode = "400", description = "no filter, no reason, or a filter out of its range")
+	@ApiResponse(responseCode = "415", description = "a body that is not JSON")
+	ResponseEntity<Object> discardAll(@ParameterObject RejectQuery query, @RequestBody(required = false) DiscardRequest body,
 			@RequestParam(defaultValue = "true") boolean wait, HttpServletRequest request) {
 		if (query.selectsAll()) {
 			throw new IllegalArgumentException("a bulk discard needs a filter (edge, rule, campaign, cause, since or until)");
@@ -94,18 +134,27 @@ class ReviewController {
 		return started(bulk.discard(query.filter(), body == null ? null : body.reason(), Caller.of(request), wait), wait);
 	}
 
+	@Operation(summary = "The bulk jobs of this instance")
 	@GetMapping("/api/rejects/jobs")
 	List<BulkJob.View> jobs() {
 		return bulk.list();
 	}
 
+	@Operation(summary = "One bulk job")
 	@GetMapping("/api/rejects/jobs/{job}")
+	@ApiResponse(responseCode = "200", description = "the job")
+	@ApiResponse(responseCode = "404", description = "no such job on this instance")
 	BulkJob.View job(@PathVariable String job) {
 		return bulk.find(job).orElseThrow(() -> new NotFoundException("bulk job", job));
 	}
 
 	/** Stops a running bulk job before its next reject; 409 when it has already ended. */
+	@Operation(summary = "Stop a bulk job before its next reject")
 	@PostMapping("/api/rejects/jobs/{job}/cancel")
+	@ApiResponse(responseCode = "202", description = "the job, asked to stop before its next reject",
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = BulkJob.View.class)))
+	@ApiResponse(responseCode = "404", description = "no such job on this instance")
+	@ApiResponse(responseCode = "409", description = "the job has already ended")
 	ResponseEntity<Object> cancel(@PathVariable String job, HttpServletRequest request) {
 		boolean cancelled = bulk.cancel(job, Caller.of(request)).orElseThrow(() -> new NotFoundException("bulk job", job));
 		if (!cancelled) {

@@ -3,6 +3,7 @@ package dev.handoff.trigger;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,6 +17,7 @@ class TriggerController {
 		this.watch = watch;
 	}
 
+	@Operation(summary = "The review triggers and where each stands")
 	@GetMapping("/api/triggers")
 	Map<String, Object> list() {
 		Map<String, Object> body = new LinkedHashMap<>();

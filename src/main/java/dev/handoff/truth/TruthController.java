@@ -6,6 +6,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.handoff.api.NotFoundException;
 import dev.handoff.delivery.ArtifactStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,7 +41,10 @@ class TruthController {
 		this.artifacts = artifacts;
 	}
 
+	@Operation(summary = "The truth of a campaign and its versions")
 	@GetMapping("/api/truth/{campaign}")
+	@ApiResponse(responseCode = "200", description = "the truth now, every version before it, and what the tools made for it")
+	@ApiResponse(responseCode = "404", description = "no truth for that campaign")
 	Answer truth(@PathVariable String campaign) {
 		List<Truth> history = truth.history(campaign);
 		if (history.isEmpty()) {

@@ -60,7 +60,11 @@ class OpenApiTest extends EdgeTestSupport {
 		assertThat(document.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
 		assertThat(document.at("/paths/~1api~1rejects/get/security/0").has("bearer")).isTrue();
 		assertThat(document.at("/paths/~1edges~1email-campaign/post/responses").has("422")).isTrue();
-		assertThat(document.at("/paths/~1edges~1email-campaign/post/security").isMissingNode()).as("edges use signatures, not tokens").isTrue();
+		// an edge names its own sender's proof (email-campaign: the campaign builder's bearer token), never a review token
+		assertThat(document.at("/paths/~1edges~1email-campaign/post/security/0").has("sender-email-campaign")).isTrue();
+		assertThat(document.at("/components/securitySchemes/sender-email-campaign/scheme").asText()).isEqualTo("bearer");
+		assertThat(document.at("/paths/~1edges~1tracking-event/post/security/0").has("sender-tracking-event")).isTrue();
+		assertThat(document.at("/components/securitySchemes/sender-tracking-event/scheme").asText()).isEqualTo("basic");
 	}
 
 	@Test

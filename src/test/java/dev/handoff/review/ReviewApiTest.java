@@ -390,6 +390,13 @@ class ReviewApiTest extends EdgeTestSupport {
 			assertThat(json(get("/api/causes?state=ignored", VIEWER)).findValuesAsText("id")).contains(causeId);
 			assertThat(json(get("/api/causes?state=open", VIEWER)).findValuesAsText("id")).doesNotContain(causeId);
 		}
+
+		@Test
+		void aStateThatDoesNotExistIsABadRequestNotAnEmptyList() {
+			HttpResponse<String> answer = get("/api/causes?state=acknowleged", VIEWER);
+			assertThat(answer.statusCode()).isEqualTo(400);
+			assertThat(json(answer).get("detail").asText()).contains("open, acknowledged, resolved, ignored");
+		}
 	}
 
 	@Nested
