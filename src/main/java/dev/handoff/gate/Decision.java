@@ -1,5 +1,7 @@
 package dev.handoff.gate;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * What came of a decision on a held message.
  *
@@ -10,7 +12,8 @@ package dev.handoff.gate;
  * @param truthVersion for an approved brief, the truth version it became; else null
  * @param rejectId for a declined message, the reject it became; else null
  */
-public record Decision(String id, String outcome, String detail, String deliveryId, Long truthVersion, String rejectId) {
+public record Decision(String id, String outcome, @Schema(nullable = true) String detail, @Schema(nullable = true) String deliveryId, @Schema(nullable = true) Long truthVersion,
+		@Schema(nullable = true) String rejectId) {
 
 	public static final String NOT_HELD = "not-held";
 

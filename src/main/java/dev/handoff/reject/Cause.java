@@ -3,6 +3,7 @@ package dev.handoff.reject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * What went wrong, once for all the rejects it caused: the edge, the rule and the pointer they share, with how
@@ -21,7 +22,7 @@ import java.util.Base64;
  * @param stateChangedAt when
  */
 public record Cause(String id, Key key, long count, long open, Instant firstSeen, Instant lastSeen, String example, String message,
-		String state, String stateChangedBy, Instant stateChangedAt) {
+		String state, @Schema(nullable = true) String stateChangedBy, @Schema(nullable = true) Instant stateChangedAt) {
 
 	public static final String OPEN = "open";
 

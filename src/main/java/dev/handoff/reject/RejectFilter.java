@@ -1,6 +1,7 @@
 package dev.handoff.reject;
 
 import java.time.Instant;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * What a reviewer narrows the queue by; null means any.
@@ -13,7 +14,8 @@ import java.time.Instant;
  * @param since received at or after
  * @param until received before
  */
-public record RejectFilter(String edge, String status, String rule, String pointer, String campaign, Instant since, Instant until) {
+public record RejectFilter(@Schema(nullable = true) String edge, @Schema(nullable = true) String status, @Schema(nullable = true) String rule, @Schema(nullable = true) String pointer,
+		@Schema(nullable = true) String campaign, @Schema(nullable = true) Instant since, @Schema(nullable = true) Instant until) {
 
 	public RejectFilter(String edge, String status, String rule, String campaign) {
 		this(edge, status, rule, null, campaign, null, null);

@@ -1,6 +1,7 @@
 package dev.handoff.report;
 
 import java.util.List;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * How long something took, over a number of cases: the median and the 90th percentile, by nearest rank (the value at
@@ -11,7 +12,7 @@ import java.util.List;
  * @param p90Seconds the 90th percentile, in whole seconds
  * @param method how the percentiles are taken: {@code nearest-rank}
  */
-public record Durations(long count, Long medianSeconds, Long p90Seconds, String method) {
+public record Durations(long count, @Schema(nullable = true) Long medianSeconds, @Schema(nullable = true) Long p90Seconds, String method) {
 
 	static final String NEAREST_RANK = "nearest-rank";
 

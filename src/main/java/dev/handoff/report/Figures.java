@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The figures of one edge and campaign, one edge, or all of them, over a report's window.
@@ -21,7 +22,7 @@ import java.util.TreeMap;
  * @param timeStale after late changes in the window, how long edges built from a changed field stayed on the old version
  */
 public record Figures(long messages, long accepted, long rejected, long deliveryFailures, long rejects, SortedMap<String, Long> rejectsByRule,
-		BigDecimal firstTimeRight, Rework rework, Durations timeToFix, Staleness timeStale) {
+		@Schema(nullable = true) BigDecimal firstTimeRight, Rework rework, Durations timeToFix, Staleness timeStale) {
 
 	static Figures of(Tally t) {
 		long messages = t.accepted + t.rejected;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The truth tax over a window: what came in, what bounced and why, what it took people to fix, and how long edges
@@ -20,7 +21,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
  * @param rows per edge and campaign, by edge then campaign (no campaign last)
  * @param topErrors the most frequent error classes, at most five
  */
-public record Report(Instant since, Instant until, Instant generatedAt, String edge, String campaign, String headline, Figures total,
+public record Report(Instant since, Instant until, Instant generatedAt, @Schema(nullable = true) String edge, @Schema(nullable = true) String campaign, String headline, Figures total,
 		List<EdgeFigures> edges, List<Row> rows, List<ErrorClass> topErrors) {
 
 	/** The errors shown as the top ones. */
@@ -33,7 +34,7 @@ public record Report(Instant since, Instant until, Instant generatedAt, String e
 	 * @param campaign the campaign, null for messages that named none (e.g. not JSON)
 	 * @param figures its figures
 	 */
-	public record Row(String edge, String campaign, @JsonUnwrapped Figures figures) {
+	public record Row(String edge, @Schema(nullable = true) String campaign, @JsonUnwrapped Figures figures) {
 	}
 
 	/**

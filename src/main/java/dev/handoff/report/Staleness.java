@@ -1,6 +1,7 @@
 package dev.handoff.report;
 
 import java.util.List;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * How long edges stayed stale after late changes: for each late change and each edge that had delivered the campaign
@@ -12,7 +13,7 @@ import java.util.List;
  * @param p90Seconds the 90th percentile, in whole seconds
  * @param method how the percentiles are taken: {@code nearest-rank}
  */
-public record Staleness(long count, long stillStale, Long medianSeconds, Long p90Seconds, String method) {
+public record Staleness(long count, long stillStale, @Schema(nullable = true) Long medianSeconds, @Schema(nullable = true) Long p90Seconds, String method) {
 
 	static Staleness of(List<Long> seconds, long stillStale) {
 		Durations d = Durations.of(seconds);

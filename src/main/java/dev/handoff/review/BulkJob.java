@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.handoff.reject.RejectFilter;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** One bulk replay or discard in progress: what it selected, how far it got, and whether someone cancelled it. */
 final class BulkJob {
@@ -103,6 +104,6 @@ final class BulkJob {
 	 * the discarded; {@code skipped} were no longer open when their turn came, {@code remaining} were never reached.
 	 */
 	record View(String id, String action, String actor, String status, RejectFilter filter, int selected, int done, int accepted,
-			int rejectedAgain, int skipped, int remaining, Instant startedAt, Instant finishedAt) {
+			int rejectedAgain, int skipped, int remaining, Instant startedAt, @Schema(nullable = true) Instant finishedAt) {
 	}
 }

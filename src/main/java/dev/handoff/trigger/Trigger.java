@@ -1,6 +1,7 @@
 package dev.handoff.trigger;
 
 import java.time.Duration;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * One review trigger from {@code triggers.json}: a condition on an edge that, once crossed, alerts the edge's owner
@@ -14,7 +15,7 @@ import java.time.Duration;
  * @param window for {@code rejects}: how far back to count
  * @param olderThan for the age kinds: the age that must be exceeded
  */
-public record Trigger(String name, String when, String edge, int threshold, Duration window, Duration olderThan) {
+public record Trigger(String name, String when, @Schema(nullable = true) String edge, int threshold, Duration window, Duration olderThan) {
 
 	public static final String REJECTS = "rejects";
 

@@ -1,6 +1,7 @@
 package dev.handoff.trigger;
 
 import java.time.Instant;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Where a trigger stands on one edge.
@@ -12,5 +13,5 @@ import java.time.Instant;
  * @param detail what was measured when it last changed
  * @param changedAt when it last changed
  */
-public record TriggerState(String trigger, String edge, boolean firing, Instant since, String detail, Instant changedAt) {
+public record TriggerState(String trigger, String edge, boolean firing, @Schema(nullable = true) Instant since, String detail, Instant changedAt) {
 }
