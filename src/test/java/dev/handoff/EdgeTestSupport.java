@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,20 +17,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.handoff.api.AnswerRecorder;
+import dev.handoff.api.ApiDocument;
 import dev.handoff.edge.Edge;
 import dev.handoff.edge.EdgeProperties;
 import dev.handoff.edge.EdgeRegistry;
 import dev.handoff.inbound.InboundSettings;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,10 +44,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The real service on a random port with the shipped contracts and routes, a fresh H2 file per test
  * class, and WireMock standing in for the CMS, email platform and tracking collector. Each shipped edge has its
- * senders' credentials configured, and {@link #send} presents them as the edge's real sender would.
+ * senders' credentials configured, and {@link #send} presents them as the edge's real sender would. Every answer a test
+ * gets from the review API or an edge, by any client, must be one the service's OpenAPI document describes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext // each class gets its own database and its own WireMock port
+@Import(AnswerRecorder.Registration.class)
 public abstract class EdgeTestSupport {
 
 	@RegisterExtension
@@ -68,6 +76,9 @@ public abstract class EdgeTestSupport {
 	@Autowired
 	private EdgeProperties edgeProperties;
 
+	@Autowired
+	private AnswerRecorder answers;
+
 	@LocalServerPort
 	protected int port;
 
@@ -81,22 +92,32 @@ public abstract class EdgeTestSupport {
 		registry.add("handoff.tools.cms-url", () -> tools.baseUrl() + "/cms");
 		registry.add("handoff.tools.email-url", () -> tools.baseUrl() + "/email");
 		registry.add("handoff.tools.tracking-url", () -> tools.baseUrl() + "/tracking");
-		registry.add("handoff.delivery.poll-interval", () -> "100ms");
-		registry.add("handoff.delivery.private-targets", () -> "allow");
-		registry.add("handoff.access.tokens[0].name", () -> "test-admin");
-		registry.add("handoff.access.tokens[0].role", () -> "admin");
-		registry.add("handoff.access.tokens[0].sha256", () -> "17d6bfe05d1b1fb7bc499f8e3f639c7b3eda4c40f321eef8887a0c04c89a99c5");
-		registry.add("handoff.access.tokens[1].name", () -> "test-viewer");
-		registry.add("handoff.access.tokens[1].role", () -> "viewer");
-		registry.add("handoff.access.tokens[1].sha256", () -> "04afacc947b28c94e15578a9db68c1d1bf775b3ff82bc88e31d4465f26bc0b42");
-		registry.add("handoff.access.tokens[2].name", () -> "test-operator");
-		registry.add("handoff.access.tokens[2].role", () -> "operator");
-		registry.add("handoff.access.tokens[2].sha256", () -> "21a41ec35ffe053418f5ebab652c9b4cb07a643a9100640d18b635e0df503928");
-		registry.add("handoff.access.tokens[3].name", () -> "test-approver");
-		registry.add("handoff.access.tokens[3].role", () -> "approver");
-		registry.add("handoff.access.tokens[3].sha256", () -> "408a4e2c74dec2e9f99685ad6963e20118c9e5b9fecef9b857b4bcc1fedad0c6");
-		registry.add("handoff.delivery.retry-waits", () -> "200ms,200ms,200ms,200ms");
-		Senders.settings().forEach((property, value) -> registry.add(property, () -> value));
+		settings().forEach((property, value) -> registry.add(property, () -> value));
+	}
+
+	/**
+	 * The tests' settings besides storage and the tools' addresses: fast delivery retries, the review tokens (admin, viewer,
+	 * operator, approver: {@code test-<role>-token}) and each shipped edge's sender.
+	 */
+	public static Map<String, String> settings() {
+		Map<String, String> settings = new java.util.LinkedHashMap<>();
+		settings.put("handoff.delivery.poll-interval", "100ms");
+		settings.put("handoff.delivery.private-targets", "allow");
+		settings.put("handoff.access.tokens[0].name", "test-admin");
+		settings.put("handoff.access.tokens[0].role", "admin");
+		settings.put("handoff.access.tokens[0].sha256", "17d6bfe05d1b1fb7bc499f8e3f639c7b3eda4c40f321eef8887a0c04c89a99c5");
+		settings.put("handoff.access.tokens[1].name", "test-viewer");
+		settings.put("handoff.access.tokens[1].role", "viewer");
+		settings.put("handoff.access.tokens[1].sha256", "04afacc947b28c94e15578a9db68c1d1bf775b3ff82bc88e31d4465f26bc0b42");
+		settings.put("handoff.access.tokens[2].name", "test-operator");
+		settings.put("handoff.access.tokens[2].role", "operator");
+		settings.put("handoff.access.tokens[2].sha256", "21a41ec35ffe053418f5ebab652c9b4cb07a643a9100640d18b635e0df503928");
+		settings.put("handoff.access.tokens[3].name", "test-approver");
+		settings.put("handoff.access.tokens[3].role", "approver");
+		settings.put("handoff.access.tokens[3].sha256", "408a4e2c74dec2e9f99685ad6963e20118c9e5b9fecef9b857b4bcc1fedad0c6");
+		settings.put("handoff.delivery.retry-waits", "200ms,200ms,200ms,200ms");
+		settings.putAll(Senders.settings());
+		return settings;
 	}
 
 	@BeforeEach
@@ -113,6 +134,15 @@ public abstract class EdgeTestSupport {
 			.withHeader("Content-Type", "application/json").withBody("{\"success\": true}")));
 		tools.stubFor(post(urlPathEqualTo("/tracking/v1/batch")).willReturn(aResponse().withStatus(200)
 			.withHeader("Content-Type", "application/json").withBody("{\"success\": true}")));
+	}
+
+	/** Judged after each test, so that a mismatch fails the test that met it. */
+	@AfterEach
+	void everyAnswerIsOneTheDocumentDescribes() {
+		List<AnswerRecorder.Answer> got = answers.drain();
+		ApiDocument document = ApiDocument.of(get("/v3/api-docs", null).body());
+		List<String> mismatches = got.stream().flatMap(answer -> document.mismatches(answer).stream()).toList();
+		assertThat(mismatches).as("answers the OpenAPI document at /v3/api-docs does not describe").isEmpty();
 	}
 
 	/** Mailchimp's answer to {@code POST /3.0/campaigns}: the campaign it made, by id. */
