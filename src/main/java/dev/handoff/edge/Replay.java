@@ -161,14 +161,22 @@ public class Replay {
 
 	/** Whether today's contracts and truth would accept (or hold) the reject, without changing anything. */
 	public boolean wouldAccept(Reject reject) {
+		Verdict verdict = Reject.OPEN.equals(reject.status()) ? judge(reject, reject.payload()) : null;
+		return verdict != null && (verdict.accepted() || verdict.held());
+	}
+
+	/**
+	 * What today's contracts and truth would make of the reject sent on with this payload, without storing or sending
+	 * anything: a replay's dry run. Null when its edge is no longer served.
+	 */
+	public Verdict judge(Reject reject, byte[] payload) {
 		Edge edge = edges.find(reject.edge()).orElse(null);
 		Contract contract = edge == null ? null : contracts.find(edge.contract()).orElse(null);
-		if (contract == null || !Reject.OPEN.equals(reject.status())) {
-			return false;
+		if (contract == null) {
+			return null;
 		}
-		Verdict verdict = edge.batch() || edge.queue() ? guard.check(contract, contracts.current().taxonomy(), reject.payload())
-				: RouteRuns.run(producer.getCamelContext(), edge.name(), reject.payload(), reject.contentType()).verdict();
-		return verdict.accepted() || verdict.held();
+		return edge.batch() || edge.queue() ? guard.check(contract, contracts.current().taxonomy(), payload)
+				: RouteRuns.run(producer.getCamelContext(), edge.name(), payload, reject.contentType()).verdict();
 	}
 
 	public Outcome replay(Reject reject) {

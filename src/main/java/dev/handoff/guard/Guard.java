@@ -97,6 +97,31 @@ public class Guard {
 				GateCheck.holds(spec.gate(), message));
 	}
 
+	/**
+	 * The text of the link field at {@code pointer} with every owned link carrying the channel's UTM values: what a person
+	 * is offered to fix its link-utm violations. Null when the message, its campaign's truth or the field cannot be read,
+	 * or the contract does not hold links there: then there is no one right text to offer.
+	 */
+	public String tagged(Contract contract, Taxonomy taxonomy, byte[] received, String pointer) {
+		JsonNode message;
+		try {
+			message = json.read(received);
+		}
+		catch (IOException e) {
+			return null;
+		}
+		HandoffSpec spec = contract.spec();
+		JsonPointer at = JsonPointer.compile(pointer);
+		JsonNode field = message.at(at);
+		JsonNode campaign = spec.campaign() == null ? null : message.at(spec.campaign());
+		if (!spec.links().containsKey(at) || !field.isTextual() || campaign == null || !(campaign.isTextual() || campaign.isIntegralNumber())) {
+			return null;
+		}
+		return truth.current(campaign.asText())
+			.map(current -> LinkCheck.tagged(pointer, field.textValue(), utmValues.of(current, taxonomy, spec.channel()), taxonomy))
+			.orElse(null);
+	}
+
 	private String campaign(Contract contract, JsonNode message, JsonPointer pointer, List<Violation> violations) {
 		JsonNode value = message.at(pointer);
 		if (value.isTextual() || value.isIntegralNumber()) {

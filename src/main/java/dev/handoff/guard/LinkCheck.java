@@ -57,17 +57,8 @@ final class LinkCheck {
 	 */
 	private static String link(String pointer, String href, String plain, boolean html, LinkMode mode, UtmValues utm, Taxonomy taxonomy,
 			List<Violation> violations, String unchanged) {
-		if (!taxonomy.mayOwn(plain)) {
-			return unchanged; // no owned domain anywhere in it: not a link to check, and no need to parse it
-		}
-		LinkUrl url = LinkUrl.parse(plain);
+		LinkUrl url = owned(plain, taxonomy);
 		if (url == null) {
-			return unchanged; // merge tags such as *|UNSUB|* and other non-URLs are not links to check
-		}
-		String scheme = url.scheme() == null ? "" : url.scheme().toLowerCase(Locale.ROOT);
-		// a protocol-relative link (//host/path) goes where its page's scheme goes: to the owned host all the same
-		boolean web = scheme.equals("http") || scheme.equals("https") || (scheme.isEmpty() && plain.startsWith("//"));
-		if (!web || url.host() == null || !taxonomy.owns(url.host())) {
 			return unchanged;
 		}
 		String query = url.rawQuery();
@@ -85,6 +76,79 @@ final class LinkCheck {
 			}
 		}
 		return added.isEmpty() ? unchanged : insertQuery(href, added.toString(), html);
+	}
+
+	/** The link parsed when it is a web link to an owned domain, the only links held to the UTM values; else null. */
+	private static LinkUrl owned(String plain, Taxonomy taxonomy) {
+		if (!taxonomy.mayOwn(plain)) {
+			return null; // no owned domain anywhere in it: not a link to check, and no need to parse it
+		}
+		LinkUrl url = LinkUrl.parse(plain);
+		if (url == null) {
+			return null; // merge tags such as *|UNSUB|* and other non-URLs are not links to check
+		}
+		String scheme = url.scheme() == null ? "" : url.scheme().toLowerCase(Locale.ROOT);
+		// a protocol-relative link (//host/path) goes where its page's scheme goes: to the owned host all the same
+		boolean web = scheme.equals("http") || scheme.equals("https") || (scheme.isEmpty() && plain.startsWith("//"));
+		return web && url.host() != null && taxonomy.owns(url.host()) ? url : null;
+	}
+
+	/**
+	 * The field's text with every owned link carrying exactly the channel's UTM values: a wrong value is taken out, then
+	 * the missing ones are added by the rewrite mode's own code. This is the fix a person is offered for link-utm
+	 * violations; the guard never replaces a wrong value on its own, since someone may have chosen it and must confirm.
+	 */
+	static String tagged(String pointer, String text, UtmValues utm, Taxonomy taxonomy) {
+		String cleared;
+		if (!text.contains("<")) {
+			cleared = withoutWrong(text.strip(), text.strip(), utm, taxonomy);
+		}
+		else {
+			StringBuilder out = new StringBuilder(text.length());
+			int at = 0;
+			for (Hrefs.Href h : Hrefs.all(text)) {
+				out.append(text, at, h.start()).append(withoutWrong(text.substring(h.start(), h.end()), h.url(), utm, taxonomy));
+				at = h.end();
+			}
+			cleared = out.append(text, at, text.length()).toString();
+		}
+		return check(pointer, cleared, LinkMode.REWRITE, utm, taxonomy).text();
+	}
+
+	/** The link as written without each UTM parameter whose value is not the channel's (every pair of that name goes). */
+	private static String withoutWrong(String href, String plain, UtmValues utm, Taxonomy taxonomy) {
+		LinkUrl url = owned(plain, taxonomy);
+		if (url == null) {
+			return href;
+		}
+		String result = href;
+		for (UtmValues.Parameter parameter : utm.list()) {
+			String actual = firstValue(url.rawQuery(), parameter.name());
+			if (actual != null && !actual.equals(parameter.value())) {
+				result = withoutParameter(result, parameter.name());
+			}
+		}
+		return result;
+	}
+
+	/** The link without any pair called {@code name}; the other pairs, their separators ("&" or "&amp;") and the fragment stay. */
+	static String withoutParameter(String href, String name) {
+		int question = href.indexOf('?');
+		if (question < 0) {
+			return href;
+		}
+		int hash = href.indexOf('#', question);
+		int end = hash < 0 ? href.length() : hash;
+		String query = href.substring(question + 1, end);
+		String separator = query.contains("&amp;") ? "&amp;" : "&";
+		StringBuilder kept = new StringBuilder();
+		for (String pair : query.split("&(?:amp;)?", -1)) {
+			int eq = pair.indexOf('=');
+			if (!decode(eq < 0 ? pair : pair.substring(0, eq)).equals(name)) {
+				kept.append(kept.isEmpty() ? "" : separator).append(pair);
+			}
+		}
+		return href.substring(0, question) + (kept.isEmpty() ? "" : "?" + kept) + href.substring(end);
 	}
 
 	/** Whether "href" stands anywhere, in any case, looked for without copying the field. */

@@ -135,7 +135,7 @@ public final class PlainWords {
 	 * Why the parser refused the message, from its text: said as what is wrong with the message, with the line and
 	 * column when known. The parser's text itself is the violation's detail.
 	 */
-	static String parse(String problem, String location) {
+	public static String parse(String problem, String location) {
 		String text = problem == null ? "" : problem;
 		Matcher limit = LIMIT.matcher(text);
 		String most = limit.find() ? limit.group(1) : null;

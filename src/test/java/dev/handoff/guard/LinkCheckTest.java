@@ -113,4 +113,15 @@ class LinkCheckTest {
 			.isEqualTo("<!-- old: <a href=\"https://shop.example.com/old\">x</a> --><a href=\"https://shop.example.com/new?" + TAGS + "\">y</a>");
 		assertThat(check("<!-- <a href=\"https://shop.example.com/old\">x</a> -->", LinkMode.CHECK).violations()).isEmpty();
 	}
+
+	@Test
+	void theTaggedTextReplacesAWrongValueAndAddsTheMissingOnesLeavingTheRestAlone() {
+		String html = "<a href=\"https://shop.example.com/s?ref=a&amp;utm_source=newsletter#top\">s</a> <a href=\"https://help.example.org/r\">r</a>";
+		String tagged = LinkCheck.tagged("/content/html", html, UTM, TAXONOMY);
+		assertThat(tagged).isEqualTo("<a href=\"https://shop.example.com/s?ref=a&amp;utm_source=mailchimp&amp;utm_medium=email&amp;utm_campaign=spring-sale-c-1#top\">s</a>"
+				+ " <a href=\"https://help.example.org/r\">r</a>");
+		assertThat(check(tagged, LinkMode.CHECK).violations()).as("the tagged text passes the check").isEmpty();
+		assertThat(LinkCheck.tagged("/u", "https://shop.example.com/s?utm_source=mailchimp", UTM, TAXONOMY))
+			.isEqualTo("https://shop.example.com/s?utm_source=mailchimp&utm_medium=email&utm_campaign=spring-sale-c-1");
+	}
 }
