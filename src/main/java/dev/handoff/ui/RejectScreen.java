@@ -2,7 +2,9 @@ package dev.handoff.ui;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +20,8 @@ import dev.handoff.reject.PersonalData;
 import dev.handoff.reject.Reject;
 import dev.handoff.reject.RejectStore;
 import dev.handoff.review.Correction;
+import dev.handoff.review.Fix;
+import dev.handoff.review.Fixes;
 import dev.handoff.review.Review;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
@@ -53,8 +57,11 @@ class RejectScreen {
 
 	private final ObjectMapper mapper;
 
+	private final Fixes fixes;
+
 	RejectScreen(RejectStore rejects, Review review, ContractRegistry contracts, PersonalData personal, PayloadLayout layout, History history,
-			ObjectMapper mapper) {
+			ObjectMapper mapper, Fixes fixes) {
+		this.fixes = fixes;
 		this.rejects = rejects;
 		this.review = review;
 		this.contracts = contracts;
@@ -86,8 +93,16 @@ class RejectScreen {
 			model.addAttribute("attempt", layout.editable(reject.payload()));
 		}
 		if (model.getAttribute("attempt") instanceof String attempt) {
-			// as tall as the message, within reason: a one-line message needs no screenful of empty editor
-			model.addAttribute("editorRows", Math.max(6, Math.min(30, attempt.lines().count() + 3)));
+			// as tall as the message, so the numbers beside it stay in line with its lines: the page scrolls, not the editor
+			long lines = Math.max(1, attempt.lines().count());
+			model.addAttribute("editorRows", Math.max(6, lines + 2));
+			model.addAttribute("lineNumbers", java.util.stream.LongStream.rangeClosed(1, lines).boxed().toList());
+		}
+		if (!masked) {
+			List<Fix> offered = fixes.of(reject);
+			Map<Integer, Fix> fixFor = new HashMap<>();
+			offered.forEach(fix -> fix.violations().forEach(number -> fixFor.putIfAbsent(number, fix)));
+			model.addAttribute("fixFor", fixFor);
 		}
 		return "ui/reject";
 	}
@@ -101,6 +116,16 @@ class RejectScreen {
 			flash.addFlashAttribute("error", "The editor is empty. To send the message as it came, use “Replay as is”.");
 			return back;
 		}
+		Reject reject = rejects.find(id).orElseThrow(() -> new NotFoundException("reject", id));
+		// an edit that is not readable JSON is refused here, before it is a replay: no audit row, no rework counted.
+		// Only where the guard judged the bytes as received; a mapped reject's route reads what its tool sends
+		Unreadable unreadable = payload == null || reject.mapped() != null ? null : Unreadable.of(payload);
+		if (unreadable != null) {
+			flash.addFlashAttribute("unreadable", unreadable);
+			flash.addFlashAttribute("attempt", payload);
+			flash.addFlashAttribute("error", "Not sent: " + unreadable.sentence());
+			return back + "#editor-lines";
+		}
 		Caller caller = UiSession.caller(request);
 		Replay.Outcome outcome;
 		try {
@@ -110,6 +135,12 @@ class RejectScreen {
 			flash.addFlashAttribute("error", e.getMessage());
 			return back;
 		}
+		return answered(id, outcome, payload, flash);
+	}
+
+	/** What a replay from this page or a fix's preview says when it comes back: sent on, or still rejected and why. */
+	String answered(String id, Replay.Outcome outcome, String payload, RedirectAttributes flash) {
+		String back = back(id);
 		if (outcome.accepted()) {
 			List<String> generated = new ArrayList<>();
 			mapper.convertValue(outcome.answer().getOrDefault("generated", List.of()), new TypeReference<List<String>>() {
@@ -142,7 +173,7 @@ class RejectScreen {
 		return back(id);
 	}
 
-	private static String back(String id) {
+	static String back(String id) {
 		return "redirect:" + UriComponentsBuilder.fromPath("/ui/rejects/{id}").buildAndExpand(id).encode().toUriString();
 	}
 }

@@ -68,11 +68,14 @@ class UiFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
+	private static final java.util.regex.Pattern FIX_PREVIEW = java.util.regex.Pattern.compile("/ui/rejects/[^/]+/fix");
+
 	/** The least role a UI request needs; null for signing in and out. */
 	static Role needed(String method, String path) {
 		if (safe(method)) {
-			// the preview of a bulk replay runs every selected reject through the guard: it is the first half of a replay
-			return path.equals("/ui/rejects/replay") ? Role.OPERATOR : Role.VIEWER;
+			// the preview of a bulk replay runs every selected reject through the guard: it is the first half of a replay;
+			// so is a fix's preview, which shows the message unmasked as it would be sent
+			return path.equals("/ui/rejects/replay") || FIX_PREVIEW.matcher(path).matches() ? Role.OPERATOR : Role.VIEWER;
 		}
 		if (path.equals(LOGIN) || path.equals(LOGOUT)) {
 			return null;

@@ -404,6 +404,111 @@ class UiFlowTest extends EdgeTestSupport {
 		screenshot("20-report");
 	}
 
+	@Test
+	void eachFixButtonOnTheShippedExamplesRejectsLeadsToAnAcceptedReplayWithNoTyping() throws IOException {
+		briefsApproved();
+		// where each edge's tool takes the message itself: Mailchimp's campaign is made once per campaign and its content
+		// per message; the CMS page is made once per campaign and updated at its remembered id after that
+		Map<String, String> messageCall = Map.of("email-campaign", "/email/3.0/campaigns/[^/]+/content", "cms-landing-page",
+				"/cms/wp-json/wp/v2/pages(/[^/]+)?", "tracking-event", TRACK);
+		List<String> fixable = List.of("must-match", "generated-mismatch", "link-utm");
+		List<String> rulesSeen = new ArrayList<>();
+		open("/ui/login");
+		signIn("test-operator-token");
+		int tried = 0;
+		for (String edge : messageCall.keySet().stream().sorted().toList()) {
+			List<Path> files;
+			try (var listing = Files.list(Path.of("contracts/examples", edge))) {
+				files = listing.sorted().toList();
+			}
+			for (Path file : files) {
+				JsonNode expect = JSON.readTree(file.toFile()).get("expect");
+				List<String> rules = new ArrayList<>();
+				expect.path("rules").forEach(rule -> rules.add(rule.asText()));
+				if (!"rejected".equals(expect.get("outcome").asText()) || !fixable.containsAll(rules)) {
+					continue;
+				}
+				rulesSeen.addAll(rules);
+				tried++;
+				String name = edge + "/" + file.getFileName();
+				HttpResponse<String> answer = send(edge, bytes(example(edge, file.getFileName().toString())));
+				assertThat(answer.statusCode()).as(name + ": " + answer.body()).isEqualTo(422);
+				String reject = json(answer).get("id").asText();
+
+				open("/ui/rejects/" + reject);
+				List<WebElement> buttons = browser.findElements(By.cssSelector("a.fix-button"));
+				assertThat(buttons).as(name + " offers a fix").isNotEmpty();
+				buttons.get(0).click();
+				WebElement verdict = visible(By.id("verdict"));
+				assertThat(verdict.getText()).as(name).contains("It would pass every check");
+				assertThat(browser.findElements(By.cssSelector("li.changed"))).as(name + ": the changed line is marked").isNotEmpty();
+				assertThat(storedStatus(reject)).as(name + ": a preview changes nothing").isEqualTo("open");
+				screenshot("21-fix-preview-" + edge + "-" + file.getFileName().toString().replace(".json", ""));
+				browser.findElement(By.id("send-fix")).click();
+				assertThat(visible(By.cssSelector(".notice.good")).getText()).as(name).contains("Sent on");
+				assertThat(browser.findElement(By.id("status")).getText()).as(name).isEqualTo("replayed");
+				assertThat(storedStatus(reject)).as(name).isEqualTo("replayed");
+				assertThat(get("/api/rejects/" + reject, "test-viewer-token").body()).as(name).contains("\"status\":\"replayed\"");
+
+				String delivery = jdbc.queryForObject("SELECT replayed_as FROM reject WHERE id = ?", String.class, reject);
+				await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(tools.findAll(anyRequestedFor(urlPathMatching(messageCall.get(edge)))
+					.withHeader("Idempotency-Key", equalTo(delivery)))).as(name + " reaches its tool once").hasSize(1));
+				// the message as the guard let it go (a route may send its tool only part of it, as the CMS edge does)
+				String sent = new String(jdbc.queryForObject("SELECT COALESCE(message, payload) FROM outbox WHERE id = ?", byte[].class, delivery),
+						java.nio.charset.StandardCharsets.UTF_8);
+				for (JsonNode v : expect.path("violations")) {
+					JsonNode wrong = v.get("actual");
+					if (wrong != null && wrong.isTextual()) {
+						assertThat(sent).as(name + ": the wrong value is gone").doesNotContain(
+								v.get("rule").asText().equals("link-utm") ? "=" + wrong.asText() : JSON.writeValueAsString(wrong));
+					}
+					if (!v.get("rule").asText().equals("generated-mismatch")) {
+						assertThat(sent).as(name + ": the right value went").contains(v.get("expected").asText());
+					}
+				}
+			}
+		}
+		assertThat(tried).isGreaterThanOrEqualTo(5);
+		assertThat(rulesSeen).as("every kind of fix was clicked").containsAll(fixable);
+	}
+
+	@Test
+	void anUnreadableEditIsRefusedWithItsLineMarkedAndLeavesNoHistoryAndNoRework() {
+		briefsApproved();
+		String reject = rejected(example("tracking-event", "02-typed-medium.json"));
+		JsonNode reworkBefore = json(get("/api/report?since=1d", "test-viewer-token")).at("/total/rework");
+		assertThat(reworkBefore.isMissingNode()).as("the report counts rework").isFalse();
+		open("/ui/login");
+		signIn("test-operator-token");
+		open("/ui/rejects/" + reject);
+		assertThat(browser.findElements(By.cssSelector("#editor-lines .gutter li"))).as("every line is numbered").hasSizeGreaterThan(10);
+		WebElement editor = visible(By.id("editor"));
+		String text = editor.getDomProperty("value");
+		// the closing quote of the typed medium goes missing: the text stops being JSON on that line
+		String broken = text.replace("\"medium\" : \"Email\"", "\"medium\" : \"Email");
+		int line = (int) broken.substring(0, broken.indexOf("\"medium\" : \"Email")).lines().count();
+		editor.clear();
+		editor.sendKeys(broken);
+		browser.findElement(By.id("replay-edited")).click();
+
+		WebElement refused = visible(By.id("unreadable"));
+		assertThat(refused.getText()).contains("Nothing was sent and nothing was recorded");
+		assertThat(browser.findElements(By.cssSelector("#editor-lines .gutter li.bad-line"))).singleElement()
+			.satisfies(mark -> assertThat(mark.getAttribute("data-line")).isIn(String.valueOf(line), String.valueOf(line + 1)));
+		assertThat(refused.findElement(By.tagName("strong")).getText()).isIn(String.valueOf(line), String.valueOf(line + 1));
+		assertThat(browser.findElement(By.id("editor")).getDomProperty("value")).as("the text is kept").isEqualTo(broken);
+		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("open");
+		screenshot("22-unreadable-edit");
+
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit WHERE subject = ?", Long.class, reject)).as("no history entry").isZero();
+		assertThat(browser.findElement(By.id("history")).getText()).doesNotContain("Replayed");
+		assertThat(json(get("/api/report?since=1d", "test-viewer-token")).at("/total/rework")).as("no rework counted").isEqualTo(reworkBefore);
+	}
+
+	private String storedStatus(String reject) {
+		return jdbc.queryForObject("SELECT status FROM reject WHERE id = ?", String.class, reject);
+	}
+
 	private void brief(String record, int version, String landingUrl) {
 		ObjectNode brief = (ObjectNode) example("brief-approved", "01-approved-brief.json").deepCopy();
 		brief.put("id", record);

@@ -1,0 +1,45 @@
+package dev.handoff.ui;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.handoff.guard.PlainWords;
+
+/**
+ * Where an edited message stops being readable JSON, so that the editor can mark the line: the check before sending.
+ *
+ * @param line the line, from 1
+ * @param column the column, from 1
+ * @param sentence what is wrong, in the guard's plain words, with the line and column
+ */
+record Unreadable(int line, int column, String sentence) {
+
+	// as strict as the guard: a duplicate field or a second document would be refused there as unreadable too
+	private static final JsonMapper STRICT = JsonMapper.builder()
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.build();
+
+	/** Null when the text reads as one JSON document. */
+	static Unreadable of(String text) {
+		try {
+			if (STRICT.readTree(text) == null) {
+				return new Unreadable(1, 1, PlainWords.parse("No content to map due to end-of-input", "line 1, column 1"));
+			}
+			return null;
+		}
+		catch (JsonProcessingException e) {
+			JsonLocation at = e.getLocation();
+			int line = at == null ? 1 : Math.max(1, at.getLineNr());
+			int column = at == null ? 1 : Math.max(1, at.getColumnNr());
+			return new Unreadable(line, column, PlainWords.parse(e.getOriginalMessage(), "line " + line + ", column " + column));
+		}
+		catch (IOException e) {
+			return new Unreadable(1, 1, PlainWords.parse(e.getMessage(), null));
+		}
+	}
+}
