@@ -123,7 +123,7 @@ class RejectScreen {
 		if (unreadable != null) {
 			flash.addFlashAttribute("unreadable", unreadable);
 			flash.addFlashAttribute("attempt", payload);
-			flash.addFlashAttribute("error", "Not sent: " + unreadable.sentence());
+			flash.addFlashAttribute("error", "Not sent: line " + unreadable.line() + ", column " + unreadable.column() + ": " + unreadable.sentence());
 			return back + "#editor-lines";
 		}
 		Caller caller = UiSession.caller(request);

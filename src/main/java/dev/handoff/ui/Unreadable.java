@@ -14,7 +14,7 @@ import dev.handoff.guard.PlainWords;
  *
  * @param line the line, from 1
  * @param column the column, from 1
- * @param sentence what is wrong, in the guard's plain words, with the line and column
+ * @param sentence what is wrong, in the guard's plain words; the line and column are shown beside it
  */
 record Unreadable(int line, int column, String sentence) {
 
@@ -28,7 +28,7 @@ record Unreadable(int line, int column, String sentence) {
 	static Unreadable of(String text) {
 		try {
 			if (STRICT.readTree(text) == null) {
-				return new Unreadable(1, 1, PlainWords.parse("No content to map due to end-of-input", "line 1, column 1"));
+				return new Unreadable(1, 1, PlainWords.parse("No content to map due to end-of-input", null));
 			}
 			return null;
 		}
@@ -36,7 +36,7 @@ record Unreadable(int line, int column, String sentence) {
 			JsonLocation at = e.getLocation();
 			int line = at == null ? 1 : Math.max(1, at.getLineNr());
 			int column = at == null ? 1 : Math.max(1, at.getColumnNr());
-			return new Unreadable(line, column, PlainWords.parse(e.getOriginalMessage(), "line " + line + ", column " + column));
+			return new Unreadable(line, column, PlainWords.parse(e.getOriginalMessage(), null));
 		}
 		catch (IOException e) {
 			return new Unreadable(1, 1, PlainWords.parse(e.getMessage(), null));
