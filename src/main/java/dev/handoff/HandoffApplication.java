@@ -8,7 +8,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Handoff: guards campaign truth on every handoff between marketing tools; {@code serve} or a check command. */
+/**
+ * Handoff: guards campaign truth on every handoff between marketing tools; {@code serve}
+ * or a check command.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class HandoffApplication {
@@ -25,4 +28,5 @@ public class HandoffApplication {
 		boolean serve = args.length > 0 && args[0].equals("serve");
 		SpringApplication.run(HandoffApplication.class, serve ? Arrays.copyOfRange(args, 1, args.length) : args);
 	}
+
 }

@@ -30,7 +30,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The README's "Add an edge" section works as written: one contract, one route, one taxonomy line, the sender's token. */
+/**
+ * The README's "Add an edge" section works as written: one contract, one route, one
+ * taxonomy line, the sender's token.
+ */
 class AddAnEdgeFromTheReadmeTest {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,34 +49,42 @@ class AddAnEdgeFromTheReadmeTest {
 		String readme = Files.readString(Path.of("README.md"));
 		Path contracts = TestFiles.copy(Path.of("contracts"), dir.resolve("contracts"));
 		Path routes = TestFiles.copy(Path.of("routes"), dir.resolve("routes"));
-		Files.writeString(contracts.resolve("social-post.schema.json"), block(readme, "`contracts/social-post.schema.json`", "json"));
+		Files.writeString(contracts.resolve("social-post.schema.json"),
+				block(readme, "`contracts/social-post.schema.json`", "json"));
 		Files.writeString(routes.resolve("social-post.yaml"), block(readme, "`routes/social-post.yaml`", "yaml"));
 		TestFiles.replace(contracts.resolve("taxonomy.json"), "\"channels\": {",
 				"\"channels\": {\n    \"social\": {\"source\": \"buffer\", \"medium\": \"social\"},");
-		assertThat(readme).as("the README names the setting of the new edge's token").contains("`handoff.edges.inbound.social-post.tokens`");
+		assertThat(readme).as("the README names the setting of the new edge's token")
+			.contains("`handoff.edges.inbound.social-post.tokens`");
 		WireMockServer scheduler = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
 		scheduler.start();
 		scheduler.stubFor(post(urlPathEqualTo("/posts")).willReturn(aResponse().withStatus(201)));
-		List<String> args = new ArrayList<>(List.of("--server.port=0",
-				"--HANDOFF_DATA_DIR=" + dir.resolve("data"), "--HANDOFF_CONTRACTS_DIR=" + contracts, "--HANDOFF_ROUTES_DIR=" + routes,
-				"--handoff.delivery.private-targets=allow", "--handoff.tools.cms-url=http://localhost:9", "--handoff.tools.email-url=http://localhost:9",
-				"--handoff.tools.tracking-url=http://localhost:9", "--handoff.tools.social-url=" + scheduler.baseUrl(),
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--HANDOFF_DATA_DIR=" + dir.resolve("data"),
+				"--HANDOFF_CONTRACTS_DIR=" + contracts, "--HANDOFF_ROUTES_DIR=" + routes,
+				"--handoff.delivery.private-targets=allow", "--handoff.tools.cms-url=http://localhost:9",
+				"--handoff.tools.email-url=http://localhost:9", "--handoff.tools.tracking-url=http://localhost:9",
+				"--handoff.tools.social-url=" + scheduler.baseUrl(),
 				"--handoff.edges.inbound.social-post.tokens=" + SOCIAL_TOKEN));
 		args.addAll(Senders.arguments());
-		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(HandoffApplication.class).run(args.toArray(String[]::new))) {
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(HandoffApplication.class)
+			.run(args.toArray(String[]::new))) {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 			JsonNode brief = JSON.readTree(Path.of("demo/brief-v1.json").toFile());
-			assertThat(send(port, "brief-approved", Senders.authorization("brief-approved"), brief.toString()).statusCode()).isEqualTo(202);
+			assertThat(send(port, "brief-approved", Senders.authorization("brief-approved"), brief.toString())
+				.statusCode()).isEqualTo(202);
 			assertThat(send(port, "social-post", null, "{}").statusCode()).as("no token, no entry").isEqualTo(401);
 
 			HttpResponse<String> typed = send(port, "social-post", "Bearer " + SOCIAL_TOKEN,
 					"{\"campaign_id\": \"C-1001\", \"brief_version\": 1, \"text\": \"Spring Sale!\", \"link\": \"https://shop.example.com/x\"}");
 			assertThat(typed.statusCode()).isEqualTo(422);
-			assertThat(JSON.readTree(typed.body()).get("violations").get(0).get("rule").asText()).isEqualTo("generated-mismatch");
+			assertThat(JSON.readTree(typed.body()).get("violations").get(0).get("rule").asText())
+				.isEqualTo("generated-mismatch");
 
-			HttpResponse<String> good = send(port, "social-post", "Bearer " + SOCIAL_TOKEN, "{\"campaign_id\": \"C-1001\", \"brief_version\": 1, \"text\": \"Spring Sale!\"}");
+			HttpResponse<String> good = send(port, "social-post", "Bearer " + SOCIAL_TOKEN,
+					"{\"campaign_id\": \"C-1001\", \"brief_version\": 1, \"text\": \"Spring Sale!\"}");
 			assertThat(good.statusCode()).as(good.body()).isEqualTo(202);
-			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(scheduler.findAll(anyRequestedFor(anyUrl()))).hasSize(1));
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(scheduler.findAll(anyRequestedFor(anyUrl()))).hasSize(1));
 			JsonNode received = JSON.readTree(scheduler.findAll(anyRequestedFor(anyUrl())).get(0).getBodyAsString());
 			assertThat(received.get("link").asText()).isEqualTo(
 					"https://shop.example.com/spring-sale?utm_source=buffer&utm_medium=social&utm_campaign=spring-sale-2027-c-1001");
@@ -84,12 +95,14 @@ class AddAnEdgeFromTheReadmeTest {
 	}
 
 	private static String block(String readme, String title, String language) {
-		Matcher m = Pattern.compile(Pattern.quote(title) + "\\s*```" + language + "\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+		Matcher m = Pattern.compile(Pattern.quote(title) + "\\s*```" + language + "\\n(.*?)```", Pattern.DOTALL)
+			.matcher(readme);
 		assertThat(m.find()).as("README has a " + language + " block after " + title).isTrue();
 		return m.group(1);
 	}
 
-	private static HttpResponse<String> send(int port, String edge, String authorization, String body) throws Exception {
+	private static HttpResponse<String> send(int port, String edge, String authorization, String body)
+			throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/edges/" + edge))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body));
@@ -98,4 +111,5 @@ class AddAnEdgeFromTheReadmeTest {
 		}
 		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
+
 }

@@ -12,10 +12,14 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-/** docs/tools.md shows the shipped routes as they are: each excerpt is in the route file its first line names. */
+/**
+ * docs/tools.md shows the shipped routes as they are: each excerpt is in the route file
+ * its first line names.
+ */
 class DocsToolsTest {
 
-	private static final Pattern EXCERPT = Pattern.compile("```yaml\\n# (routes/[^\\n]+\\.yaml)\\n(.*?)```", Pattern.DOTALL);
+	private static final Pattern EXCERPT = Pattern.compile("```yaml\\n# (routes/[^\\n]+\\.yaml)\\n(.*?)```",
+			Pattern.DOTALL);
 
 	@Test
 	void everyRouteExcerptIsInTheFileItNames() throws IOException {
@@ -26,8 +30,8 @@ class DocsToolsTest {
 			files.add(excerpts.group(1));
 			assertThat(Files.readString(Path.of(excerpts.group(1)))).as(excerpts.group(1)).contains(excerpts.group(2));
 		}
-		assertThat(files).contains("routes/email-campaign.yaml", "routes/mailchimp-campaign.yaml", "routes/cms-landing-page.yaml",
-				"routes/tracking-batch.yaml");
+		assertThat(files).contains("routes/email-campaign.yaml", "routes/mailchimp-campaign.yaml",
+				"routes/cms-landing-page.yaml", "routes/tracking-batch.yaml");
 	}
 
 	@Test
@@ -42,4 +46,5 @@ class DocsToolsTest {
 		}
 		assertThat(found).isGreaterThanOrEqualTo(3);
 	}
+
 }

@@ -42,10 +42,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The real service on a random port with the shipped contracts and routes, a fresh H2 file per test
- * class, and WireMock standing in for the CMS, email platform and tracking collector. Each shipped edge has its
- * senders' credentials configured, and {@link #send} presents them as the edge's real sender would. Every answer a test
- * gets from the review API or an edge, by any client, must be one the service's OpenAPI document describes.
+ * The real service on a random port with the shipped contracts and routes, a fresh H2
+ * file per test class, and WireMock standing in for the CMS, email platform and tracking
+ * collector. Each shipped edge has its senders' credentials configured, and {@link #send}
+ * presents them as the edge's real sender would. Every answer a test gets from the review
+ * API or an edge, by any client, must be one the service's OpenAPI document describes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext // each class gets its own database and its own WireMock port
@@ -64,10 +65,16 @@ public abstract class EdgeTestSupport {
 	/** The brief tool's shared token: brief-approved is {@code inbound=bearer}. */
 	protected static final String BRIEF_TOOL_TOKEN = Senders.BRIEF_TOOL_TOKEN;
 
-	/** The campaign builder's shared token: cms-landing-page and email-campaign are {@code inbound=bearer}. */
+	/**
+	 * The campaign builder's shared token: cms-landing-page and email-campaign are
+	 * {@code inbound=bearer}.
+	 */
 	protected static final String CAMPAIGN_BUILDER_TOKEN = Senders.CAMPAIGN_BUILDER_TOKEN;
 
-	/** The Segment source's write key, the Basic user (no password) of tracking-event and tracking-batch ({@code inbound=basic}). */
+	/**
+	 * The Segment source's write key, the Basic user (no password) of tracking-event and
+	 * tracking-batch ({@code inbound=basic}).
+	 */
 	protected static final String WRITE_KEY = Senders.WRITE_KEY;
 
 	@Autowired
@@ -96,8 +103,9 @@ public abstract class EdgeTestSupport {
 	}
 
 	/**
-	 * The tests' settings besides storage and the tools' addresses: fast delivery retries, the review tokens (admin, viewer,
-	 * operator, approver: {@code test-<role>-token}) and each shipped edge's sender.
+	 * The tests' settings besides storage and the tools' addresses: fast delivery
+	 * retries, the review tokens (admin, viewer, operator, approver:
+	 * {@code test-<role>-token}) and each shipped edge's sender.
 	 */
 	public static Map<String, String> settings() {
 		Map<String, String> settings = new java.util.LinkedHashMap<>();
@@ -105,16 +113,20 @@ public abstract class EdgeTestSupport {
 		settings.put("handoff.delivery.private-targets", "allow");
 		settings.put("handoff.access.tokens[0].name", "test-admin");
 		settings.put("handoff.access.tokens[0].role", "admin");
-		settings.put("handoff.access.tokens[0].sha256", "17d6bfe05d1b1fb7bc499f8e3f639c7b3eda4c40f321eef8887a0c04c89a99c5");
+		settings.put("handoff.access.tokens[0].sha256",
+				"17d6bfe05d1b1fb7bc499f8e3f639c7b3eda4c40f321eef8887a0c04c89a99c5");
 		settings.put("handoff.access.tokens[1].name", "test-viewer");
 		settings.put("handoff.access.tokens[1].role", "viewer");
-		settings.put("handoff.access.tokens[1].sha256", "04afacc947b28c94e15578a9db68c1d1bf775b3ff82bc88e31d4465f26bc0b42");
+		settings.put("handoff.access.tokens[1].sha256",
+				"04afacc947b28c94e15578a9db68c1d1bf775b3ff82bc88e31d4465f26bc0b42");
 		settings.put("handoff.access.tokens[2].name", "test-operator");
 		settings.put("handoff.access.tokens[2].role", "operator");
-		settings.put("handoff.access.tokens[2].sha256", "21a41ec35ffe053418f5ebab652c9b4cb07a643a9100640d18b635e0df503928");
+		settings.put("handoff.access.tokens[2].sha256",
+				"21a41ec35ffe053418f5ebab652c9b4cb07a643a9100640d18b635e0df503928");
 		settings.put("handoff.access.tokens[3].name", "test-approver");
 		settings.put("handoff.access.tokens[3].role", "approver");
-		settings.put("handoff.access.tokens[3].sha256", "408a4e2c74dec2e9f99685ad6963e20118c9e5b9fecef9b857b4bcc1fedad0c6");
+		settings.put("handoff.access.tokens[3].sha256",
+				"408a4e2c74dec2e9f99685ad6963e20118c9e5b9fecef9b857b4bcc1fedad0c6");
 		settings.put("handoff.delivery.retry-waits", "200ms,200ms,200ms,200ms");
 		settings.putAll(Senders.settings());
 		return settings;
@@ -123,17 +135,23 @@ public abstract class EdgeTestSupport {
 	@BeforeEach
 	void toolsAnswerLikeTheRealOnes() {
 		tools.stubFor(post(urlPathEqualTo("/cms/wp-json/wp/v2/pages")).willReturn(aResponse().withStatus(201)
-			.withHeader("Content-Type", "application/json").withBody("{\"id\": 4211, \"status\": \"draft\"}")));
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"id\": 4211, \"status\": \"draft\"}")));
 		tools.stubFor(post(urlPathEqualTo("/email/3.0/campaigns")).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json").withBody("{\"id\": \"42694e9e57\", \"status\": \"save\"}")));
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"id\": \"42694e9e57\", \"status\": \"save\"}")));
 		tools.stubFor(post(urlPathMatching("/cms/wp-json/wp/v2/pages/[0-9]+")).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json").withBody("{\"id\": 4211, \"status\": \"draft\"}")));
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"id\": 4211, \"status\": \"draft\"}")));
 		tools.stubFor(put(urlPathMatching("/email/3.0/campaigns/[^/]+/content")).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json").withBody("{\"html\": \"...\"}")));
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"html\": \"...\"}")));
 		tools.stubFor(post(urlPathEqualTo("/tracking/v1/track")).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json").withBody("{\"success\": true}")));
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"success\": true}")));
 		tools.stubFor(post(urlPathEqualTo("/tracking/v1/batch")).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json").withBody("{\"success\": true}")));
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"success\": true}")));
 	}
 
 	/** Judged after each test, so that a mismatch fails the test that met it. */
@@ -147,7 +165,8 @@ public abstract class EdgeTestSupport {
 
 	/** Mailchimp's answer to {@code POST /3.0/campaigns}: the campaign it made, by id. */
 	protected static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder mailchimpCreated() {
-		return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+		return aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
 			.withBody("{\"id\": \"42694e9e57\", \"type\": \"regular\", \"status\": \"save\"}");
 	}
 
@@ -155,7 +174,10 @@ public abstract class EdgeTestSupport {
 		return send(edge, body, Map.of("Content-Type", "application/json"));
 	}
 
-	/** A POST to the edge as its sender: with the credential its route asks for, unless the headers carry one of their own. */
+	/**
+	 * A POST to the edge as its sender: with the credential its route asks for, unless
+	 * the headers carry one of their own.
+	 */
 	protected HttpResponse<String> send(String edge, byte[] body, Map<String, String> headers) {
 		Map<String, String> all = new HashMap<>();
 		credentials(edge).forEach((name, value) -> {
@@ -167,7 +189,10 @@ public abstract class EdgeTestSupport {
 		return sendWithoutCredentials(edge, body, all);
 	}
 
-	/** A POST of JSON to the edge with no credential: what anyone who can reach it can send. */
+	/**
+	 * A POST of JSON to the edge with no credential: what anyone who can reach it can
+	 * send.
+	 */
 	protected HttpResponse<String> sendWithoutCredentials(String edge, byte[] body) {
 		return sendWithoutCredentials(edge, body, Map.of("Content-Type", "application/json"));
 	}
@@ -186,8 +211,9 @@ public abstract class EdgeTestSupport {
 	}
 
 	/**
-	 * The headers that prove the edge's sender, from the kind its route names and the first credential configured for
-	 * it; none for an open edge, and none for a signed one, whose tests sign what they send.
+	 * The headers that prove the edge's sender, from the kind its route names and the
+	 * first credential configured for it; none for an open edge, and none for a signed
+	 * one, whose tests sign what they send.
 	 */
 	protected Map<String, String> credentials(String edge) {
 		Edge served = edgeRegistry.find(edge).orElse(null);
@@ -196,7 +222,8 @@ public abstract class EdgeTestSupport {
 			return Map.of();
 		}
 		return switch (served.inbound()) {
-			case basic -> Map.of("Authorization", Senders.basic(settings.username(), settings.passwords().isEmpty() ? "" : settings.passwords().get(0)));
+			case basic -> Map.of("Authorization", Senders.basic(settings.username(),
+					settings.passwords().isEmpty() ? "" : settings.passwords().get(0)));
 			case bearer -> Map.of("Authorization", "Bearer " + settings.tokens().get(0));
 			case api_key -> Map.of(settings.header(), settings.tokens().get(0));
 			case segment -> Map.of("Authorization", Senders.basic(settings.tokens().get(0), ""));
@@ -214,12 +241,18 @@ public abstract class EdgeTestSupport {
 		}
 	}
 
-	/** Establishes campaign C-1001 at version 2 (landing URL changed late), as the shipped examples expect. */
+	/**
+	 * Establishes campaign C-1001 at version 2 (landing URL changed late), as the shipped
+	 * examples expect.
+	 */
 	protected void briefsApproved() {
 		briefsApproved("C-1001");
 	}
 
-	/** The shipped brief's versions 1 and 2 for a campaign of the caller's own, so tests need not share one campaign's state. */
+	/**
+	 * The shipped brief's versions 1 and 2 for a campaign of the caller's own, so tests
+	 * need not share one campaign's state.
+	 */
 	protected void briefsApproved(String campaign) {
 		for (String file : new String[] { "01-approved-brief.json", "02-late-change-of-landing-url.json" }) {
 			JsonNode brief = example("brief-approved", file);
@@ -300,4 +333,5 @@ public abstract class EdgeTestSupport {
 			throw new AssertionError(e);
 		}
 	}
+
 }

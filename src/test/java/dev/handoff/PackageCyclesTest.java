@@ -19,15 +19,19 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The feature packages and the cycles between them, read from the compiled classes. Today nine packages lean on each
- * other in one knot; this test holds that knot where it is, so that no new package joins it and no new knot forms,
- * and it fails too when a cycle is broken, so that whoever breaks one writes the smaller knot down here.
+ * The feature packages and the cycles between them, read from the compiled classes. Today
+ * nine packages lean on each other in one knot; this test holds that knot where it is, so
+ * that no new package joins it and no new knot forms, and it fails too when a cycle is
+ * broken, so that whoever breaks one writes the smaller knot down here.
  */
 class PackageCyclesTest {
 
-	/** The packages that reach each other today, to be untangled (issue "Code a newcomer can pick up"). */
-	private static final Set<Set<String>> KNOWN = Set.of(
-			Set.of("access", "api", "delivery", "edge", "gate", "guard", "metrics", "reject", "truth"));
+	/**
+	 * The packages that reach each other today, to be untangled (issue "Code a newcomer
+	 * can pick up").
+	 */
+	private static final Set<Set<String>> KNOWN = Set
+		.of(Set.of("access", "api", "delivery", "edge", "gate", "guard", "metrics", "reject", "truth"));
 
 	@Test
 	void noPackageJoinsACycleAndNoNewCycleForms() {
@@ -36,14 +40,16 @@ class PackageCyclesTest {
 
 	@Test
 	void seesAKnotItIsShown() {
-		// the check itself: two packages that use each other are one knot, a third used by both is not in it
+		// the check itself: two packages that use each other are one knot, a third used
+		// by both is not in it
 		Map<String, Set<String>> uses = Map.of("a", Set.of("b", "c"), "b", Set.of("a", "c"), "c", Set.of());
 		assertThat(cycles(uses)).containsExactly(Set.of("a", "b"));
 	}
 
 	/** Which feature package uses which, from every dependency of every main class. */
 	private static Map<String, Set<String>> uses() {
-		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.handoff");
+		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("dev.handoff");
 		Map<String, Set<String>> uses = new TreeMap<>();
 		for (JavaClass type : classes) {
 			String from = feature(type.getPackageName());
@@ -62,7 +68,10 @@ class PackageCyclesTest {
 		return uses;
 	}
 
-	/** {@code dev.handoff.edge} → {@code edge}; the root package and anything outside Handoff → null. */
+	/**
+	 * {@code dev.handoff.edge} → {@code edge}; the root package and anything outside
+	 * Handoff → null.
+	 */
 	private static String feature(String pkg) {
 		if (!pkg.startsWith("dev.handoff.")) {
 			return null;
@@ -87,8 +96,8 @@ class PackageCyclesTest {
 		return found;
 	}
 
-	private static void visit(String pkg, Map<String, Set<String>> uses, Map<String, Integer> index, Map<String, Integer> low,
-			Deque<String> stack, Set<String> onStack, Set<Set<String>> found) {
+	private static void visit(String pkg, Map<String, Set<String>> uses, Map<String, Integer> index,
+			Map<String, Integer> low, Deque<String> stack, Set<String> onStack, Set<Set<String>> found) {
 		index.put(pkg, index.size());
 		low.put(pkg, index.get(pkg));
 		stack.push(pkg);
@@ -116,4 +125,5 @@ class PackageCyclesTest {
 			}
 		}
 	}
+
 }

@@ -7,18 +7,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Who sends to the shipped edges in tests: the credentials their routes ask for ({@code inbound=}), how a test configures
- * them and the header each sender presents. Test values only, like the demo's.
+ * Who sends to the shipped edges in tests: the credentials their routes ask for
+ * ({@code inbound=}), how a test configures them and the header each sender presents.
+ * Test values only, like the demo's.
  */
 public final class Senders {
 
 	/** The brief tool's shared token: brief-approved is {@code inbound=bearer}. */
 	public static final String BRIEF_TOOL_TOKEN = "test-brief-tool-token";
 
-	/** The campaign builder's shared token: cms-landing-page and email-campaign are {@code inbound=bearer}. */
+	/**
+	 * The campaign builder's shared token: cms-landing-page and email-campaign are
+	 * {@code inbound=bearer}.
+	 */
 	public static final String CAMPAIGN_BUILDER_TOKEN = "test-campaign-builder-token";
 
-	/** The Segment source's write key, the Basic user (no password) of tracking-event and tracking-batch ({@code inbound=basic}). */
+	/**
+	 * The Segment source's write key, the Basic user (no password) of tracking-event and
+	 * tracking-batch ({@code inbound=basic}).
+	 */
 	public static final String WRITE_KEY = "test-segment-write-key";
 
 	private Senders() {
@@ -35,7 +42,9 @@ public final class Senders {
 		return settings;
 	}
 
-	/** The same settings as command-line arguments, for a service a test starts itself. */
+	/**
+	 * The same settings as command-line arguments, for a service a test starts itself.
+	 */
 	public static List<String> arguments() {
 		return settings().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
 	}
@@ -54,4 +63,5 @@ public final class Senders {
 	public static String basic(String user, String password) {
 		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
+
 }

@@ -34,4 +34,5 @@ public final class TestFiles {
 		assertThat(text).as(file + " holds the text to replace").contains(from);
 		Files.writeString(file, text.replace(from, to));
 	}
+
 }

@@ -16,8 +16,10 @@ class AccessConfiguration {
 			LoggerFactory.getLogger(AccessConfiguration.class)
 				.warn("No review tokens configured (handoff.access.tokens): every /api call will be refused with 401");
 		}
-		FilterRegistrationBean<ApiAccessFilter> registration = new FilterRegistrationBean<>(new ApiAccessFilter(tokens, mapper));
+		FilterRegistrationBean<ApiAccessFilter> registration = new FilterRegistrationBean<>(
+				new ApiAccessFilter(tokens, mapper));
 		registration.addUrlPatterns("/api/*");
 		return registration;
 	}
+
 }

@@ -11,10 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The bearer tokens that may call the review API. Only a token's SHA-256 is configured, never the token.
+ * The bearer tokens that may call the review API. Only a token's SHA-256 is configured,
+ * never the token.
  *
  * @param tokens who may call, with which role
- * @param tokensFile a file with more tokens, one {@code <name> <role> <sha256>} per line (e.g. a mounted secret)
+ * @param tokensFile a file with more tokens, one {@code <name> <role> <sha256>} per line
+ * (e.g. a mounted secret)
  */
 @Validated
 @ConfigurationProperties("handoff.access")
@@ -25,7 +27,8 @@ public record AccessProperties(@DefaultValue @Valid List<Token> tokens, java.nio
 	 *
 	 * @param name who holds it, for the audit trail
 	 * @param role what it may do
-	 * @param sha256 hex SHA-256 of the token (e.g. {@code printf %s "$TOKEN" | sha256sum})
+	 * @param sha256 hex SHA-256 of the token (e.g.
+	 * {@code printf %s "$TOKEN" | sha256sum})
 	 */
 	public record Token(@NotBlank String name, @NotNull Role role, @Pattern(regexp = "[0-9a-fA-F]{64}") String sha256) {
 	}

@@ -13,11 +13,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets a call into {@code /api/} through only with a known bearer token whose role allows it: reads need
- * {@code viewer}, changes {@code operator}, reloading contracts {@code admin}. No token configured means no access.
+ * Lets a call into {@code /api/} through only with a known bearer token whose role allows
+ * it: reads need {@code viewer}, changes {@code operator}, reloading contracts
+ * {@code admin}. No token configured means no access.
  */
 class ApiAccessFilter extends OncePerRequestFilter {
-
 
 	private final Tokens tokens;
 
@@ -38,13 +38,14 @@ class ApiAccessFilter extends OncePerRequestFilter {
 		}
 		Caller token = tokens.authenticate(header.substring(7)).orElse(null);
 		if (token == null) {
-			deny(response, HttpStatus.UNAUTHORIZED, "the bearer token is not one of the configured tokens (handoff.access.tokens)");
+			deny(response, HttpStatus.UNAUTHORIZED,
+					"the bearer token is not one of the configured tokens (handoff.access.tokens)");
 			return;
 		}
 		Role needed = needed(request);
 		if (!token.role().allows(needed)) {
-			deny(response, HttpStatus.FORBIDDEN, "token '" + token.name() + "' has role " + token.role().lowerCase() + "; this call needs "
-					+ needed.lowerCase());
+			deny(response, HttpStatus.FORBIDDEN, "token '" + token.name() + "' has role " + token.role().lowerCase()
+					+ "; this call needs " + needed.lowerCase());
 			return;
 		}
 		Caller.set(request, token);
@@ -52,7 +53,8 @@ class ApiAccessFilter extends OncePerRequestFilter {
 	}
 
 	static Role needed(HttpServletRequest request) {
-		return Role.neededFor(request.getMethod(), request.getRequestURI().substring(request.getContextPath().length()));
+		return Role.neededFor(request.getMethod(),
+				request.getRequestURI().substring(request.getContextPath().length()));
 	}
 
 	private void deny(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
@@ -65,4 +67,5 @@ class ApiAccessFilter extends OncePerRequestFilter {
 		response.setContentType("application/problem+json");
 		mapper.writeValue(response.getOutputStream(), problem);
 	}
+
 }

@@ -3,8 +3,8 @@ package dev.handoff.access;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Who made a review call, as the access check found them: their token's name (for the audit trail) and role
- * (for what they may see).
+ * Who made a review call, as the access check found them: their token's name (for the
+ * audit trail) and role (for what they may see).
  */
 public record Caller(String name, Role role) {
 
@@ -14,7 +14,8 @@ public record Caller(String name, Role role) {
 	public static Caller of(HttpServletRequest request) {
 		Caller caller = (Caller) request.getAttribute(ATTRIBUTE);
 		if (caller == null) {
-			throw new IllegalStateException("no caller on " + request.getRequestURI() + ": it did not pass the access check");
+			throw new IllegalStateException(
+					"no caller on " + request.getRequestURI() + ": it did not pass the access check");
 		}
 		return caller;
 	}

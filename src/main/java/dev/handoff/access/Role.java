@@ -4,6 +4,7 @@ import java.util.Locale;
 
 /** What a review token may do; each role may do everything the roles before it may. */
 public enum Role {
+
 	/** reads the queue, truth, drift and edges */
 	VIEWER,
 	/** also replays, edits and discards rejects */
@@ -14,8 +15,9 @@ public enum Role {
 	ADMIN;
 
 	/**
-	 * What a call into {@code /api/} needs: reads a viewer, changes an operator, deciding held messages an approver;
-	 * the audit trail and changing what the service runs an admin. The access check and the OpenAPI document both ask.
+	 * What a call into {@code /api/} needs: reads a viewer, changes an operator, deciding
+	 * held messages an approver; the audit trail and changing what the service runs an
+	 * admin. The access check and the OpenAPI document both ask.
 	 */
 	public static Role neededFor(String method, String path) {
 		if (path.startsWith("/api/audit")) {
@@ -37,4 +39,5 @@ public enum Role {
 	public String lowerCase() {
 		return name().toLowerCase(Locale.ROOT);
 	}
+
 }

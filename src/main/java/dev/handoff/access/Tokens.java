@@ -14,7 +14,10 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
-/** The configured review tokens, known only by their SHA-256: who holds a presented token, if anyone. */
+/**
+ * The configured review tokens, known only by their SHA-256: who holds a presented token,
+ * if anyone.
+ */
 @Component
 public class Tokens {
 
@@ -27,9 +30,11 @@ public class Tokens {
 		}
 		sources.forEach(source -> all.addAll(source.tokens()));
 		this.bySha256 = all.stream()
-			.collect(Collectors.toUnmodifiableMap(t -> t.sha256().toLowerCase(Locale.ROOT), Function.identity(), (a, b) -> {
-				throw new IllegalStateException("tokens '" + a.name() + "' and '" + b.name() + "' are the same token; give each holder their own");
-			}));
+			.collect(Collectors.toUnmodifiableMap(t -> t.sha256().toLowerCase(Locale.ROOT), Function.identity(),
+					(a, b) -> {
+						throw new IllegalStateException("tokens '" + a.name() + "' and '" + b.name()
+								+ "' are the same token; give each holder their own");
+					}));
 	}
 
 	/** The caller a token stands for; empty for a token that is not configured. */
@@ -47,10 +52,12 @@ public class Tokens {
 
 	public static String sha256(String token) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException("every Java platform has SHA-256", e);
 		}
 	}
+
 }

@@ -7,7 +7,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Turns errors in the review API into problem details; Spring's own errors already are. */
+/**
+ * Turns errors in the review API into problem details; Spring's own errors already are.
+ */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
@@ -25,4 +27,5 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ProblemDetail badRequest(RuntimeException e) {
 		return Problems.badRequest(e.getMessage());
 	}
+
 }

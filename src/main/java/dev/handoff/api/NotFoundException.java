@@ -20,4 +20,5 @@ public class NotFoundException extends RuntimeException {
 	public String id() {
 		return id;
 	}
+
 }

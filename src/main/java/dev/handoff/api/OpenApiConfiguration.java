@@ -40,11 +40,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI document at {@code /v3/api-docs}: the review API as Spring MVC serves it, plus the edges, which
- * Camel serves and springdoc cannot see, read from the loaded routes. Each controller method names the answers of its
- * own (its success, 400, 404, 409, 422); what every {@code /api} call may answer is added here once: 401 without a known
- * token, 403 where the call needs more than a viewer (from {@link Role#neededFor}, as the access check decides), and
- * every error as an RFC 9457 problem.
+ * The OpenAPI document at {@code /v3/api-docs}: the review API as Spring MVC serves it,
+ * plus the edges, which Camel serves and springdoc cannot see, read from the loaded
+ * routes. Each controller method names the answers of its own (its success, 400, 404,
+ * 409, 422); what every {@code /api} call may answer is added here once: 401 without a
+ * known token, 403 where the call needs more than a viewer (from {@link Role#neededFor},
+ * as the access check decides), and every error as an RFC 9457 problem.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -53,14 +54,18 @@ class OpenApiConfiguration {
 
 	private static final String PROBLEM = "Problem";
 
-	/** The review API answers these as problems only (see ApiExceptionHandler and the access check); a 422 may be a verdict. */
+	/**
+	 * The review API answers these as problems only (see ApiExceptionHandler and the
+	 * access check); a 422 may be a verdict.
+	 */
 	private static final Set<String> PROBLEM_STATUSES = Set.of("400", "401", "403", "404", "409", "415");
 
 	/** The description of a schema that takes any JSON value. */
 	static final String ANY = "any JSON value";
 
 	static {
-		// a JSON value of any kind (violations' expected and actual, audit details, truth values), not an object with
+		// a JSON value of any kind (violations' expected and actual, audit details, truth
+		// values), not an object with
 		// JsonNode's getters as properties; Object the same, for maps of anything
 		SpringDocUtils.getConfig()
 			.replaceWithSchema(JsonNode.class, new Schema<>().description(ANY))
@@ -74,11 +79,12 @@ class OpenApiConfiguration {
 			// wherever it runs: the document is served by the service it describes
 			.servers(List.of(new Server().url("/").description("the service that serves this document")))
 			.info(new Info().title("Handoff")
-				.description("Guarded edges between marketing tools (POST /edges/{edge}) and the review API for the rejected queue, "
-						+ "held messages, truth and audit (/api, bearer token with a role: viewer, operator, approver, admin).")
+				.description(
+						"Guarded edges between marketing tools (POST /edges/{edge}) and the review API for the rejected queue, "
+								+ "held messages, truth and audit (/api, bearer token with a role: viewer, operator, approver, admin).")
 				.version("1"))
-			.components(new Components()
-				.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").description("a review token"))
+			.components(new Components().addSecuritySchemes(BEARER,
+					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").description("a review token"))
 				.addSchemas(PROBLEM, problemSchema()));
 	}
 
@@ -93,7 +99,8 @@ class OpenApiConfiguration {
 			for (Edge edge : edges.all()) {
 				if (edge.path() != null) {
 					Operation operation = edgeOperation(edge);
-					SecurityScheme sender = edge.inbound() == null ? null : sender(edge, properties.inbound().get(edge.name()));
+					SecurityScheme sender = edge.inbound() == null ? null
+							: sender(edge, properties.inbound().get(edge.name()));
 					if (sender != null) {
 						openApi.getComponents().addSecuritySchemes("sender-" + edge.name(), sender);
 						operation.addSecurityItem(new SecurityRequirement().addList("sender-" + edge.name()));
@@ -110,8 +117,9 @@ class OpenApiConfiguration {
 	}
 
 	/**
-	 * springdoc types a schema of {@link #ANY} value as an object when it writes OpenAPI 3.0, which a string, a number or
-	 * null in its place is not: the type comes off again here, wherever such a schema is used.
+	 * springdoc types a schema of {@link #ANY} value as an object when it writes OpenAPI
+	 * 3.0, which a string, a number or null in its place is not: the type comes off again
+	 * here, wherever such a schema is used.
 	 */
 	private static void anyValuesUntyped(OpenAPI openApi) {
 		Set<Schema<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -147,10 +155,12 @@ class OpenApiConfiguration {
 	private static void reviewCall(String method, String path, Operation operation) {
 		operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
 		ApiResponses responses = operation.getResponses();
-		responses.addApiResponse("401", new ApiResponse().description("no bearer token, or one that is not configured"));
+		responses.addApiResponse("401",
+				new ApiResponse().description("no bearer token, or one that is not configured"));
 		Role needed = Role.neededFor(method, path);
 		if (needed != Role.VIEWER) {
-			responses.addApiResponse("403", new ApiResponse().description("the token's role is below " + needed.lowerCase()));
+			responses.addApiResponse("403",
+					new ApiResponse().description("the token's role is below " + needed.lowerCase()));
 		}
 		responses.forEach((status, response) -> {
 			if (PROBLEM_STATUSES.contains(status)) {
@@ -159,12 +169,16 @@ class OpenApiConfiguration {
 		});
 	}
 
-	/** RFC 9457 problem details as {@link Problems} and Spring build them, with the members some of them add. */
+	/**
+	 * RFC 9457 problem details as {@link Problems} and Spring build them, with the
+	 * members some of them add.
+	 */
 	private static Schema<?> problemSchema() {
 		return new ObjectSchema().description("RFC 9457 problem details")
 			.addProperty("type", new StringSchema().format("uri"))
 			.addProperty("title", new StringSchema())
-			.addProperty("status", new IntegerSchema().minimum(BigDecimal.valueOf(400)).maximum(BigDecimal.valueOf(599)))
+			.addProperty("status",
+					new IntegerSchema().minimum(BigDecimal.valueOf(400)).maximum(BigDecimal.valueOf(599)))
 			.addProperty("detail", new StringSchema())
 			.addProperty("instance", new StringSchema().description("the path that was called"))
 			.addProperty("id", new StringSchema().description("413: the reject that keeps the first bytes"))
@@ -174,62 +188,91 @@ class OpenApiConfiguration {
 	}
 
 	private static Content problem() {
-		return new Content().addMediaType("application/problem+json", new MediaType().schema(new Schema<>().$ref(PROBLEM)));
+		return new Content().addMediaType("application/problem+json",
+				new MediaType().schema(new Schema<>().$ref(PROBLEM)));
 	}
 
-	/** How the sender proves it is the edge's, as its route's {@code inbound=} says; null for an open edge. */
+	/**
+	 * How the sender proves it is the edge's, as its route's {@code inbound=} says; null
+	 * for an open edge.
+	 */
 	private static SecurityScheme sender(Edge edge, InboundSettings settings) {
 		String whose = "the sender of " + edge.name() + " (inbound=" + edge.inbound().display() + ")";
 		return switch (edge.inbound()) {
 			case open -> null;
 			case basic -> new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic").description(whose);
-			case segment -> new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
+			case segment -> new SecurityScheme().type(SecurityScheme.Type.HTTP)
+				.scheme("basic")
 				.description(whose + ": a write key as the Basic user, or as the batch's writeKey");
 			case bearer -> new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").description(whose);
 			case api_key -> apiKeyIn(settings.header(), whose);
-			case standard_webhooks -> apiKeyIn("webhook-signature", whose + ": with webhook-id and webhook-timestamp, a signature of them and the body");
-			case hmac -> apiKeyIn(HmacScheme.headerOf(settings), whose + ": an HMAC of the body in the tool's own scheme");
+			case standard_webhooks -> apiKeyIn("webhook-signature",
+					whose + ": with webhook-id and webhook-timestamp, a signature of them and the body");
+			case hmac ->
+				apiKeyIn(HmacScheme.headerOf(settings), whose + ": an HMAC of the body in the tool's own scheme");
 		};
 	}
 
-	/** A credential or signature in a header; OpenAPI has no scheme for signatures, so they are named as keys. */
+	/**
+	 * A credential or signature in a header; OpenAPI has no scheme for signatures, so
+	 * they are named as keys.
+	 */
 	private static SecurityScheme apiKeyIn(String header, String description) {
-		return new SecurityScheme().type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(header).description(description);
+		return new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+			.in(SecurityScheme.In.HEADER)
+			.name(header)
+			.description(description);
 	}
 
 	private static Operation edgeOperation(Edge edge) {
 		Content json = new Content().addMediaType("application/json", new MediaType().schema(new ObjectSchema()));
 		ApiResponses responses = new ApiResponses()
-			.addApiResponse("202", new ApiResponse().description("accepted (id, generated values) or held at a human gate").content(json))
-			.addApiResponse("400", new ApiResponse().description("a malformed idempotency key or a body cut short; not stored")
-				.content(problem()))
-			.addApiResponse("401", new ApiResponse().description("a missing or wrong credential of the edge's inbound kind; not stored")
-				.content(problem()))
-			.addApiResponse("408", new ApiResponse().description("the sender went quiet before the whole body arrived; not stored")
-				.content(problem()))
-			// the document is built once, and a route reload may take an edge away meanwhile (README)
-			.addApiResponse("404", new ApiResponse().description("no route serves this edge any more; not stored").content(problem()))
+			.addApiResponse("202",
+					new ApiResponse().description("accepted (id, generated values) or held at a human gate")
+						.content(json))
+			.addApiResponse("400",
+					new ApiResponse().description("a malformed idempotency key or a body cut short; not stored")
+						.content(problem()))
+			.addApiResponse("401",
+					new ApiResponse()
+						.description("a missing or wrong credential of the edge's inbound kind; not stored")
+						.content(problem()))
+			.addApiResponse("408",
+					new ApiResponse().description("the sender went quiet before the whole body arrived; not stored")
+						.content(problem()))
+			// the document is built once, and a route reload may take an edge away
+			// meanwhile (README)
+			.addApiResponse("404",
+					new ApiResponse().description("no route serves this edge any more; not stored").content(problem()))
 			.addApiResponse("413", new ApiResponse().description("too large; stored as a reject").content(problem()))
-			.addApiResponse("415", new ApiResponse().description("not JSON (nor a form, where the route reads forms), or compressed")
-				.content(problem()))
+			.addApiResponse("415",
+					new ApiResponse().description("not JSON (nor a form, where the route reads forms), or compressed")
+						.content(problem()))
 			.addApiResponse("422", new ApiResponse().description("rejected and stored (id, violations)").content(json))
-			// routes/_errors.yaml answers so for a failure nobody foresaw; the fuzz run fails on any 5xx all the same
-			.addApiResponse("500", new ApiResponse().description("an unexpected failure; nothing was accepted, send again")
-				.content(problem()))
+			// routes/_errors.yaml answers so for a failure nobody foresaw; the fuzz run
+			// fails on any 5xx all the same
+			.addApiResponse("500",
+					new ApiResponse().description("an unexpected failure; nothing was accepted, send again")
+						.content(problem()))
 			.addApiResponse("503", new ApiResponse().description("storage unavailable; send again").content(problem()));
 		if (edge.deliverTo() == null) {
-			responses.addApiResponse("409", new ApiResponse().description("another brief took this version at the same moment; send it again")
-				.content(problem()));
+			responses.addApiResponse("409",
+					new ApiResponse().description("another brief took this version at the same moment; send it again")
+						.content(problem()));
 		}
 		return new Operation().operationId("edge-" + edge.name())
 			.tags(List.of("edges"))
-			.summary("A message for the edge '" + edge.name() + "', checked against the contract '" + edge.contract() + "'")
+			.summary("A message for the edge '" + edge.name() + "', checked against the contract '" + edge.contract()
+					+ "'")
 			.description(edge.deliverTo() == null ? "Accepted messages become the campaign truth."
 					: "Accepted messages are delivered to the next tool; rejected ones wait in the rejected queue.")
-			.addParametersItem(new Parameter().in("header").name("Idempotency-Key").required(false)
+			.addParametersItem(new Parameter().in("header")
+				.name("Idempotency-Key")
+				.required(false)
 				.schema(new StringSchema().minLength(1).maxLength(200).pattern("^[\\x21-\\x7e]+$"))
 				.description("a repeated key answers the first outcome again and delivers nothing twice"))
 			.requestBody(new RequestBody().required(true).content(json))
 			.responses(responses);
 	}
+
 }

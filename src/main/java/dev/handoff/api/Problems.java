@@ -42,8 +42,9 @@ public final class Problems {
 
 	public static ProblemDetail tooLarge(String id, long limit, Long declared) {
 		ProblemDetail problem = of(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Message too large",
-				"this edge takes at most " + limit + " bytes" + (declared == null ? "" : "; the request declared " + declared)
-						+ ". The first " + limit + " bytes were stored as reject " + id);
+				"this edge takes at most " + limit + " bytes"
+						+ (declared == null ? "" : "; the request declared " + declared) + ". The first " + limit
+						+ " bytes were stored as reject " + id);
 		problem.setProperties(Map.of("id", id, "limit", limit));
 		return problem;
 	}
@@ -56,10 +57,14 @@ public final class Problems {
 		return of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Credentials refused", why);
 	}
 
-	/** Too large on an edge that checks a signature over the whole body: unread, the sender is unknown, so nothing is kept. */
+	/**
+	 * Too large on an edge that checks a signature over the whole body: unread, the
+	 * sender is unknown, so nothing is kept.
+	 */
 	public static ProblemDetail tooLargeUnsigned(long limit, Long declared) {
 		ProblemDetail problem = of(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Message too large",
-				"this edge takes at most " + limit + " bytes" + (declared == null ? "" : "; the request declared " + declared)
+				"this edge takes at most " + limit + " bytes"
+						+ (declared == null ? "" : "; the request declared " + declared)
 						+ ". Its signature cannot be checked without the whole body, so nothing of it was stored");
 		problem.setProperties(Map.of("limit", limit));
 		return problem;
@@ -77,4 +82,5 @@ public final class Problems {
 	public static ProblemDetail badRequest(String detail) {
 		return of(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", detail);
 	}
+
 }

@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/audit} (admin): the trail, newest first, paged by a cursor ({@code before} = the last seq seen). */
+/**
+ * {@code GET /api/audit} (admin): the trail, newest first, paged by a cursor
+ * ({@code before} = the last seq seen).
+ */
 @RestController
 class AuditController {
 
@@ -27,10 +30,11 @@ class AuditController {
 
 	@Operation(summary = "The audit trail, newest first")
 	@GetMapping("/api/audit")
-	@ApiResponse(responseCode = "200", description = "a page of the trail, newest first; next is the cursor for the page after")
+	@ApiResponse(responseCode = "200",
+			description = "a page of the trail, newest first; next is the cursor for the page after")
 	@ApiResponse(responseCode = "400", description = "a size out of its range, or a since or before that is not one")
-	Map<String, Object> list(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
-			@RequestParam(required = false) Instant since,
+	Map<String, Object> list(@RequestParam(required = false) String actor,
+			@RequestParam(required = false) String action, @RequestParam(required = false) Instant since,
 			@Parameter(description = "the seq of the last row seen") @RequestParam(required = false) Long before,
 			@Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MAX_PAGE_SIZE,
 					defaultValue = "100")) @RequestParam(defaultValue = "100") int size) {
@@ -44,4 +48,5 @@ class AuditController {
 		body.put("next", items.size() == size ? items.get(items.size() - 1).seq() : null);
 		return body;
 	}
+
 }

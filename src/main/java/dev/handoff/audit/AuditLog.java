@@ -14,7 +14,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The audit trail: appended in the same transaction as the change it records, read by subject or page by page. */
+/**
+ * The audit trail: appended in the same transaction as the change it records, read by
+ * subject or page by page.
+ */
 @Repository
 public class AuditLog {
 
@@ -34,8 +37,8 @@ public class AuditLog {
 	}
 
 	public void record(String actor, String action, String subject, String outcome, Map<String, Object> detail) {
-		jdbc.update("INSERT INTO audit (at, actor, action, subject, outcome, detail) VALUES (?, ?, ?, ?, ?, ?)", Timestamp.from(Instant.now()),
-				actor, action, subject, outcome, write(detail));
+		jdbc.update("INSERT INTO audit (at, actor, action, subject, outcome, detail) VALUES (?, ?, ?, ?, ?, ?)",
+				Timestamp.from(Instant.now()), actor, action, subject, outcome, write(detail));
 	}
 
 	/** Everything done to one subject, oldest first. */
@@ -66,8 +69,9 @@ public class AuditLog {
 
 	private AuditEntry row(ResultSet rs, int n) throws SQLException {
 		try {
-			return new AuditEntry(rs.getLong("seq"), rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("action"),
-					rs.getString("subject"), rs.getString("outcome"), mapper.readValue(rs.getString("detail"), DETAIL));
+			return new AuditEntry(rs.getLong("seq"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
+					rs.getString("action"), rs.getString("subject"), rs.getString("outcome"),
+					mapper.readValue(rs.getString("detail"), DETAIL));
 		}
 		catch (JsonProcessingException e) {
 			throw new SQLException("audit row " + rs.getLong("seq") + " has a detail that is not JSON", e);
@@ -82,4 +86,5 @@ public class AuditLog {
 			throw new IllegalArgumentException("audit detail must serialise to JSON", e);
 		}
 	}
+
 }

@@ -6,9 +6,10 @@ import java.util.Set;
 import picocli.CommandLine;
 
 /**
- * The command line of the one jar: {@code serve} (the default) starts the service; the other commands
- * check contracts and messages without starting it, or ({@code rejects}, {@code report}) ask a running one.
- * Exit codes: 0 all well, 1 the check found problems, 2 bad usage.
+ * The command line of the one jar: {@code serve} (the default) starts the service; the
+ * other commands check contracts and messages without starting it, or ({@code rejects},
+ * {@code report}) ask a running one. Exit codes: 0 all well, 1 the check found problems,
+ * 2 bad usage.
  */
 public final class Cli {
 
@@ -18,8 +19,8 @@ public final class Cli {
 
 	static final int USAGE = 2;
 
-	private static final Set<String> COMMANDS = Set.of("lint", "test", "validate", "diff", "rejects", "drift", "report", "help", "--help", "-h",
-			"--version", "-V");
+	private static final Set<String> COMMANDS = Set.of("lint", "test", "validate", "diff", "rejects", "drift", "report",
+			"help", "--help", "-h", "--version", "-V");
 
 	private Cli() {
 	}
@@ -39,4 +40,5 @@ public final class Cli {
 		});
 		return cli.execute(args);
 	}
+
 }

@@ -15,11 +15,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code handoff diff <ref> [<ref2>]}: what a change to the contracts breaks, and for whom. */
-@Command(name = "diff", mixinStandardHelpOptions = true,
-		description = { "Compares the contracts at a git ref with those at another ref, or in the work tree, and classifies every change: "
+/**
+ * {@code handoff diff <ref> [<ref2>]}: what a change to the contracts breaks, and for
+ * whom.
+ */
+@Command(name = "diff", mixinStandardHelpOptions = true, description = {
+		"Compares the contracts at a git ref with those at another ref, or in the work tree, and classifies every change: "
 				+ "breaking for senders, breaking for receivers, or safe. Changes to what must never vary or is generated are listed apart.",
-				"Git is read through JGit: no git command is needed." })
+		"Git is read through JGit: no git command is needed." })
 class DiffCommand implements Callable<Integer> {
 
 	@Spec
@@ -28,10 +31,12 @@ class DiffCommand implements Callable<Integer> {
 	@Parameters(index = "0", paramLabel = "REF", description = "the version before, e.g. origin/main")
 	String before;
 
-	@Parameters(index = "1", arity = "0..1", paramLabel = "REF2", description = "the version after (default: the work tree)")
+	@Parameters(index = "1", arity = "0..1", paramLabel = "REF2",
+			description = "the version after (default: the work tree)")
 	String after;
 
-	@Option(names = "--contracts", paramLabel = "DIR", description = "contracts folder (default: $HANDOFF_CONTRACTS_DIR or contracts)")
+	@Option(names = "--contracts", paramLabel = "DIR",
+			description = "contracts folder (default: $HANDOFF_CONTRACTS_DIR or contracts)")
 	Path contracts;
 
 	@Option(names = "--format", defaultValue = "text", description = "text or json")
@@ -46,11 +51,13 @@ class DiffCommand implements Callable<Integer> {
 		var out = spec.commandLine().getOut();
 		if (format == LintCommand.Format.json) {
 			out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-				.writeValueAsString(Map.of("changes", report.changes(), "breaking", report.breaking(), "bumped", report.bumped())));
+				.writeValueAsString(
+						Map.of("changes", report.changes(), "breaking", report.breaking(), "bumped", report.bumped())));
 		}
 		else {
 			out.print(report.text());
 		}
 		return report.breaking() ? Cli.PROBLEMS : Cli.OK;
 	}
+
 }

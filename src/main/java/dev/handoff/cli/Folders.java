@@ -2,7 +2,10 @@ package dev.handoff.cli;
 
 import java.nio.file.Path;
 
-/** Where the commands look by default: the same folders, and the same variables, as the service. */
+/**
+ * Where the commands look by default: the same folders, and the same variables, as the
+ * service.
+ */
 final class Folders {
 
 	private Folders() {
@@ -20,4 +23,5 @@ final class Folders {
 		String value = System.getenv(name);
 		return value == null || value.isBlank() ? fallback : value;
 	}
+
 }

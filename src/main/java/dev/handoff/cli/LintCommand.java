@@ -14,25 +14,33 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code handoff lint [contracts]}: every problem in contracts, taxonomy, routes and examples. */
+/**
+ * {@code handoff lint [contracts]}: every problem in contracts, taxonomy, routes and
+ * examples.
+ */
 @Command(name = "lint", mixinStandardHelpOptions = true,
 		description = "Loads contracts, taxonomy and routes as the service would and reports every problem with file and JSON pointer.")
 class LintCommand implements Callable<Integer> {
 
 	enum Format {
+
 		text, json, github
+
 	}
 
 	@Spec
 	CommandSpec spec;
 
-	@Parameters(arity = "0..1", paramLabel = "CONTRACTS", description = "contracts folder (default: $HANDOFF_CONTRACTS_DIR or contracts)")
+	@Parameters(arity = "0..1", paramLabel = "CONTRACTS",
+			description = "contracts folder (default: $HANDOFF_CONTRACTS_DIR or contracts)")
 	Path contracts;
 
-	@Option(names = "--routes", paramLabel = "ROUTES", description = "routes folder (default: $HANDOFF_ROUTES_DIR or routes)")
+	@Option(names = "--routes", paramLabel = "ROUTES",
+			description = "routes folder (default: $HANDOFF_ROUTES_DIR or routes)")
 	Path routes;
 
-	@Option(names = "--format", defaultValue = "text", description = "text, json or github (GitHub Actions annotations)")
+	@Option(names = "--format", defaultValue = "text",
+			description = "text, json or github (GitHub Actions annotations)")
 	Format format;
 
 	@Override
@@ -41,7 +49,8 @@ class LintCommand implements Callable<Integer> {
 				routes == null ? Folders.routes() : routes);
 		var out = spec.commandLine().getOut();
 		switch (format) {
-			case json -> out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(problems));
+			case json ->
+				out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(problems));
 			case github -> problems.forEach(p -> out.println("::error file=" + property(p.file()) + ",title="
 					+ property("handoff lint " + p.pointer()) + "::" + data(p.problem())));
 			case text -> {
@@ -62,4 +71,5 @@ class LintCommand implements Callable<Integer> {
 	static String property(String s) {
 		return data(s).replace(":", "%3A").replace(",", "%2C");
 	}
+
 }

@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code handoff rejects discard ID --reason TEXT}: gives up on a reject, saying why, for the audit trail. */
+/**
+ * {@code handoff rejects discard ID --reason TEXT}: gives up on a reject, saying why, for
+ * the audit trail.
+ */
 @Command(name = "discard", mixinStandardHelpOptions = true, sortOptions = false,
 		description = "Discards an open reject: POST /api/rejects/{id}/discard. It is never delivered; the reason is kept in its history.")
 class RejectsDiscardCommand extends ReviewCommand {
@@ -17,7 +20,8 @@ class RejectsDiscardCommand extends ReviewCommand {
 	@Parameters(index = "0", paramLabel = "ID", description = "the reject's id, as list shows it")
 	String id;
 
-	@Option(names = "--reason", required = true, paramLabel = "TEXT", description = "why, for whoever reads the history")
+	@Option(names = "--reason", required = true, paramLabel = "TEXT",
+			description = "why, for whoever reads the history")
 	String reason;
 
 	@Override
@@ -41,4 +45,5 @@ class RejectsDiscardCommand extends ReviewCommand {
 	void print(JsonNode answer, PrintWriter out) {
 		out.println("discarded");
 	}
+
 }

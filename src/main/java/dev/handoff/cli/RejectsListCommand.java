@@ -9,13 +9,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code handoff rejects list}: one page of the rejected queue, narrowed by the filters given. */
+/**
+ * {@code handoff rejects list}: one page of the rejected queue, narrowed by the filters
+ * given.
+ */
 @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
 		description = "Lists rejects, newest first: GET /api/rejects with the filters given.")
 class RejectsListCommand extends ReviewCommand {
 
 	enum Status {
+
 		open, replayed, discarded
+
 	}
 
 	@Option(names = "--edge", paramLabel = "EDGE", description = "only this edge, e.g. email-campaign")
@@ -24,7 +29,8 @@ class RejectsListCommand extends ReviewCommand {
 	@Option(names = "--status", paramLabel = "STATUS", description = "open, replayed or discarded")
 	Status status;
 
-	@Option(names = "--rule", paramLabel = "RULE", description = "only rejects that broke this rule, e.g. must-match or schema:required")
+	@Option(names = "--rule", paramLabel = "RULE",
+			description = "only rejects that broke this rule, e.g. must-match or schema:required")
 	String rule;
 
 	@Option(names = "--campaign", paramLabel = "CAMPAIGN", description = "only this campaign, e.g. C-1001")
@@ -72,7 +78,8 @@ class RejectsListCommand extends ReviewCommand {
 		long total = answer.path("total").asLong(items.size());
 		String of = total + (answer.path("totalExact").asBoolean(true) ? "" : "+");
 		if (items.isEmpty()) {
-			out.println(total == 0 ? "no rejects match" : "showing none of " + of + ": page " + answer.path("page").asText() + " is past the end");
+			out.println(total == 0 ? "no rejects match"
+					: "showing none of " + of + ": page " + answer.path("page").asText() + " is past the end");
 			return;
 		}
 		Table table = new Table().row("ID", "EDGE", "CAMPAIGN", "STATUS", "RULES", "RECEIVED");
@@ -80,10 +87,12 @@ class RejectsListCommand extends ReviewCommand {
 			StringBuilder rules = new StringBuilder();
 			item.path("rules").forEach(r -> rules.append(rules.isEmpty() ? "" : ",").append(r.asText()));
 			table.row(Text.value(item.get("id")), Text.value(item.get("edge")), Text.value(item.get("campaign")),
-					Text.value(item.get("status")), rules.isEmpty() ? null : rules.toString(), Text.instant(item.get("receivedAt")));
+					Text.value(item.get("status")), rules.isEmpty() ? null : rules.toString(),
+					Text.instant(item.get("receivedAt")));
 		}
 		table.print(out, "");
 		long first = answer.path("page").asLong() * answer.path("size").asLong(items.size()) + 1;
 		out.println("showing " + first + "-" + (first + items.size() - 1) + " of " + of);
 	}
+
 }

@@ -12,20 +12,26 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code handoff rejects replay ID}: a reject through its edge again, as it is, replaced, or patched. */
-@Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
-		description = { "Runs a reject through its edge again with today's contracts and truth: POST /api/rejects/{id}/replay.",
-				"Accepted, it is delivered to the next tool; rejected again, it stays open and the violations are printed (exit 1)." })
+/**
+ * {@code handoff rejects replay ID}: a reject through its edge again, as it is, replaced,
+ * or patched.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false, description = {
+		"Runs a reject through its edge again with today's contracts and truth: POST /api/rejects/{id}/replay.",
+		"Accepted, it is delivered to the next tool; rejected again, it stays open and the violations are printed (exit 1)." })
 class RejectsReplayCommand extends ReviewCommand {
 
 	/** At most one correction: the whole message, or a patch to it. */
 	static final class Correction {
 
-		@Option(names = "--payload", paramLabel = "FILE", description = "replay this corrected message instead of the one received")
+		@Option(names = "--payload", paramLabel = "FILE",
+				description = "replay this corrected message instead of the one received")
 		Path payload;
 
-		@Option(names = "--patch", paramLabel = "FILE", description = "apply this JSON Patch (RFC 6902) to the message received, then replay it")
+		@Option(names = "--patch", paramLabel = "FILE",
+				description = "apply this JSON Patch (RFC 6902) to the message received, then replay it")
 		Path patch;
+
 	}
 
 	@Parameters(index = "0", paramLabel = "ID", description = "the reject's id, as list shows it")
@@ -40,7 +46,8 @@ class RejectsReplayCommand extends ReviewCommand {
 		if (correction == null) {
 			return client.post(path, null, null);
 		}
-		// the file's bytes go as they are: the service is the one judge of whether they are JSON
+		// the file's bytes go as they are: the service is the one judge of whether they
+		// are JSON
 		return correction.payload != null ? client.post(path, "application/json", read(correction.payload))
 				: client.post(path, "application/json-patch+json", read(correction.patch));
 	}
@@ -75,4 +82,5 @@ class RejectsReplayCommand extends ReviewCommand {
 			throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
 		}
 	}
+
 }

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code handoff rejects show ID}: one reject, why it was refused, what it held, and what was done to it. */
+/**
+ * {@code handoff rejects show ID}: one reject, why it was refused, what it held, and what
+ * was done to it.
+ */
 @Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false,
 		description = "Shows one reject: GET /api/rejects/{id}. The violations say what was wrong (expected and actual), "
 				+ "then the payload as received (pretty-printed when it is JSON) and the history of replays and discards.")
@@ -47,7 +50,8 @@ class RejectsShowCommand extends ReviewCommand {
 		}
 		header.print(out, "");
 		if (reject.path("masked").asBoolean()) {
-			out.println("personal data is masked for this token's role; an operator's token shows the payload as received");
+			out.println(
+					"personal data is masked for this token's role; an operator's token shows the payload as received");
 		}
 		out.println();
 		JsonNode violations = reject.path("violations");
@@ -55,10 +59,13 @@ class RejectsShowCommand extends ReviewCommand {
 		Text.violations(violations, out, "  ");
 		out.println();
 		out.println("payload:");
-		Text.payload(reject.path("payload").asText()).lines().forEach(line -> out.println(("  " + line).stripTrailing()));
+		Text.payload(reject.path("payload").asText())
+			.lines()
+			.forEach(line -> out.println(("  " + line).stripTrailing()));
 		out.println();
 		JsonNode history = reject.path("history");
 		out.println("history:" + (history.isEmpty() ? " none" : ""));
 		Text.history(history, out, "  ");
 	}
+
 }

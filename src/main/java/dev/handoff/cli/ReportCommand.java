@@ -9,24 +9,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code handoff report}: the truth tax report of a running service, as the service writes it in text, JSON or CSV. */
-@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-		description = { "Prints the truth tax report of a running service (GET /api/report): per edge and campaign, messages, "
+/**
+ * {@code handoff report}: the truth tax report of a running service, as the service
+ * writes it in text, JSON or CSV.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false, description = {
+		"Prints the truth tax report of a running service (GET /api/report): per edge and campaign, messages, "
 				+ "first-time-right rate, rejects by rule, rework, time to fix, time stale after late changes, and the top errors.",
-				"The service is --url or $HANDOFF_URL (default http://localhost:8080); the token is --token or $HANDOFF_TOKEN (a viewer's will do)." },
-		exitCodeListHeading = "%nExit codes:%n",
-		exitCodeList = { "0:printed", "2:bad usage (a --since or --until that is no time), no or a wrong token, or no service at the URL" })
+		"The service is --url or $HANDOFF_URL (default http://localhost:8080); the token is --token or $HANDOFF_TOKEN (a viewer's will do)." },
+		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:printed",
+				"2:bad usage (a --since or --until that is no time), no or a wrong token, or no service at the URL" })
 class ReportCommand extends ReviewCommand {
 
 	enum Format {
+
 		text, json, csv
+
 	}
 
 	@Option(names = "--since", paramLabel = "WHEN",
 			description = "from when: days, hours or minutes back (30d, 12h, 90m), a date (2027-03-01, UTC) or an instant (default: the service's, 30d)")
 	String since;
 
-	@Option(names = "--until", paramLabel = "WHEN", description = "up to when (not included), in the same forms (default: now)")
+	@Option(names = "--until", paramLabel = "WHEN",
+			description = "up to when (not included), in the same forms (default: now)")
 	String until;
 
 	@Option(names = "--edge", paramLabel = "EDGE", description = "only this edge, e.g. email-campaign")
@@ -61,13 +67,17 @@ class ReportCommand extends ReviewCommand {
 
 	@Override
 	boolean printsAsItCame(ReviewClient.Answer answer) {
-		// only the text or CSV that was asked for: anything else (an error page) is reported as an error
+		// only the text or CSV that was asked for: anything else (an error page) is
+		// reported as an error
 		return answer.status() == 200 && asked() != Format.json
-				&& answer.contentType().toLowerCase(Locale.ROOT).startsWith(asked() == Format.csv ? "text/csv" : "text/plain");
+				&& answer.contentType()
+					.toLowerCase(Locale.ROOT)
+					.startsWith(asked() == Format.csv ? "text/csv" : "text/plain");
 	}
 
 	@Override
 	void print(JsonNode answer, PrintWriter out) {
 		out.println(Text.pretty(answer));
 	}
+
 }

@@ -20,7 +20,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Calls the review API of a running service and hands back whatever it answered, as data. */
+/**
+ * Calls the review API of a running service and hands back whatever it answered, as data.
+ */
 final class ReviewClient {
 
 	/** What the service answered; {@code json} is null when the body is not JSON. */
@@ -31,12 +33,16 @@ final class ReviewClient {
 		}
 	}
 
-	/** The service could not be asked: nothing listens, the name does not resolve, or it did not answer in time. */
+	/**
+	 * The service could not be asked: nothing listens, the name does not resolve, or it
+	 * did not answer in time.
+	 */
 	static final class Unreachable extends IOException {
 
 		Unreachable(URI base, String reason, Throwable cause) {
 			super("cannot reach " + base + ": " + reason, cause);
 		}
+
 	}
 
 	// big decimals, so that --json never rounds a number the service wrote
@@ -92,7 +98,9 @@ final class ReviewClient {
 	}
 
 	private HttpRequest.Builder request(String path) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout).header("Accept", "application/json, application/problem+json");
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+			.timeout(timeout)
+			.header("Accept", "application/json, application/problem+json");
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
@@ -138,7 +146,10 @@ final class ReviewClient {
 		}
 	}
 
-	/** The JDK's client often wraps the useful message a level or two down, and for a refused connection gives none. */
+	/**
+	 * The JDK's client often wraps the useful message a level or two down, and for a
+	 * refused connection gives none.
+	 */
 	private static String reason(Throwable e) {
 		for (Throwable t = e; t != null; t = t.getCause()) {
 			if (t instanceof UnresolvedAddressException) {
@@ -150,4 +161,5 @@ final class ReviewClient {
 		}
 		return e instanceof ConnectException ? "connection refused" : e.getClass().getSimpleName();
 	}
+
 }

@@ -9,9 +9,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * A command that asks the review API of a running service. It reads the answers it was made for; this class
- * reports the rest the same way for all of them: on standard error, and with exit code 1 for a conflict
- * (not replayable), 2 for anything else (bad request, unknown id, no or wrong token, no service).
+ * A command that asks the review API of a running service. It reads the answers it was
+ * made for; this class reports the rest the same way for all of them: on standard error,
+ * and with exit code 1 for a conflict (not replayable), 2 for anything else (bad request,
+ * unknown id, no or wrong token, no service).
  */
 abstract class ReviewCommand implements Callable<Integer> {
 
@@ -21,16 +22,24 @@ abstract class ReviewCommand implements Callable<Integer> {
 	@Mixin
 	ServiceOptions service;
 
-	/** Makes the one call this command is for; an IllegalArgumentException is bad usage. */
+	/**
+	 * Makes the one call this command is for; an IllegalArgumentException is bad usage.
+	 */
 	abstract ReviewClient.Answer ask(ReviewClient client) throws ReviewClient.Unreachable;
 
-	/** The exit code for an answer this command reads itself, or null for one that is reported as an error. */
+	/**
+	 * The exit code for an answer this command reads itself, or null for one that is
+	 * reported as an error.
+	 */
 	abstract Integer exitCode(ReviewClient.Answer answer);
 
 	/** Prints, for a person, an answer this command reads itself. */
 	abstract void print(JsonNode answer, PrintWriter out);
 
-	/** True for an answer this command prints as it came: text or CSV it asked the service for. */
+	/**
+	 * True for an answer this command prints as it came: text or CSV it asked the service
+	 * for.
+	 */
 	boolean printsAsItCame(ReviewClient.Answer answer) {
 		return false;
 	}
@@ -46,7 +55,8 @@ abstract class ReviewCommand implements Callable<Integer> {
 			answer = ask(client);
 		}
 		catch (IllegalArgumentException e) {
-			// found only now (a URL from the environment, a file that is not there): one line, not the whole usage
+			// found only now (a URL from the environment, a file that is not there): one
+			// line, not the whole usage
 			err.println("error: " + e.getMessage());
 			return Cli.USAGE;
 		}
@@ -60,9 +70,11 @@ abstract class ReviewCommand implements Callable<Integer> {
 			return Cli.OK;
 		}
 		if (answer.json() == null) {
-			// a proxy's error page, a servlet container's default answer, a wrong --url: show what came back
+			// a proxy's error page, a servlet container's default answer, a wrong --url:
+			// show what came back
 			err.println("error: " + client.base() + " answered " + answer.status()
-					+ (answer.contentType().isEmpty() ? "" : " (" + answer.contentType() + ")") + (answer.body().length == 0 ? " with no body" : ":"));
+					+ (answer.contentType().isEmpty() ? "" : " (" + answer.contentType() + ")")
+					+ (answer.body().length == 0 ? " with no body" : ":"));
 			if (answer.body().length > 0) {
 				err.println(Text.block(answer.text()));
 			}
@@ -93,4 +105,5 @@ abstract class ReviewCommand implements Callable<Integer> {
 		}
 		return answer.status() == 409 ? Cli.PROBLEMS : Cli.USAGE;
 	}
+
 }

@@ -10,12 +10,16 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-/** How a command reaches a running service: {@code --url}, {@code --token}, {@code --timeout}, {@code --json}. */
+/**
+ * How a command reaches a running service: {@code --url}, {@code --token},
+ * {@code --timeout}, {@code --json}.
+ */
 class ServiceOptions {
 
 	static final String DEFAULT_URL = "http://localhost:8080";
 
-	@Option(names = "--url", paramLabel = "URL", description = "the service (default: $HANDOFF_URL or " + DEFAULT_URL + ")")
+	@Option(names = "--url", paramLabel = "URL",
+			description = "the service (default: $HANDOFF_URL or " + DEFAULT_URL + ")")
 	String url;
 
 	// never given a defaultValue: picocli could then show it in --help
@@ -30,7 +34,10 @@ class ServiceOptions {
 	@Option(names = "--json", description = "print the service's JSON answer as is, pretty, for scripts")
 	boolean json;
 
-	/** A client for the URL and token given, or else those in the environment; a URL that cannot be one is bad usage. */
+	/**
+	 * A client for the URL and token given, or else those in the environment; a URL that
+	 * cannot be one is bad usage.
+	 */
 	ReviewClient client(Function<String, String> env) {
 		String base = or(url, env.apply("HANDOFF_URL"), DEFAULT_URL);
 		URI uri;
@@ -40,9 +47,10 @@ class ServiceOptions {
 		catch (IllegalArgumentException e) {
 			throw new IllegalArgumentException("--url '" + base + "' is not a URL: " + e.getMessage());
 		}
-		if (uri.getScheme() == null || !uri.getScheme().matches("(?i)https?") || uri.getHost() == null || uri.getRawQuery() != null
-				|| uri.getRawFragment() != null) {
-			throw new IllegalArgumentException("--url '" + base + "' must be an http or https URL such as " + DEFAULT_URL);
+		if (uri.getScheme() == null || !uri.getScheme().matches("(?i)https?") || uri.getHost() == null
+				|| uri.getRawQuery() != null || uri.getRawFragment() != null) {
+			throw new IllegalArgumentException(
+					"--url '" + base + "' must be an http or https URL such as " + DEFAULT_URL);
 		}
 		return new ReviewClient(uri, or(token, env.apply("HANDOFF_TOKEN"), null), timeout);
 	}
@@ -54,7 +62,10 @@ class ServiceOptions {
 		return fromEnv != null && !fromEnv.isBlank() ? fromEnv : fallback;
 	}
 
-	/** {@code 500ms}, {@code 10s}, {@code 2m}, a bare number of seconds, or ISO-8601 ({@code PT10S}); more than zero. */
+	/**
+	 * {@code 500ms}, {@code 10s}, {@code 2m}, a bare number of seconds, or ISO-8601
+	 * ({@code PT10S}); more than zero.
+	 */
 	static final class DurationConverter implements ITypeConverter<Duration> {
 
 		@Override
@@ -86,5 +97,7 @@ class ServiceOptions {
 			}
 			return duration;
 		}
+
 	}
+
 }

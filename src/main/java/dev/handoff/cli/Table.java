@@ -4,12 +4,18 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Plain text columns for a terminal: each as wide as its widest cell, two spaces apart, no trailing blanks. */
+/**
+ * Plain text columns for a terminal: each as wide as its widest cell, two spaces apart,
+ * no trailing blanks.
+ */
 final class Table {
 
 	private final List<String[]> rows = new ArrayList<>();
 
-	/** A row; a null cell shows as {@code -}. Control characters are made visible, so every row stays one line. */
+	/**
+	 * A row; a null cell shows as {@code -}. Control characters are made visible, so
+	 * every row stays one line.
+	 */
 	Table row(String... cells) {
 		String[] row = new String[cells.length];
 		for (int i = 0; i < cells.length; i++) {
@@ -42,4 +48,5 @@ final class Table {
 	private static int width(String cell) {
 		return cell.codePointCount(0, cell.length());
 	}
+
 }

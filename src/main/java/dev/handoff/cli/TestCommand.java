@@ -20,7 +20,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code handoff test [contracts]}: every example through the guard, checked against its expectation. */
+/**
+ * {@code handoff test [contracts]}: every example through the guard, checked against its
+ * expectation.
+ */
 @Command(name = "test", mixinStandardHelpOptions = true,
 		description = "Runs every example in CONTRACTS/examples/<edge>/ through the guard (in memory: no HTTP, no database) "
 				+ "and checks what each expects.")
@@ -29,10 +32,12 @@ class TestCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	@Parameters(arity = "0..1", paramLabel = "CONTRACTS", description = "contracts folder (default: $HANDOFF_CONTRACTS_DIR or contracts)")
+	@Parameters(arity = "0..1", paramLabel = "CONTRACTS",
+			description = "contracts folder (default: $HANDOFF_CONTRACTS_DIR or contracts)")
 	Path contracts;
 
-	@Option(names = "--routes", paramLabel = "ROUTES", description = "routes folder, to know each edge's contract (default: $HANDOFF_ROUTES_DIR or routes)")
+	@Option(names = "--routes", paramLabel = "ROUTES",
+			description = "routes folder, to know each edge's contract (default: $HANDOFF_ROUTES_DIR or routes)")
 	Path routes;
 
 	@Override
@@ -40,10 +45,12 @@ class TestCommand implements Callable<Integer> {
 		Path folder = contracts == null ? Folders.contracts() : contracts;
 		ContractSet set = new ContractLoader().load(folder);
 		List<ContractProblem> routeProblems = new ArrayList<>();
-		Map<String, String> contractOfEdge = RouteFile.read(routes == null ? Folders.routes() : routes, routeProblems).stream()
+		Map<String, String> contractOfEdge = RouteFile.read(routes == null ? Folders.routes() : routes, routeProblems)
+			.stream()
 			.filter(r -> r.path() != null && r.contract() != null)
 			.collect(Collectors.toMap(RouteFile::path, RouteFile::contract, (a, b) -> a));
-		List<ExampleRunner.Result> results = new ExampleRunner(set, contractOfEdge, new GuardProperties(1_048_576, 32, 64))
+		List<ExampleRunner.Result> results = new ExampleRunner(set, contractOfEdge,
+				new GuardProperties(1_048_576, 32, 64))
 			.run(folder.resolve("examples"));
 		PrintWriter out = spec.commandLine().getOut();
 		for (ExampleRunner.Result result : results) {
@@ -55,4 +62,5 @@ class TestCommand implements Callable<Integer> {
 		out.println((results.size() - failed) + " passed, " + failed + " failed");
 		return failed == 0 && !results.isEmpty() ? Cli.OK : Cli.PROBLEMS;
 	}
+
 }

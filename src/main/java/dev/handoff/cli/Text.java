@@ -15,10 +15,13 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
-/** How the service's answers read in a terminal: values, violations, history and payloads. */
+/**
+ * How the service's answers read in a terminal: values, violations, history and payloads.
+ */
 final class Text {
 
-	// "key": value and one array item a line, as most JSON tools print it, whatever the system's line separator
+	// "key": value and one array item a line, as most JSON tools print it, whatever the
+	// system's line separator
 	private static final ObjectWriter PRETTY = ReviewClient.JSON.writer(new DefaultPrettyPrinter()
 		.withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
 		.withObjectIndenter(new DefaultIndenter("  ", "\n"))
@@ -53,7 +56,10 @@ final class Text {
 		return block(text);
 	}
 
-	/** A value for a person: text without quotes, anything else as compact JSON, null when there is none. */
+	/**
+	 * A value for a person: text without quotes, anything else as compact JSON, null when
+	 * there is none.
+	 */
 	static String value(JsonNode node) {
 		if (node == null || node.isNull() || node.isMissingNode()) {
 			return null;
@@ -75,7 +81,10 @@ final class Text {
 		}
 	}
 
-	/** One line per violation: {@code pointer  rule  message  (expected X, got Y)}, the columns aligned. */
+	/**
+	 * One line per violation: {@code pointer  rule  message  (expected X, got Y)}, the
+	 * columns aligned.
+	 */
 	static void violations(JsonNode violations, PrintWriter out, String indent) {
 		Table table = new Table();
 		for (JsonNode v : violations) {
@@ -86,23 +95,34 @@ final class Text {
 		table.print(out, indent);
 	}
 
-	/** One line per entry of a reject's history: when, who, what, what came of it, and the rest. */
+	/**
+	 * One line per entry of a reject's history: when, who, what, what came of it, and the
+	 * rest.
+	 */
 	static void history(JsonNode history, PrintWriter out, String indent) {
 		Table table = new Table();
 		for (JsonNode h : history) {
-			table.row(instant(h.get("at")), value(h.get("actor")), value(h.get("action")), value(h.get("outcome")), detail(h.get("detail")));
+			table.row(instant(h.get("at")), value(h.get("actor")), value(h.get("action")), value(h.get("outcome")),
+					detail(h.get("detail")));
 		}
 		table.print(out, indent);
 	}
 
-	/** Control characters made visible, so that untrusted text cannot break a line or drive the terminal. */
+	/**
+	 * Control characters made visible, so that untrusted text cannot break a line or
+	 * drive the terminal.
+	 */
 	static String oneLine(String text) {
 		return visible(text, false);
 	}
 
-	/** Like {@link #oneLine} but keeping line breaks and tabs: for a payload shown as it came. */
+	/**
+	 * Like {@link #oneLine} but keeping line breaks and tabs: for a payload shown as it
+	 * came.
+	 */
 	static String block(String text) {
-		// a lone carriage return could overwrite the line before it; a Windows line end is just a line end
+		// a lone carriage return could overwrite the line before it; a Windows line end
+		// is just a line end
 		return visible(text.replace("\r\n", "\n"), true);
 	}
 
@@ -148,4 +168,5 @@ final class Text {
 		});
 		return out.toString();
 	}
+
 }

@@ -29,7 +29,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code handoff validate <contract> <file|->}: one message against one contract, judged as the service would. */
+/**
+ * {@code handoff validate <contract> <file|->}: one message against one contract, judged
+ * as the service would.
+ */
 @Command(name = "validate", mixinStandardHelpOptions = true,
 		description = "Holds one message against one contract and prints the violations as the service would answer them.",
 		footer = { "", "The truth file holds what the brief established, one campaign or a list of them:",
@@ -41,13 +44,15 @@ class ValidateCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	@Parameters(index = "0", paramLabel = "CONTRACT", description = "a contract name (in --contracts) or a path to NAME.schema.json")
+	@Parameters(index = "0", paramLabel = "CONTRACT",
+			description = "a contract name (in --contracts) or a path to NAME.schema.json")
 	String contract;
 
 	@Parameters(index = "1", paramLabel = "FILE", description = "the message, or - to read it from standard input")
 	String file;
 
-	@Option(names = "--contracts", paramLabel = "DIR", description = "contracts folder (default: $HANDOFF_CONTRACTS_DIR or contracts)")
+	@Option(names = "--contracts", paramLabel = "DIR",
+			description = "contracts folder (default: $HANDOFF_CONTRACTS_DIR or contracts)")
 	Path contracts;
 
 	@Option(names = "--truth", paramLabel = "FILE", description = "the campaign truth to hold the message against")
@@ -67,15 +72,18 @@ class ValidateCommand implements Callable<Integer> {
 		}
 		ContractSet set = new ContractLoader().load(folder);
 		String wanted = name;
-		Contract judge = set.find(name).orElseThrow(() -> new IllegalArgumentException("no contract '" + wanted + "' in " + set.folder()
-				+ " (loaded: " + set.contracts().keySet().stream().sorted().toList() + ")"));
+		Contract judge = set.find(name)
+			.orElseThrow(() -> new IllegalArgumentException("no contract '" + wanted + "' in " + set.folder()
+					+ " (loaded: " + set.contracts().keySet().stream().sorted().toList() + ")"));
 		MemoryTruth truth = new MemoryTruth();
 		if (truthFile != null) {
 			readTruth(truthFile, truth);
 		}
-		Verdict verdict = new Guard(new GuardProperties(1_048_576, 32, 64), truth).check(judge, set.taxonomy(), read(file));
+		Verdict verdict = new Guard(new GuardProperties(1_048_576, 32, 64), truth).check(judge, set.taxonomy(),
+				read(file));
 		print(verdict, spec.commandLine().getOut());
-		// a held message conforms; that a person must approve it is not a problem with the message
+		// a held message conforms; that a person must approve it is not a problem with
+		// the message
 		return verdict.accepted() || verdict.held() ? Cli.OK : Cli.PROBLEMS;
 	}
 
@@ -107,9 +115,10 @@ class ValidateCommand implements Callable<Integer> {
 			return;
 		}
 		out.println("rejected:");
-		verdict.violations().forEach(v -> out.println("  " + (v.pointer().isEmpty() ? "(message)" : v.pointer()) + "  " + v.rule() + "  "
-				+ v.message() + (v.expected() == null ? "" : "; expected " + v.expected())
-				+ (v.actual() == null ? "" : ", actual " + v.actual())));
+		verdict.violations()
+			.forEach(v -> out.println("  " + (v.pointer().isEmpty() ? "(message)" : v.pointer()) + "  " + v.rule()
+					+ "  " + v.message() + (v.expected() == null ? "" : "; expected " + v.expected())
+					+ (v.actual() == null ? "" : ", actual " + v.actual())));
 	}
 
 	private static byte[] read(String file) throws IOException {
@@ -124,11 +133,14 @@ class ValidateCommand implements Callable<Integer> {
 	private static void readTruth(Path file, MemoryTruth truth) throws IOException {
 		JsonNode json = StrictJson.forFiles().read(Files.readAllBytes(file));
 		for (JsonNode entry : json.isArray() ? json : JSON.createArrayNode().add(json)) {
-			if (!entry.path("campaign").isTextual() || !entry.path("version").canConvertToLong() || !entry.path("fields").isObject()) {
-				throw new IllegalArgumentException(file + ": each truth is {\"campaign\": \"...\", \"version\": N, \"fields\": {...}}");
+			if (!entry.path("campaign").isTextual() || !entry.path("version").canConvertToLong()
+					|| !entry.path("fields").isObject()) {
+				throw new IllegalArgumentException(
+						file + ": each truth is {\"campaign\": \"...\", \"version\": N, \"fields\": {...}}");
 			}
-			truth.record(new Truth(entry.get("campaign").asText(), entry.get("version").asLong(), (ObjectNode) entry.get("fields"), "cli",
-					Instant.now()));
+			truth.record(new Truth(entry.get("campaign").asText(), entry.get("version").asLong(),
+					(ObjectNode) entry.get("fields"), "cli", Instant.now()));
 		}
 	}
+
 }

@@ -3,7 +3,8 @@ package dev.handoff.contract;
 import org.everit.json.schema.Schema;
 
 /**
- * A loaded contract: the compiled schema and its {@code x-handoff} block, stamped with the file's hash.
+ * A loaded contract: the compiled schema and its {@code x-handoff} block, stamped with
+ * the file's hash.
  *
  * @param name the file name without {@code .schema.json}; edges name their contract by it
  * @param file the file name as found in the contracts folder

@@ -22,9 +22,10 @@ import org.everit.json.schema.regexp.RE2JRegexpFactory;
 import org.json.JSONObject;
 
 /**
- * Loads a contracts folder: every {@code *.schema.json} with its {@code x-handoff} block, and
- * {@code taxonomy.json}. Either all of it is good and a {@link ContractSet} comes back, or an
- * {@link InvalidContractsException} lists every problem with file and pointer.
+ * Loads a contracts folder: every {@code *.schema.json} with its {@code x-handoff} block,
+ * and {@code taxonomy.json}. Either all of it is good and a {@link ContractSet} comes
+ * back, or an {@link InvalidContractsException} lists every problem with file and
+ * pointer.
  */
 public final class ContractLoader {
 
@@ -34,7 +35,10 @@ public final class ContractLoader {
 			"http://json-schema.org/draft-07/schema#", "https://json-schema.org/draft-07/schema",
 			"https://json-schema.org/draft-07/schema#");
 
-	/** Handoff never fetches a schema over the network; remote refs are refused before this is reached. */
+	/**
+	 * Handoff never fetches a schema over the network; remote refs are refused before
+	 * this is reached.
+	 */
 	private static final SchemaClient NO_REMOTE = url -> {
 		throw new SchemaException("remote $ref '" + url + "' is not fetched");
 	};
@@ -56,9 +60,11 @@ public final class ContractLoader {
 		}
 		List<Contract> sources = contracts.values().stream().filter(c -> c.spec().source()).toList();
 		if (sources.size() != 1 && problems.isEmpty()) {
-			problems.add(new ContractProblem(folder.toString(), "", sources.isEmpty()
-					? "no source contract: exactly one contract must say \"x-handoff\": {\"source\": true, ...}"
-					: "several source contracts " + sources.stream().map(Contract::file).toList() + ": exactly one may establish the truth"));
+			problems.add(new ContractProblem(folder.toString(), "",
+					sources.isEmpty()
+							? "no source contract: exactly one contract must say \"x-handoff\": {\"source\": true, ...}"
+							: "several source contracts " + sources.stream().map(Contract::file).toList()
+									+ ": exactly one may establish the truth"));
 		}
 		Set<String> truthFields = sources.size() == 1 ? sources.get(0).spec().truth().keySet() : Set.of();
 		Taxonomy taxonomy = loadTaxonomy(folder.resolve(TaxonomyReader.FILE), truthFields, problems);
@@ -110,7 +116,10 @@ public final class ContractLoader {
 		return new Contract(file.substring(0, file.length() - SUFFIX.length()), file, sha256(bytes), schema, spec);
 	}
 
-	/** Compiles a schema the way every contract is compiled: draft-07, nothing fetched, patterns on RE2J. */
+	/**
+	 * Compiles a schema the way every contract is compiled: draft-07, nothing fetched,
+	 * patterns on RE2J.
+	 */
 	static Schema compile(JsonNode schemaJson, String file, List<ContractProblem> problems) {
 		try {
 			Schema schema = SchemaLoader.builder()
@@ -128,7 +137,8 @@ public final class ContractLoader {
 			problems.add(new ContractProblem(file, location, "is not a valid JSON Schema: " + e.getMessage()));
 		}
 		catch (RuntimeException e) {
-			// Everit reports some broken schemas (a bad regex, a wrong type) with other exception types
+			// Everit reports some broken schemas (a bad regex, a wrong type) with other
+			// exception types
 			problems.add(new ContractProblem(file, "", "is not a valid JSON Schema: " + e.getMessage()));
 		}
 		return null;
@@ -156,7 +166,8 @@ public final class ContractLoader {
 
 	private Taxonomy loadTaxonomy(Path path, Set<String> truthFields, List<ContractProblem> problems) {
 		if (!Files.isRegularFile(path)) {
-			problems.add(new ContractProblem(TaxonomyReader.FILE, "", "is missing: the UTM rules shared by all contracts live there"));
+			problems.add(new ContractProblem(TaxonomyReader.FILE, "",
+					"is missing: the UTM rules shared by all contracts live there"));
 			return null;
 		}
 		byte[] bytes = readFile(path, TaxonomyReader.FILE, problems);
@@ -175,13 +186,15 @@ public final class ContractLoader {
 		spec.mustMatch().forEach((pointer, field) -> {
 			if (!truthFields.contains(field)) {
 				problems.add(new ContractProblem(contract.file(), block + "/mustMatch/" + escape(pointer.toString()),
-						"'" + field + "' is not a truth field of the source contract " + truthFields.stream().sorted().toList()));
+						"'" + field + "' is not a truth field of the source contract "
+								+ truthFields.stream().sorted().toList()));
 			}
 		});
 		spec.generate().forEach((pointer, generator) -> {
 			String problem = Generators.problem(generator, truthFields);
 			if (problem != null) {
-				problems.add(new ContractProblem(contract.file(), block + "/generate/" + escape(pointer.toString()), problem));
+				problems.add(new ContractProblem(contract.file(), block + "/generate/" + escape(pointer.toString()),
+						problem));
 			}
 		});
 	}
@@ -205,7 +218,8 @@ public final class ContractLoader {
 			return json.read(bytes);
 		}
 		catch (IOException e) {
-			problems.add(new ContractProblem(file, "", "is not valid JSON: " + e.getMessage().lines().findFirst().orElse("")));
+			problems.add(new ContractProblem(file, "",
+					"is not valid JSON: " + e.getMessage().lines().findFirst().orElse("")));
 			return null;
 		}
 	}
@@ -213,4 +227,5 @@ public final class ContractLoader {
 	static String sha256(byte[] bytes) {
 		return FolderFingerprint.sha256(bytes);
 	}
+
 }

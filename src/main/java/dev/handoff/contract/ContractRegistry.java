@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The contracts in force. Loaded at start, so a bad contract stops the service before it takes a
- * message; reloaded when the folder changes, swapping the whole set at once, so every message is judged
- * by one complete set. A bad edit is refused: the last good set stays and the error is kept for display.
+ * The contracts in force. Loaded at start, so a bad contract stops the service before it
+ * takes a message; reloaded when the folder changes, swapping the whole set at once, so
+ * every message is judged by one complete set. A bad edit is refused: the last good set
+ * stays and the error is kept for display.
  */
 @Component
 public class ContractRegistry {
@@ -37,7 +38,9 @@ public class ContractRegistry {
 		this.folder = properties.dir().toAbsolutePath().normalize();
 		ContractSet set = new ContractLoader().load(folder);
 		String fingerprint = fingerprint(folder);
-		set.contracts().values().forEach(c -> log.info("Loaded contract {} ({}) sha256={}", c.name(), c.file(), c.sha256()));
+		set.contracts()
+			.values()
+			.forEach(c -> log.info("Loaded contract {} ({}) sha256={}", c.name(), c.file(), c.sha256()));
 		this.current = new AtomicReference<>(new Loaded(set, Instant.now(), fingerprint));
 	}
 
@@ -65,19 +68,26 @@ public class ContractRegistry {
 		return current().find(name);
 	}
 
-	/** Adds a check a new set must pass before it replaces the current one (e.g. every route's contract is there). */
+	/**
+	 * Adds a check a new set must pass before it replaces the current one (e.g. every
+	 * route's contract is there).
+	 */
 	public void require(Function<ContractSet, List<String>> requirement) {
 		requirements.add(requirement);
 	}
 
-	/** Reloads when the folder changed (or when forced); true when a new set is now in force. */
+	/**
+	 * Reloads when the folder changed (or when forced); true when a new set is now in
+	 * force.
+	 */
 	public synchronized boolean reload(boolean force) {
 		String fingerprint;
 		try {
 			fingerprint = fingerprint(folder);
 		}
 		catch (UncheckedIOException e) {
-			return refuse(List.of(new ContractProblem(folder.toString(), "", "cannot be read: " + e.getCause().getMessage())));
+			return refuse(List
+				.of(new ContractProblem(folder.toString(), "", "cannot be read: " + e.getCause().getMessage())));
 		}
 		if (!force && fingerprint.equals(current.get().fingerprint())) {
 			return false;
@@ -107,8 +117,12 @@ public class ContractRegistry {
 		return false;
 	}
 
-	/** A hash over the name and content of every file the loader reads, so any edit shows. */
+	/**
+	 * A hash over the name and content of every file the loader reads, so any edit shows.
+	 */
 	static String fingerprint(Path folder) {
-		return FolderFingerprint.sha256(FolderFingerprint.of(folder, f -> true).toString().getBytes(StandardCharsets.UTF_8));
+		return FolderFingerprint
+			.sha256(FolderFingerprint.of(folder, f -> true).toString().getBytes(StandardCharsets.UTF_8));
 	}
+
 }

@@ -4,7 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every contract of one folder, loaded together and checked against each other and the taxonomy.
+ * Every contract of one folder, loaded together and checked against each other and the
+ * taxonomy.
  *
  * @param folder where they were loaded from
  * @param contracts by name

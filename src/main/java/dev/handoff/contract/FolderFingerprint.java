@@ -12,7 +12,10 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-/** The SHA-256 of each file directly in a folder, so a watcher can tell exactly which files changed. */
+/**
+ * The SHA-256 of each file directly in a folder, so a watcher can tell exactly which
+ * files changed.
+ */
 public final class FolderFingerprint {
 
 	private FolderFingerprint() {
@@ -39,4 +42,5 @@ public final class FolderFingerprint {
 			throw new IllegalStateException("every Java platform has SHA-256", e);
 		}
 	}
+
 }

@@ -11,13 +11,17 @@ import org.everit.json.schema.ObjectSchema;
 import org.everit.json.schema.Schema;
 
 /**
- * What stays human-gated on a contract ({@code x-handoff.gate}): a message the guard accepts is held for a
- * person with the approver role when it matches {@code condition}, or, on the source contract, when a new
- * brief version changes one of the {@code changed} truth fields.
+ * What stays human-gated on a contract ({@code x-handoff.gate}): a message the guard
+ * accepts is held for a person with the approver role when it matches {@code condition},
+ * or, on the source contract, when a new brief version changes one of the {@code changed}
+ * truth fields.
  *
- * @param reason what the approver is asked to check; stored and shown with every message it holds
- * @param condition the JSON Schema ({@code "if"}) a held message matches, or null for a {@code changed} gate
- * @param changed the truth fields whose change must be approved, or empty for an {@code if} gate
+ * @param reason what the approver is asked to check; stored and shown with every message
+ * it holds
+ * @param condition the JSON Schema ({@code "if"}) a held message matches, or null for a
+ * {@code changed} gate
+ * @param changed the truth fields whose change must be approved, or empty for an
+ * {@code if} gate
  */
 public record Gate(String reason, Schema condition, List<String> changed) {
 
@@ -26,9 +30,11 @@ public record Gate(String reason, Schema condition, List<String> changed) {
 	}
 
 	/**
-	 * Where a message meets the condition, for an approver to see at a glance: the pointers of the values the condition
-	 * names that the message has (a {@code regulated_offer} flag, not the whole {@code handoff} object). Empty for a
-	 * {@code changed} gate, whose reason is a change of the truth rather than a place in the message.
+	 * Where a message meets the condition, for an approver to see at a glance: the
+	 * pointers of the values the condition names that the message has (a
+	 * {@code regulated_offer} flag, not the whole {@code handoff} object). Empty for a
+	 * {@code changed} gate, whose reason is a change of the truth rather than a place in
+	 * the message.
 	 */
 	public List<String> matchedIn(JsonNode message) {
 		List<String> pointers = new ArrayList<>();
@@ -59,7 +65,8 @@ public record Gate(String reason, Schema condition, List<String> changed) {
 			if (sub != null) {
 				collect(sub, value, pointer, pointers);
 			}
-			// a leaf of the condition (a const, an enum, a required field it says nothing more about) is the match itself
+			// a leaf of the condition (a const, an enum, a required field it says nothing
+			// more about) is the match itself
 			if (pointers.size() == before && !pointers.contains(pointer)) {
 				pointers.add(pointer);
 			}

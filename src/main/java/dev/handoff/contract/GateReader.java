@@ -9,9 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.everit.json.schema.Schema;
 
 /**
- * Reads {@code x-handoff.gate}: a reason and exactly one of {@code if} (a JSON Schema, checked and compiled
- * like the contract itself: no remote {@code $ref}, patterns on RE2) or {@code changed} (truth fields, on the
- * source contract only). Every problem is collected with its pointer.
+ * Reads {@code x-handoff.gate}: a reason and exactly one of {@code if} (a JSON Schema,
+ * checked and compiled like the contract itself: no remote {@code $ref}, patterns on RE2)
+ * or {@code changed} (truth fields, on the source contract only). Every problem is
+ * collected with its pointer.
  */
 final class GateReader {
 
@@ -43,18 +44,21 @@ final class GateReader {
 		int before = problems.size();
 		gate.fieldNames().forEachRemaining(key -> {
 			if (!KEYS.contains(key)) {
-				problem(AT + "/" + key, "unknown key '" + key + "' in a gate (known: " + KEYS.stream().sorted().toList() + ")");
+				problem(AT + "/" + key,
+						"unknown key '" + key + "' in a gate (known: " + KEYS.stream().sorted().toList() + ")");
 			}
 		});
 		JsonNode reason = gate.get("reason");
 		if (reason == null || !reason.isTextual() || reason.asText().isBlank()) {
-			problem(AT + "/reason", "a gate needs a 'reason': the approver reads it to know what to check, e.g. \"Legal review of "
-					+ "regulated offers\"");
+			problem(AT + "/reason",
+					"a gate needs a 'reason': the approver reads it to know what to check, e.g. \"Legal review of "
+							+ "regulated offers\"");
 		}
 		boolean when = gate.has("if");
 		boolean changed = gate.has("changed");
 		if (when == changed) {
-			problem(AT, "a gate has exactly one of 'if' and 'changed', " + (when ? "not both" : "found neither") + ": " + SHAPE);
+			problem(AT, "a gate has exactly one of 'if' and 'changed', " + (when ? "not both" : "found neither") + ": "
+					+ SHAPE);
 			return null;
 		}
 		Schema condition = when ? condition(gate.get("if")) : null;
@@ -65,11 +69,13 @@ final class GateReader {
 	private Schema condition(JsonNode condition) {
 		String at = AT + "/if";
 		if (!condition.isObject()) {
-			problem(at, "must be a JSON Schema object that the messages to hold match, e.g. {\"properties\": {...}, \"required\": [...]}");
+			problem(at,
+					"must be a JSON Schema object that the messages to hold match, e.g. {\"properties\": {...}, \"required\": [...]}");
 			return null;
 		}
 		ObjectNode document = condition.deepCopy();
-		// "#/definitions/..." in a gate means what it means everywhere else in the contract
+		// "#/definitions/..." in a gate means what it means everywhere else in the
+		// contract
 		if (!document.has("definitions") && contract.path("definitions").isObject()) {
 			document.set("definitions", contract.get("definitions"));
 		}
@@ -85,8 +91,9 @@ final class GateReader {
 	private List<String> changed(JsonNode changed, boolean source, Set<String> truthFields) {
 		String at = AT + "/changed";
 		if (!source) {
-			problem(at, "'changed' holds a new brief version before it becomes the truth, so it belongs on the source contract "
-					+ "(\"source\": true); an edge contract gates with 'if'");
+			problem(at,
+					"'changed' holds a new brief version before it becomes the truth, so it belongs on the source contract "
+							+ "(\"source\": true); an edge contract gates with 'if'");
 			return List.of();
 		}
 		if (!changed.isArray() || changed.isEmpty()) {
@@ -110,4 +117,5 @@ final class GateReader {
 	private void problem(String pointer, String problem) {
 		problems.add(new ContractProblem(file, pointer, problem));
 	}
+
 }

@@ -12,8 +12,9 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Reads the {@code x-handoff} block of one contract file, collecting a problem for every bad key, pointer
- * or value instead of stopping at the first. Cross-file checks (truth fields, channels) come later.
+ * Reads the {@code x-handoff} block of one contract file, collecting a problem for every
+ * bad key, pointer or value instead of stopping at the first. Cross-file checks (truth
+ * fields, channels) come later.
  */
 final class HandoffSpecReader {
 
@@ -44,44 +45,53 @@ final class HandoffSpecReader {
 		int before = problems.size();
 		block.fieldNames().forEachRemaining(key -> {
 			if (!KEYS.contains(key)) {
-				problem("/" + BLOCK + "/" + key, "unknown key '" + key + "' (known: " + KEYS.stream().sorted().toList() + ")");
+				problem("/" + BLOCK + "/" + key,
+						"unknown key '" + key + "' (known: " + KEYS.stream().sorted().toList() + ")");
 			}
 		});
 		boolean source = block.path("source").asBoolean(false);
 		JsonPointer campaign = pointer(block, "campaign", true);
 		JsonPointer version = pointer(block, "version", source);
-		Map<String, JsonPointer> truth = map(block, "truth", (key, value) -> pointerValue("/" + BLOCK + "/truth/" + key, value), false);
+		Map<String, JsonPointer> truth = map(block, "truth",
+				(key, value) -> pointerValue("/" + BLOCK + "/truth/" + key, value), false);
 		Map<JsonPointer, String> mustMatch = pointerMap(block, "mustMatch", (at, value) -> text(at, value));
 		Map<JsonPointer, String> generate = pointerMap(block, "generate", (at, value) -> text(at, value));
-		generate.keySet().stream().filter(pointer -> SchemaPointers.isRequired(schema, pointer)).forEach(pointer -> problem(
-				"/" + BLOCK + "/generate/" + escape(pointer.toString()), "the schema requires " + pointer + ", so a message that "
-						+ "leaves it out for Handoff to generate would be rejected; take it out of 'required'"));
+		generate.keySet()
+			.stream()
+			.filter(pointer -> SchemaPointers.isRequired(schema, pointer))
+			.forEach(pointer -> problem("/" + BLOCK + "/generate/" + escape(pointer.toString()),
+					"the schema requires " + pointer + ", so a message that "
+							+ "leaves it out for Handoff to generate would be rejected; take it out of 'required'"));
 		Map<JsonPointer, LinkMode> links = pointerMap(block, "links", (at, value) -> mode(at, value, LinkMode.class));
-		OnConflict onConflict = block.has("onConflict") ? mode("/" + BLOCK + "/onConflict", block.get("onConflict"), OnConflict.class)
-				: OnConflict.REJECT;
+		OnConflict onConflict = block.has("onConflict")
+				? mode("/" + BLOCK + "/onConflict", block.get("onConflict"), OnConflict.class) : OnConflict.REJECT;
 		String channel = block.hasNonNull("channel") ? block.get("channel").asText() : null;
 		if (source && truth.isEmpty()) {
 			problem("/" + BLOCK + "/truth", "a source contract must declare its truth fields, e.g. {\"id\": \"/id\"}");
 		}
 		if (source && (!mustMatch.isEmpty() || !generate.isEmpty() || !links.isEmpty())) {
-			problem("/" + BLOCK, "a source contract establishes the truth; mustMatch, generate and links belong on edge contracts");
+			problem("/" + BLOCK,
+					"a source contract establishes the truth; mustMatch, generate and links belong on edge contracts");
 		}
 		if (!source && channel == null) {
-			problem("/" + BLOCK + "/channel", "an edge contract must name its channel (one of the taxonomy's channels)");
+			problem("/" + BLOCK + "/channel",
+					"an edge contract must name its channel (one of the taxonomy's channels)");
 		}
 		if (!source && !truth.isEmpty()) {
 			problem("/" + BLOCK + "/truth", "only the source contract (\"source\": true) declares truth fields");
 		}
-		Gate gate = block.has("gate") ? new GateReader(file, schema, problems).read(block.get("gate"), source, truth.keySet()) : null;
-		return problems.size() == before
-				? new HandoffSpec(source, channel, campaign, version, truth, mustMatch, generate, onConflict, links, gate) : null;
+		Gate gate = block.has("gate")
+				? new GateReader(file, schema, problems).read(block.get("gate"), source, truth.keySet()) : null;
+		return problems.size() == before ? new HandoffSpec(source, channel, campaign, version, truth, mustMatch,
+				generate, onConflict, links, gate) : null;
 	}
 
 	private JsonPointer pointer(JsonNode block, String key, boolean required) {
 		JsonNode value = block.get(key);
 		if (value == null || value.isNull()) {
 			if (required) {
-				problem("/" + BLOCK, "'" + key + "' is required: a JSON pointer into the message such as \"/campaign_id\"");
+				problem("/" + BLOCK,
+						"'" + key + "' is required: a JSON pointer into the message such as \"/campaign_id\"");
 			}
 			return null;
 		}
@@ -94,7 +104,8 @@ final class HandoffSpecReader {
 
 	private JsonPointer pointer(String at, String text) {
 		if (text.isEmpty() || !text.startsWith("/")) {
-			return problemNull(at, "'" + text + "' is not a JSON pointer into the message (RFC 6901: it starts with '/')");
+			return problemNull(at,
+					"'" + text + "' is not a JSON pointer into the message (RFC 6901: it starts with '/')");
 		}
 		JsonPointer pointer;
 		try {
@@ -104,7 +115,8 @@ final class HandoffSpecReader {
 			return problemNull(at, "'" + text + "' is not a valid JSON pointer: " + e.getMessage());
 		}
 		String impossible = SchemaPointers.whyImpossible(schema, pointer);
-		return impossible == null ? pointer : problemNull(at, "pointer '" + text + "' cannot exist in a valid message: " + impossible);
+		return impossible == null ? pointer
+				: problemNull(at, "pointer '" + text + "' cannot exist in a valid message: " + impossible);
 	}
 
 	private <V> Map<JsonPointer, V> pointerMap(JsonNode block, String key, BiFunction<String, JsonNode, V> value) {
@@ -121,7 +133,8 @@ final class HandoffSpecReader {
 		return out;
 	}
 
-	private <V> Map<String, V> map(JsonNode block, String key, BiFunction<String, JsonNode, V> value, boolean keepNulls) {
+	private <V> Map<String, V> map(JsonNode block, String key, BiFunction<String, JsonNode, V> value,
+			boolean keepNulls) {
 		Map<String, V> out = new LinkedHashMap<>();
 		JsonNode node = block.get(key);
 		if (node == null) {
@@ -141,7 +154,8 @@ final class HandoffSpecReader {
 	}
 
 	private String text(String at, JsonNode value) {
-		return value.isTextual() && !value.asText().isBlank() ? value.asText() : problemNull(at, "must be a non-empty string");
+		return value.isTextual() && !value.asText().isBlank() ? value.asText()
+				: problemNull(at, "must be a non-empty string");
 	}
 
 	private <E extends Enum<E>> E mode(String at, JsonNode value, Class<E> type) {
@@ -166,4 +180,5 @@ final class HandoffSpecReader {
 	private void problem(String pointer, String problem) {
 		problems.add(new ContractProblem(file, pointer, problem));
 	}
+
 }

@@ -3,7 +3,10 @@ package dev.handoff.contract;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Thrown when the contracts folder cannot be loaded; carries every problem found, not just the first. */
+/**
+ * Thrown when the contracts folder cannot be loaded; carries every problem found, not
+ * just the first.
+ */
 public class InvalidContractsException extends RuntimeException {
 
 	private final List<ContractProblem> problems;
@@ -17,4 +20,5 @@ public class InvalidContractsException extends RuntimeException {
 	public List<ContractProblem> problems() {
 		return problems;
 	}
+
 }

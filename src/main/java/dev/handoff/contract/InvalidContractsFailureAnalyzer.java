@@ -13,4 +13,5 @@ class InvalidContractsFailureAnalyzer extends AbstractFailureAnalyzer<InvalidCon
 						+ "The service takes no message until every contract loads.",
 				cause);
 	}
+
 }

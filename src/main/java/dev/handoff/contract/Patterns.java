@@ -7,9 +7,10 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 
 /**
- * Checks every {@code pattern} and {@code patternProperties} key of a schema with RE2J, the engine the
- * guard runs them on. RE2 matches in linear time and refuses what could backtrack (backreferences,
- * lookaround), so a contract cannot make one message cost seconds.
+ * Checks every {@code pattern} and {@code patternProperties} key of a schema with RE2J,
+ * the engine the guard runs them on. RE2 matches in linear time and refuses what could
+ * backtrack (backreferences, lookaround), so a contract cannot make one message cost
+ * seconds.
  */
 final class Patterns {
 
@@ -47,8 +48,10 @@ final class Patterns {
 			Pattern.compile(regex);
 		}
 		catch (PatternSyntaxException e) {
-			problems.add(new ContractProblem(file, at, "'" + regex + "' is not a valid or safe regular expression (Handoff runs "
-					+ "patterns on RE2, which has no backreferences or lookaround): " + e.getDescription()));
+			problems.add(new ContractProblem(file, at,
+					"'" + regex + "' is not a valid or safe regular expression (Handoff runs "
+							+ "patterns on RE2, which has no backreferences or lookaround): " + e.getDescription()));
 		}
 	}
+
 }

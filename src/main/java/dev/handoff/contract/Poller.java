@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs a check on its own daemon thread every so often until stopped. A check that throws is logged and
- * the next one still runs: a watcher must outlive a surprise, or edits would silently stop being seen.
+ * Runs a check on its own daemon thread every so often until stopped. A check that throws
+ * is logged and the next one still runs: a watcher must outlive a surprise, or edits
+ * would silently stop being seen.
  */
 public final class Poller implements SmartLifecycle {
 
@@ -52,7 +53,10 @@ public final class Poller implements SmartLifecycle {
 		}, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
-	/** Stops after the check in progress, without interrupting it: a check may be writing to H2, which an interrupt breaks. */
+	/**
+	 * Stops after the check in progress, without interrupting it: a check may be writing
+	 * to H2, which an interrupt breaks.
+	 */
 	@Override
 	public synchronized void stop() {
 		if (executor != null) {
@@ -71,4 +75,5 @@ public final class Poller implements SmartLifecycle {
 	public synchronized boolean isRunning() {
 		return executor != null;
 	}
+
 }

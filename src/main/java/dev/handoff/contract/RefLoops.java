@@ -13,9 +13,9 @@ import org.json.JSONArray;
 import org.json.JSONObject;
 
 /**
- * Finds {@code $ref} loops that would make validation recurse without end: a chain of references that
- * comes back to itself without reading any data. Recursive schemas that descend into the message (a
- * tree whose children are trees) are fine and stay allowed.
+ * Finds {@code $ref} loops that would make validation recurse without end: a chain of
+ * references that comes back to itself without reading any data. Recursive schemas that
+ * descend into the message (a tree whose children are trees) are fine and stay allowed.
  */
 final class RefLoops {
 
@@ -34,8 +34,9 @@ final class RefLoops {
 						+ "data, so validation would never end"));
 				return;
 			}
-			node.fields().forEachRemaining(e -> walk(root, e.getValue(), at + "/" + e.getKey().replace("~", "~0").replace("/", "~1"), file,
-					problems));
+			node.fields()
+				.forEachRemaining(e -> walk(root, e.getValue(),
+						at + "/" + e.getKey().replace("~", "~0").replace("/", "~1"), file, problems));
 		}
 		else if (node.isArray()) {
 			for (int i = 0; i < node.size(); i++) {
@@ -45,9 +46,10 @@ final class RefLoops {
 	}
 
 	/**
-	 * Whether the schema at {@code at} comes back to one on the way there, following only what applies to the same
-	 * value: a local {@code $ref} and the subschemas of allOf, anyOf, oneOf, not, if, then and else. Keywords that descend
-	 * (properties, items, ...) read a part of the value, so a recursion through them ends with the data.
+	 * Whether the schema at {@code at} comes back to one on the way there, following only
+	 * what applies to the same value: a local {@code $ref} and the subschemas of allOf,
+	 * anyOf, oneOf, not, if, then and else. Keywords that descend (properties, items,
+	 * ...) read a part of the value, so a recursion through them ends with the data.
 	 */
 	private static boolean loops(JsonNode root, String at, Set<String> onPath) {
 		if (!onPath.add(at)) {
@@ -91,7 +93,10 @@ final class RefLoops {
 		return next;
 	}
 
-	/** Loops through allOf, not or if/then at the top show only when something is validated. */
+	/**
+	 * Loops through allOf, not or if/then at the top show only when something is
+	 * validated.
+	 */
 	static boolean survivesValidation(Schema schema, String file, List<ContractProblem> problems) {
 		for (Object sample : new Object[] { new JSONObject(), new JSONArray(), "", 0, JSONObject.NULL }) {
 			try {
@@ -101,10 +106,12 @@ final class RefLoops {
 				// an invalid sample is fine: only an endless recursion matters here
 			}
 			catch (StackOverflowError e) {
-				problems.add(new ContractProblem(file, "", "the schema refers to itself without end (a $ref loop), so validation never finishes"));
+				problems.add(new ContractProblem(file, "",
+						"the schema refers to itself without end (a $ref loop), so validation never finishes"));
 				return false;
 			}
 		}
 		return true;
 	}
+
 }

@@ -3,13 +3,19 @@ package dev.handoff.contract;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Tells whether a JSON pointer can exist in a message that a schema accepts (only definite "no" counts). */
+/**
+ * Tells whether a JSON pointer can exist in a message that a schema accepts (only
+ * definite "no" counts).
+ */
 final class SchemaPointers {
 
 	private SchemaPointers() {
 	}
 
-	/** Null when the pointer may exist, else a sentence saying where the schema forbids it. */
+	/**
+	 * Null when the pointer may exist, else a sentence saying where the schema forbids
+	 * it.
+	 */
 	static String whyImpossible(JsonNode root, JsonPointer pointer) {
 		JsonNode schema = root;
 		StringBuilder walked = new StringBuilder();
@@ -32,7 +38,8 @@ final class SchemaPointers {
 				schema = schema.get("items");
 			}
 			else if (additional != null && additional.isBoolean() && !additional.booleanValue()) {
-				return "'" + token + "' is not a property under '" + walked + "' and the schema forbids additional properties";
+				return "'" + token + "' is not a property under '" + walked
+						+ "' and the schema forbids additional properties";
 			}
 			else if (additional != null && additional.isObject()) {
 				schema = additional;
@@ -45,7 +52,10 @@ final class SchemaPointers {
 		return null;
 	}
 
-	/** True when the schema object holding the pointer's last property lists it as required. */
+	/**
+	 * True when the schema object holding the pointer's last property lists it as
+	 * required.
+	 */
 	static boolean isRequired(JsonNode root, JsonPointer pointer) {
 		JsonNode schema = root;
 		for (JsonPointer p = pointer; !p.matches(); p = p.tail()) {
@@ -80,4 +90,5 @@ final class SchemaPointers {
 		}
 		return schema;
 	}
+
 }

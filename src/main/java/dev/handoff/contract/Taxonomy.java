@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * @param disallowed matches a run of characters a generated UTM value may not hold
  * @param maxLength the longest generated UTM value
  * @param channels channel name to its source and medium
- * @param domains the owned domains whose links must carry UTM parameters (subdomains included)
+ * @param domains the owned domains whose links must carry UTM parameters (subdomains
+ * included)
  * @param sha256 hex SHA-256 of the file
  */
 public record Taxonomy(UtmTemplate campaignTemplate, Pattern disallowed, int maxLength, Map<String, Channel> channels,
@@ -22,7 +23,10 @@ public record Taxonomy(UtmTemplate campaignTemplate, Pattern disallowed, int max
 
 	private static final Pattern EDGE_DASHES = Pattern.compile("^-+|-+$");
 
-	/** Makes a value fit the taxonomy: disallowed characters become '-', then it is cut to the maximum length. */
+	/**
+	 * Makes a value fit the taxonomy: disallowed characters become '-', then it is cut to
+	 * the maximum length.
+	 */
 	public String normalise(String value) {
 		String v = DASHES.matcher(disallowed.matcher(value).replaceAll("-")).replaceAll("-");
 		if (v.length() > maxLength) {
@@ -32,8 +36,9 @@ public record Taxonomy(UtmTemplate campaignTemplate, Pattern disallowed, int max
 	}
 
 	/**
-	 * False when no owned domain occurs anywhere in the text, in any case: then no link in it can be to an owned host,
-	 * and it need not be parsed. (Owned domains are lower case; the taxonomy refuses others.)
+	 * False when no owned domain occurs anywhere in the text, in any case: then no link
+	 * in it can be to an owned host, and it need not be parsed. (Owned domains are lower
+	 * case; the taxonomy refuses others.)
 	 */
 	public boolean mayOwn(String text) {
 		for (String domain : domains) {
@@ -42,7 +47,8 @@ public record Taxonomy(UtmTemplate campaignTemplate, Pattern disallowed, int max
 			}
 			char first = domain.charAt(0);
 			for (int i = 0; i + domain.length() <= text.length(); i++) {
-				// an ASCII character that is not the domain's first in either case cannot start it: skip the region compare
+				// an ASCII character that is not the domain's first in either case cannot
+				// start it: skip the region compare
 				char c = text.charAt(i);
 				if (c < 128 && first < 128 && Character.toLowerCase(c) != Character.toLowerCase(first)) {
 					continue;
@@ -63,7 +69,8 @@ public record Taxonomy(UtmTemplate campaignTemplate, Pattern disallowed, int max
 		String h = host.toLowerCase(Locale.ROOT);
 		for (String d : domains) {
 			// h ends with "." + d, without making that string for every link
-			if (h.equals(d) || (h.length() > d.length() && h.endsWith(d) && h.charAt(h.length() - d.length() - 1) == '.')) {
+			if (h.equals(d)
+					|| (h.length() > d.length() && h.endsWith(d) && h.charAt(h.length() - d.length() - 1) == '.')) {
 				return true;
 			}
 		}

@@ -11,12 +11,16 @@ import java.util.regex.PatternSyntaxException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Reads {@code taxonomy.json}, checking its template against the source contract's truth fields. */
+/**
+ * Reads {@code taxonomy.json}, checking its template against the source contract's truth
+ * fields.
+ */
 final class TaxonomyReader {
 
 	static final String FILE = "taxonomy.json";
 
-	private static final Pattern HOST = Pattern.compile("^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
+	private static final Pattern HOST = Pattern
+		.compile("^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
 
 	private final List<ContractProblem> problems;
 
@@ -40,7 +44,8 @@ final class TaxonomyReader {
 			disallowed = Pattern.compile("[^" + allowed + "]+");
 		}
 		catch (PatternSyntaxException e) {
-			problem("/utm/allowed", "'" + allowed + "' is not a character class body such as \"a-z0-9_-\": " + e.getDescription());
+			problem("/utm/allowed",
+					"'" + allowed + "' is not a character class body such as \"a-z0-9_-\": " + e.getDescription());
 		}
 		int maxLength = utm.path("maxLength").asInt(100);
 		if (maxLength < 1) {
@@ -66,15 +71,18 @@ final class TaxonomyReader {
 		for (int i = 0; i < domainList.size(); i++) {
 			String domain = domainList.get(i).asText("").toLowerCase(Locale.ROOT);
 			if (!HOST.matcher(domain).matches()) {
-				problem("/domains/" + i, "'" + domainList.get(i).asText() + "' is not a domain name such as example.com");
+				problem("/domains/" + i,
+						"'" + domainList.get(i).asText() + "' is not a domain name such as example.com");
 			}
 			domains.add(domain);
 		}
 		return problems.size() == before
-				? new Taxonomy(campaign, disallowed, maxLength, Map.copyOf(channels), List.copyOf(domains), sha256) : null;
+				? new Taxonomy(campaign, disallowed, maxLength, Map.copyOf(channels), List.copyOf(domains), sha256)
+				: null;
 	}
 
 	private void problem(String pointer, String problem) {
 		problems.add(new ContractProblem(FILE, pointer, problem));
 	}
+
 }

@@ -11,20 +11,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A naming template such as {@code {slug(name)}-{lower(id)}}: literal text and placeholders that read a
- * truth field, optionally through one of a small fixed set of pure functions. Nothing from a contract is
- * ever executed; an unknown function or field is refused when the taxonomy is loaded.
+ * A naming template such as {@code {slug(name)}-{lower(id)}}: literal text and
+ * placeholders that read a truth field, optionally through one of a small fixed set of
+ * pure functions. Nothing from a contract is ever executed; an unknown function or field
+ * is refused when the taxonomy is loaded.
  */
 public final class UtmTemplate {
 
 	/** The functions a placeholder may apply; each is pure and total. */
-	static final Map<String, Function<String, String>> FUNCTIONS = Map.of(
-			"slug", UtmTemplate::slug,
-			"lower", s -> s.toLowerCase(Locale.ROOT),
-			"upper", s -> s.toUpperCase(Locale.ROOT),
-			"trim", String::strip);
+	static final Map<String, Function<String, String>> FUNCTIONS = Map.of("slug", UtmTemplate::slug, "lower",
+			s -> s.toLowerCase(Locale.ROOT), "upper", s -> s.toUpperCase(Locale.ROOT), "trim", String::strip);
 
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\s*(?:([a-z]+)\\(\\s*([a-z_][a-z0-9_]*)\\s*\\)|([a-z_][a-z0-9_]*))\\s*}");
+	private static final Pattern PLACEHOLDER = Pattern
+		.compile("\\{\\s*(?:([a-z]+)\\(\\s*([a-z_][a-z0-9_]*)\\s*\\)|([a-z_][a-z0-9_]*))\\s*}");
 
 	private static final Pattern NON_SLUG = Pattern.compile("[^a-z0-9]+");
 
@@ -42,8 +41,10 @@ public final class UtmTemplate {
 	}
 
 	/**
-	 * Parses a template, checking every placeholder against the known functions and truth fields.
-	 * @param problems receives one sentence per problem; the result is null when there are any
+	 * Parses a template, checking every placeholder against the known functions and truth
+	 * fields.
+	 * @param problems receives one sentence per problem; the result is null when there
+	 * are any
 	 */
 	public static UtmTemplate parse(String template, Set<String> truthFields, List<String> problems) {
 		List<Part> parts = new ArrayList<>();
@@ -59,8 +60,9 @@ public final class UtmTemplate {
 						+ String.join(", ", FUNCTIONS.keySet().stream().sorted().toList()) + ")");
 			}
 			if (!truthFields.contains(field)) {
-				problems.add("'" + m.group() + "' reads '" + field + "', which is not a truth field of the source contract "
-						+ truthFields.stream().sorted().toList());
+				problems
+					.add("'" + m.group() + "' reads '" + field + "', which is not a truth field of the source contract "
+							+ truthFields.stream().sorted().toList());
 			}
 			parts.add(new Part(null, field, function == null ? Function.identity() : FUNCTIONS.get(function)));
 			at = m.end();
@@ -113,4 +115,5 @@ public final class UtmTemplate {
 
 	private record Part(String literal, String field, Function<String, String> function) {
 	}
+
 }

@@ -13,7 +13,10 @@ final class Answers {
 	private Answers() {
 	}
 
-	/** The text or number at a pointer of a JSON answer; null when the answer is not JSON or has no such value. */
+	/**
+	 * The text or number at a pointer of a JSON answer; null when the answer is not JSON
+	 * or has no such value.
+	 */
 	static String idAt(byte[] answer, String pointer) {
 		try {
 			JsonNode id = MAPPER.readTree(answer).at(pointer);
@@ -23,4 +26,5 @@ final class Answers {
 			return null;
 		}
 	}
+
 }

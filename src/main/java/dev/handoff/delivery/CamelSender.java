@@ -9,11 +9,13 @@ import org.apache.camel.util.ObjectHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one outbox entry to a Camel endpoint that is not a plain http(s) URL: a {@code direct:} delivery route of the
- * user's own (which may call a tool several times), {@code kafka:}, or any component on the classpath. The outbox's
- * promises are kept the same way as for http: the entry's id travels as {@code Idempotency-Key} (and as the Kafka
- * record key), an exception is a failed attempt to retry, and an http answer inside a delivery route counts as that
- * answer (a 4xx other than 408/429 is not retried, {@code Retry-After} is honoured).
+ * Sends one outbox entry to a Camel endpoint that is not a plain http(s) URL: a
+ * {@code direct:} delivery route of the user's own (which may call a tool several times),
+ * {@code kafka:}, or any component on the classpath. The outbox's promises are kept the
+ * same way as for http: the entry's id travels as {@code Idempotency-Key} (and as the
+ * Kafka record key), an exception is a failed attempt to retry, and an http answer inside
+ * a delivery route counts as that answer (a 4xx other than 408/429 is not retried,
+ * {@code Retry-After} is honoured).
  */
 @Component
 class CamelSender {
@@ -38,8 +40,9 @@ class CamelSender {
 	}
 
 	/**
-	 * The outcome of one send. The edge's credentials travel as headers (Authorization or the API key's header), which
-	 * Camel's http component sends on each call a delivery route makes; what comes back is scrubbed of every secret.
+	 * The outcome of one send. The edge's credentials travel as headers (Authorization or
+	 * the API key's header), which Camel's http component sends on each call a delivery
+	 * route makes; what comes back is scrubbed of every secret.
 	 */
 	HttpSender.Attempt send(OutboxEntry entry, String artifact) {
 		Map<String, String> auth;
@@ -61,7 +64,8 @@ class CamelSender {
 			message.setHeader(Exchange.CONTENT_TYPE, "application/json");
 			message.setHeader("Idempotency-Key", entry.id());
 			if (entry.target().startsWith("kafka:")) {
-				// the record key: a consumer that keeps the last record per key sees a retry as the same message
+				// the record key: a consumer that keeps the last record per key sees a
+				// retry as the same message
 				message.setHeader("kafka.KEY", entry.id());
 			}
 			auth.forEach(message::setHeader);
@@ -74,7 +78,8 @@ class CamelSender {
 		HttpOperationFailedException answered = ObjectHelper.getException(HttpOperationFailedException.class, failure);
 		if (answered != null) {
 			String body = answered.getResponseBody() == null ? "" : answered.getResponseBody();
-			String retryAfter = answered.getResponseHeaders() == null ? null : answered.getResponseHeaders().get("Retry-After");
+			String retryAfter = answered.getResponseHeaders() == null ? null
+					: answered.getResponseHeaders().get("Retry-After");
 			if (answered.getStatusCode() == 401) {
 				// a token that ran out or was revoked: the next attempt fetches a new one
 				credentials.rejected(entry.edge(), auth);
@@ -85,10 +90,14 @@ class CamelSender {
 		if (refused != null) {
 			return new HttpSender.Attempt(-1, "not sent: " + refused.getMessage(), null);
 		}
-		return new HttpSender.Attempt(0, excerpt(failure.getClass().getSimpleName() + ": " + failure.getMessage()), null);
+		return new HttpSender.Attempt(0, excerpt(failure.getClass().getSimpleName() + ": " + failure.getMessage()),
+				null);
 	}
 
-	/** Scrubbed whole before it is cut, so no part of a secret survives at the cut; a Camel message names a URI by origin. */
+	/**
+	 * Scrubbed whole before it is cut, so no part of a secret survives at the cut; a
+	 * Camel message names a URI by origin.
+	 */
 	private String excerpt(String text) {
 		String clean = credentials.scrub(text == null ? "no detail" : text);
 		return clean.length() > EXCERPT ? clean.substring(0, EXCERPT) : clean;

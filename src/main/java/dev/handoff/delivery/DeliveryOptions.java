@@ -8,13 +8,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How an http target is called, beyond its URL: the method, and whether the tool's answer names something it made
- * for the campaign (a page, a campaign) that later messages update instead of making another.
+ * How an http target is called, beyond its URL: the method, and whether the tool's answer
+ * names something it made for the campaign (a page, a campaign) that later messages
+ * update instead of making another.
  *
  * @param method {@code POST} (the default), {@code PUT} or {@code PATCH}
- * @param remember a JSON pointer into the tool's 2xx answer to the id of what it made (WordPress {@code /id}); null
- * when nothing is remembered
- * @param update the method of an update: once an id is remembered, the message goes to {@code <target>/<id>} with it
+ * @param remember a JSON pointer into the tool's 2xx answer to the id of what it made
+ * (WordPress {@code /id}); null when nothing is remembered
+ * @param update the method of an update: once an id is remembered, the message goes to
+ * {@code <target>/<id>} with it
  */
 public record DeliveryOptions(String method, String remember, String update) {
 
@@ -26,18 +28,22 @@ public record DeliveryOptions(String method, String remember, String update) {
 	public static DeliveryOptions of(String method, String remember, String update) {
 		String m = method(method == null ? "POST" : method, "method");
 		if (remember != null && !remember.startsWith("/")) {
-			throw new IllegalArgumentException("remember '" + remember + "' is not a JSON pointer into the tool's answer (like /id)");
+			throw new IllegalArgumentException(
+					"remember '" + remember + "' is not a JSON pointer into the tool's answer (like /id)");
 		}
 		if (update != null && remember == null) {
-			throw new IllegalArgumentException("update=" + update + " needs remember=<pointer to the id in the tool's answer>");
+			throw new IllegalArgumentException(
+					"update=" + update + " needs remember=<pointer to the id in the tool's answer>");
 		}
-		return new DeliveryOptions(m, remember, remember == null ? null : method(update == null ? m : update, "update"));
+		return new DeliveryOptions(m, remember,
+				remember == null ? null : method(update == null ? m : update, "update"));
 	}
 
 	private static String method(String value, String option) {
 		String upper = value.toUpperCase(Locale.ROOT);
 		if (!METHODS.contains(upper)) {
-			throw new IllegalArgumentException(option + "=" + value + " is not a method Handoff delivers with; use POST, PUT or PATCH");
+			throw new IllegalArgumentException(
+					option + "=" + value + " is not a method Handoff delivers with; use POST, PUT or PATCH");
 		}
 		return upper;
 	}
@@ -71,7 +77,10 @@ public record DeliveryOptions(String method, String remember, String update) {
 		return of(parts.get("method"), parts.get("remember"), parts.get("update"));
 	}
 
-	/** The call for one send: an update of what the tool made, when an id is remembered; else the target as it is. */
+	/**
+	 * The call for one send: an update of what the tool made, when an id is remembered;
+	 * else the target as it is.
+	 */
 	Call call(String target, String artifact) {
 		if (remember == null || artifact == null) {
 			return new Call(method, target);

@@ -29,9 +29,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends due outbox rows to their tools, a bounded number at once. A failed attempt is retried after the
- * edge's retry waits; after the last one, or on an answer that retrying cannot change (a 4xx other than
- * 408 and 429, such as 410 Gone), the message goes to the rejected queue with rule {@code delivery}.
+ * Sends due outbox rows to their tools, a bounded number at once. A failed attempt is
+ * retried after the edge's retry waits; after the last one, or on an answer that retrying
+ * cannot change (a 4xx other than 408 and 429, such as 410 Gone), the message goes to the
+ * rejected queue with rule {@code delivery}.
  */
 @Component
 public class Dispatcher implements SmartLifecycle {
@@ -62,14 +63,19 @@ public class Dispatcher implements SmartLifecycle {
 
 	private volatile boolean stopping;
 
-
 	/** Names this process on the rows it leases. */
 	private final String instance = UUID.randomUUID().toString();
 
-	/** How long a claim holds unless renewed: a crashed instance's rows are free again this soon. */
+	/**
+	 * How long a claim holds unless renewed: a crashed instance's rows are free again
+	 * this soon.
+	 */
 	private final Duration lease;
 
-	/** The rows this instance claimed and has not written an outcome for yet: their leases are renewed while it lives. */
+	/**
+	 * The rows this instance claimed and has not written an outcome for yet: their leases
+	 * are renewed while it lives.
+	 */
 	private volatile List<String> held = List.of();
 
 	private ExecutorService senders;
@@ -78,10 +84,15 @@ public class Dispatcher implements SmartLifecycle {
 
 	private final DeliveryMetrics metrics;
 
-	/** What the stop needs besides letting sends finish: the edges' and Camel's own stop, giving leases back. */
+	/**
+	 * What the stop needs besides letting sends finish: the edges' and Camel's own stop,
+	 * giving leases back.
+	 */
 	private static final Duration REST_OF_STOP = Duration.ofSeconds(5);
 
-	/** The grace period of a stop ({@code spring.lifecycle.timeout-per-shutdown-phase}). */
+	/**
+	 * The grace period of a stop ({@code spring.lifecycle.timeout-per-shutdown-phase}).
+	 */
 	private final Duration grace;
 
 	Dispatcher(OutboxStore outbox, RejectStore rejects, HttpSender sender, CamelSender camel, ArtifactStore artifacts,
@@ -99,7 +110,10 @@ public class Dispatcher implements SmartLifecycle {
 		this.lease = properties.lease();
 	}
 
-	/** Tells the dispatcher that a row was committed, so it need not wait for the next poll. */
+	/**
+	 * Tells the dispatcher that a row was committed, so it need not wait for the next
+	 * poll.
+	 */
 	public void nudge() {
 		lock.lock();
 		try {
@@ -134,7 +148,10 @@ public class Dispatcher implements SmartLifecycle {
 		thread.start();
 	}
 
-	/** Keeps the rows in hand while a slow send or a long batch is under way; stops when this process dies. */
+	/**
+	 * Keeps the rows in hand while a slow send or a long batch is under way; stops when
+	 * this process dies.
+	 */
 	private void renew() {
 		List<String> ids = held;
 		if (ids.isEmpty()) {
@@ -144,7 +161,8 @@ public class Dispatcher implements SmartLifecycle {
 			outbox.renew(ids, instance, Instant.now().plus(lease));
 		}
 		catch (RuntimeException e) {
-			// the next beat tries again; if the leases run out meanwhile another instance may send a row again, under the same key
+			// the next beat tries again; if the leases run out meanwhile another instance
+			// may send a row again, under the same key
 			log.warn("Could not renew the leases of {} message(s) being sent: {}", ids.size(), e.getMessage());
 		}
 	}
@@ -157,17 +175,22 @@ public class Dispatcher implements SmartLifecycle {
 		}
 		stopping = true;
 		nudge();
-		// sends not begun are skipped (they stay due); sends under way may finish and have their outcome written, so a
-		// tool that already has a message is not sent it again by the next instance, for as long as the grace period
+		// sends not begun are skipped (they stay due); sends under way may finish and
+		// have their outcome written, so a
+		// tool that already has a message is not sent it again by the next instance, for
+		// as long as the grace period
 		// leaves room: a tool that does not answer must not hold the stop past it
 		senders.shutdown();
 		join(running, sendsMayFinishWithin());
-		// only HTTP calls run there, never a database call: interrupting what is left is safe. A send abandoned so was
-		// not an attempt; its message stays due under the same key, and the pass writes what it knows
+		// only HTTP calls run there, never a database call: interrupting what is left is
+		// safe. A send abandoned so was
+		// not an attempt; its message stays due under the same key, and the pass writes
+		// what it knows
 		senders.shutdownNow();
 		join(running, Duration.ofSeconds(2));
 		thread = null;
-		// the renewer touches the database: it is let finish its beat, never interrupted (H2 closes its file on an interrupt)
+		// the renewer touches the database: it is let finish its beat, never interrupted
+		// (H2 closes its file on an interrupt)
 		heartbeat.shutdown();
 		try {
 			heartbeat.awaitTermination(5, TimeUnit.SECONDS);
@@ -175,7 +198,8 @@ public class Dispatcher implements SmartLifecycle {
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
-		// rows claimed but not sent go back at once, rather than waiting for their lease to run out
+		// rows claimed but not sent go back at once, rather than waiting for their lease
+		// to run out
 		int released = outbox.release(instance);
 		if (released > 0) {
 			log.info("Gave back {} claimed message(s) not sent before the stop; they stay due", released);
@@ -183,8 +207,9 @@ public class Dispatcher implements SmartLifecycle {
 	}
 
 	/**
-	 * How long the stop lets sends under way finish: their request timeout, but never more than the grace period
-	 * ({@code spring.lifecycle.timeout-per-shutdown-phase}) less what the rest of the stop needs.
+	 * How long the stop lets sends under way finish: their request timeout, but never
+	 * more than the grace period ({@code spring.lifecycle.timeout-per-shutdown-phase})
+	 * less what the rest of the stop needs.
 	 */
 	Duration sendsMayFinishWithin() {
 		Duration rest = grace.minus(REST_OF_STOP);
@@ -207,7 +232,8 @@ public class Dispatcher implements SmartLifecycle {
 	}
 
 	private void run() {
-		// Camel starts after the application's lifecycle beans: until then a Camel target could only fail, and each
+		// Camel starts after the application's lifecycle beans: until then a Camel target
+		// could only fail, and each
 		// failure would spend one of the message's attempts
 		while (!stopping && !camel.ready()) {
 			await();
@@ -239,23 +265,29 @@ public class Dispatcher implements SmartLifecycle {
 	}
 
 	private int send(List<OutboxEntry> due) {
-		// what the tools made for these campaigns, read here: the sender threads never touch the database
+		// what the tools made for these campaigns, read here: the sender threads never
+		// touch the database
 		Map<String, String> made = new HashMap<>();
 		for (OutboxEntry entry : due) {
 			if (remembers(entry)) {
 				artifacts.find(entry.edge(), entry.campaign()).ifPresent(id -> made.put(entry.id(), id));
 			}
 		}
-		// only the HTTP calls run on the sender threads: they may be interrupted at a stop, and H2 must never see
-		// an interrupted thread (it closes its file channel); the outcomes are written here, on this thread
+		// only the HTTP calls run on the sender threads: they may be interrupted at a
+		// stop, and H2 must never see
+		// an interrupted thread (it closes its file channel); the outcomes are written
+		// here, on this thread
 		List<Future<DeliveryMetrics.Timed<HttpSender.Attempt>>> sends = new ArrayList<>();
 		for (OutboxEntry entry : due) {
-			// a send that has not begun when the service stops is not begun at all: it stays due
+			// a send that has not begun when the service stops is not begun at all: it
+			// stays due
 			String artifact = made.get(entry.id());
 			sends.add(senders.submit(() -> stopping ? null : DeliveryMetrics.time(() -> send(entry, artifact))));
 		}
-		// outcomes already known are written together, in one transaction, before waiting for a send still under way:
-		// one commit for several rows instead of two per row, and no outcome waits for a slow send of another row
+		// outcomes already known are written together, in one transaction, before waiting
+		// for a send still under way:
+		// one commit for several rows instead of two per row, and no outcome waits for a
+		// slow send of another row
 		List<Runnable> known = new ArrayList<>();
 		for (int i = 0; i < due.size(); i++) {
 			try {
@@ -264,7 +296,8 @@ public class Dispatcher implements SmartLifecycle {
 				}
 				DeliveryMetrics.Timed<HttpSender.Attempt> sent = sends.get(i).get();
 				HttpSender.Attempt attempt = sent == null ? null : sent.value();
-				// a send cut short by the stop, or refused by a Camel that is stopping, says nothing about the tool: not an attempt
+				// a send cut short by the stop, or refused by a Camel that is stopping,
+				// says nothing about the tool: not an attempt
 				if (attempt != null && !((stopping || !camel.ready()) && attempt.status() == 0)) {
 					OutboxEntry entry = due.get(i);
 					known.add(() -> metrics.attempted(entry.edge(), record(entry, attempt), sent.took()));
@@ -274,7 +307,8 @@ public class Dispatcher implements SmartLifecycle {
 				log.error("Sending {} failed unexpectedly; it stays due", due.get(i).id(), e.getCause());
 			}
 			catch (CancellationException e) {
-				// stopping: a send that had not begun stays due; its lease is given back in stop()
+				// stopping: a send that had not begun stays due; its lease is given back
+				// in stop()
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
@@ -285,21 +319,32 @@ public class Dispatcher implements SmartLifecycle {
 		return due.size();
 	}
 
-	/** An http(s) URL goes through the http client; any other Camel endpoint (direct:, kafka:, ...) through Camel. */
+	/**
+	 * An http(s) URL goes through the http client; any other Camel endpoint (direct:,
+	 * kafka:, ...) through Camel.
+	 */
 	private HttpSender.Attempt send(OutboxEntry entry, String artifact) {
 		if (TargetGuard.isHttp(entry.target())) {
 			DeliveryOptions options = DeliveryOptions.parse(entry.options());
-			return sender.send(entry, options.call(entry.target(), artifact), artifact == null ? options.remember() : null);
+			return sender.send(entry, options.call(entry.target(), artifact),
+					artifact == null ? options.remember() : null);
 		}
 		return camel.send(entry, artifact);
 	}
 
-	/** Whether the target may update what its tool made: an http target that remembers, or a delivery route. */
+	/**
+	 * Whether the target may update what its tool made: an http target that remembers, or
+	 * a delivery route.
+	 */
 	private static boolean remembers(OutboxEntry entry) {
-		return entry.campaign() != null && (!TargetGuard.isHttp(entry.target()) || DeliveryOptions.parse(entry.options()).remember() != null);
+		return entry.campaign() != null
+				&& (!TargetGuard.isHttp(entry.target()) || DeliveryOptions.parse(entry.options()).remember() != null);
 	}
 
-	/** Writes the outcomes in hand in one transaction; a failure leaves those rows leased, to be sent again after the lease. */
+	/**
+	 * Writes the outcomes in hand in one transaction; a failure leaves those rows leased,
+	 * to be sent again after the lease.
+	 */
 	private void write(List<Runnable> outcomes) {
 		if (outcomes.isEmpty()) {
 			return;
@@ -308,7 +353,10 @@ public class Dispatcher implements SmartLifecycle {
 		outcomes.clear();
 	}
 
-	/** Writes what came of an attempt; returns it as {@code delivered}, {@code retry} or {@code failed}. */
+	/**
+	 * Writes what came of an attempt; returns it as {@code delivered}, {@code retry} or
+	 * {@code failed}.
+	 */
 	private String record(OutboxEntry entry, HttpSender.Attempt attempt) {
 		RetryPolicy policy = properties.retryPolicy(entry.edge());
 		int attempts = entry.attempts() + 1;
@@ -323,18 +371,20 @@ public class Dispatcher implements SmartLifecycle {
 		else if (attempt.retryable() && policy.after(attempts, attempt.retryAfter()).isPresent()) {
 			Instant next = Instant.now().plus(policy.after(attempts, attempt.retryAfter()).get());
 			outbox.retryAt(entry.id(), attempts, attempt.outcome(), next);
-			log.info("Delivery of {} on {} failed ({}); attempt {} of {} at {}", entry.id(), entry.edge(), attempt.outcome(),
-					attempts + 1, policy.attempts(), next);
+			log.info("Delivery of {} on {} failed ({}); attempt {} of {} at {}", entry.id(), entry.edge(),
+					attempt.outcome(), attempts + 1, policy.attempts(), next);
 			return DeliveryMetrics.RETRY;
 		}
 		else {
 			transactions.executeWithoutResult(tx -> {
 				outbox.failed(entry.id(), attempts, attempt.outcome());
-				rejects.insert(new Reject(UUID.randomUUID().toString(), entry.edge(), entry.contract(), entry.contractSha256(),
-						entry.campaign(), entry.accepted(), null, "application/json",
-						List.of(Violations.delivery(entry.edge(), entry.target(), attempt.outcome(), attempts)), Reject.OPEN, Instant.now(), entry.id()));
+				rejects.insert(new Reject(UUID.randomUUID().toString(), entry.edge(), entry.contract(),
+						entry.contractSha256(), entry.campaign(), entry.accepted(), null, "application/json",
+						List.of(Violations.delivery(entry.edge(), entry.target(), attempt.outcome(), attempts)),
+						Reject.OPEN, Instant.now(), entry.id()));
 			});
-			log.warn("Delivery of {} on {} gave up after {} attempt(s): {}", entry.id(), entry.edge(), attempts, attempt.outcome());
+			log.warn("Delivery of {} on {} gave up after {} attempt(s): {}", entry.id(), entry.edge(), attempts,
+					attempt.outcome());
 			return DeliveryMetrics.FAILED;
 		}
 	}

@@ -15,8 +15,9 @@ import dev.handoff.signature.WebhookSignature;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one outbox entry to its tool. Only the headers built here go out: nothing a sender sent to
- * Handoff (its auth, cookies, tracing) is ever forwarded; the edge's own credentials come from {@link TargetCredentials}.
+ * Sends one outbox entry to its tool. Only the headers built here go out: nothing a
+ * sender sent to Handoff (its auth, cookies, tracing) is ever forwarded; the edge's own
+ * credentials come from {@link TargetCredentials}.
  */
 @Component
 class HttpSender {
@@ -36,19 +37,22 @@ class HttpSender {
 	}
 
 	/**
-	 * The answer, or a network failure as status 0. What it says is stored, logged and shown, so it names the tool by
-	 * its origin only and holds no configured secret, even when the tool echoes the request.
+	 * The answer, or a network failure as status 0. What it says is stored, logged and
+	 * shown, so it names the tool by its origin only and holds no configured secret, even
+	 * when the tool echoes the request.
 	 */
 	Attempt send(OutboxEntry entry) {
 		return send(entry, new DeliveryOptions.Call("POST", entry.target()), null);
 	}
 
 	/**
-	 * The answer to one call (method and URL); when {@code remember} is a pointer, the id at that pointer of a 2xx answer
-	 * is returned as what the tool made (read from the whole answer, not from the excerpt kept for the record).
+	 * The answer to one call (method and URL); when {@code remember} is a pointer, the id
+	 * at that pointer of a 2xx answer is returned as what the tool made (read from the
+	 * whole answer, not from the excerpt kept for the record).
 	 */
 	Attempt send(OutboxEntry entry, DeliveryOptions.Call call, String remember) {
-		// a webhook whose URL is its key is stored as a reference: the URL is had only here, to send
+		// a webhook whose URL is its key is stored as a reference: the URL is had only
+		// here, to send
 		String url = credentials.resolve(call.url());
 		if (url == null) {
 			return new Attempt(-1, "not sent: the target it was queued for is no longer configured", null);
@@ -58,14 +62,16 @@ class HttpSender {
 			Map<String, String> auth = credentials.headers(entry.edge());
 			ToolClient.Answer response = exchange(entry, call.method(), target, auth);
 			if (response.status() == 401 && credentials.renewable(entry.edge())) {
-				// the token may have been revoked or have run out early: one new token, one more send, in this attempt
+				// the token may have been revoked or have run out early: one new token,
+				// one more send, in this attempt
 				credentials.rejected(entry.edge(), auth);
 				auth = credentials.headers(entry.edge());
 				response = exchange(entry, call.method(), target, auth);
 			}
 			// scrubbed whole before it is cut, so no part of a secret survives at the cut
 			String body = credentials.scrub(new String(response.body(), StandardCharsets.UTF_8));
-			String made = remember != null && response.status() / 100 == 2 ? Answers.idAt(response.body(), remember) : null;
+			String made = remember != null && response.status() / 100 == 2 ? Answers.idAt(response.body(), remember)
+					: null;
 			return new Attempt(response.status(), body.length() > EXCERPT ? body.substring(0, EXCERPT) : body,
 					retryAfter(response.retryAfter()), made);
 		}
@@ -101,14 +107,18 @@ class HttpSender {
 		return client.exchange(method, target, headers, entry.payload(), "application/json");
 	}
 
-	/** A network failure's message with the target cut to its origin and no secret in it; the JDK's rarely name either. */
+	/**
+	 * A network failure's message with the target cut to its origin and no secret in it;
+	 * the JDK's rarely name either.
+	 */
 	private String shown(OutboxEntry entry, String message) {
 		if (message == null) {
 			return "no detail";
 		}
 		String target = entry.target();
 		String withoutQuery = target.indexOf('?') < 0 ? target : target.substring(0, target.indexOf('?'));
-		return credentials.scrub(message.replace(target, Targets.origin(target)).replace(withoutQuery, Targets.origin(target)));
+		return credentials
+			.scrub(message.replace(target, Targets.origin(target)).replace(withoutQuery, Targets.origin(target)));
 	}
 
 	/** Retry-After is seconds or an HTTP date; anything else is ignored. */
@@ -121,7 +131,8 @@ class HttpSender {
 		}
 		catch (NumberFormatException notSeconds) {
 			try {
-				Duration wait = Duration.between(Instant.now(), ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME));
+				Duration wait = Duration.between(Instant.now(),
+						ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME));
 				return wait.isNegative() ? Duration.ZERO : wait;
 			}
 			catch (DateTimeParseException notADate) {
@@ -131,8 +142,9 @@ class HttpSender {
 	}
 
 	/**
-	 * One try: status 0 means no answer came (connection refused, timeout), -1 that it was not sent at all; {@code made}
-	 * is the id of what the tool made, when the target remembers one and the answer names it.
+	 * One try: status 0 means no answer came (connection refused, timeout), -1 that it
+	 * was not sent at all; {@code made} is the id of what the tool made, when the target
+	 * remembers one and the answer names it.
 	 */
 	record Attempt(int status, String excerpt, Duration retryAfter, String made) {
 
@@ -152,4 +164,5 @@ class HttpSender {
 			return status <= 0 ? excerpt : status + (excerpt.isBlank() ? "" : ": " + excerpt);
 		}
 	}
+
 }

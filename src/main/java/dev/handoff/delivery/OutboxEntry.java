@@ -17,28 +17,35 @@ import java.time.Instant;
  * @param attempts how many sends were tried
  * @param nextAttemptAt when the next send is due
  * @param lastOutcome what the last attempt got back
- * @param message the message as its guard accepted it, when the route shaped it into another payload for the tool; null
- * when the payload is that message. A delivery reject shows and replays this one, so a replay is shaped again.
- * @param options how an http target is called ({@link DeliveryOptions#stored()}); null for a plain POST
+ * @param message the message as its guard accepted it, when the route shaped it into
+ * another payload for the tool; null when the payload is that message. A delivery reject
+ * shows and replays this one, so a replay is shaped again.
+ * @param options how an http target is called ({@link DeliveryOptions#stored()}); null
+ * for a plain POST
  */
 public record OutboxEntry(String id, String edge, String contract, String contractSha256, String campaign, Long version,
-		String target, byte[] payload, String status, int attempts, Instant nextAttemptAt, String lastOutcome, byte[] message,
-		String options) {
+		String target, byte[] payload, String status, int attempts, Instant nextAttemptAt, String lastOutcome,
+		byte[] message, String options) {
 
 	/** An entry whose target is called the plain way. */
-	public OutboxEntry(String id, String edge, String contract, String contractSha256, String campaign, Long version, String target,
-			byte[] payload, String status, int attempts, Instant nextAttemptAt, String lastOutcome, byte[] message) {
-		this(id, edge, contract, contractSha256, campaign, version, target, payload, status, attempts, nextAttemptAt, lastOutcome, message,
-				null);
+	public OutboxEntry(String id, String edge, String contract, String contractSha256, String campaign, Long version,
+			String target, byte[] payload, String status, int attempts, Instant nextAttemptAt, String lastOutcome,
+			byte[] message) {
+		this(id, edge, contract, contractSha256, campaign, version, target, payload, status, attempts, nextAttemptAt,
+				lastOutcome, message, null);
 	}
 
 	/** An entry whose payload is the message as accepted. */
-	public OutboxEntry(String id, String edge, String contract, String contractSha256, String campaign, Long version, String target,
-			byte[] payload, String status, int attempts, Instant nextAttemptAt, String lastOutcome) {
-		this(id, edge, contract, contractSha256, campaign, version, target, payload, status, attempts, nextAttemptAt, lastOutcome, null);
+	public OutboxEntry(String id, String edge, String contract, String contractSha256, String campaign, Long version,
+			String target, byte[] payload, String status, int attempts, Instant nextAttemptAt, String lastOutcome) {
+		this(id, edge, contract, contractSha256, campaign, version, target, payload, status, attempts, nextAttemptAt,
+				lastOutcome, null);
 	}
 
-	/** What a delivery reject of this entry stores: the message as accepted, which its route shapes again on replay. */
+	/**
+	 * What a delivery reject of this entry stores: the message as accepted, which its
+	 * route shapes again on replay.
+	 */
 	public byte[] accepted() {
 		return message != null ? message : payload;
 	}
@@ -48,4 +55,5 @@ public record OutboxEntry(String id, String edge, String contract, String contra
 	public static final String DELIVERED = "delivered";
 
 	public static final String FAILED = "failed";
+
 }

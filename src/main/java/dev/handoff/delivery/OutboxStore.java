@@ -11,7 +11,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The outbox table: rows are written with the acceptance and updated by the dispatcher. */
+/**
+ * The outbox table: rows are written with the acceptance and updated by the dispatcher.
+ */
 @Repository
 public class OutboxStore {
 
@@ -25,45 +27,57 @@ public class OutboxStore {
 	}
 
 	public void insert(OutboxEntry e) {
-		jdbc.update("INSERT INTO outbox (" + COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.id(),
-				e.edge(), e.contract(), e.contractSha256(), e.campaign(), e.version(), e.target(), e.payload(), e.status(),
-				e.attempts(), Timestamp.from(e.nextAttemptAt()), e.lastOutcome(), e.message(), e.options(), Timestamp.from(Instant.now()));
+		jdbc.update(
+				"INSERT INTO outbox (" + COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				e.id(), e.edge(), e.contract(), e.contractSha256(), e.campaign(), e.version(), e.target(), e.payload(),
+				e.status(), e.attempts(), Timestamp.from(e.nextAttemptAt()), e.lastOutcome(), e.message(), e.options(),
+				Timestamp.from(Instant.now()));
 	}
 
 	/**
-	 * Claims up to {@code limit} due rows for this instance until {@code leaseUntil}. Each claim is one
-	 * conditional update, so of several instances exactly one gets a row, on H2 and PostgreSQL alike; a row
-	 * whose lease ran out (its instance died mid-send) can be claimed again. The updates of one claim commit
-	 * together: one durable write for the batch instead of one per row (the top cost of delivering, measured in
-	 * bench/RESULTS.md); a competing instance waits for the commit and then finds the row taken.
+	 * Claims up to {@code limit} due rows for this instance until {@code leaseUntil}.
+	 * Each claim is one conditional update, so of several instances exactly one gets a
+	 * row, on H2 and PostgreSQL alike; a row whose lease ran out (its instance died
+	 * mid-send) can be claimed again. The updates of one claim commit together: one
+	 * durable write for the batch instead of one per row (the top cost of delivering,
+	 * measured in bench/RESULTS.md); a competing instance waits for the commit and then
+	 * finds the row taken.
 	 */
 	@Transactional
 	public List<OutboxEntry> claim(Instant now, int limit, String instance, Instant leaseUntil) {
-		List<OutboxEntry> candidates = jdbc.query("SELECT " + COLUMNS + " FROM outbox WHERE status = ? AND next_attempt_at <= ? "
-				+ "AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at, seq FETCH FIRST ? ROWS ONLY", this::row,
-				OutboxEntry.PENDING, Timestamp.from(now), Timestamp.from(now), limit);
+		List<OutboxEntry> candidates = jdbc.query("SELECT " + COLUMNS
+				+ " FROM outbox WHERE status = ? AND next_attempt_at <= ? "
+				+ "AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at, seq FETCH FIRST ? ROWS ONLY",
+				this::row, OutboxEntry.PENDING, Timestamp.from(now), Timestamp.from(now), limit);
 		return candidates.stream()
-			.filter(e -> jdbc.update("UPDATE outbox SET lease_until = ?, leased_by = ? WHERE id = ? AND status = ? "
-					+ "AND (lease_until IS NULL OR lease_until < ?)", Timestamp.from(leaseUntil), instance, e.id(), OutboxEntry.PENDING,
-					Timestamp.from(now)) == 1)
+			.filter(e -> jdbc.update(
+					"UPDATE outbox SET lease_until = ?, leased_by = ? WHERE id = ? AND status = ? "
+							+ "AND (lease_until IS NULL OR lease_until < ?)",
+					Timestamp.from(leaseUntil), instance, e.id(), OutboxEntry.PENDING, Timestamp.from(now)) == 1)
 			.toList();
 	}
 
 	/**
-	 * Extends this instance's lease on rows it still holds, one row per statement: each update commits at once and never
-	 * waits on a row while holding another, so it cannot deadlock with the outcomes being written meanwhile. A row whose
-	 * outcome was written meanwhile holds no lease any more and is left alone.
+	 * Extends this instance's lease on rows it still holds, one row per statement: each
+	 * update commits at once and never waits on a row while holding another, so it cannot
+	 * deadlock with the outcomes being written meanwhile. A row whose outcome was written
+	 * meanwhile holds no lease any more and is left alone.
 	 */
 	public void renew(List<String> ids, String instance, Instant leaseUntil) {
 		for (String id : ids) {
-			jdbc.update("UPDATE outbox SET lease_until = ? WHERE id = ? AND leased_by = ? AND status = ? AND lease_until IS NOT NULL",
+			jdbc.update(
+					"UPDATE outbox SET lease_until = ? WHERE id = ? AND leased_by = ? AND status = ? AND lease_until IS NOT NULL",
 					Timestamp.from(leaseUntil), id, instance, OutboxEntry.PENDING);
 		}
 	}
 
-	/** Gives back the rows an instance still holds, so that another can take them at once; for a clean stop. */
+	/**
+	 * Gives back the rows an instance still holds, so that another can take them at once;
+	 * for a clean stop.
+	 */
 	public int release(String instance) {
-		return jdbc.update("UPDATE outbox SET lease_until = NULL, leased_by = NULL WHERE leased_by = ? AND status = ? AND lease_until IS NOT NULL",
+		return jdbc.update(
+				"UPDATE outbox SET lease_until = NULL, leased_by = NULL WHERE leased_by = ? AND status = ? AND lease_until IS NOT NULL",
 				instance, OutboxEntry.PENDING);
 	}
 
@@ -72,42 +86,51 @@ public class OutboxStore {
 	}
 
 	public void delivered(String id, int attempts, String outcome) {
-		jdbc.update("UPDATE outbox SET status = ?, attempts = ?, last_outcome = ?, delivered_at = ?, lease_until = NULL WHERE id = ?",
-				OutboxEntry.DELIVERED,
-				attempts, outcome, Timestamp.from(Instant.now()), id);
+		jdbc.update(
+				"UPDATE outbox SET status = ?, attempts = ?, last_outcome = ?, delivered_at = ?, lease_until = NULL WHERE id = ?",
+				OutboxEntry.DELIVERED, attempts, outcome, Timestamp.from(Instant.now()), id);
 	}
 
 	public void retryAt(String id, int attempts, String outcome, Instant next) {
-		jdbc.update("UPDATE outbox SET attempts = ?, last_outcome = ?, next_attempt_at = ?, lease_until = NULL WHERE id = ?", attempts, outcome,
-				Timestamp.from(next), id);
+		jdbc.update(
+				"UPDATE outbox SET attempts = ?, last_outcome = ?, next_attempt_at = ?, lease_until = NULL WHERE id = ?",
+				attempts, outcome, Timestamp.from(next), id);
 	}
 
 	public void recordAttempt(String id, int attempt, int status, String outcome) {
-		jdbc.update("INSERT INTO delivery_attempt (outbox_id, attempt, attempted_at, status, outcome) VALUES (?, ?, ?, ?, ?)", id, attempt,
-				Timestamp.from(Instant.now()), status, outcome.length() > 1000 ? outcome.substring(0, 1000) : outcome);
+		jdbc.update(
+				"INSERT INTO delivery_attempt (outbox_id, attempt, attempted_at, status, outcome) VALUES (?, ?, ?, ?, ?)",
+				id, attempt, Timestamp.from(Instant.now()), status,
+				outcome.length() > 1000 ? outcome.substring(0, 1000) : outcome);
 	}
 
 	/**
-	 * Puts a failed entry back in line with a new payload and a fresh retry schedule; it keeps its id, so
-	 * the tool sees the same Idempotency-Key. The attempts before stay in the history. The target is the one the replay's
-	 * route reached, which a choice may have changed.
+	 * Puts a failed entry back in line with a new payload and a fresh retry schedule; it
+	 * keeps its id, so the tool sees the same Idempotency-Key. The attempts before stay
+	 * in the history. The target is the one the replay's route reached, which a choice
+	 * may have changed.
 	 */
 	public boolean requeue(String id, String target, String options, byte[] payload, byte[] message) {
-		return jdbc.update("UPDATE outbox SET status = ?, target = ?, options = ?, payload = ?, message = ?, attempts = 0, next_attempt_at = ? "
-				+ "WHERE id = ? AND status = ?", OutboxEntry.PENDING, target, options, payload, message, Timestamp.from(Instant.now()), id,
+		return jdbc.update(
+				"UPDATE outbox SET status = ?, target = ?, options = ?, payload = ?, message = ?, attempts = 0, next_attempt_at = ? "
+						+ "WHERE id = ? AND status = ?",
+				OutboxEntry.PENDING, target, options, payload, message, Timestamp.from(Instant.now()), id,
 				OutboxEntry.FAILED) == 1;
 	}
 
 	public void failed(String id, int attempts, String outcome) {
-		jdbc.update("UPDATE outbox SET status = ?, attempts = ?, last_outcome = ?, lease_until = NULL WHERE id = ?", OutboxEntry.FAILED,
-				attempts, outcome, id);
+		jdbc.update("UPDATE outbox SET status = ?, attempts = ?, last_outcome = ?, lease_until = NULL WHERE id = ?",
+				OutboxEntry.FAILED, attempts, outcome, id);
 	}
 
 	private OutboxEntry row(ResultSet rs, int n) throws SQLException {
 		long version = rs.getLong("version");
 		Long v = rs.wasNull() ? null : version;
-		return new OutboxEntry(rs.getString("id"), rs.getString("edge"), rs.getString("contract"), rs.getString("contract_sha256"),
-				rs.getString("campaign"), v, rs.getString("target"), rs.getBytes("payload"), rs.getString("status"), rs.getInt("attempts"),
-				rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_outcome"), rs.getBytes("message"), rs.getString("options"));
+		return new OutboxEntry(rs.getString("id"), rs.getString("edge"), rs.getString("contract"),
+				rs.getString("contract_sha256"), rs.getString("campaign"), v, rs.getString("target"),
+				rs.getBytes("payload"), rs.getString("status"), rs.getInt("attempts"),
+				rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_outcome"), rs.getBytes("message"),
+				rs.getString("options"));
 	}
+
 }

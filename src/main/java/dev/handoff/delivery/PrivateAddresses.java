@@ -12,10 +12,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The SSRF guard for calls that delivery routes make with Camel's http component ({@code to}/{@code toD} in a
- * {@code direct:} route): every name is resolved through a resolver that refuses loopback, private and link-local
- * addresses unless {@code handoff.delivery.private-targets=allow}, at connect time, so a name that starts resolving
- * elsewhere is caught too. Handoff's own deliveries use the same resolver ({@link ToolClient}).
+ * The SSRF guard for calls that delivery routes make with Camel's http component
+ * ({@code to}/{@code toD} in a {@code direct:} route): every name is resolved through a
+ * resolver that refuses loopback, private and link-local addresses unless
+ * {@code handoff.delivery.private-targets=allow}, at connect time, so a name that starts
+ * resolving elsewhere is caught too. Handoff's own deliveries use the same resolver
+ * ({@link ToolClient}).
  */
 @Configuration(proxyBeanMethods = false)
 class PrivateAddresses {
@@ -26,18 +28,24 @@ class PrivateAddresses {
 		Refused(String message) {
 			super(message);
 		}
+
 	}
 
 	@Bean
 	ComponentCustomizer privateAddressesRefusedByCamelHttp(DeliveryProperties properties) {
 		return ComponentCustomizer.builder(HttpComponent.class).build(http -> {
 			if (!properties.allowsPrivateTargets()) {
-				http.setClientConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setDnsResolver(refusing(SystemDefaultDnsResolver.INSTANCE)).build());
+				http.setClientConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+					.setDnsResolver(refusing(SystemDefaultDnsResolver.INSTANCE))
+					.build());
 			}
 		});
 	}
 
-	/** Resolves with {@code names} and refuses the whole answer if any address in it is not public. */
+	/**
+	 * Resolves with {@code names} and refuses the whole answer if any address in it is
+	 * not public.
+	 */
 	static DnsResolver refusing(DnsResolver names) {
 		return new DnsResolver() {
 
@@ -46,7 +54,8 @@ class PrivateAddresses {
 				InetAddress[] addresses = names.resolve(host);
 				for (InetAddress address : addresses) {
 					if (TargetGuard.isPrivate(address)) {
-						throw new Refused(host + " resolves to " + address.getHostAddress() + ", a loopback, private or link-local address; "
+						throw new Refused(host + " resolves to " + address.getHostAddress()
+								+ ", a loopback, private or link-local address; "
 								+ "set handoff.delivery.private-targets=allow if this tool really lives there");
 					}
 				}
@@ -59,4 +68,5 @@ class PrivateAddresses {
 			}
 		};
 	}
+
 }

@@ -6,9 +6,10 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * When to try a failed delivery again: the waits after each failed attempt, in order, each spread by
- * ±20 % so that many messages failing together do not come back together. A {@code Retry-After} from the
- * tool asks for at least that long (capped at a day). No wait left means no attempt left.
+ * When to try a failed delivery again: the waits after each failed attempt, in order,
+ * each spread by ±20 % so that many messages failing together do not come back together.
+ * A {@code Retry-After} from the tool asks for at least that long (capped at a day). No
+ * wait left means no attempt left.
  */
 record RetryPolicy(List<Duration> waits) {
 
@@ -18,7 +19,10 @@ record RetryPolicy(List<Duration> waits) {
 		return waits.size() + 1;
 	}
 
-	/** The wait before the next attempt after {@code attempts} failed ones, or empty when that was the last. */
+	/**
+	 * The wait before the next attempt after {@code attempts} failed ones, or empty when
+	 * that was the last.
+	 */
 	Optional<Duration> after(int attempts, Duration retryAfter) {
 		if (attempts > waits.size()) {
 			return Optional.empty();

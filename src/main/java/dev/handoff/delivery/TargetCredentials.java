@@ -14,10 +14,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The credentials each edge's tool expects ({@code handoff.delivery.edges.<edge>.auth}), ready to put on a request:
- * headers, an API key in the query, an OAuth2 token fetched and kept per edge. The HTTP sender uses it, and so may any
- * other kind of target. It also knows every secret configured, so that none is shown back ({@link #scrub(String)}), and
- * resolves the targets whose URL is a secret ({@link SecretTargets}), which the outbox keeps only as references.
+ * The credentials each edge's tool expects ({@code handoff.delivery.edges.<edge>.auth}),
+ * ready to put on a request: headers, an API key in the query, an OAuth2 token fetched
+ * and kept per edge. The HTTP sender uses it, and so may any other kind of target. It
+ * also knows every secret configured, so that none is shown back
+ * ({@link #scrub(String)}), and resolves the targets whose URL is a secret
+ * ({@link SecretTargets}), which the outbox keeps only as references.
  */
 @Component
 public final class TargetCredentials {
@@ -29,7 +31,10 @@ public final class TargetCredentials {
 
 	private final AccessTokens tokens;
 
-	/** The configured secrets with the forms they travel in (Basic's base64, a query's encoding), longest first. */
+	/**
+	 * The configured secrets with the forms they travel in (Basic's base64, a query's
+	 * encoding), longest first.
+	 */
 	private final List<String> secrets;
 
 	private final List<SecretTargets> secretTargets;
@@ -57,8 +62,8 @@ public final class TargetCredentials {
 	}
 
 	/**
-	 * The URL to send to: a stored target as it is, or the URL a reference to a secret target stands for now; null for a
-	 * reference to a target no longer configured.
+	 * The URL to send to: a stored target as it is, or the URL a reference to a secret
+	 * target stands for now; null for a reference to a target no longer configured.
 	 */
 	public String resolve(String stored) {
 		String target = stored;
@@ -69,11 +74,12 @@ public final class TargetCredentials {
 	}
 
 	/**
-	 * The headers that prove who Handoff is to the edge's tool ({@code Authorization}, or an API key's own header); empty
-	 * when the edge has no credentials or sends its key in the query. For OAuth2 this fetches a token when none is in hand
-	 * or the one in hand is about to run out.
-	 *
-	 * @throws Unavailable when no OAuth2 token could be had: a failed attempt, to be retried like a tool that is down
+	 * The headers that prove who Handoff is to the edge's tool ({@code Authorization}, or
+	 * an API key's own header); empty when the edge has no credentials or sends its key
+	 * in the query. For OAuth2 this fetches a token when none is in hand or the one in
+	 * hand is about to run out.
+	 * @throws Unavailable when no OAuth2 token could be had: a failed attempt, to be
+	 * retried like a tool that is down
 	 */
 	public Map<String, String> headers(String edge) {
 		Auth auth = properties.auth(edge);
@@ -88,7 +94,10 @@ public final class TargetCredentials {
 		};
 	}
 
-	/** The target with the edge's API key added as a query parameter, when that is where its tool wants it; else the target. */
+	/**
+	 * The target with the edge's API key added as a query parameter, when that is where
+	 * its tool wants it; else the target.
+	 */
 	public URI withQuery(String edge, URI target) {
 		Auth auth = properties.auth(edge);
 		if (auth == null || auth.kind() != Auth.Kind.api_key || auth.queryParameter() == null) {
@@ -103,14 +112,18 @@ public final class TargetCredentials {
 		return URI.create(base + (target.getRawQuery() == null ? "?" : "&") + parameter + fragment);
 	}
 
-	/** The edge's tool answered 401: the OAuth2 token in hand is dropped, so that the next send fetches a new one. */
+	/**
+	 * The edge's tool answered 401: the OAuth2 token in hand is dropped, so that the next
+	 * send fetches a new one.
+	 */
 	public void rejected(String edge) {
 		tokens.drop(edge);
 	}
 
 	/**
-	 * The same, for a send that went out with these headers: the token is dropped only if it is still the one sent, so that
-	 * several sends refused together cause one fetch, not one each.
+	 * The same, for a send that went out with these headers: the token is dropped only if
+	 * it is still the one sent, so that several sends refused together cause one fetch,
+	 * not one each.
 	 */
 	void rejected(String edge, Map<String, String> sent) {
 		String authorization = sent.get("Authorization");
@@ -119,16 +132,20 @@ public final class TargetCredentials {
 		}
 	}
 
-	/** Whether a 401 on this edge may be answered by fetching a new token and sending once more (OAuth2 only). */
+	/**
+	 * Whether a 401 on this edge may be answered by fetching a new token and sending once
+	 * more (OAuth2 only).
+	 */
 	boolean renewable(String edge) {
 		Auth auth = properties.auth(edge);
 		return auth != null && auth.kind() == Auth.Kind.oauth2;
 	}
 
 	/**
-	 * The text with every configured secret (passwords, tokens, API keys, client secrets, signing secrets, webhook URLs
-	 * that are their own key, OAuth2 tokens in hand) replaced by {@value #HIDDEN}: for a tool's answer that echoes the
-	 * request before it is stored or logged.
+	 * The text with every configured secret (passwords, tokens, API keys, client secrets,
+	 * signing secrets, webhook URLs that are their own key, OAuth2 tokens in hand)
+	 * replaced by {@value #HIDDEN}: for a tool's answer that echoes the request before it
+	 * is stored or logged.
 	 */
 	public String scrub(String text) {
 		if (text == null || text.isEmpty()) {
@@ -144,23 +161,29 @@ public final class TargetCredentials {
 	}
 
 	private static String basicValue(Auth auth) {
-		String pair = Objects.requireNonNullElse(auth.username(), "") + ":" + Objects.requireNonNullElse(auth.password(), "");
+		String pair = Objects.requireNonNullElse(auth.username(), "") + ":"
+				+ Objects.requireNonNullElse(auth.password(), "");
 		return Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** A secret as it is configured and as it travels in a query string. */
 	private static Stream<String> forms(String secret) {
-		return Stream.of(secret, URLEncoder.encode(secret, StandardCharsets.UTF_8)).filter(s -> !s.isEmpty()).distinct();
+		return Stream.of(secret, URLEncoder.encode(secret, StandardCharsets.UTF_8))
+			.filter(s -> !s.isEmpty())
+			.distinct();
 	}
 
 	/**
-	 * No credentials could be had for a send (the OAuth2 token endpoint failed): the attempt failed and is retried like one
-	 * that found the tool down. The message names the token endpoint's host, never a secret.
+	 * No credentials could be had for a send (the OAuth2 token endpoint failed): the
+	 * attempt failed and is retried like one that found the tool down. The message names
+	 * the token endpoint's host, never a secret.
 	 */
 	public static final class Unavailable extends RuntimeException {
 
 		Unavailable(String message) {
 			super(message, null, false, false);
 		}
+
 	}
+
 }

@@ -4,13 +4,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How a delivery target may be shown. Targets carry secrets in their user info ({@code https://user:pass@host}), in
- * query parameters ({@code ?api_key=...}, Camel's {@code ?saslJaasConfig=...}) and, for webhooks such as Slack's
- * incoming ones, in the path itself. Every answer, screen and message that names a target takes its words from here.
+ * How a delivery target may be shown. Targets carry secrets in their user info
+ * ({@code https://user:pass@host}), in query parameters ({@code ?api_key=...}, Camel's
+ * {@code ?saslJaasConfig=...}) and, for webhooks such as Slack's incoming ones, in the
+ * path itself. Every answer, screen and message that names a target takes its words from
+ * here.
  */
 public final class Targets {
 
-	/** A host (name, IPv4 or bracketed IPv6) and an optional numeric port; anything else is not shown. */
+	/**
+	 * A host (name, IPv4 or bracketed IPv6) and an optional numeric port; anything else
+	 * is not shown.
+	 */
 	private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.%]+\\]|[A-Za-z0-9._~-]+)(:[0-9]*)?");
 
 	private static final String HIDDEN = "…";
@@ -21,8 +26,9 @@ public final class Targets {
 	}
 
 	/**
-	 * A target for a list of edges: {@code scheme://host[:port]/path} for a URL, {@code scheme:path} for another Camel
-	 * endpoint ({@code kafka:topic}, {@code direct:mailchimp}); never user info, query or fragment. Null stays null.
+	 * A target for a list of edges: {@code scheme://host[:port]/path} for a URL,
+	 * {@code scheme:path} for another Camel endpoint ({@code kafka:topic},
+	 * {@code direct:mailchimp}); never user info, query or fragment. Null stays null.
 	 */
 	public static String display(String target) {
 		if (target == null) {
@@ -32,15 +38,17 @@ public final class Targets {
 		if (parts.authority() == null) {
 			return parts.scheme() + ":" + parts.path();
 		}
-		// an '@' after the host when the host had none is a password with an unescaped '/' in it: the path is not shown
+		// an '@' after the host when the host had none is a password with an unescaped
+		// '/' in it: the path is not shown
 		boolean looksLikeUserInfo = !parts.authority().contains("@") && parts.path().contains("@");
-		return parts.hostPort().equals(HIDDEN) || looksLikeUserInfo ? parts.origin() + (parts.path().isEmpty() ? "" : "/" + HIDDEN)
-				: parts.origin() + parts.path();
+		return parts.hostPort().equals(HIDDEN) || looksLikeUserInfo
+				? parts.origin() + (parts.path().isEmpty() ? "" : "/" + HIDDEN) : parts.origin() + parts.path();
 	}
 
 	/**
-	 * A target for a failure or a log line: {@code scheme://host[:port]} only, which tells the tool apart but holds nothing
-	 * of a webhook's secret path; another Camel endpoint as {@link #display(String)} shows it.
+	 * A target for a failure or a log line: {@code scheme://host[:port]} only, which
+	 * tells the tool apart but holds nothing of a webhook's secret path; another Camel
+	 * endpoint as {@link #display(String)} shows it.
 	 */
 	public static String origin(String target) {
 		if (target == null) {
@@ -50,7 +58,10 @@ public final class Targets {
 		return parts.authority() == null ? parts.scheme() + ":" + parts.path() : parts.origin();
 	}
 
-	/** The host a target names ({@code mailchimp.example}); another Camel endpoint as {@link #display(String)} shows it. */
+	/**
+	 * The host a target names ({@code mailchimp.example}); another Camel endpoint as
+	 * {@link #display(String)} shows it.
+	 */
 	public static String host(String target) {
 		if (target == null) {
 			return null;
@@ -65,17 +76,20 @@ public final class Targets {
 	}
 
 	/**
-	 * A target cut into what may be shown. Parsed by hand rather than with {@link java.net.URI}, which refuses many Camel
-	 * endpoint URIs and would leave them unshown or, worse, shown whole in an error.
+	 * A target cut into what may be shown. Parsed by hand rather than with
+	 * {@link java.net.URI}, which refuses many Camel endpoint URIs and would leave them
+	 * unshown or, worse, shown whole in an error.
 	 *
 	 * @param scheme {@code https}, {@code kafka}; empty when the target has none
-	 * @param authority what follows {@code //} up to the path, user info included; null for {@code scheme:path}
+	 * @param authority what follows {@code //} up to the path, user info included; null
+	 * for {@code scheme:path}
 	 * @param path the path, without query or fragment
 	 */
 	private record Parts(String scheme, String authority, String path) {
 
 		static Parts of(String raw) {
-			// Camel's RAW(...) keeps an option's value as written; a target read off a route file may still wear it
+			// Camel's RAW(...) keeps an option's value as written; a target read off a
+			// route file may still wear it
 			Matcher wrapped = RAW.matcher(raw);
 			String target = wrapped.matches() ? wrapped.group(1) : raw;
 			int colon = target.indexOf(':');
@@ -91,7 +105,10 @@ public final class Targets {
 			return new Parts(scheme, authority, path);
 		}
 
-		/** The host and port, without user info; {@code …} when what is left is no host (a password with a '/' unescaped, say). */
+		/**
+		 * The host and port, without user info; {@code …} when what is left is no host (a
+		 * password with a '/' unescaped, say).
+		 */
 		String hostPort() {
 			String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
 			return HOST_PORT.matcher(hostPort).matches() ? hostPort : HIDDEN;
@@ -115,4 +132,5 @@ public final class Targets {
 			return -1;
 		}
 	}
+
 }

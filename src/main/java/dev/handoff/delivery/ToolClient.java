@@ -34,22 +34,27 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The one HTTP client Handoff calls tools with: deliveries and OAuth token endpoints. Apache HttpClient rather than
- * the JDK's, because only it takes a resolver: the addresses a tool's name is checked at are the addresses connected to,
- * with no second lookup that a hostile DNS server could answer differently (DNS rebinding). Nothing is added to a
- * request but what HTTP/1.1 needs (host, length): no redirects followed, no cookies kept, no automatic retries (the
- * outbox retries, with the same key).
+ * The one HTTP client Handoff calls tools with: deliveries and OAuth token endpoints.
+ * Apache HttpClient rather than the JDK's, because only it takes a resolver: the
+ * addresses a tool's name is checked at are the addresses connected to, with no second
+ * lookup that a hostile DNS server could answer differently (DNS rebinding). Nothing is
+ * added to a request but what HTTP/1.1 needs (host, length): no redirects followed, no
+ * cookies kept, no automatic retries (the outbox retries, with the same key).
  */
 @Component
 class ToolClient {
 
 	/**
-	 * A tool's answer: its status, its body (the first {@link #KEPT} bytes of it) and the Retry-After header if it sent one.
+	 * A tool's answer: its status, its body (the first {@link #KEPT} bytes of it) and the
+	 * Retry-After header if it sent one.
 	 */
 	record Answer(int status, byte[] body, String retryAfter) {
 	}
 
-	/** What is kept of an answer's body: far more than any id or error a tool answers with, never a memory risk. */
+	/**
+	 * What is kept of an answer's body: far more than any id or error a tool answers
+	 * with, never a memory risk.
+	 */
 	static final int KEPT = 1024 * 1024;
 
 	private final CloseableHttpAsyncClient client;
@@ -61,7 +66,10 @@ class ToolClient {
 		this(properties, SystemDefaultDnsResolver.INSTANCE);
 	}
 
-	/** With the name lookup to use under the private-address check (a test's own, to play a rebinding DNS server). */
+	/**
+	 * With the name lookup to use under the private-address check (a test's own, to play
+	 * a rebinding DNS server).
+	 */
 	ToolClient(DeliveryProperties properties, DnsResolver names) {
 		this.requestTimeout = properties.requestTimeout();
 		this.client = HttpAsyncClients.custom()
@@ -69,7 +77,8 @@ class ToolClient {
 				.setDnsResolver(properties.allowsPrivateTargets() ? names : PrivateAddresses.refusing(names))
 				.setDefaultConnectionConfig(ConnectionConfig.custom()
 					.setConnectTimeout(Timeout.of(properties.connectTimeout()))
-					// a tool that closed a kept-alive connection is noticed before the connection is used again
+					// a tool that closed a kept-alive connection is noticed before the
+					// connection is used again
 					.setValidateAfterInactivity(TimeValue.ofSeconds(1))
 					.build())
 				.setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
@@ -86,16 +95,20 @@ class ToolClient {
 	}
 
 	/**
-	 * One call, answered within the request timeout or given up as {@link HttpTimeoutException}. An interrupt (a stop
-	 * abandoning slow sends) cancels the call and closes its connection.
-	 *
-	 * @throws PrivateAddresses.Refused when the tool's name resolves to an address deliveries must not go to
+	 * One call, answered within the request timeout or given up as
+	 * {@link HttpTimeoutException}. An interrupt (a stop abandoning slow sends) cancels
+	 * the call and closes its connection.
+	 * @throws PrivateAddresses.Refused when the tool's name resolves to an address
+	 * deliveries must not go to
 	 */
 	Answer exchange(String method, URI target, Map<String, String> headers, byte[] body, String contentType)
 			throws IOException, InterruptedException {
-		SimpleRequestBuilder request = SimpleRequestBuilder.create(method).setUri(target).setBody(body, ContentType.create(contentType));
+		SimpleRequestBuilder request = SimpleRequestBuilder.create(method)
+			.setUri(target)
+			.setBody(body, ContentType.create(contentType));
 		headers.forEach(request::addHeader);
-		// the client starts once, on its first call: a process that never delivers over HTTP runs no I/O threads
+		// the client starts once, on its first call: a process that never delivers over
+		// HTTP runs no I/O threads
 		client.start();
 		Future<Answer> call = client.execute(SimpleRequestProducer.create(request.build()), new KeptAnswer(), null);
 		try {
@@ -117,7 +130,10 @@ class ToolClient {
 		}
 	}
 
-	/** Reads an answer keeping at most {@link #KEPT} bytes of its body; the rest is read and dropped. */
+	/**
+	 * Reads an answer keeping at most {@link #KEPT} bytes of its body; the rest is read
+	 * and dropped.
+	 */
 	private static final class KeptAnswer extends AbstractBinResponseConsumer<Answer> {
 
 		private final ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -158,11 +174,14 @@ class ToolClient {
 		public void releaseResources() {
 			// nothing held but the buffer, which the answer copied
 		}
+
 	}
 
 	@PreDestroy
 	void close() {
-		// by now the dispatcher has stopped: nothing is in flight that should be let finish
+		// by now the dispatcher has stopped: nothing is in flight that should be let
+		// finish
 		client.close(CloseMode.IMMEDIATE);
 	}
+
 }

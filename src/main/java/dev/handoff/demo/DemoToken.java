@@ -17,8 +17,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo mode only: an admin review token, printed at start so a newcomer can open the UI and the API at once.
- * {@code HANDOFF_DEMO_TOKEN} fixes its value; otherwise it is new at every start.
+ * Demo mode only: an admin review token, printed at start so a newcomer can open the UI
+ * and the API at once. {@code HANDOFF_DEMO_TOKEN} fixes its value; otherwise it is new at
+ * every start.
  */
 @Component
 @Profile("demo")
@@ -51,7 +52,8 @@ class DemoToken implements TokenSource {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void print() {
-		log.info("Demo review token (role admin{}): {}   — open http://localhost:{}/ui and log in with it", chosen ? ", from HANDOFF_DEMO_TOKEN" : "",
-				token, port);
+		log.info("Demo review token (role admin{}): {}   — open http://localhost:{}/ui and log in with it",
+				chosen ? ", from HANDOFF_DEMO_TOKEN" : "", token, port);
 	}
+
 }

@@ -7,8 +7,8 @@ package dev.handoff.diff;
  * @param pointer where in that file
  * @param impact who it can hurt
  * @param description what changed, in words
- * @param truth true when it changes what must never vary or what is generated: reports split even when
- * every message stays valid
+ * @param truth true when it changes what must never vary or what is generated: reports
+ * split even when every message stays valid
  */
 public record Change(String file, String pointer, Impact impact, String description, boolean truth) {
 

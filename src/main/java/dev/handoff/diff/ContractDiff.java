@@ -12,7 +12,10 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.handoff.json.StrictJson;
 
-/** {@code handoff diff}: classifies every change between two versions of a contracts folder. */
+/**
+ * {@code handoff diff}: classifies every change between two versions of a contracts
+ * folder.
+ */
 public final class ContractDiff {
 
 	static final String TAXONOMY = "taxonomy.json";
@@ -20,7 +23,9 @@ public final class ContractDiff {
 	private ContractDiff() {
 	}
 
-	/** @param before file name to content, as {@link GitContracts} reads them */
+	/**
+	 * @param before file name to content, as {@link GitContracts} reads them
+	 */
 	public static DiffReport compare(Map<String, byte[]> before, Map<String, byte[]> after) {
 		List<Change> changes = new ArrayList<>();
 		Set<String> bumped = new HashSet<>();
@@ -32,9 +37,13 @@ public final class ContractDiff {
 				continue;
 			}
 			if (!after.containsKey(file)) {
-				// without the taxonomy nothing can be generated: that is a truth change; a removed edge is not
-				changes.add(new Change(file, "", file.equals(TAXONOMY) ? Impact.BREAKING_FOR_RECEIVERS : Impact.BREAKING_FOR_SENDERS,
-						file.equals(TAXONOMY) ? "the taxonomy was removed" : "contract removed: its edge takes no message", file.equals(TAXONOMY)));
+				// without the taxonomy nothing can be generated: that is a truth change;
+				// a removed edge is not
+				changes.add(new Change(file, "",
+						file.equals(TAXONOMY) ? Impact.BREAKING_FOR_RECEIVERS : Impact.BREAKING_FOR_SENDERS,
+						file.equals(TAXONOMY) ? "the taxonomy was removed"
+								: "contract removed: its edge takes no message",
+						file.equals(TAXONOMY)));
 				continue;
 			}
 			if (Arrays.equals(before.get(file), after.get(file))) {
@@ -43,9 +52,12 @@ public final class ContractDiff {
 			JsonNode was = read(before.get(file));
 			JsonNode now = read(after.get(file));
 			if (was == null || now == null) {
-				// comparing a broken file keyword by keyword would report everything it holds as removed
-				changes.add(new Change(file, "", Impact.BREAKING_FOR_SENDERS, "the " + (was == null ? "earlier" : "later")
-						+ " version is not valid JSON, so the two cannot be compared; run handoff lint on it", file.equals(TAXONOMY)));
+				// comparing a broken file keyword by keyword would report everything it
+				// holds as removed
+				changes.add(new Change(file, "", Impact.BREAKING_FOR_SENDERS,
+						"the " + (was == null ? "earlier" : "later")
+								+ " version is not valid JSON, so the two cannot be compared; run handoff lint on it",
+						file.equals(TAXONOMY)));
 				continue;
 			}
 			if (file.equals(TAXONOMY)) {
@@ -54,7 +66,9 @@ public final class ContractDiff {
 			}
 			changes.addAll(new SchemaDiff(file).compare(withoutBlock(was), withoutBlock(now)));
 			changes.addAll(new TruthDiff(file).handoff(was.path("x-handoff"), now.path("x-handoff")));
-			if (now.path("x-handoff").path("contractVersion").asLong(0) > was.path("x-handoff").path("contractVersion").asLong(0)) {
+			if (now.path("x-handoff").path("contractVersion").asLong(0) > was.path("x-handoff")
+				.path("contractVersion")
+				.asLong(0)) {
 				bumped.add(file);
 			}
 		}
@@ -78,4 +92,5 @@ public final class ContractDiff {
 			return null;
 		}
 	}
+
 }

@@ -11,9 +11,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * Every change between two versions of a contracts folder, and whether the change as a whole breaks:
- * a breaking change counts unless its contract's {@code x-handoff.contractVersion} was raised; a breaking
- * change to the taxonomy always counts.
+ * Every change between two versions of a contracts folder, and whether the change as a
+ * whole breaks: a breaking change counts unless its contract's
+ * {@code x-handoff.contractVersion} was raised; a breaking change to the taxonomy always
+ * counts.
  *
  * @param changes every change, per file in order
  * @param bumped the contract files whose declared version was raised
@@ -37,17 +38,25 @@ public record DiffReport(List<Change> changes, Set<String> bumped) {
 		return change.impact().breaking() && !bumped.contains(change.file());
 	}
 
-	/** The changes to what must never vary or is generated, also part of {@link #changes()}. */
+	/**
+	 * The changes to what must never vary or is generated, also part of
+	 * {@link #changes()}.
+	 */
 	public List<Change> truthChanges() {
 		return changes.stream().filter(Change::truth).toList();
 	}
 
-	/** For people: one line per change grouped per file, truth changes in a section of their own, a summary last. */
+	/**
+	 * For people: one line per change grouped per file, truth changes in a section of
+	 * their own, a summary last.
+	 */
 	public String text() {
 		return new DiffText(this).render();
 	}
 
-	/** For tools: the changes, the truth changes, the raised contracts and the verdict. */
+	/**
+	 * For tools: the changes, the truth changes, the raised contracts and the verdict.
+	 */
 	public String json() {
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("breaking", breaking());

@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** Renders a {@link DiffReport} for people: per file, then the truth changes apart, then one summary line. */
+/**
+ * Renders a {@link DiffReport} for people: per file, then the truth changes apart, then
+ * one summary line.
+ */
 final class DiffText {
 
 	static final String TRUTH_HEADING = "Changes to what must never vary or is generated "
@@ -22,10 +25,13 @@ final class DiffText {
 	}
 
 	String render() {
-		Map<String, List<Change>> byFile = report.changes().stream().filter(c -> !c.truth())
+		Map<String, List<Change>> byFile = report.changes()
+			.stream()
+			.filter(c -> !c.truth())
 			.collect(Collectors.groupingBy(Change::file, TreeMap::new, Collectors.toList()));
 		byFile.forEach((file, list) -> {
-			out.append(file).append(report.bumped().contains(file) ? "  (contractVersion raised: breaking changes accepted)" : "")
+			out.append(file)
+				.append(report.bumped().contains(file) ? "  (contractVersion raised: breaking changes accepted)" : "")
 				.append('\n');
 			list.forEach(this::line);
 		});
@@ -42,8 +48,12 @@ final class DiffText {
 	}
 
 	private void line(Change change) {
-		// said on the line too, as truth changes are listed away from their file's heading
-		out.append("  ").append(change).append(change.impact().breaking() && !report.counts(change) ? ACCEPTED : "").append('\n');
+		// said on the line too, as truth changes are listed away from their file's
+		// heading
+		out.append("  ")
+			.append(change)
+			.append(change.impact().breaking() && !report.counts(change) ? ACCEPTED : "")
+			.append('\n');
 	}
 
 	private String summary() {
@@ -53,14 +63,19 @@ final class DiffText {
 		}
 		long breaking = changes.stream().filter(c -> c.impact().breaking()).count();
 		long truth = changes.stream().filter(Change::truth).count();
-		String counts = changes.size() + " change(s), " + breaking + " breaking, " + truth + " to truth or generated values";
+		String counts = changes.size() + " change(s), " + breaking + " breaking, " + truth
+				+ " to truth or generated values";
 		if (breaking == 0) {
 			return counts;
 		}
 		// the verdict the exit code follows, so a reader knows what to do about it
-		return counts + (report.breaking() ? "; not accepted: raise x-handoff.contractVersion of the contract to accept them"
-				+ (changes.stream().anyMatch(c -> c.file().equals(ContractDiff.TAXONOMY) && c.impact().breaking())
-						? " (a taxonomy change always counts)" : "")
-				: "; accepted (contractVersion raised)");
+		return counts
+				+ (report.breaking()
+						? "; not accepted: raise x-handoff.contractVersion of the contract to accept them"
+								+ (changes.stream()
+									.anyMatch(c -> c.file().equals(ContractDiff.TAXONOMY) && c.impact().breaking())
+											? " (a taxonomy change always counts)" : "")
+						: "; accepted (contractVersion raised)");
 	}
+
 }

@@ -16,16 +16,18 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 
-/** Reads the contracts folder as it is at a git ref (through JGit, no git command needed) or in the work tree. */
+/**
+ * Reads the contracts folder as it is at a git ref (through JGit, no git command needed)
+ * or in the work tree.
+ */
 public final class GitContracts {
 
 	private GitContracts() {
 	}
 
 	/**
-	 * The contracts folder in the work tree, at a ref: the repository is found upward from it and the folder
-	 * is taken at the same place relative to the repository's top.
-	 *
+	 * The contracts folder in the work tree, at a ref: the repository is found upward
+	 * from it and the folder is taken at the same place relative to the repository's top.
 	 * @param contractsDir the contracts folder in the work tree
 	 * @param ref a branch, tag, commit id or expression such as {@code HEAD~1}
 	 */
@@ -41,13 +43,16 @@ public final class GitContracts {
 	}
 
 	/**
-	 * The {@code *.schema.json} files and {@code taxonomy.json} directly in a folder of the repository at a ref.
-	 *
+	 * The {@code *.schema.json} files and {@code taxonomy.json} directly in a folder of
+	 * the repository at a ref.
 	 * @param repoDir the repository's work tree or any folder inside it
 	 * @param ref a branch, tag, commit id or expression such as {@code HEAD~1}
-	 * @param contractsPath the folder, relative to the repository's top, e.g. {@code contracts}
-	 * @return file name to content, sorted by name; empty when the folder did not exist at that ref
-	 * @throws IllegalArgumentException when there is no repository or the ref does not name a commit
+	 * @param contractsPath the folder, relative to the repository's top, e.g.
+	 * {@code contracts}
+	 * @return file name to content, sorted by name; empty when the folder did not exist
+	 * at that ref
+	 * @throws IllegalArgumentException when there is no repository or the ref does not
+	 * name a commit
 	 */
 	public static Map<String, byte[]> atRef(Path repoDir, String ref, String contractsPath) {
 		Path from = repoDir.toAbsolutePath().normalize();
@@ -59,11 +64,15 @@ public final class GitContracts {
 		}
 	}
 
-	/** The {@code *.schema.json} files and {@code taxonomy.json} directly in a folder on disk. */
+	/**
+	 * The {@code *.schema.json} files and {@code taxonomy.json} directly in a folder on
+	 * disk.
+	 */
 	public static Map<String, byte[]> inWorkTree(Path contractsDir) {
 		Map<String, byte[]> files = new TreeMap<>();
 		try (Stream<Path> list = Files.list(contractsDir)) {
-			for (Path file : list.filter(f -> Files.isRegularFile(f) && relevant(f.getFileName().toString())).toList()) {
+			for (Path file : list.filter(f -> Files.isRegularFile(f) && relevant(f.getFileName().toString()))
+				.toList()) {
 				files.put(file.getFileName().toString(), Files.readAllBytes(file));
 			}
 		}
@@ -81,9 +90,11 @@ public final class GitContracts {
 		return builder.setMustExist(true).build();
 	}
 
-	private static Map<String, byte[]> read(Repository repository, String ref, String contractsPath) throws IOException {
+	private static Map<String, byte[]> read(Repository repository, String ref, String contractsPath)
+			throws IOException {
 		ObjectId commit = resolve(repository, ref);
-		// TreeWalk paths are slash-separated and relative to the top, whatever the platform wrote
+		// TreeWalk paths are slash-separated and relative to the top, whatever the
+		// platform wrote
 		String folder = contractsPath.replace('\\', '/').replaceAll("^(\\./)+|/+$", "");
 		Map<String, byte[]> files = new TreeMap<>();
 		try (RevWalk walk = new RevWalk(repository); TreeWalk tree = new TreeWalk(repository)) {
@@ -114,10 +125,12 @@ public final class GitContracts {
 		}
 		catch (IOException e) {
 			// e.g. an abbreviated id that matches several objects
-			throw new IllegalArgumentException("'" + ref + "' cannot be resolved in " + repository.getDirectory() + ": " + e.getMessage(), e);
+			throw new IllegalArgumentException(
+					"'" + ref + "' cannot be resolved in " + repository.getDirectory() + ": " + e.getMessage(), e);
 		}
 		if (commit == null) {
-			throw new IllegalArgumentException("'" + ref + "' is not a branch, tag or commit of " + repository.getDirectory());
+			throw new IllegalArgumentException(
+					"'" + ref + "' is not a branch, tag or commit of " + repository.getDirectory());
 		}
 		return commit;
 	}
@@ -125,4 +138,5 @@ public final class GitContracts {
 	private static boolean relevant(String name) {
 		return name.endsWith(".schema.json") || name.equals("taxonomy.json");
 	}
+
 }

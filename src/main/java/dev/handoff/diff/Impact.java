@@ -2,9 +2,13 @@ package dev.handoff.diff;
 
 /** Who a change between two versions of a contract can hurt. */
 public enum Impact {
+
 	/** a message that was valid is rejected now */
 	BREAKING_FOR_SENDERS("BREAKING for senders"),
-	/** a message that was rejected is accepted now, or a generated value changes so reports split */
+	/**
+	 * a message that was rejected is accepted now, or a generated value changes so
+	 * reports split
+	 */
 	BREAKING_FOR_RECEIVERS("BREAKING for receivers"),
 	/** no message changes its fate */
 	SAFE("safe");
@@ -22,4 +26,5 @@ public enum Impact {
 	public boolean breaking() {
 		return this != SAFE;
 	}
+
 }

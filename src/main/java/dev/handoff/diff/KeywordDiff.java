@@ -6,23 +6,25 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The rules for the keywords of one schema node that do not hold other schemas: type, enum, const,
- * required, pattern, format, bounds, documentation. Each change says which way it cuts: narrower breaks
- * senders, wider breaks receivers.
+ * The rules for the keywords of one schema node that do not hold other schemas: type,
+ * enum, const, required, pattern, format, bounds, documentation. Each change says which
+ * way it cuts: narrower breaks senders, wider breaks receivers.
  */
 final class KeywordDiff {
 
 	/** Keywords no validator acts on. */
-	private static final Set<String> DOCUMENTATION = Set.of("title", "description", "$comment", "examples", "default", "$schema", "$id",
-			"readOnly", "writeOnly");
+	private static final Set<String> DOCUMENTATION = Set.of("title", "description", "$comment", "examples", "default",
+			"$schema", "$id", "readOnly", "writeOnly");
 
-	private static final Set<String> LOWER_BOUNDS = Set.of("minLength", "minimum", "exclusiveMinimum", "minItems", "minProperties");
+	private static final Set<String> LOWER_BOUNDS = Set.of("minLength", "minimum", "exclusiveMinimum", "minItems",
+			"minProperties");
 
-	private static final Set<String> UPPER_BOUNDS = Set.of("maxLength", "maximum", "exclusiveMaximum", "maxItems", "maxProperties");
+	private static final Set<String> UPPER_BOUNDS = Set.of("maxLength", "maximum", "exclusiveMaximum", "maxItems",
+			"maxProperties");
 
 	/** Keywords with a rule here or walked into by {@link SchemaDiff}. */
-	private static final Set<String> RULED = Set.of("type", "enum", "const", "required", "pattern", "format", "properties",
-			"additionalProperties", "items", "definitions");
+	private static final Set<String> RULED = Set.of("type", "enum", "const", "required", "pattern", "format",
+			"properties", "additionalProperties", "items", "definitions");
 
 	private final ChangeSink sink;
 
@@ -53,11 +55,13 @@ final class KeywordDiff {
 		if (before == null || after == null) {
 			if (before != after) {
 				sink.add(at, before == null ? Impact.BREAKING_FOR_SENDERS : Impact.BREAKING_FOR_RECEIVERS,
-						before == null ? "type is now limited to " + now : "type is no longer limited (was " + was + ")");
+						before == null ? "type is now limited to " + now
+								: "type is no longer limited (was " + was + ")");
 			}
 			return;
 		}
-		// "integer" is a kind of "number": narrowing number to integer rejects 1.5, the reverse accepts it
+		// "integer" is a kind of "number": narrowing number to integer rejects 1.5, the
+		// reverse accepts it
 		if (!covers(now, was)) {
 			sink.add(at, Impact.BREAKING_FOR_SENDERS, "type narrowed from " + was + " to " + now);
 		}
@@ -75,8 +79,8 @@ final class KeywordDiff {
 			return;
 		}
 		if (before == null || after == null) {
-			sink.add(at, before == null ? Impact.BREAKING_FOR_SENDERS : Impact.BREAKING_FOR_RECEIVERS,
-					before == null ? "values are now limited to " + after : "values are no longer limited (were " + before + ")");
+			sink.add(at, before == null ? Impact.BREAKING_FOR_SENDERS : Impact.BREAKING_FOR_RECEIVERS, before == null
+					? "values are now limited to " + after : "values are no longer limited (were " + before + ")");
 			return;
 		}
 		Set<JsonNode> was = Nodes.elements(before);
@@ -102,17 +106,23 @@ final class KeywordDiff {
 			sink.add(at, Impact.BREAKING_FOR_RECEIVERS, "the value is no longer fixed (was " + before + ")");
 		}
 		else {
-			// the old value is rejected and a value rejected before is the only one accepted
-			sink.add(at, Impact.BREAKING_FOR_SENDERS, "const changed from " + before + " to " + after + ": " + before + " is rejected");
-			sink.add(at, Impact.BREAKING_FOR_RECEIVERS, "const changed from " + before + " to " + after + ": " + after + " is accepted");
+			// the old value is rejected and a value rejected before is the only one
+			// accepted
+			sink.add(at, Impact.BREAKING_FOR_SENDERS,
+					"const changed from " + before + " to " + after + ": " + before + " is rejected");
+			sink.add(at, Impact.BREAKING_FOR_RECEIVERS,
+					"const changed from " + before + " to " + after + ": " + after + " is accepted");
 		}
 	}
 
 	private void required(JsonNode before, JsonNode after, String at) {
 		Set<String> was = Nodes.texts(before);
 		Set<String> now = Nodes.texts(after);
-		now.stream().filter(n -> !was.contains(n)).forEach(n -> sink.add(at, Impact.BREAKING_FOR_SENDERS, "'" + n + "' is now required"));
-		was.stream().filter(n -> !now.contains(n))
+		now.stream()
+			.filter(n -> !was.contains(n))
+			.forEach(n -> sink.add(at, Impact.BREAKING_FOR_SENDERS, "'" + n + "' is now required"));
+		was.stream()
+			.filter(n -> !now.contains(n))
 			.forEach(n -> sink.add(at, Impact.BREAKING_FOR_RECEIVERS, "'" + n + "' is no longer required"));
 	}
 
@@ -153,8 +163,8 @@ final class KeywordDiff {
 		boolean lower = LOWER_BOUNDS.contains(keyword);
 		boolean tighter = was == null || now != null && (lower ? now.decimalValue().compareTo(was.decimalValue()) > 0
 				: now.decimalValue().compareTo(was.decimalValue()) < 0);
-		sink.add(at, tighter ? Impact.BREAKING_FOR_SENDERS : Impact.BREAKING_FOR_RECEIVERS,
-				keyword + (was == null ? " " + now + " added" : now == null ? " " + was + " removed" : " changed from " + was + " to " + now));
+		sink.add(at, tighter ? Impact.BREAKING_FOR_SENDERS : Impact.BREAKING_FOR_RECEIVERS, keyword + (was == null
+				? " " + now + " added" : now == null ? " " + was + " removed" : " changed from " + was + " to " + now));
 	}
 
 	private void other(String keyword, String at) {
@@ -166,4 +176,5 @@ final class KeywordDiff {
 					keyword + " changed; which messages it lets through is not compared, so it is treated as breaking");
 		}
 	}
+
 }

@@ -15,7 +15,10 @@ final class Nodes {
 		return a == null ? b == null : a.equals(b);
 	}
 
-	/** The field names of both objects, those of the first first; missing or non-object nodes have none. */
+	/**
+	 * The field names of both objects, those of the first first; missing or non-object
+	 * nodes have none.
+	 */
 	static Set<String> union(JsonNode a, JsonNode b) {
 		Set<String> names = new LinkedHashSet<>();
 		if (a != null) {
@@ -27,7 +30,10 @@ final class Nodes {
 		return names;
 	}
 
-	/** A string or an array of strings (as {@code type} and {@code required} are written) as a set. */
+	/**
+	 * A string or an array of strings (as {@code type} and {@code required} are written)
+	 * as a set.
+	 */
 	static Set<String> texts(JsonNode node) {
 		Set<String> out = new LinkedHashSet<>();
 		if (node != null && node.isArray()) {
@@ -56,4 +62,5 @@ final class Nodes {
 	static boolean isFalse(JsonNode node) {
 		return node != null && node.isBoolean() && !node.asBoolean();
 	}
+
 }

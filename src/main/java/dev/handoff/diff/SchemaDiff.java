@@ -10,10 +10,11 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Walks two versions of a JSON Schema side by side, by schema path, through {@code properties},
- * {@code additionalProperties}, {@code items}, {@code definitions} and local {@code $ref} targets, and has
- * {@link KeywordDiff} judge each pair of nodes. Open content is taken seriously: a new optional property is
- * safe unless the object forbids additional properties, the false alarm schema registries are known for.
+ * Walks two versions of a JSON Schema side by side, by schema path, through
+ * {@code properties}, {@code additionalProperties}, {@code items}, {@code definitions}
+ * and local {@code $ref} targets, and has {@link KeywordDiff} judge each pair of nodes.
+ * Open content is taken seriously: a new optional property is safe unless the object
+ * forbids additional properties, the false alarm schema registries are known for.
  */
 final class SchemaDiff {
 
@@ -26,7 +27,10 @@ final class SchemaDiff {
 
 	private final KeywordDiff keywords = new KeywordDiff(this::add);
 
-	/** Pairs of references being compared on the current path, so a recursive schema is walked once. */
+	/**
+	 * Pairs of references being compared on the current path, so a recursive schema is
+	 * walked once.
+	 */
 	private final Set<String> expanding = new HashSet<>();
 
 	private JsonNode rootBefore;
@@ -63,7 +67,10 @@ final class SchemaDiff {
 		definitions(before.path("definitions"), after.path("definitions"), at + "/definitions");
 	}
 
-	/** A reference that changed: what each side means is compared here (in draft-07 a $ref's siblings are ignored). */
+	/**
+	 * A reference that changed: what each side means is compared here (in draft-07 a
+	 * $ref's siblings are ignored).
+	 */
 	private void reference(JsonNode before, JsonNode after, String at) {
 		String was = before.has("$ref") ? before.get("$ref").asText() : null;
 		String now = after.has("$ref") ? after.get("$ref").asText() : null;
@@ -74,8 +81,10 @@ final class SchemaDiff {
 					+ " does not resolve in this file, so what it lets through is not compared; treated as breaking");
 			return;
 		}
-		add(at + "/$ref", Impact.SAFE, now == null ? "written out here instead of referring to " + was
-				: was == null ? "now refers to " + now + " instead of being written out here" : "now refers to " + now + " (was " + was + ")");
+		add(at + "/$ref", Impact.SAFE,
+				now == null ? "written out here instead of referring to " + was
+						: was == null ? "now refers to " + now + " instead of being written out here"
+								: "now refers to " + now + " (was " + was + ")");
 		String pair = was + " -> " + now;
 		if (expanding.add(pair)) {
 			node(wasTarget, nowTarget, at);
@@ -87,7 +96,10 @@ final class SchemaDiff {
 		return schema.path("$ref").asText("").startsWith("#");
 	}
 
-	/** The target of a local reference, following chains; null when it is not there or loops. */
+	/**
+	 * The target of a local reference, following chains; null when it is not there or
+	 * loops.
+	 */
 	private static JsonNode resolve(JsonNode root, String ref) {
 		String current = ref;
 		for (int hop = 0; hop < MAX_REF_HOPS; hop++) {
@@ -121,14 +133,17 @@ final class SchemaDiff {
 		for (String name : Nodes.union(was, now)) {
 			String here = at + "/properties/" + Nodes.escape(name);
 			if (!was.has(name)) {
-				add(here, closedBefore ? Impact.BREAKING_FOR_RECEIVERS : Impact.SAFE, closedBefore
-						? "new property '" + name + "' is now accepted where additional properties were forbidden"
-						: "new optional property '" + name + "' (additional properties were already allowed)");
+				add(here, closedBefore ? Impact.BREAKING_FOR_RECEIVERS : Impact.SAFE,
+						closedBefore
+								? "new property '" + name
+										+ "' is now accepted where additional properties were forbidden"
+								: "new optional property '" + name + "' (additional properties were already allowed)");
 			}
 			else if (!now.has(name)) {
-				add(here, closedAfter ? Impact.BREAKING_FOR_SENDERS : Impact.BREAKING_FOR_RECEIVERS, closedAfter
-						? "property '" + name + "' removed and additional properties are forbidden: messages with it are rejected"
-						: "property '" + name + "' removed: its values are no longer checked");
+				add(here, closedAfter ? Impact.BREAKING_FOR_SENDERS : Impact.BREAKING_FOR_RECEIVERS,
+						closedAfter ? "property '" + name
+								+ "' removed and additional properties are forbidden: messages with it are rejected"
+								: "property '" + name + "' removed: its values are no longer checked");
 			}
 			else {
 				node(was.get(name), now.get(name), here);
@@ -145,7 +160,8 @@ final class SchemaDiff {
 			add(at, Impact.BREAKING_FOR_SENDERS, "additional properties are now forbidden");
 		}
 		else if (closedBefore && !closedAfter) {
-			add(at, Impact.BREAKING_FOR_RECEIVERS, "additional properties are now allowed" + (schemaAfter ? " when they match " + after : ""));
+			add(at, Impact.BREAKING_FOR_RECEIVERS,
+					"additional properties are now allowed" + (schemaAfter ? " when they match " + after : ""));
 		}
 		else if (schemaBefore && schemaAfter) {
 			node(before, after, at);
@@ -154,7 +170,8 @@ final class SchemaDiff {
 			add(at, Impact.BREAKING_FOR_SENDERS, "additional properties must now match " + after);
 		}
 		else if (schemaBefore) {
-			add(at, Impact.BREAKING_FOR_RECEIVERS, "additional properties are no longer checked (had to match " + before + ")");
+			add(at, Impact.BREAKING_FOR_RECEIVERS,
+					"additional properties are no longer checked (had to match " + before + ")");
 		}
 	}
 
@@ -164,7 +181,8 @@ final class SchemaDiff {
 		}
 		else if (before != after) {
 			add(at, before == null ? Impact.BREAKING_FOR_SENDERS : Impact.BREAKING_FOR_RECEIVERS,
-					before == null ? "items are now checked against " + after : "items are no longer checked (were against " + before + ")");
+					before == null ? "items are now checked against " + after
+							: "items are no longer checked (were against " + before + ")");
 		}
 	}
 
@@ -175,10 +193,12 @@ final class SchemaDiff {
 				node(before.get(name), after.get(name), here);
 			}
 			else if (before.has(name)) {
-				add(here, Impact.BREAKING_FOR_SENDERS, "definition '" + name + "' removed: a $ref to it no longer resolves");
+				add(here, Impact.BREAKING_FOR_SENDERS,
+						"definition '" + name + "' removed: a $ref to it no longer resolves");
 			}
 			else {
-				add(here, Impact.SAFE, "new definition '" + name + "' (it changes nothing until something refers to it)");
+				add(here, Impact.SAFE,
+						"new definition '" + name + "' (it changes nothing until something refers to it)");
 			}
 		}
 	}
@@ -186,4 +206,5 @@ final class SchemaDiff {
 	private void add(String pointer, Impact impact, String description) {
 		changes.add(new Change(file, pointer, impact, description, false));
 	}
+
 }

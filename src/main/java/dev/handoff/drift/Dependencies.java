@@ -9,9 +9,10 @@ import dev.handoff.contract.HandoffSpec;
 import dev.handoff.contract.Taxonomy;
 
 /**
- * Which truth fields a contract's messages are built from: the fields they must match, the fields their generated
- * values are made of (the UTM campaign template, {@code truth.<field>}), and the version when they carry one.
- * A late change of any of these makes what that edge delivered stale; a change of any other field does not.
+ * Which truth fields a contract's messages are built from: the fields they must match,
+ * the fields their generated values are made of (the UTM campaign template,
+ * {@code truth.<field>}), and the version when they carry one. A late change of any of
+ * these makes what that edge delivered stale; a change of any other field does not.
  */
 public final class Dependencies {
 
@@ -39,8 +40,10 @@ public final class Dependencies {
 		if (tagsLinks && taxonomy != null && taxonomy.campaignTemplate() != null) {
 			fields.addAll(taxonomy.campaignTemplate().fields());
 		}
-		// the version is how a message says which truth it was built on, not something to redo
+		// the version is how a message says which truth it was built on, not something to
+		// redo
 		fields.remove(VERSION);
 		return fields;
 	}
+
 }

@@ -7,7 +7,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/drift}: every (campaign, edge) behind the current brief version, and what must be redone. */
+/**
+ * {@code GET /api/drift}: every (campaign, edge) behind the current brief version, and
+ * what must be redone.
+ */
 @RestController
 class DriftController {
 
@@ -22,4 +25,5 @@ class DriftController {
 	List<Drift> list(@RequestParam(required = false) String campaign, @RequestParam(required = false) String edge) {
 		return drift.find(campaign, edge);
 	}
+
 }

@@ -18,9 +18,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Finds every (campaign, edge) behind the truth: the edge's last delivered message was built on a brief version
- * older than the current one, and a field that edge is built from changed since. Computed from the outbox and the
- * truth history, so a drift clears by itself when the edge delivers the current version.
+ * Finds every (campaign, edge) behind the truth: the edge's last delivered message was
+ * built on a brief version older than the current one, and a field that edge is built
+ * from changed since. Computed from the outbox and the truth history, so a drift clears
+ * by itself when the edge delivers the current version.
  */
 @Service
 public class DriftFinder {
@@ -40,10 +41,14 @@ public class DriftFinder {
 		this.contracts = contracts;
 	}
 
-	/** Every drift, the longest-standing first; {@code campaign} and {@code edge} narrow it when given. */
+	/**
+	 * Every drift, the longest-standing first; {@code campaign} and {@code edge} narrow
+	 * it when given.
+	 */
 	public List<Drift> find(String campaign, String edge) {
-		StringBuilder sql = new StringBuilder("SELECT edge, campaign, MAX(version) AS version, MAX(delivered_at) AS delivered_at FROM outbox "
-				+ "WHERE status = 'delivered' AND version IS NOT NULL AND campaign IS NOT NULL");
+		StringBuilder sql = new StringBuilder(
+				"SELECT edge, campaign, MAX(version) AS version, MAX(delivered_at) AS delivered_at FROM outbox "
+						+ "WHERE status = 'delivered' AND version IS NOT NULL AND campaign IS NOT NULL");
 		List<Object> args = new ArrayList<>();
 		if (campaign != null && !campaign.isBlank()) {
 			sql.append(" AND campaign = ?");
@@ -54,8 +59,9 @@ public class DriftFinder {
 			args.add(edge);
 		}
 		sql.append(" GROUP BY edge, campaign");
-		List<Delivered> delivered = jdbc.query(sql.toString(), (rs, n) -> new Delivered(rs.getString("edge"), rs.getString("campaign"),
-				rs.getLong("version"), rs.getTimestamp("delivered_at").toInstant()), args.toArray());
+		List<Delivered> delivered = jdbc.query(sql.toString(), (rs, n) -> new Delivered(rs.getString("edge"),
+				rs.getString("campaign"), rs.getLong("version"), rs.getTimestamp("delivered_at").toInstant()),
+				args.toArray());
 		ContractSet set = contracts.current();
 		List<Drift> drifts = new ArrayList<>();
 		for (Delivered d : delivered) {
@@ -76,9 +82,10 @@ public class DriftFinder {
 		List<Truth> newestFirst = truth.history(d.campaign());
 		Truth built = newestFirst.stream().filter(t -> t.version() == d.version()).findFirst().orElse(null);
 		if (built == null) {
-			// delivered on a version that was never recorded here: everything it depends on is in doubt
-			return Optional.of(new Drift(d.campaign(), d.edge(), d.version(), current.version(), current.recordedAt(), d.deliveredAt(),
-					List.of(), redo(d, current, List.of())));
+			// delivered on a version that was never recorded here: everything it depends
+			// on is in doubt
+			return Optional.of(new Drift(d.campaign(), d.edge(), d.version(), current.version(), current.recordedAt(),
+					d.deliveredAt(), List.of(), redo(d, current, List.of())));
 		}
 		List<FieldChange> changes = FieldChange.between(built.fields(), current.fields(), dependsOn);
 		if (changes.isEmpty()) {
@@ -98,16 +105,18 @@ public class DriftFinder {
 			}
 			previous = t;
 		}
-		return Optional.of(new Drift(d.campaign(), d.edge(), d.version(), current.version(), since, d.deliveredAt(), changes,
-				redo(d, current, changes)));
+		return Optional.of(new Drift(d.campaign(), d.edge(), d.version(), current.version(), since, d.deliveredAt(),
+				changes, redo(d, current, changes)));
 	}
 
 	private static String redo(Delivered d, Truth current, List<FieldChange> changes) {
-		String fields = changes.isEmpty() ? "the brief" : changes.stream().map(FieldChange::field).collect(Collectors.joining(", "));
-		return "Rebuild what " + d.edge() + " delivered for " + d.campaign() + " on brief v" + d.version() + " from v" + current.version()
-				+ " (" + fields + " changed) and send it again";
+		String fields = changes.isEmpty() ? "the brief"
+				: changes.stream().map(FieldChange::field).collect(Collectors.joining(", "));
+		return "Rebuild what " + d.edge() + " delivered for " + d.campaign() + " on brief v" + d.version() + " from v"
+				+ current.version() + " (" + fields + " changed) and send it again";
 	}
 
 	private record Delivered(String edge, String campaign, long version, Instant deliveredAt) {
 	}
+
 }

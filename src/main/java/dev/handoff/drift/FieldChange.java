@@ -18,7 +18,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public record FieldChange(String field, JsonNode from, JsonNode to) {
 
-	/** The fields that differ between two versions' fields, limited to {@code only} (all when null), in name order. */
+	/**
+	 * The fields that differ between two versions' fields, limited to {@code only} (all
+	 * when null), in name order.
+	 */
 	public static List<FieldChange> between(ObjectNode before, ObjectNode after, Set<String> only) {
 		Set<String> names = new TreeSet<>();
 		before.fieldNames().forEachRemaining(names::add);

@@ -7,14 +7,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The steps routes/brief-airtable.yaml names with {@code process: {ref: ...}}: Camel finds them among Spring's beans by
- * these names. Off or on, they are there, so the route file loads either way.
+ * The steps routes/brief-airtable.yaml names with {@code process: {ref: ...}}: Camel
+ * finds them among Spring's beans by these names. Off or on, they are there, so the route
+ * file loads either way.
  */
 @Configuration(proxyBeanMethods = false)
 class AirtableConfiguration {
 
 	@Bean
-	AirtablePoll airtablePoll(AirtableProperties settings, PollStore store, TargetCredentials credentials, ObjectMapper mapper) {
+	AirtablePoll airtablePoll(AirtableProperties settings, PollStore store, TargetCredentials credentials,
+			ObjectMapper mapper) {
 		return new AirtablePoll(settings, store, credentials, mapper);
 	}
 
@@ -42,4 +44,5 @@ class AirtableConfiguration {
 	Processor airtablePing(AirtableProperties settings) {
 		return new AirtablePing(settings);
 	}
+
 }

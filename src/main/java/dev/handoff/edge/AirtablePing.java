@@ -15,11 +15,13 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
 /**
- * The door of an Airtable webhook's pings: Airtable signs each notification with the webhook's MAC secret, as
- * {@code X-Airtable-Content-MAC: hmac-sha256=<hex of HMAC-SHA256 over the body>}. A ping without a valid one (or any ping
- * while no secret is set) is answered 401 and goes no further, so nobody else can make Handoff poll; Airtable cannot send
- * a header of our choosing, so its own signature is the shared secret. The ping carries no record: what it asks for is
- * a poll, which reads the records with the edge's token.
+ * The door of an Airtable webhook's pings: Airtable signs each notification with the
+ * webhook's MAC secret, as
+ * {@code X-Airtable-Content-MAC: hmac-sha256=<hex of HMAC-SHA256 over the body>}. A ping
+ * without a valid one (or any ping while no secret is set) is answered 401 and goes no
+ * further, so nobody else can make Handoff poll; Airtable cannot send a header of our
+ * choosing, so its own signature is the shared secret. The ping carries no record: what
+ * it asks for is a poll, which reads the records with the edge's token.
  */
 final class AirtablePing implements Processor {
 
@@ -27,7 +29,8 @@ final class AirtablePing implements Processor {
 
 	private static final byte[] REFUSED = ("{\"type\":\"https://handoff.dev/problems/unsigned\",\"title\":\"Not signed by the "
 			+ "webhook\",\"status\":401,\"detail\":\"an Airtable ping needs X-Airtable-Content-MAC, the HMAC-SHA256 of its body with the "
-			+ "webhook's MAC secret (handoff.airtable.mac-secret)\"}").getBytes(StandardCharsets.UTF_8);
+			+ "webhook's MAC secret (handoff.airtable.mac-secret)\"}")
+		.getBytes(StandardCharsets.UTF_8);
 
 	private final AirtableProperties settings;
 
@@ -48,7 +51,10 @@ final class AirtablePing implements Processor {
 		exchange.setRouteStop(true);
 	}
 
-	/** Whether the MAC header is the HMAC-SHA256 of the body with the key, compared in constant time. */
+	/**
+	 * Whether the MAC header is the HMAC-SHA256 of the body with the key, compared in
+	 * constant time.
+	 */
 	static boolean signed(byte[] key, byte[] body, String header) {
 		if (key == null || header == null || !header.startsWith("hmac-sha256=")) {
 			return false;
@@ -57,11 +63,14 @@ final class AirtablePing implements Processor {
 			Mac hmac = Mac.getInstance("HmacSHA256");
 			hmac.init(new SecretKeySpec(key, "HmacSHA256"));
 			byte[] expected = HexFormat.of().formatHex(hmac.doFinal(body)).getBytes(StandardCharsets.US_ASCII);
-			byte[] given = header.substring("hmac-sha256=".length()).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+			byte[] given = header.substring("hmac-sha256=".length())
+				.toLowerCase(Locale.ROOT)
+				.getBytes(StandardCharsets.US_ASCII);
 			return MessageDigest.isEqual(expected, given);
 		}
 		catch (NoSuchAlgorithmException | InvalidKeyException e) {
 			throw new IllegalStateException("HMAC-SHA256 is in every JVM", e);
 		}
 	}
+
 }

@@ -37,14 +37,17 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * {@code handoff:batch:<contract>?deliverTo=URL}: a Segment-style batch ({@code {"batch": [event, ...]}}) whose
- * events are guarded one by one. The good ones go on together as one batch; each bad one becomes a reject
- * of its own, with its index in the batch, so one bad event never holds back or throws away the rest; an event
- * a gate holds waits on its own for a person. All of it is stored in one transaction before the answer: 202
- * when at least one event was accepted or held, else 422; or, with {@code answer=segment}, Segment's own answer (200
- * {@code {"success": true}} once everything is stored, 400 with {@code code} and {@code message} for a body that is no
- * batch), because Segment's libraries send a batch again on anything else. With {@code eventKey=/messageId} each event is
- * taken once: an event whose key this edge already took (a library's retry of a batch whose answer it lost) is skipped.
+ * {@code handoff:batch:<contract>?deliverTo=URL}: a Segment-style batch ({@code {"batch":
+ * [event, ...]}}) whose events are guarded one by one. The good ones go on together as
+ * one batch; each bad one becomes a reject of its own, with its index in the batch, so
+ * one bad event never holds back or throws away the rest; an event a gate holds waits on
+ * its own for a person. All of it is stored in one transaction before the answer: 202
+ * when at least one event was accepted or held, else 422; or, with
+ * {@code answer=segment}, Segment's own answer (200 {@code {"success": true}} once
+ * everything is stored, 400 with {@code code} and {@code message} for a body that is no
+ * batch), because Segment's libraries send a batch again on anything else. With
+ * {@code eventKey=/messageId} each event is taken once: an event whose key this edge
+ * already took (a library's retry of a batch whose answer it lost) is skipped.
  */
 final class BatchStep implements Processor {
 
@@ -75,36 +78,47 @@ final class BatchStep implements Processor {
 	/**
 	 * What the next tool takes, in bytes; 0 where the route sets no limit.
 	 *
-	 * @param event the most one event may weigh as it goes on (Segment: 32 KB); a heavier one is a reject of its own
-	 * @param batch the most one batch request may weigh (Segment: 500 KB); more good events than that go as several
+	 * @param event the most one event may weigh as it goes on (Segment: 32 KB); a heavier
+	 * one is a reject of its own
+	 * @param batch the most one batch request may weigh (Segment: 500 KB); more good
+	 * events than that go as several
 	 */
 	record Limits(int event, int batch) {
 	}
 
 	/** How the sender is answered. */
 	enum Answer {
+
 		/** Handoff's own answer: 202 or 422 with the id and every reject. */
 		HANDOFF,
-		/** Segment's: 200 {@code {"success": true}}, or 400 with {@code code} and {@code message}. */
+		/**
+		 * Segment's: 200 {@code {"success": true}}, or 400 with {@code code} and
+		 * {@code message}.
+		 */
 		SEGMENT
+
 	}
 
 	/**
 	 * How the route shapes its batches.
 	 *
-	 * @param items where the events are: a JSON pointer ({@code /batch}, Segment's), or {@code ""} for a body that is an
-	 * array (HubSpot's)
+	 * @param items where the events are: a JSON pointer ({@code /batch}, Segment's), or
+	 * {@code ""} for a body that is an array (HubSpot's)
 	 * @param sizes what the next tool takes
-	 * @param eventKey a pointer, in each event, to its own idempotency key ({@code /messageId}), or null; a key missing from an
-	 * event is generated there
+	 * @param eventKey a pointer, in each event, to its own idempotency key
+	 * ({@code /messageId}), or null; a key missing from an event is generated there
 	 * @param answer how the sender is answered
-	 * @param pass the values of an event's {@code type} that go on unjudged (Segment's calls that carry no campaign: identify,
-	 * page, ...); empty when every event is judged
+	 * @param pass the values of an event's {@code type} that go on unjudged (Segment's
+	 * calls that carry no campaign: identify, page, ...); empty when every event is
+	 * judged
 	 */
 	record Shape(String items, Limits sizes, String eventKey, Answer answer, Set<String> pass) {
 	}
 
-	/** Events' own keys are kept beside the requests' Idempotency-Keys, under a prefix no header key can have (a space). */
+	/**
+	 * Events' own keys are kept beside the requests' Idempotency-Keys, under a prefix no
+	 * header key can have (a space).
+	 */
 	private static final String EVENT_KEY = "event ";
 
 	private final String items;
@@ -119,12 +133,16 @@ final class BatchStep implements Processor {
 
 	private final Set<String> pass;
 
-	/** Which routes map what the tool sends (HubSpot's events, say) before this step, to the contract's events. */
+	/**
+	 * Which routes map what the tool sends (HubSpot's events, say) before this step, to
+	 * the contract's events.
+	 */
 	private final EdgeRegistry edges;
 
-	BatchStep(String contractName, String deliverTo, Shape shape, EdgeRegistry edges, ContractRegistry contracts, Guard guard, RejectStore rejects,
-			OutboxStore outbox, Outcomes outcomes, InboundKeys keys, Dispatcher dispatcher, GuardProperties limits, ObjectMapper mapper,
-			HeldStore heldStore, EdgeMetrics metrics) {
+	BatchStep(String contractName, String deliverTo, Shape shape, EdgeRegistry edges, ContractRegistry contracts,
+			Guard guard, RejectStore rejects, OutboxStore outbox, Outcomes outcomes, InboundKeys keys,
+			Dispatcher dispatcher, GuardProperties limits, ObjectMapper mapper, HeldStore heldStore,
+			EdgeMetrics metrics) {
 		this.contractName = contractName;
 		this.deliverTo = deliverTo;
 		this.sizes = shape.sizes();
@@ -159,7 +177,8 @@ final class BatchStep implements Processor {
 		if (batch == null) {
 			// not a batch at all: the whole body is one reject, as for a single message
 			Verdict verdict = metrics.timeGuard(edge, () -> guard.check(contract, set.taxonomy(), body));
-			List<Violation> violations = verdict.violations().isEmpty() ? List.of(Violations.notABatch(items)) : verdict.violations();
+			List<Violation> violations = verdict.violations().isEmpty() ? List.of(Violations.notABatch(items))
+					: verdict.violations();
 			rejectWhole(exchange, edge, contract, body, violations);
 			return;
 		}
@@ -181,7 +200,8 @@ final class BatchStep implements Processor {
 			int i = index;
 			String key = eventKey(batch.get(i));
 			if (key != null && (taken.contains(key) || keys.find(edge, key).isPresent())) {
-				// taken before: the sender sends a batch again whose answer it did not get
+				// taken before: the sender sends a batch again whose answer it did not
+				// get
 				repeated++;
 				continue;
 			}
@@ -191,18 +211,20 @@ final class BatchStep implements Processor {
 			byte[] event = mapper.writeValueAsBytes(batch.get(i));
 			Verdict verdict;
 			if (passes(batch.get(i))) {
-				// a call the route lets through unjudged (Segment's identify, page, ...): only the tool's size limit holds
+				// a call the route lets through unjudged (Segment's identify, page, ...):
+				// only the tool's size limit holds
 				if (sizes.event() == 0 || event.length <= sizes.event()) {
 					good.add(batch.get(i));
 					continue;
 				}
-				verdict = new Verdict(contract, event, List.of(Violations.tooLargeForTool(event.length, sizes.event())), null, List.of(), List.of(),
-						null, null, null, null);
+				verdict = new Verdict(contract, event, List.of(Violations.tooLargeForTool(event.length, sizes.event())),
+						null, List.of(), List.of(), null, null, null, null);
 			}
 			else {
 				Verdict judged = metrics.timeGuard(edge, () -> guard.check(contract, set.taxonomy(), event));
 				verdict = sizes.event() > 0 && judged.forwarded() != null && judged.forwarded().length > sizes.event()
-						? new Verdict(contract, event, List.of(Violations.tooLargeForTool(judged.forwarded().length, sizes.event())), null,
+						? new Verdict(contract, event,
+								List.of(Violations.tooLargeForTool(judged.forwarded().length, sizes.event())), null,
 								List.of(), List.of(), judged.campaign(), judged.version(), null, null)
 						: judged;
 			}
@@ -211,22 +233,25 @@ final class BatchStep implements Processor {
 				continue;
 			}
 			if (verdict.held()) {
-				// approved on its own later, it goes on as a batch of one, the shape this edge's tool takes
+				// approved on its own later, it goes on as a batch of one, the shape this
+				// edge's tool takes
 				ObjectNode one = mapper.createObjectNode();
 				one.putArray("batch").add(mapper.readTree(verdict.forwarded()));
-				Held held = Held.now(UUID.randomUUID().toString(), edge, contract.name(), contract.sha256(), verdict.campaign(), verdict.version(),
-						event, "application/json", mapper.writeValueAsBytes(one), null, deliverTo, verdict.gate());
+				Held held = Held.now(UUID.randomUUID().toString(), edge, contract.name(), contract.sha256(),
+						verdict.campaign(), verdict.version(), event, "application/json", mapper.writeValueAsBytes(one),
+						null, deliverTo, verdict.gate());
 				toHold.add(held);
 				heldBack.add(Map.of("index", i, "id", held.id(), "reason", held.reason()));
 				continue;
 			}
 			String id = UUID.randomUUID().toString();
-			List<Violation> violations = verdict.violations().stream()
-				.map(v -> new Violation(items + "/" + i + v.pointer(), v.rule(), "event " + i + " of the batch: " + v.message(), v.expected(),
-						v.actual(), v.detail()))
+			List<Violation> violations = verdict.violations()
+				.stream()
+				.map(v -> new Violation(items + "/" + i + v.pointer(), v.rule(),
+						"event " + i + " of the batch: " + v.message(), v.expected(), v.actual(), v.detail()))
 				.toList();
-			toStore.add(new Reject(id, edge, contract.name(), contract.sha256(), verdict.campaign(), event, null, "application/json", violations,
-					Reject.OPEN, Instant.now(), null));
+			toStore.add(new Reject(id, edge, contract.name(), contract.sha256(), verdict.campaign(), event, null,
+					"application/json", violations, Reject.OPEN, Instant.now(), null));
 			Map<String, Object> one = new LinkedHashMap<>();
 			one.put("index", i);
 			one.put("id", id);
@@ -237,8 +262,9 @@ final class BatchStep implements Processor {
 		Map<String, Object> answered = new LinkedHashMap<>();
 		answered.put("id", good.isEmpty() ? null : id);
 		answered.put("edge", edge);
-		answered.put("outcome", good.isEmpty() ? (heldBack.isEmpty() ? (rejected.isEmpty() ? "already taken" : "rejected") : "held")
-				: rejected.isEmpty() && heldBack.isEmpty() ? "accepted" : "partly accepted");
+		answered.put("outcome",
+				good.isEmpty() ? (heldBack.isEmpty() ? (rejected.isEmpty() ? "already taken" : "rejected") : "held")
+						: rejected.isEmpty() && heldBack.isEmpty() ? "accepted" : "partly accepted");
 		answered.put("accepted", good.size());
 		answered.put("rejected", rejected);
 		if (!heldBack.isEmpty()) {
@@ -257,15 +283,18 @@ final class BatchStep implements Processor {
 			toStore.forEach(rejects::insert);
 			toHold.forEach(heldStore::insert);
 			if (deliverTo != null) {
-				// the first batch under the id the sender was answered with; more, when the tool's size limit splits them
+				// the first batch under the id the sender was answered with; more, when
+				// the tool's size limit splits them
 				for (int part = 0; part < payloads.size(); part++) {
-					outbox.insert(new OutboxEntry(part == 0 ? id : UUID.randomUUID().toString(), edge, contract.name(), contract.sha256(), null, null,
-							deliverTo, payloads.get(part), OutboxEntry.PENDING, 0, Instant.now(), null));
+					outbox.insert(new OutboxEntry(part == 0 ? id : UUID.randomUUID().toString(), edge, contract.name(),
+							contract.sha256(), null, null, deliverTo, payloads.get(part), OutboxEntry.PENDING, 0,
+							Instant.now(), null));
 				}
 			}
 		});
 		if (stored) {
-			// counted per event, not per request, so a batch edge's figures compare with a single-event edge's
+			// counted per event, not per request, so a batch edge's figures compare with
+			// a single-event edge's
 			metrics.answered(edge, EdgeMetrics.Outcome.ACCEPTED, good.size());
 			metrics.answered(edge, EdgeMetrics.Outcome.HELD, toHold.size());
 			toStore.forEach(r -> metrics.rejected(edge, r.violations()));
@@ -282,8 +311,9 @@ final class BatchStep implements Processor {
 	}
 
 	/**
-	 * A single call of Segment's HTTP Tracking API ({@code POST /v1/track}, ...) as a batch of one: its type is the call's
-	 * when it names none, and the write key it may carry stays here. Null when the body is no JSON object.
+	 * A single call of Segment's HTTP Tracking API ({@code POST /v1/track}, ...) as a
+	 * batch of one: its type is the call's when it names none, and the write key it may
+	 * carry stays here. Null when the body is no JSON object.
 	 */
 	private JsonNode asBatch(JsonNode root, String call) {
 		if (!(root instanceof ObjectNode event)) {
@@ -302,8 +332,9 @@ final class BatchStep implements Processor {
 	}
 
 	/**
-	 * Segment's libraries (analytics-java) put the context they share, the library's name and version, once on the batch
-	 * instead of on every event, and Segment reads it as each event's: so does this, an event's own fields winning.
+	 * Segment's libraries (analytics-java) put the context they share, the library's name
+	 * and version, once on the batch instead of on every event, and Segment reads it as
+	 * each event's: so does this, an event's own fields winning.
 	 */
 	private static void sharedContext(JsonNode root, JsonNode batch) {
 		JsonNode shared = root.get("context");
@@ -322,8 +353,9 @@ final class BatchStep implements Processor {
 	}
 
 	/**
-	 * An event's own idempotency key, as kept: null when the route names none. An event without one gets one (a UUID,
-	 * written into it, so the tool sees the same), as Segment's API does.
+	 * An event's own idempotency key, as kept: null when the route names none. An event
+	 * without one gets one (a UUID, written into it, so the tool sees the same), as
+	 * Segment's API does.
 	 */
 	private String eventKey(JsonNode event) {
 		if (eventKey == null || !(event instanceof ObjectNode object)) {
@@ -340,12 +372,16 @@ final class BatchStep implements Processor {
 				object.put(eventKey.substring(1), value);
 			}
 		}
-		// an idempotency key is at most 200 characters: a longer one is kept by its digest
+		// an idempotency key is at most 200 characters: a longer one is kept by its
+		// digest
 		String key = EVENT_KEY + value;
 		return key.length() <= 200 ? key : EVENT_KEY + FolderFingerprint.sha256(value.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** The good events as {@code {"batch": [...]}} requests, each within the tool's batch limit; none when there are none. */
+	/**
+	 * The good events as {@code {"batch": [...]}} requests, each within the tool's batch
+	 * limit; none when there are none.
+	 */
 	private List<byte[]> batches(ArrayNode good) throws IOException {
 		List<byte[]> payloads = new ArrayList<>();
 		ArrayNode part = mapper.createArrayNode();
@@ -379,8 +415,9 @@ final class BatchStep implements Processor {
 	private static final Pattern WRITE_KEY = Pattern.compile("(\"writeKey\"\\s*:\\s*\")[^\"]*(\")");
 
 	/**
-	 * The body as kept in a reject: byte for byte, but for the value of its write key, a secret that no reject may show.
-	 * Read as ISO-8859-1, one char per byte, so bytes that are not UTF-8 come back as they were.
+	 * The body as kept in a reject: byte for byte, but for the value of its write key, a
+	 * secret that no reject may show. Read as ISO-8859-1, one char per byte, so bytes
+	 * that are not UTF-8 come back as they were.
 	 */
 	static byte[] withoutWriteKey(byte[] body) {
 		String text = new String(body, StandardCharsets.ISO_8859_1);
@@ -398,25 +435,32 @@ final class BatchStep implements Processor {
 		}
 	}
 
-	/** The array at the route's pointer ({@code /batch} unless it says otherwise), or null when the body has none there. */
+	/**
+	 * The array at the route's pointer ({@code /batch} unless it says otherwise), or null
+	 * when the body has none there.
+	 */
 	private JsonNode batchAt(JsonNode root) {
 		JsonNode batch = root.at(items);
 		return batch.isArray() ? batch : null;
 	}
 
-	private void rejectWhole(Exchange exchange, String edge, Contract contract, byte[] body, List<Violation> violations) {
+	private void rejectWhole(Exchange exchange, String edge, Contract contract, byte[] body,
+			List<Violation> violations) {
 		String id = UUID.randomUUID().toString();
 		byte[] kept = answer == Answer.SEGMENT ? withoutWriteKey(body) : body;
-		Reject reject = new Reject(id, edge, contract.name(), contract.sha256(), null, kept, null, "application/json", violations, Reject.OPEN,
-				Instant.now(), null);
+		Reject reject = new Reject(id, edge, contract.name(), contract.sha256(), null, kept, null, "application/json",
+				violations, Reject.OPEN, Instant.now(), null);
 		Map<String, Object> answered = new LinkedHashMap<>();
 		answered.put("id", id);
 		answered.put("edge", edge);
 		answered.put("outcome", "rejected");
 		answered.put("violations", violations);
-		// Segment's libraries give up on a 400 and retry anything else: what is stored must not come again
-		Map<String, ?> reply = answer == Answer.SEGMENT ? Map.of("success", false, "code", "invalid_request", "message",
-				"the body was refused: " + violations.get(0).message() + "; it is kept in Handoff's rejected queue as " + id) : answered;
+		// Segment's libraries give up on a 400 and retry anything else: what is stored
+		// must not come again
+		Map<String, ?> reply = answer == Answer.SEGMENT
+				? Map.of("success", false, "code", "invalid_request", "message", "the body was refused: "
+						+ violations.get(0).message() + "; it is kept in Handoff's rejected queue as " + id)
+				: answered;
 		if (outcomes.commit(exchange, answer == Answer.SEGMENT ? 400 : 422, reply, () -> rejects.insert(reject))) {
 			metrics.rejected(edge, violations);
 		}
@@ -424,4 +468,5 @@ final class BatchStep implements Processor {
 			metrics.duplicate(edge);
 		}
 	}
+
 }

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.NoTypeConversionAvailableException;
 
-/** What a route's steps made of a message, as the bytes Handoff judges, stores and sends. */
+/**
+ * What a route's steps made of a message, as the bytes Handoff judges, stores and sends.
+ */
 final class Bodies {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -19,8 +21,9 @@ final class Bodies {
 	}
 
 	/**
-	 * The body as bytes: as they are, a string as UTF-8, what jq or unmarshal made (a tree, a map, a list) as JSON, and
-	 * anything else as Camel converts it. A body that is none of these is a route error naming what it was.
+	 * The body as bytes: as they are, a string as UTF-8, what jq or unmarshal made (a
+	 * tree, a map, a list) as JSON, and anything else as Camel converts it. A body that
+	 * is none of these is a route error naming what it was.
 	 */
 	static byte[] bytes(Exchange exchange) {
 		Object body = exchange.getMessage().getBody();
@@ -38,7 +41,9 @@ final class Bodies {
 		}
 		catch (JsonProcessingException | NoTypeConversionAvailableException e) {
 			throw new IllegalStateException("route " + exchange.getFromRouteId() + ": its steps made a "
-					+ (body == null ? "null body" : body.getClass().getSimpleName()) + ", which is not a message Handoff can judge or send", e);
+					+ (body == null ? "null body" : body.getClass().getSimpleName())
+					+ ", which is not a message Handoff can judge or send", e);
 		}
 	}
+
 }

@@ -20,11 +20,12 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@code handoff:check:<contract>} in a route that reads a queue such as a Kafka topic: holds each event
- * against its contract and lets the route decide where it goes by the {@code HandoffOutcome} header
- * ({@code accepted} with the generated values applied, or {@code rejected} with the event as it came).
- * A rejected event is stored in the rejected queue first, once per topic/partition/offset, so a re-read
- * after a crash does not store it twice. Only the offset-commit header survives from the source.
+ * {@code handoff:check:<contract>} in a route that reads a queue such as a Kafka topic:
+ * holds each event against its contract and lets the route decide where it goes by the
+ * {@code HandoffOutcome} header ({@code accepted} with the generated values applied, or
+ * {@code rejected} with the event as it came). A rejected event is stored in the rejected
+ * queue first, once per topic/partition/offset, so a re-read after a crash does not store
+ * it twice. Only the offset-commit header survives from the source.
  */
 final class CheckStep implements Processor {
 
@@ -76,12 +77,15 @@ final class CheckStep implements Processor {
 			message.setHeader(KafkaConstants.MANUAL_COMMIT, commit);
 		}
 		if (key != null) {
-			// the event keeps its key on the output and rejects topics, so a re-read after a crash repeats it under the same key
+			// the event keeps its key on the output and rejects topics, so a re-read
+			// after a crash repeats it under the same key
 			message.setHeader(KafkaConstants.KEY, key);
 		}
 		if (verdict.held()) {
-			// refused when routes and contracts load; should a gate slip through, the event stops here rather than go on unapproved
-			throw new IllegalStateException(HandoffComponent.ungated("edge " + exchange.getFromRouteId(), contract.name()));
+			// refused when routes and contracts load; should a gate slip through, the
+			// event stops here rather than go on unapproved
+			throw new IllegalStateException(
+					HandoffComponent.ungated("edge " + exchange.getFromRouteId(), contract.name()));
 		}
 		if (verdict.accepted()) {
 			message.setHeader(OUTCOME, "accepted");
@@ -91,12 +95,14 @@ final class CheckStep implements Processor {
 		}
 		String edge = exchange.getFromRouteId();
 		// an event read again after a crash was already stored: it keeps its first reject
-		String id = source == null ? null : keys.find(edge, source).map(a -> new String(a.body(), StandardCharsets.UTF_8)).orElse(null);
+		String id = source == null ? null
+				: keys.find(edge, source).map(a -> new String(a.body(), StandardCharsets.UTF_8)).orElse(null);
 		if (id == null) {
 			String fresh = UUID.randomUUID().toString();
 			transactions.executeWithoutResult(tx -> {
-				rejects.insert(new Reject(fresh, edge, contract.name(), contract.sha256(), verdict.campaign(), verdict.received(), null,
-						"application/json", verdict.violations(), Reject.OPEN, Instant.now(), null, source));
+				rejects.insert(new Reject(fresh, edge, contract.name(), contract.sha256(), verdict.campaign(),
+						verdict.received(), null, "application/json", verdict.violations(), Reject.OPEN, Instant.now(),
+						null, source));
 				if (source != null) {
 					keys.remember(edge, source, 422, fresh.getBytes(StandardCharsets.UTF_8));
 				}
@@ -109,7 +115,8 @@ final class CheckStep implements Processor {
 		}
 		message.setHeader(OUTCOME, "rejected");
 		message.setHeader(REJECT_ID, id);
-		message.setHeader(RULES, String.join(",", verdict.violations().stream().map(Violation::rule).distinct().toList()));
+		message.setHeader(RULES,
+				String.join(",", verdict.violations().stream().map(Violation::rule).distinct().toList()));
 		message.setBody(verdict.received());
 	}
 
@@ -120,4 +127,5 @@ final class CheckStep implements Processor {
 		Object offset = message.getHeader(KafkaConstants.OFFSET);
 		return topic == null ? null : "kafka:" + topic + "/" + partition + "@" + offset;
 	}
+
 }

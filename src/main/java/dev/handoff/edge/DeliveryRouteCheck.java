@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A {@code deliverTo=direct:<name>} must name a delivery route that exists: without one, every delivery would fail
- * and be retried until it became a reject, long after the route file was wrong.
+ * A {@code deliverTo=direct:<name>} must name a delivery route that exists: without one,
+ * every delivery would fail and be retried until it became a reject, long after the route
+ * file was wrong.
  */
 final class DeliveryRouteCheck {
 
@@ -34,4 +35,5 @@ final class DeliveryRouteCheck {
 		return "route '" + route + "' delivers to " + target + ", but no route starts from " + target
 				+ "; add the delivery route (from: uri: " + target + ") or name the tool's URL";
 	}
+
 }

@@ -22,7 +22,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/edges}, {@code GET /api/contracts} and {@code POST /api/contracts/reload}: what is loaded, with hashes. */
+/**
+ * {@code GET /api/edges}, {@code GET /api/contracts} and
+ * {@code POST /api/contracts/reload}: what is loaded, with hashes.
+ */
 @RestController
 class EdgeController {
 
@@ -45,37 +48,42 @@ class EdgeController {
 	 * @param routesLoadedAt when the routes were last loaded
 	 * @param lastError the last refused edit of the routes, if any
 	 */
-	record EdgesAnswer(List<EdgeAnswer> edges, Instant routesLoadedAt, @Schema(nullable = true) ContractRegistry.Failure lastError) {
+	record EdgesAnswer(List<EdgeAnswer> edges, Instant routesLoadedAt,
+			@Schema(nullable = true) ContractRegistry.Failure lastError) {
 	}
 
 	/**
-	 * One edge as the API shows it: where it delivers, without the user info and query a target may carry credentials
-	 * in (decided here, once, for every caller).
+	 * One edge as the API shows it: where it delivers, without the user info and query a
+	 * target may carry credentials in (decided here, once, for every caller).
 	 *
 	 * @param name the route id
 	 * @param contract the contract its guard holds messages against
-	 * @param deliverTo the next tool as {@link Targets#display(String)} shows it; null when accepted messages go nowhere
+	 * @param deliverTo the next tool as {@link Targets#display(String)} shows it; null
+	 * when accepted messages go nowhere
 	 * @param source where the route was defined (file and line)
 	 * @param batch true when it takes batches of events
 	 * @param queue true when it reads a queue instead of {@code POST /edges/<name>}
-	 * @param inbound who may send to it, as its route says ({@code open}, {@code basic}, {@code bearer}, ...); null for a
-	 * queue or polled edge. The kind only: its secrets are never shown
-	 * @param polled true when its messages are read from a tool's API on a schedule instead of {@code POST /edges/<name>}
+	 * @param inbound who may send to it, as its route says ({@code open}, {@code basic},
+	 * {@code bearer}, ...); null for a queue or polled edge. The kind only: its secrets
+	 * are never shown
+	 * @param polled true when its messages are read from a tool's API on a schedule
+	 * instead of {@code POST /edges/<name>}
 	 */
-	record EdgeAnswer(String name, String contract, @Schema(nullable = true) String deliverTo, String source, boolean batch, boolean queue,
-			@Schema(nullable = true) String inbound,
-			boolean polled) {
+	record EdgeAnswer(String name, String contract, @Schema(nullable = true) String deliverTo, String source,
+			boolean batch, boolean queue, @Schema(nullable = true) String inbound, boolean polled) {
 
 		static EdgeAnswer of(Edge edge) {
-			return new EdgeAnswer(edge.name(), edge.contract(), Targets.display(edge.deliverTo()), edge.source(), edge.batch(),
-					edge.queue(), edge.inbound() == null ? null : edge.inbound().display(), edge.polled());
+			return new EdgeAnswer(edge.name(), edge.contract(), Targets.display(edge.deliverTo()), edge.source(),
+					edge.batch(), edge.queue(), edge.inbound() == null ? null : edge.inbound().display(),
+					edge.polled());
 		}
 	}
 
 	@Operation(summary = "The edges in force")
 	@GetMapping("/api/edges")
 	EdgesAnswer edges() {
-		return new EdgesAnswer(edges.all().stream().map(EdgeAnswer::of).toList(), routes.loadedAt(), routes.lastFailure().orElse(null));
+		return new EdgesAnswer(edges.all().stream().map(EdgeAnswer::of).toList(), routes.loadedAt(),
+				routes.lastFailure().orElse(null));
 	}
 
 	@Operation(summary = "The contracts in force")
@@ -87,29 +95,37 @@ class EdgeController {
 		body.put("folder", set.folder());
 		body.put("loadedAt", loaded.loadedAt());
 		body.put("taxonomySha256", set.taxonomy().sha256());
-		body.put("contracts", set.contracts().values().stream().sorted(Comparator.comparing(Contract::name))
+		body.put("contracts", set.contracts()
+			.values()
+			.stream()
+			.sorted(Comparator.comparing(Contract::name))
 			.map(c -> Map.of("name", c.name(), "file", c.file(), "sha256", c.sha256(), "source", c.spec().source()))
 			.toList());
 		body.put("lastError", contracts.lastFailure().orElse(null));
 		return body;
 	}
 
-	/** Reloads now instead of at the next look at the folder; a refused set answers 422 with its problems. */
+	/**
+	 * Reloads now instead of at the next look at the folder; a refused set answers 422
+	 * with its problems.
+	 */
 	@Operation(summary = "Reload the contracts now")
 	@PostMapping("/api/contracts/reload")
 	@ApiResponse(responseCode = "200", description = "what is loaded now")
-	@ApiResponse(responseCode = "422", description = "the new contracts were refused (problems); the last good set stays in force",
+	@ApiResponse(responseCode = "422",
+			description = "the new contracts were refused (problems); the last good set stays in force",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
 	ResponseEntity<Object> reload() {
 		boolean changed = contracts.reload(true);
 		routes.check();
 		if (!changed && contracts.lastFailure().isPresent()) {
 			ContractRegistry.Failure failure = contracts.lastFailure().get();
-			ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "contracts-refused", "Contracts refused",
-					"the new contracts were refused; the last good set stays in force");
+			ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "contracts-refused",
+					"Contracts refused", "the new contracts were refused; the last good set stays in force");
 			problem.setProperty("problems", failure.problems());
 			return ResponseEntity.unprocessableEntity().body(problem);
 		}
 		return ResponseEntity.ok(contracts());
 	}
+
 }

@@ -42,17 +42,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Stands at the door of every edge, {@code POST /edges/*} and any other path a guarding route serves (a tool's own, such
- * as {@code /v1/batch}), before Camel reads anything: an unknown edge under {@code /edges/} is 404, a sender the
- * edge's route does not let in 401 and a non-JSON body 415 (none is stored); a body over the size limit is never
- * read whole: the sender gets 413 and, when it is known to be the edge's, its first bytes are stored as a
- * {@code too-large} reject. A retry with an
- * idempotency key that was already answered gets that answer again. Who may send is decided by the edge's
- * {@link Verifier}; this filter only asks it, before anything is stored or answered from storage.
+ * Stands at the door of every edge, {@code POST /edges/*} and any other path a guarding
+ * route serves (a tool's own, such as {@code /v1/batch}), before Camel reads anything: an
+ * unknown edge under {@code /edges/} is 404, a sender the edge's route does not let in
+ * 401 and a non-JSON body 415 (none is stored); a body over the size limit is never read
+ * whole: the sender gets 413 and, when it is known to be the edge's, its first bytes are
+ * stored as a {@code too-large} reject. A retry with an idempotency key that was already
+ * answered gets that answer again. Who may send is decided by the edge's
+ * {@link Verifier}; this filter only asks it, before anything is stored or answered from
+ * storage.
  */
 class EdgeEntryFilter extends OncePerRequestFilter {
 
-	/** The request attribute holding the body exactly as received; Camel's own copy went through a Reader. */
+	/**
+	 * The request attribute holding the body exactly as received; Camel's own copy went
+	 * through a Reader.
+	 */
 	static final String RAW_BODY = "dev.handoff.edge.rawBody";
 
 	private static final String EDGES = "/edges/";
@@ -79,8 +84,9 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 
 	private final TransactionTemplate transactions;
 
-	EdgeEntryFilter(EdgeRegistry edges, ContractRegistry contracts, RejectStore rejects, GuardProperties limits, InboundKeys keys,
-			InboundAuth inbound, EdgeMetrics metrics, ObjectMapper mapper, TransactionTemplate transactions) {
+	EdgeEntryFilter(EdgeRegistry edges, ContractRegistry contracts, RejectStore rejects, GuardProperties limits,
+			InboundKeys keys, InboundAuth inbound, EdgeMetrics metrics, ObjectMapper mapper,
+			TransactionTemplate transactions) {
 		this.edges = edges;
 		this.contracts = contracts;
 		this.rejects = rejects;
@@ -98,7 +104,8 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		Edge edge = "POST".equals(request.getMethod()) ? edges.atPath(path).orElse(null) : null;
 		if (edge == null) {
-			// an edge fed from a queue or by a poll has no path: to a sender it does not exist
+			// an edge fed from a queue or by a poll has no path: to a sender it does not
+			// exist
 			if ("POST".equals(request.getMethod()) && path.startsWith(EDGES)) {
 				problem(response, Problems.unknownEdge(path.substring(EDGES.length())));
 			}
@@ -118,10 +125,11 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * In this order (the edge exists, found by its path): the sender's credential holds (or, for a signature, its headers are there and
-	 * its time is fresh), the body is JSON, the key is well formed, the body is within the limit, the signature holds,
-	 * and only then is a retry answered again, so a sender the edge does not know never sees a stored answer and never
-	 * gets anything stored.
+	 * In this order (the edge exists, found by its path): the sender's credential holds
+	 * (or, for a signature, its headers are there and its time is fresh), the body is
+	 * JSON, the key is well formed, the body is within the limit, the signature holds,
+	 * and only then is a retry answered again, so a sender the edge does not know never
+	 * sees a stored answer and never gets anything stored.
 	 */
 	private void admit(Edge edge, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
@@ -139,7 +147,8 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 		}
 		String encoding = request.getHeader("Content-Encoding");
 		if (encoding != null && !encoding.equalsIgnoreCase("identity")) {
-			// never inflated: a small compressed body could expand past every limit (a zip bomb)
+			// never inflated: a small compressed body could expand past every limit (a
+			// zip bomb)
 			metrics.answered(edge.name(), EdgeMetrics.Outcome.UNSUPPORTED);
 			problem(response, Problems.unsupportedEncoding(encoding));
 			return;
@@ -189,22 +198,27 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 		chain.doFilter(new CachedBody(request, body), response);
 	}
 
-	/** A retry: the sender gets the first answer again and nothing is judged or stored twice. */
+	/**
+	 * A retry: the sender gets the first answer again and nothing is judged or stored
+	 * twice.
+	 */
 	private void replay(Edge edge, InboundKeys.Answer first, HttpServletResponse response) throws IOException {
 		metrics.duplicate(edge.name());
 		response.setStatus(first.status());
-		// the only stored answer that is a problem document is the 413 of an oversized body
-		response.setContentType(first.status() == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE ? "application/problem+json"
-				: "application/json");
+		// the only stored answer that is a problem document is the 413 of an oversized
+		// body
+		response.setContentType(first.status() == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
+				? "application/problem+json" : "application/json");
 		response.setHeader("Idempotent-Replayed", "true");
 		response.getOutputStream().write(first.body());
 	}
 
 	/**
-	 * 413 for a body over the limit. Its first bytes are kept as a {@code too-large} reject when the sender is known (its
-	 * credential held, or the route let anyone in), together with its idempotency key, so a retry stores nothing twice and
-	 * gets the same answer; a signature, though, is over the whole body, which is never read, so its sender cannot be known
-	 * and nothing of it is kept.
+	 * 413 for a body over the limit. Its first bytes are kept as a {@code too-large}
+	 * reject when the sender is known (its credential held, or the route let anyone in),
+	 * together with its idempotency key, so a retry stores nothing twice and gets the
+	 * same answer; a signature, though, is over the whole body, which is never read, so
+	 * its sender cannot be known and nothing of it is kept.
 	 */
 	private void tooLarge(Edge edge, Verifier verifier, byte[] body, Long declared, String contentType, String key,
 			HttpServletResponse response) throws IOException {
@@ -255,8 +269,9 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Not a reject: a message the edge cannot tell came from one of its senders is counted and refused, not kept. The
-	 * detail names headers and settings only, never a secret nor what the sender presented.
+	 * Not a reject: a message the edge cannot tell came from one of its senders is
+	 * counted and refused, not kept. The detail names headers and settings only, never a
+	 * secret nor what the sender presented.
 	 */
 	private void refuse(Edge edge, HttpServletResponse response, Refusal refusal) throws IOException {
 		log.debug("Edge {} refused a request: {} ({})", edge.name(), refusal.reason(), refusal.detail());
@@ -264,7 +279,8 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 		if (refusal.challenge() != null) {
 			response.setHeader("WWW-Authenticate", refusal.challenge());
 		}
-		problem(response, refusal.signature() ? Problems.unsignedMessage(refusal.detail()) : Problems.unauthenticated(refusal.detail()));
+		problem(response, refusal.signature() ? Problems.unsignedMessage(refusal.detail())
+				: Problems.unauthenticated(refusal.detail()));
 	}
 
 	@Override
@@ -275,20 +291,26 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 	private void storeTooLarge(String id, Edge edge, byte[] kept, Long declared, String contentType) {
 		Contract contract = contracts.find(edge.contract()).orElseThrow();
 		long size = declared != null ? declared : kept.length + 1L;
-		rejects.insert(new Reject(id, edge.name(), contract.name(), contract.sha256(), null, kept, declared, contentType,
-				List.of(Violations.tooLarge(size, limits.maxBytes())), Reject.OPEN, Instant.now(), null));
+		rejects.insert(new Reject(id, edge.name(), contract.name(), contract.sha256(), null, kept, declared,
+				contentType, List.of(Violations.tooLarge(size, limits.maxBytes())), Reject.OPEN, Instant.now(), null));
 	}
 
-	/** Idempotency-Key, or the Standard Webhooks webhook-id when the sender is a webhook. */
+	/**
+	 * Idempotency-Key, or the Standard Webhooks webhook-id when the sender is a webhook.
+	 */
 	static String idempotencyKey(HttpServletRequest request) {
 		String key = request.getHeader("Idempotency-Key");
 		return key != null ? key : request.getHeader("webhook-id");
 	}
 
-	/** {@code application/x-www-form-urlencoded}, which an edge takes when its route reads forms. */
+	/**
+	 * {@code application/x-www-form-urlencoded}, which an edge takes when its route reads
+	 * forms.
+	 */
 	static boolean isForm(String contentType) {
-		return contentType != null
-				&& contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT).equals("application/x-www-form-urlencoded");
+		return contentType != null && contentType.split(";", 2)[0].trim()
+			.toLowerCase(Locale.ROOT)
+			.equals("application/x-www-form-urlencoded");
 	}
 
 	static boolean isJson(String contentType) {
@@ -367,5 +389,7 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 		public long getContentLengthLong() {
 			return body.length;
 		}
+
 	}
+
 }

@@ -21,13 +21,15 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The edges the route files declare: each route that starts from {@code platform-http:/edges/<name>}, or from
- * {@code platform-http:} on any other path with a {@code handoff:guard:<contract>?inbound=<kind>} step (a tool's own
- * path, such as Segment's {@code /v1/batch}: the edge is then named by its route id). Every one gets the same door
- * ({@link EdgeEntryFilter}) at its path. Read once Camel has built the routes; a route that serves an edge path under
- * another id, forgets its guard, does not say who may send (or lacks the secrets for it), or serves a path another
- * edge or Handoff itself serves, stops startup (Camel ignores failures in its own after-start hook, so this listens for
- * Spring's started event instead).
+ * The edges the route files declare: each route that starts from
+ * {@code platform-http:/edges/<name>}, or from {@code platform-http:} on any other path
+ * with a {@code handoff:guard:<contract>?inbound=<kind>} step (a tool's own path, such as
+ * Segment's {@code /v1/batch}: the edge is then named by its route id). Every one gets
+ * the same door ({@link EdgeEntryFilter}) at its path. Read once Camel has built the
+ * routes; a route that serves an edge path under another id, forgets its guard, does not
+ * say who may send (or lacks the secrets for it), or serves a path another edge or
+ * Handoff itself serves, stops startup (Camel ignores failures in its own after-start
+ * hook, so this listens for Spring's started event instead).
  */
 @Component
 public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent> {
@@ -49,12 +51,19 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 
 	EdgeRegistry(ContractRegistry contracts, InboundAuth inbound) {
 		this.inbound = inbound;
-		// a reload that drops a contract an edge guards with would leave that edge without a judge
-		contracts.require(set -> edges.values().stream().filter(e -> set.find(e.contract()).isEmpty())
-			.map(e -> "edge '" + e.name() + "' (" + e.source() + ") guards with contract '" + e.contract() + "', which the new set lacks")
+		// a reload that drops a contract an edge guards with would leave that edge
+		// without a judge
+		contracts.require(set -> edges.values()
+			.stream()
+			.filter(e -> set.find(e.contract()).isEmpty())
+			.map(e -> "edge '" + e.name() + "' (" + e.source() + ") guards with contract '" + e.contract()
+					+ "', which the new set lacks")
 			.toList());
-		// a queue edge cannot hold an event for a person, so a gate there would be a promise nobody keeps
-		contracts.require(set -> edges.values().stream().filter(e -> queueEdges.contains(e.name()))
+		// a queue edge cannot hold an event for a person, so a gate there would be a
+		// promise nobody keeps
+		contracts.require(set -> edges.values()
+			.stream()
+			.filter(e -> queueEdges.contains(e.name()))
 			.filter(e -> set.find(e.contract()).map(c -> c.spec().gate() != null).orElse(false))
 			.map(e -> HandoffComponent.ungated("edge '" + e.name() + "' (" + e.source() + ")", e.contract()))
 			.toList());
@@ -74,7 +83,8 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 		for (RouteDefinition route : model.getRouteDefinitions()) {
 			String from = context.resolvePropertyPlaceholders(route.getInput().getEndpointUri());
 			if (from.startsWith(HTTP) && off(route, context)) {
-				// a route that is off (the Segment collector until it is turned on) serves nothing, so it is no edge
+				// a route that is off (the Segment collector until it is turned on)
+				// serves nothing, so it is no edge
 				continue;
 			}
 			if (from.startsWith(HTTP) && !from.startsWith(PREFIX)) {
@@ -96,7 +106,8 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 			String name = from.substring(PREFIX.length()).replaceFirst("\\?.*$", "");
 			String where = where(route);
 			if (!name.equals(route.getRouteId())) {
-				problems.add(where + ": route '" + route.getRouteId() + "' serves /edges/" + name + "; give it the id '" + name + "'");
+				problems.add(where + ": route '" + route.getRouteId() + "' serves /edges/" + name + "; give it the id '"
+						+ name + "'");
 				continue;
 			}
 			httpEdge(route, name, "/edges/" + name, context, problems).ifPresent(edge -> found.put(name, edge));
@@ -108,17 +119,21 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 			}
 			Edge other = paths.putIfAbsent(edge.path(), edge);
 			if (other != null) {
-				problems.add(edge.source() + ": edge '" + edge.name() + "' serves " + edge.path() + ", which edge '" + other.name() + "' ("
-						+ other.source() + ") serves already; give one of them another path");
+				problems.add(edge.source() + ": edge '" + edge.name() + "' serves " + edge.path() + ", which edge '"
+						+ other.name() + "' (" + other.source() + ") serves already; give one of them another path");
 			}
-			HandoffPaths.taken(edge.path()).ifPresent(owner -> problems.add(edge.source() + ": edge '" + edge.name() + "' serves "
-					+ edge.path() + ", a path of Handoff's own " + owner + "; give it another path"));
+			HandoffPaths.taken(edge.path())
+				.ifPresent(owner -> problems.add(edge.source() + ": edge '" + edge.name() + "' serves " + edge.path()
+						+ ", a path of Handoff's own " + owner + "; give it another path"));
 		}
 		Set<String> starts = new HashSet<>();
-		model.getRouteDefinitions().forEach(r -> starts.add(context.resolvePropertyPlaceholders(r.getInput().getEndpointUri()).replaceFirst("\\?.*$", "")));
+		model.getRouteDefinitions()
+			.forEach(r -> starts
+				.add(context.resolvePropertyPlaceholders(r.getInput().getEndpointUri()).replaceFirst("\\?.*$", "")));
 		for (RouteDefinition route : model.getRouteDefinitions()) {
 			DeliveryRouteCheck.missing(Step.fromModel(route.getOutputs(), context), starts)
-				.forEach(target -> problems.add(where(route) + ": " + DeliveryRouteCheck.sentence(route.getRouteId(), target)));
+				.forEach(target -> problems
+					.add(where(route) + ": " + DeliveryRouteCheck.sentence(route.getRouteId(), target)));
 		}
 		if (!problems.isEmpty()) {
 			throw new IllegalStateException("Routes are invalid:\n  - " + String.join("\n  - ", problems));
@@ -130,33 +145,42 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 	}
 
 	/**
-	 * An edge served over HTTP at {@code path}: its guard says against which contract and who may send. Null, with the
-	 * problem added, when it has no guard.
+	 * An edge served over HTTP at {@code path}: its guard says against which contract and
+	 * who may send. Null, with the problem added, when it has no guard.
 	 */
-	private Optional<Edge> httpEdge(RouteDefinition route, String name, String path, CamelContext context, List<String> problems) {
+	private Optional<Edge> httpEdge(RouteDefinition route, String name, String path, CamelContext context,
+			List<String> problems) {
 		String where = where(route);
 		List<String> steps = new ArrayList<>();
 		collect(route.getOutputs(), context, steps);
-		RouteShape.problems(name, Step.fromModel(route.getOutputs(), context)).forEach(p -> problems.add(where + ": " + p));
+		RouteShape.problems(name, Step.fromModel(route.getOutputs(), context))
+			.forEach(p -> problems.add(where + ": " + p));
 		String guard = steps.stream().filter(RouteFile::isGuard).findFirst().orElse(null);
 		String contract = guard == null ? null : RouteFile.contractOf(guard);
 		if (contract == null) {
-			problems.add(where + ": edge '" + name + "' has no 'handoff:guard:<contract>' step; an edge without a guard lets anything through");
+			problems.add(where + ": edge '" + name
+					+ "' has no 'handoff:guard:<contract>' step; an edge without a guard lets anything through");
 			return Optional.empty();
 		}
-		String deliverTo = steps.stream().filter(s -> s.startsWith("handoff:")).map(EdgeRegistry::deliverTo).filter(d -> d != null)
-			.findFirst().orElse(null);
+		String deliverTo = steps.stream()
+			.filter(s -> s.startsWith("handoff:"))
+			.map(EdgeRegistry::deliverTo)
+			.filter(d -> d != null)
+			.findFirst()
+			.orElse(null);
 		List<Step> before = RouteShape.beforeGuard(Step.fromModel(route.getOutputs(), context));
 		InboundKind kind = inbound(name, where, guard, problems);
-		return Optional.of(new Edge(name, contract, deliverTo, where, guard.startsWith(RouteFile.BATCH_PREFIX), false, kind,
-				RouteShape.readsForms(before), RouteShape.maps(before), false, path));
+		return Optional.of(new Edge(name, contract, deliverTo, where, guard.startsWith(RouteFile.BATCH_PREFIX), false,
+				kind, RouteShape.readsForms(before), RouteShape.maps(before), false, path));
 	}
 
 	/**
-	 * A route on a path of its own (not under {@code /edges/}) is an edge when it guards: named by its route id, served at
-	 * its path. One that does not guard (a webhook ping that only starts a poll) is not an edge.
+	 * A route on a path of its own (not under {@code /edges/}) is an edge when it guards:
+	 * named by its route id, served at its path. One that does not guard (a webhook ping
+	 * that only starts a poll) is not an edge.
 	 */
-	private Optional<Edge> toolPathEdge(RouteDefinition route, String from, CamelContext context, List<String> problems) {
+	private Optional<Edge> toolPathEdge(RouteDefinition route, String from, CamelContext context,
+			List<String> problems) {
 		List<String> steps = new ArrayList<>();
 		collect(route.getOutputs(), context, steps);
 		if (steps.stream().noneMatch(RouteFile::isGuard)) {
@@ -165,14 +189,18 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 		return httpEdge(route, route.getRouteId(), RouteFile.httpPath(from), context, problems);
 	}
 
-	/** Whether a route serves every path under its own ({@code matchOnUriPrefix}: Segment's /v1/track, /v1/identify, ...). */
+	/**
+	 * Whether a route serves every path under its own ({@code matchOnUriPrefix}:
+	 * Segment's /v1/track, /v1/identify, ...).
+	 */
 	static boolean servesBelow(String from) {
 		return from.matches(".*[?&]matchOnUriPrefix=true(&.*)?$");
 	}
 
 	/**
-	 * A route that reads a queue and checks with {@code handoff:check:<contract>}: its accepted events go to
-	 * the first {@code kafka:} step after the check, which is where a replayed reject of it goes too.
+	 * A route that reads a queue and checks with {@code handoff:check:<contract>}: its
+	 * accepted events go to the first {@code kafka:} step after the check, which is where
+	 * a replayed reject of it goes too.
 	 */
 	private static Optional<Edge> queueEdge(RouteDefinition route, CamelContext context) {
 		List<String> steps = new ArrayList<>();
@@ -185,13 +213,18 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 			return Optional.empty();
 		}
 		String contract = RouteFile.contractOf(steps.get(check));
-		String output = steps.subList(check, steps.size()).stream().filter(s -> s.startsWith("kafka:")).findFirst().orElse(null);
+		String output = steps.subList(check, steps.size())
+			.stream()
+			.filter(s -> s.startsWith("kafka:"))
+			.findFirst()
+			.orElse(null);
 		return Optional.of(new Edge(route.getRouteId(), contract, output, where(route), false, true));
 	}
 
 	/**
-	 * Who may send to an HTTP edge, as its guard's {@code inbound=} says; null, with the problem added, when it says
-	 * nothing or names no kind. A kind whose secrets are not configured is a problem too: the edge would refuse everyone.
+	 * Who may send to an HTTP edge, as its guard's {@code inbound=} says; null, with the
+	 * problem added, when it says nothing or names no kind. A kind whose secrets are not
+	 * configured is a problem too: the edge would refuse everyone.
 	 */
 	private InboundKind inbound(String name, String where, String guard, List<String> problems) {
 		String edge = "edge '" + name + "' (" + where + ")";
@@ -210,12 +243,15 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 	}
 
 	/**
-	 * A route that starts from {@code seda:} and guards with {@code handoff:guard:<contract>}: an edge that another route
-	 * feeds with what it reads from a tool's API (routes/brief-airtable.yaml). Each message is an exchange of its own, so
-	 * its rejects carry the edge's name and replay through its steps like those of an HTTP edge, whose shape rules it
-	 * follows. A route that is off ({@code autoStartup} false) serves no edge.
+	 * A route that starts from {@code seda:} and guards with
+	 * {@code handoff:guard:<contract>}: an edge that another route feeds with what it
+	 * reads from a tool's API (routes/brief-airtable.yaml). Each message is an exchange
+	 * of its own, so its rejects carry the edge's name and replay through its steps like
+	 * those of an HTTP edge, whose shape rules it follows. A route that is off
+	 * ({@code autoStartup} false) serves no edge.
 	 */
-	private static Optional<Edge> polledEdge(RouteDefinition route, String from, CamelContext context, List<String> problems) {
+	private static Optional<Edge> polledEdge(RouteDefinition route, String from, CamelContext context,
+			List<String> problems) {
 		if (!from.startsWith("seda:") || off(route, context)) {
 			return Optional.empty();
 		}
@@ -225,20 +261,32 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 		if (guard == null) {
 			return Optional.empty();
 		}
-		RouteShape.problems(route.getRouteId(), Step.fromModel(route.getOutputs(), context)).forEach(p -> problems.add(where(route) + ": " + p));
-		String deliverTo = steps.stream().filter(s -> s.startsWith("handoff:")).map(EdgeRegistry::deliverTo).filter(d -> d != null)
-			.findFirst().orElse(null);
-		return Optional.of(new Edge(route.getRouteId(), RouteFile.contractOf(guard), deliverTo, where(route), false, false, null, false,
-				false, true, null));
+		RouteShape.problems(route.getRouteId(), Step.fromModel(route.getOutputs(), context))
+			.forEach(p -> problems.add(where(route) + ": " + p));
+		String deliverTo = steps.stream()
+			.filter(s -> s.startsWith("handoff:"))
+			.map(EdgeRegistry::deliverTo)
+			.filter(d -> d != null)
+			.findFirst()
+			.orElse(null);
+		return Optional.of(new Edge(route.getRouteId(), RouteFile.contractOf(guard), deliverTo, where(route), false,
+				false, null, false, false, true, null));
 	}
 
-	/** Whether a route is off: {@code autoStartup} false, as written or once its placeholder is resolved. */
+	/**
+	 * Whether a route is off: {@code autoStartup} false, as written or once its
+	 * placeholder is resolved.
+	 */
 	private static boolean off(RouteDefinition route, CamelContext context) {
-		String autoStartup = route.getAutoStartup() == null ? null : context.resolvePropertyPlaceholders(route.getAutoStartup());
+		String autoStartup = route.getAutoStartup() == null ? null
+				: context.resolvePropertyPlaceholders(route.getAutoStartup());
 		return "false".equalsIgnoreCase(autoStartup);
 	}
 
-	/** The {@code deliverTo} option of a Handoff step as written: up to the next option, or the whole of a {@code RAW(...)}. */
+	/**
+	 * The {@code deliverTo} option of a Handoff step as written: up to the next option,
+	 * or the whole of a {@code RAW(...)}.
+	 */
 	static String deliverTo(String step) {
 		int at = step.indexOf("deliverTo=");
 		if (at < 0 || (step.charAt(at - 1) != '?' && step.charAt(at - 1) != '&')) {
@@ -259,7 +307,10 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 				: route.getInput().getLocation() + ":" + route.getInput().getLineNumber();
 	}
 
-	/** Where the route that uses an endpoint is defined, for error messages raised while routes are built. */
+	/**
+	 * Where the route that uses an endpoint is defined, for error messages raised while
+	 * routes are built.
+	 */
 	static String whereUsed(CamelContext context, String step) {
 		Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
 		for (RouteDefinition route : model.getRouteDefinitions()) {
@@ -273,7 +324,10 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 		return null;
 	}
 
-	/** An endpoint URI as Camel compares them: options sorted and encoded one way, {@code scheme://} and {@code scheme:} alike. */
+	/**
+	 * An endpoint URI as Camel compares them: options sorted and encoded one way,
+	 * {@code scheme://} and {@code scheme:} alike.
+	 */
 	private static String normalized(String uri) {
 		try {
 			return org.apache.camel.util.URISupport.normalizeUri(uri).replace("://", ":");
@@ -293,8 +347,9 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 	}
 
 	/**
-	 * Whether steps before the guard of this route map the message. Asked per message, by route: routes that name the same
-	 * guard share one endpoint, so the step itself cannot know.
+	 * Whether steps before the guard of this route map the message. Asked per message, by
+	 * route: routes that name the same guard share one endpoint, so the step itself
+	 * cannot know.
 	 */
 	boolean mapped(String route) {
 		Edge edge = route == null ? null : edges.get(route);
@@ -306,19 +361,23 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 	}
 
 	/**
-	 * The edge senders reach at this path (without the context path), if one is served there: the edge of exactly this
-	 * path, else the one with the longest path above it that serves all below it.
+	 * The edge senders reach at this path (without the context path), if one is served
+	 * there: the edge of exactly this path, else the one with the longest path above it
+	 * that serves all below it.
 	 */
 	public Optional<Edge> atPath(String path) {
 		Edge exact = byPath.get(path);
 		if (exact != null) {
 			return Optional.of(exact);
 		}
-		return servedBelow.stream().filter(above -> path.startsWith(above + "/")).max(java.util.Comparator.comparingInt(String::length))
+		return servedBelow.stream()
+			.filter(above -> path.startsWith(above + "/"))
+			.max(java.util.Comparator.comparingInt(String::length))
 			.map(byPath::get);
 	}
 
 	public List<Edge> all() {
 		return List.copyOf(new TreeMap<>(edges).values());
 	}
+
 }

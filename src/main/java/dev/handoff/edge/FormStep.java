@@ -11,10 +11,12 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * {@code handoff:form} before the guard: an {@code application/x-www-form-urlencoded} body (Mailchimp's webhooks) read as
- * the JSON object it stands for, with the bracket nesting the tools use: {@code data[merges][FNAME]=Ann} is
- * {@code {"data": {"merges": {"FNAME": "Ann"}}}}, {@code tags[]=a&tags[]=b} an array. Values stay strings, as sent. The
- * edge's door takes form bodies only on a route that has this step; a reject keeps the form as received.
+ * {@code handoff:form} before the guard: an {@code application/x-www-form-urlencoded}
+ * body (Mailchimp's webhooks) read as the JSON object it stands for, with the bracket
+ * nesting the tools use: {@code data[merges][FNAME]=Ann} is {@code {"data": {"merges":
+ * {"FNAME": "Ann"}}}}, {@code tags[]=a&tags[]=b} an array. Values stay strings, as sent.
+ * The edge's door takes form bodies only on a route that has this step; a reject keeps
+ * the form as received.
  */
 final class FormStep implements Processor {
 
@@ -22,7 +24,8 @@ final class FormStep implements Processor {
 
 	@Override
 	public void process(Exchange exchange) {
-		// the bytes as the sender sent them: the servlet container may have taken a form body apart as request parameters
+		// the bytes as the sender sent them: the servlet container may have taken a form
+		// body apart as request parameters
 		byte[] form = GuardStep.rawBody(exchange);
 		exchange.getMessage().setBody(read(form == null ? "" : new String(form, StandardCharsets.UTF_8)));
 	}
@@ -41,7 +44,10 @@ final class FormStep implements Processor {
 		return root;
 	}
 
-	/** Walks {@code a[b][]} down from the root, making objects and arrays on the way, and sets the value at the end. */
+	/**
+	 * Walks {@code a[b][]} down from the root, making objects and arrays on the way, and
+	 * sets the value at the end.
+	 */
 	private static void put(ObjectNode root, String name, String value) {
 		int open = name.indexOf('[');
 		if (open <= 0 || !name.endsWith("]")) {
@@ -63,7 +69,10 @@ final class FormStep implements Processor {
 		}
 	}
 
-	/** The container under {@code key} (an array when the next key is {@code []}), made when missing. */
+	/**
+	 * The container under {@code key} (an array when the next key is {@code []}), made
+	 * when missing.
+	 */
 	private static JsonNode child(JsonNode parent, String key, boolean array) {
 		if (parent instanceof ArrayNode list) {
 			JsonNode made = array ? list.addArray() : list.addObject();
@@ -76,4 +85,5 @@ final class FormStep implements Processor {
 		}
 		return array ? object.putArray(key) : object.putObject(key);
 	}
+
 }

@@ -16,11 +16,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stores the outcomes of concurrent edge requests in shared transactions: one writer takes whatever is
- * waiting and commits it at once, so many senders pay for one durable commit instead of one each. A
- * sender is answered only after the commit that holds its outcome, so a 2xx still survives {@code kill -9}.
- * Nothing waits for company: a lone request is committed as soon as the writer is free, which is what
- * lets commits group only when requests really overlap.
+ * Stores the outcomes of concurrent edge requests in shared transactions: one writer
+ * takes whatever is waiting and commits it at once, so many senders pay for one durable
+ * commit instead of one each. A sender is answered only after the commit that holds its
+ * outcome, so a 2xx still survives {@code kill -9}. Nothing waits for company: a lone
+ * request is committed as soon as the writer is free, which is what lets commits group
+ * only when requests really overlap.
  */
 @Component
 public class GroupCommit implements DisposableBean {
@@ -51,13 +52,15 @@ public class GroupCommit implements DisposableBean {
 	}
 
 	/**
-	 * Runs {@code work} in a committed transaction and returns after the commit; throws what the work (or
-	 * its commit) threw, after a rollback that took nothing else with it.
+	 * Runs {@code work} in a committed transaction and returns after the commit; throws
+	 * what the work (or its commit) threw, after a rollback that took nothing else with
+	 * it.
 	 */
 	public void run(Runnable work) {
 		if (!settings.enabled() || closed || TransactionSynchronizationManager.isActualTransactionActive()
 				|| Thread.currentThread() == writer) {
-			// a caller's own transaction must hold its work; after shutdown there is no writer to wait for
+			// a caller's own transaction must hold its work; after shutdown there is no
+			// writer to wait for
 			alone(work);
 			return;
 		}
@@ -125,8 +128,10 @@ public class GroupCommit implements DisposableBean {
 			transactions.executeWithoutResult(tx -> batch.forEach(unit -> unit.work().run()));
 		}
 		catch (RuntimeException | Error e) {
-			// one outcome failed (e.g. an idempotency key taken meanwhile) and the whole batch rolled back:
-			// each is stored again on its own, so only the one that failed sees its failure
+			// one outcome failed (e.g. an idempotency key taken meanwhile) and the whole
+			// batch rolled back:
+			// each is stored again on its own, so only the one that failed sees its
+			// failure
 			batch.forEach(this::commitAlone);
 			return;
 		}
@@ -148,4 +153,5 @@ public class GroupCommit implements DisposableBean {
 		closed = true;
 		writer.join(TimeUnit.SECONDS.toMillis(30));
 	}
+
 }

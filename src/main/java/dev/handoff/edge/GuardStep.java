@@ -20,9 +20,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * {@code handoff:guard:<contract>} in a route: holds the message against its contract. A rejected message
- * is stored byte for byte, answered 422 and goes no further; an accepted one (or one a gate holds) continues
- * with its generated values applied and the verdict attached for {@code handoff:accept}.
+ * {@code handoff:guard:<contract>} in a route: holds the message against its contract. A
+ * rejected message is stored byte for byte, answered 422 and goes no further; an accepted
+ * one (or one a gate holds) continues with its generated values applied and the verdict
+ * attached for {@code handoff:accept}.
  */
 final class GuardStep implements Processor {
 
@@ -30,10 +31,16 @@ final class GuardStep implements Processor {
 
 	private final String contractName;
 
-	/** The most bytes the next tool takes for one message, generated values in; 0 when the route sets no such limit. */
+	/**
+	 * The most bytes the next tool takes for one message, generated values in; 0 when the
+	 * route sets no such limit.
+	 */
 	private final int maxBytes;
 
-	/** Which routes map what the tool sends before their guard: then the guard judges what their steps made. */
+	/**
+	 * Which routes map what the tool sends before their guard: then the guard judges what
+	 * their steps made.
+	 */
 	private final EdgeRegistry edges;
 
 	private final ContractRegistry contracts;
@@ -46,8 +53,8 @@ final class GuardStep implements Processor {
 
 	private final EdgeMetrics metrics;
 
-	GuardStep(String contractName, int maxBytes, EdgeRegistry edges, ContractRegistry contracts, Guard guard, RejectStore rejects, Outcomes outcomes,
-			EdgeMetrics metrics) {
+	GuardStep(String contractName, int maxBytes, EdgeRegistry edges, ContractRegistry contracts, Guard guard,
+			RejectStore rejects, Outcomes outcomes, EdgeMetrics metrics) {
 		this.contractName = contractName;
 		this.maxBytes = maxBytes;
 		this.edges = edges;
@@ -68,7 +75,8 @@ final class GuardStep implements Processor {
 		byte[] received = body == null ? new byte[0] : body;
 		boolean mapped = edges.mapped(exchange.getFromRouteId());
 		byte[] judged = mapped ? Bodies.bytes(exchange) : received;
-		// the timer is of messages the edge took in; a replay is judged again, but it is not a message that came in
+		// the timer is of messages the edge took in; a replay is judged again, but it is
+		// not a message that came in
 		Verdict verdict = run != null ? guard.check(contract, set.taxonomy(), judged)
 				: metrics.timeGuard(exchange.getFromRouteId(), () -> guard.check(contract, set.taxonomy(), judged));
 		verdict = withinToolLimit(verdict);
@@ -81,14 +89,17 @@ final class GuardStep implements Processor {
 			return;
 		}
 		if (run != null) {
-			// a replay that is rejected again stores nothing new: the reject it came from stays open
+			// a replay that is rejected again stores nothing new: the reject it came from
+			// stays open
 			exchange.setRouteStop(true);
 			return;
 		}
 		String id = UUID.randomUUID().toString();
-		// the bytes as received are what is kept; what the steps before the guard made of them is kept beside
-		Reject reject = new Reject(id, exchange.getFromRouteId(), contract.name(), contract.sha256(), verdict.campaign(), received, null,
-				contentType(exchange), verdict.violations(), Reject.OPEN, Instant.now(), null, null, mapped ? judged : null);
+		// the bytes as received are what is kept; what the steps before the guard made of
+		// them is kept beside
+		Reject reject = new Reject(id, exchange.getFromRouteId(), contract.name(), contract.sha256(),
+				verdict.campaign(), received, null, contentType(exchange), verdict.violations(), Reject.OPEN,
+				Instant.now(), null, null, mapped ? judged : null);
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("id", id);
 		answer.put("edge", exchange.getFromRouteId());
@@ -103,25 +114,39 @@ final class GuardStep implements Processor {
 		exchange.setRouteStop(true);
 	}
 
-	/** A message that would go on larger than the next tool takes is refused here, where the sender still hears of it. */
+	/**
+	 * A message that would go on larger than the next tool takes is refused here, where
+	 * the sender still hears of it.
+	 */
 	private Verdict withinToolLimit(Verdict verdict) {
 		if (maxBytes == 0 || verdict.forwarded() == null || verdict.forwarded().length <= maxBytes) {
 			return verdict;
 		}
-		return new Verdict(verdict.contract(), verdict.received(), List.of(Violations.tooLargeForTool(verdict.forwarded().length, maxBytes)),
-				null, List.of(), List.of(), verdict.campaign(), verdict.version(), null, null);
+		return new Verdict(verdict.contract(), verdict.received(),
+				List.of(Violations.tooLargeForTool(verdict.forwarded().length, maxBytes)), null, List.of(), List.of(),
+				verdict.campaign(), verdict.version(), null, null);
 	}
 
-	/** The sender's Content-Type: from the request, since a step before the guard may have set another on the message. */
+	/**
+	 * The sender's Content-Type: from the request, since a step before the guard may have
+	 * set another on the message.
+	 */
 	private static String contentType(Exchange exchange) {
-		HttpServletRequest request = exchange.getMessage().getHeader("CamelHttpServletRequest", HttpServletRequest.class);
-		return request != null ? request.getContentType() : exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
+		HttpServletRequest request = exchange.getMessage()
+			.getHeader("CamelHttpServletRequest", HttpServletRequest.class);
+		return request != null ? request.getContentType()
+				: exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
 	}
 
-	/** The bytes as the sender sent them: from the entry filter over HTTP, else the message body. */
+	/**
+	 * The bytes as the sender sent them: from the entry filter over HTTP, else the
+	 * message body.
+	 */
 	static byte[] rawBody(Exchange exchange) {
-		HttpServletRequest request = exchange.getMessage().getHeader("CamelHttpServletRequest", HttpServletRequest.class);
+		HttpServletRequest request = exchange.getMessage()
+			.getHeader("CamelHttpServletRequest", HttpServletRequest.class);
 		Object raw = request == null ? null : request.getAttribute(EdgeEntryFilter.RAW_BODY);
 		return raw instanceof byte[] bytes ? bytes : exchange.getMessage().getBody(byte[].class);
 	}
+
 }

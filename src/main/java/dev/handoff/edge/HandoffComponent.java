@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The {@code handoff:} Camel component that route files use:
  * {@code handoff:guard:<contract>} holds a message against a contract, and
  * {@code handoff:accept[?deliverTo=<url>]} stores it and queues it for the next tool.
- * Endpoints are checked when routes are built, so a route naming an unknown contract stops startup.
+ * Endpoints are checked when routes are built, so a route naming an unknown contract
+ * stops startup.
  */
 // fully qualified: Camel's Component is the type this class implements
 @org.springframework.stereotype.Component("handoff")
@@ -69,8 +70,9 @@ public class HandoffComponent extends DefaultComponent {
 	private final EdgeRegistry edges;
 
 	HandoffComponent(ContractRegistry contracts, Guard guard, RejectStore rejects, TruthStore truth, OutboxStore outbox,
-			TransactionTemplate transactions, Dispatcher dispatcher, InboundKeys keys, DeliveryProperties delivery, GuardProperties limits,
-			ObjectMapper mapper, HeldStore held, EdgeMetrics metrics, GroupCommit commits, ArtifactStore artifacts, Signing signing, EdgeRegistry edges) {
+			TransactionTemplate transactions, Dispatcher dispatcher, InboundKeys keys, DeliveryProperties delivery,
+			GuardProperties limits, ObjectMapper mapper, HeldStore held, EdgeMetrics metrics, GroupCommit commits,
+			ArtifactStore artifacts, Signing signing, EdgeRegistry edges) {
 		this.signing = signing;
 		this.edges = edges;
 		this.artifacts = artifacts;
@@ -94,33 +96,39 @@ public class HandoffComponent extends DefaultComponent {
 	@Override
 	protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
 		if (remaining.startsWith("guard:") || remaining.startsWith("batch:")) {
-			// who may send is the edge's door (EdgeRegistry reads this option, EdgeEntryFilter applies it): here it is only checked
+			// who may send is the edge's door (EdgeRegistry reads this option,
+			// EdgeEntryFilter applies it): here it is only checked
 			String inbound = getAndRemoveParameter(parameters, "inbound", String.class);
 			if (inbound != null && dev.handoff.inbound.InboundKind.of(inbound).isEmpty()) {
-				throw new IllegalArgumentException(dev.handoff.inbound.InboundKind.unknown(prefix(uri) + "'" + uri + "'", inbound));
+				throw new IllegalArgumentException(
+						dev.handoff.inbound.InboundKind.unknown(prefix(uri) + "'" + uri + "'", inbound));
 			}
 		}
 		if (remaining.startsWith("guard:")) {
 			String contract = contract(uri, remaining.substring("guard:".length()));
 			int maxBytes = limit(uri, parameters, "maxBytes");
-			return new StepEndpoint(uri, this, new GuardStep(contract, maxBytes, edges, contracts, guard, rejects, outcomes, metrics));
+			return new StepEndpoint(uri, this,
+					new GuardStep(contract, maxBytes, edges, contracts, guard, rejects, outcomes, metrics));
 		}
 		if (remaining.startsWith("batch:")) {
 			String contract = contract(uri, remaining.substring("batch:".length()));
 			String deliverTo = deliverTo(uri, parameters);
-			BatchStep.Limits sizes = new BatchStep.Limits(limit(uri, parameters, "maxEventBytes"), limit(uri, parameters, "maxBatchBytes"));
-			BatchStep.Shape shape = new BatchStep.Shape(items(uri, parameters), sizes, eventKey(uri, parameters), answer(uri, parameters),
-					pass(uri, parameters));
-			return new StepEndpoint(uri, this, new BatchStep(contract, deliverTo, shape, edges, contracts, guard, rejects, outbox, outcomes, keys,
-					dispatcher, limits, mapper, held, metrics));
+			BatchStep.Limits sizes = new BatchStep.Limits(limit(uri, parameters, "maxEventBytes"),
+					limit(uri, parameters, "maxBatchBytes"));
+			BatchStep.Shape shape = new BatchStep.Shape(items(uri, parameters), sizes, eventKey(uri, parameters),
+					answer(uri, parameters), pass(uri, parameters));
+			return new StepEndpoint(uri, this, new BatchStep(contract, deliverTo, shape, edges, contracts, guard,
+					rejects, outbox, outcomes, keys, dispatcher, limits, mapper, held, metrics));
 		}
 		if (remaining.startsWith("check:")) {
 			String contract = contract(uri, remaining.substring("check:".length()));
 			if (contracts.find(contract).orElseThrow().spec().gate() != null) {
 				String where = EdgeRegistry.whereUsed(getCamelContext(), uri);
-				throw new IllegalArgumentException(ungated((where == null ? "" : where + ": ") + "'" + uri + "'", contract));
+				throw new IllegalArgumentException(
+						ungated((where == null ? "" : where + ": ") + "'" + uri + "'", contract));
 			}
-			return new StepEndpoint(uri, this, new CheckStep(contract, contracts, guard, rejects, keys, transactions, metrics));
+			return new StepEndpoint(uri, this,
+					new CheckStep(contract, contracts, guard, rejects, keys, transactions, metrics));
 		}
 		if (remaining.equals("commit")) {
 			return new StepEndpoint(uri, this, new CommitStep());
@@ -128,7 +136,8 @@ public class HandoffComponent extends DefaultComponent {
 		if (remaining.equals("accept")) {
 			String deliverTo = deliverTo(uri, parameters);
 			DeliveryOptions options = options(uri, deliverTo, parameters);
-			return new StepEndpoint(uri, this, new AcceptStep(deliverTo, options, truth, outbox, outcomes, dispatcher, held, metrics, mapper));
+			return new StepEndpoint(uri, this,
+					new AcceptStep(deliverTo, options, truth, outbox, outcomes, dispatcher, held, metrics, mapper));
 		}
 		if (remaining.equals("form")) {
 			return new StepEndpoint(uri, this, new FormStep());
@@ -139,8 +148,9 @@ public class HandoffComponent extends DefaultComponent {
 		if (remaining.equals("remember")) {
 			String pointer = getAndRemoveParameter(parameters, "id", String.class);
 			if (pointer == null || !pointer.startsWith("/")) {
-				throw new IllegalArgumentException(prefix(uri) + "'" + uri + "': handoff:remember needs id=<JSON pointer to the id in the "
-						+ "tool's answer>, like id=/id");
+				throw new IllegalArgumentException(
+						prefix(uri) + "'" + uri + "': handoff:remember needs id=<JSON pointer to the id in the "
+								+ "tool's answer>, like id=/id");
 			}
 			return new StepEndpoint(uri, this, new RememberStep(pointer, artifacts, commits, mapper));
 		}
@@ -149,19 +159,23 @@ public class HandoffComponent extends DefaultComponent {
 				+ "handoff:check:<contract>, handoff:commit or, in a delivery route, handoff:remember?id=<pointer> and handoff:sign");
 	}
 
-	/** {@code eventKey=/pointer}: where each event of a batch has its own idempotency key (Segment's {@code /messageId}). */
+	/**
+	 * {@code eventKey=/pointer}: where each event of a batch has its own idempotency key
+	 * (Segment's {@code /messageId}).
+	 */
 	private String eventKey(String uri, Map<String, Object> parameters) {
 		String pointer = getAndRemoveParameter(parameters, "eventKey", String.class);
 		if (pointer != null && !pointer.startsWith("/")) {
-			throw new IllegalArgumentException(prefix(uri) + "'" + uri + "': eventKey=" + pointer + " is not a JSON pointer into an event, "
-					+ "like /messageId");
+			throw new IllegalArgumentException(prefix(uri) + "'" + uri + "': eventKey=" + pointer
+					+ " is not a JSON pointer into an event, " + "like /messageId");
 		}
 		return pointer;
 	}
 
 	/**
-	 * {@code pass=identify,page}: the event types a batch lets through unjudged. Said in the route, so what goes on without
-	 * a contract is in plain sight; an event with another type, or none, is judged.
+	 * {@code pass=identify,page}: the event types a batch lets through unjudged. Said in
+	 * the route, so what goes on without a contract is in plain sight; an event with
+	 * another type, or none, is judged.
 	 */
 	private java.util.Set<String> pass(String uri, Map<String, Object> parameters) {
 		String pass = getAndRemoveParameter(parameters, "pass", String.class);
@@ -171,15 +185,18 @@ public class HandoffComponent extends DefaultComponent {
 		java.util.Set<String> types = new java.util.TreeSet<>();
 		for (String type : pass.split(",")) {
 			if (type.isBlank()) {
-				throw new IllegalArgumentException(prefix(uri) + "'" + uri + "': pass=" + pass + " names an empty type; list event types "
-						+ "like pass=identify,page");
+				throw new IllegalArgumentException(prefix(uri) + "'" + uri + "': pass=" + pass
+						+ " names an empty type; list event types " + "like pass=identify,page");
 			}
 			types.add(type.trim());
 		}
 		return java.util.Set.copyOf(types);
 	}
 
-	/** {@code answer=handoff} (the default) or {@code answer=segment}: how a batch's sender is answered. */
+	/**
+	 * {@code answer=handoff} (the default) or {@code answer=segment}: how a batch's
+	 * sender is answered.
+	 */
 	private BatchStep.Answer answer(String uri, Map<String, Object> parameters) {
 		String answer = getAndRemoveParameter(parameters, "answer", String.class, "handoff");
 		return switch (answer) {
@@ -190,22 +207,27 @@ public class HandoffComponent extends DefaultComponent {
 		};
 	}
 
-	/** Where a batch's events are: {@code items=/pointer}, {@code items=root} for a body that is an array; {@code /batch} by default. */
+	/**
+	 * Where a batch's events are: {@code items=/pointer}, {@code items=root} for a body
+	 * that is an array; {@code /batch} by default.
+	 */
 	private String items(String uri, Map<String, Object> parameters) {
 		String items = getAndRemoveParameter(parameters, "items", String.class, "/batch");
 		if ("root".equals(items)) {
 			return "";
 		}
 		if (!items.startsWith("/")) {
-			throw new IllegalArgumentException(prefix(uri) + "'" + uri + "': items=" + items + " is neither a JSON pointer to the array of "
-					+ "events (like /batch) nor root (a body that is the array itself)");
+			throw new IllegalArgumentException(
+					prefix(uri) + "'" + uri + "': items=" + items + " is neither a JSON pointer to the array of "
+							+ "events (like /batch) nor root (a body that is the array itself)");
 		}
 		return items;
 	}
 
 	/**
-	 * A size the next tool sets (Segment: 32 KB an event, 500 KB a batch), in bytes; 0 when the route names none. It
-	 * must leave room for a message: at least 1 KiB, at most the edge's own limit.
+	 * A size the next tool sets (Segment: 32 KB an event, 500 KB a batch), in bytes; 0
+	 * when the route names none. It must leave room for a message: at least 1 KiB, at
+	 * most the edge's own limit.
 	 */
 	private int limit(String uri, Map<String, Object> parameters, String name) {
 		Integer value = getAndRemoveParameter(parameters, name, Integer.class);
@@ -213,32 +235,40 @@ public class HandoffComponent extends DefaultComponent {
 			return 0;
 		}
 		if (value < 1024 || value > limits.maxBytes()) {
-			throw new IllegalArgumentException(prefix(uri) + "'" + uri + "': " + name + "=" + value + " must be between 1024 and "
-					+ limits.maxBytes() + " (handoff.guard.max-bytes) bytes");
+			throw new IllegalArgumentException(prefix(uri) + "'" + uri + "': " + name + "=" + value
+					+ " must be between 1024 and " + limits.maxBytes() + " (handoff.guard.max-bytes) bytes");
 		}
 		return value;
 	}
 
-	/** Why a queue edge cannot check with a gated contract: an event read from a queue cannot wait for a person. */
+	/**
+	 * Why a queue edge cannot check with a gated contract: an event read from a queue
+	 * cannot wait for a person.
+	 */
 	static String ungated(String where, String contract) {
-		return where + ": contract '" + contract + "' has a gate, but handoff:check: reads a queue, where nothing can be held for "
+		return where + ": contract '" + contract
+				+ "' has a gate, but handoff:check: reads a queue, where nothing can be held for "
 				+ "approval; gate it on an HTTP edge (handoff:guard + handoff:accept) or remove the gate";
 	}
 
-	/** A contract name that must be loaded, or an error naming the route file that asked for it. */
+	/**
+	 * A contract name that must be loaded, or an error naming the route file that asked
+	 * for it.
+	 */
 	private String contract(String uri, String name) {
 		if (contracts.find(name).isEmpty()) {
 			String where = EdgeRegistry.whereUsed(getCamelContext(), uri);
-			throw new IllegalArgumentException((where == null ? "" : where + ": ") + "'" + uri + "' names contract '" + name + "', but "
-					+ contracts.current().folder() + " has no " + name + ".schema.json (loaded: "
+			throw new IllegalArgumentException((where == null ? "" : where + ": ") + "'" + uri + "' names contract '"
+					+ name + "', but " + contracts.current().folder() + " has no " + name + ".schema.json (loaded: "
 					+ contracts.current().contracts().keySet().stream().sorted().toList() + ")");
 		}
 		return name;
 	}
 
 	/**
-	 * The {@code deliverTo} option, checked: an absolute http(s) URL that is not a private address unless allowed, or
-	 * an endpoint Camel can resolve ({@code direct:<delivery route>}, {@code kafka:<topic>}, ...).
+	 * The {@code deliverTo} option, checked: an absolute http(s) URL that is not a
+	 * private address unless allowed, or an endpoint Camel can resolve
+	 * ({@code direct:<delivery route>}, {@code kafka:<topic>}, ...).
 	 */
 	private String deliverTo(String uri, Map<String, Object> parameters) {
 		String deliverTo = getAndRemoveParameter(parameters, "deliverTo", String.class);
@@ -250,12 +280,13 @@ public class HandoffComponent extends DefaultComponent {
 			checkEndpoint(uri, deliverTo);
 			return deliverTo;
 		}
-		// a {/pointer} part of the path is filled per message; any value stands for it in the checks
+		// a {/pointer} part of the path is filled per message; any value stands for it in
+		// the checks
 		String example = deliverTo.replaceAll("\\{/[^}]*}", "x");
 		checkTarget(where, uri, example);
 		TargetGuard.refusal(example, delivery.allowsPrivateTargets()).ifPresent(why -> {
-					throw new IllegalArgumentException(prefix(uri) + "'" + uri + "': " + why);
-				});
+			throw new IllegalArgumentException(prefix(uri) + "'" + uri + "': " + why);
+		});
 		return deliverTo;
 	}
 
@@ -263,29 +294,40 @@ public class HandoffComponent extends DefaultComponent {
 		return deliverTo.isBlank() || deliverTo.startsWith("/") || deliverTo.regionMatches(true, 0, "http", 0, 4);
 	}
 
-	/** A Camel endpoint as a target: its component must be on the classpath and take the options given. */
+	/**
+	 * A Camel endpoint as a target: its component must be on the classpath and take the
+	 * options given.
+	 */
 	private void checkEndpoint(String uri, String deliverTo) {
 		if (deliverTo.startsWith("handoff:")) {
-			throw new IllegalArgumentException(prefix(uri) + "'" + uri + "': deliverTo names a Handoff step; name the next tool's URL, a "
-					+ "direct: delivery route or another Camel endpoint");
+			throw new IllegalArgumentException(
+					prefix(uri) + "'" + uri + "': deliverTo names a Handoff step; name the next tool's URL, a "
+							+ "direct: delivery route or another Camel endpoint");
 		}
 		try {
 			getCamelContext().getEndpoint(deliverTo);
 		}
 		catch (RuntimeException e) {
-			throw new IllegalArgumentException(prefix(uri) + "'" + uri + "': deliverTo '" + deliverTo.replaceFirst("\\?.*$", "?...")
-					+ "' is neither an http(s) URL nor an endpoint Camel can make: " + e.getMessage(), e);
+			throw new IllegalArgumentException(
+					prefix(uri) + "'" + uri + "': deliverTo '" + deliverTo.replaceFirst("\\?.*$", "?...")
+							+ "' is neither an http(s) URL nor an endpoint Camel can make: " + e.getMessage(),
+					e);
 		}
 	}
 
-	/** The method and the memory of an http target; a Camel endpoint decides those in its own route. */
+	/**
+	 * The method and the memory of an http target; a Camel endpoint decides those in its
+	 * own route.
+	 */
 	private DeliveryOptions options(String uri, String deliverTo, Map<String, Object> parameters) {
 		String method = getAndRemoveParameter(parameters, "method", String.class);
 		String remember = getAndRemoveParameter(parameters, "remember", String.class);
 		String update = getAndRemoveParameter(parameters, "update", String.class);
-		if ((method != null || remember != null || update != null) && (deliverTo == null || !TargetGuard.isHttp(deliverTo))) {
-			throw new IllegalArgumentException(prefix(uri) + "'" + uri + "': method, remember and update apply to an http(s) deliverTo; a "
-					+ "delivery route (direct:) chooses its own methods and remembers with handoff:remember");
+		if ((method != null || remember != null || update != null)
+				&& (deliverTo == null || !TargetGuard.isHttp(deliverTo))) {
+			throw new IllegalArgumentException(
+					prefix(uri) + "'" + uri + "': method, remember and update apply to an http(s) deliverTo; a "
+							+ "delivery route (direct:) chooses its own methods and remembers with handoff:remember");
 		}
 		try {
 			return DeliveryOptions.of(method, remember, update);
@@ -307,11 +349,14 @@ public class HandoffComponent extends DefaultComponent {
 			target = URI.create(deliverTo);
 		}
 		catch (IllegalArgumentException e) {
-			throw new IllegalArgumentException(prefix + "'" + uri + "': deliverTo '" + deliverTo + "' is not a URL: " + e.getMessage(), e);
+			throw new IllegalArgumentException(
+					prefix + "'" + uri + "': deliverTo '" + deliverTo + "' is not a URL: " + e.getMessage(), e);
 		}
 		if (target.getHost() == null || !("http".equals(target.getScheme()) || "https".equals(target.getScheme()))) {
-			throw new IllegalArgumentException(prefix + "'" + uri + "': deliverTo '" + deliverTo + "' is not an absolute http(s) URL; "
-					+ "is the tool's base URL set (HANDOFF_CMS_URL, HANDOFF_EMAIL_URL, HANDOFF_TRACKING_URL)?");
+			throw new IllegalArgumentException(
+					prefix + "'" + uri + "': deliverTo '" + deliverTo + "' is not an absolute http(s) URL; "
+							+ "is the tool's base URL set (HANDOFF_CMS_URL, HANDOFF_EMAIL_URL, HANDOFF_TRACKING_URL)?");
 		}
 	}
+
 }

@@ -25,17 +25,23 @@ class InboundKeys {
 	}
 
 	Optional<Answer> find(String edge, String key) {
-		return jdbc.query("SELECT status, answer FROM inbound_key WHERE edge = ? AND idem_key = ? AND created_at > ?",
-				(rs, n) -> new Answer(rs.getInt("status"), rs.getBytes("answer")), edge, key, Timestamp.from(windowStart()))
+		return jdbc
+			.query("SELECT status, answer FROM inbound_key WHERE edge = ? AND idem_key = ? AND created_at > ?",
+					(rs, n) -> new Answer(rs.getInt("status"), rs.getBytes("answer")), edge, key,
+					Timestamp.from(windowStart()))
 			.stream()
 			.findFirst();
 	}
 
-	/** Must run in the transaction that stores the outcome: a second sender of the same key fails here and rolls back. */
+	/**
+	 * Must run in the transaction that stores the outcome: a second sender of the same
+	 * key fails here and rolls back.
+	 */
 	void remember(String edge, String key, int status, byte[] answer) {
-		jdbc.update("DELETE FROM inbound_key WHERE edge = ? AND idem_key = ? AND created_at <= ?", edge, key, Timestamp.from(windowStart()));
-		jdbc.update("INSERT INTO inbound_key (edge, idem_key, status, answer, created_at) VALUES (?, ?, ?, ?, ?)", edge, key, status, answer,
-				Timestamp.from(Instant.now()));
+		jdbc.update("DELETE FROM inbound_key WHERE edge = ? AND idem_key = ? AND created_at <= ?", edge, key,
+				Timestamp.from(windowStart()));
+		jdbc.update("INSERT INTO inbound_key (edge, idem_key, status, answer, created_at) VALUES (?, ?, ?, ?, ?)", edge,
+				key, status, answer, Timestamp.from(Instant.now()));
 	}
 
 	int forgetExpired() {
@@ -45,4 +51,5 @@ class InboundKeys {
 	private Instant windowStart() {
 		return Instant.now().minus(properties.idempotencyWindow());
 	}
+
 }

@@ -10,18 +10,23 @@ import org.apache.camel.Message;
 import org.springframework.dao.DataAccessException;
 
 /**
- * Commits what an edge decided and answers the sender, once per idempotency key: the outcome and the
- * key are stored in one transaction, so of two sends with the same key only one is stored and both get
- * the first answer. The answer carries fresh headers only: nothing the sender sent is echoed back.
+ * Commits what an edge decided and answers the sender, once per idempotency key: the
+ * outcome and the key are stored in one transaction, so of two sends with the same key
+ * only one is stored and both get the first answer. The answer carries fresh headers
+ * only: nothing the sender sent is echoed back.
  */
 final class Outcomes {
 
-	/** The idempotency key: a request attribute over HTTP, an exchange property on a route that is not HTTP (a polled record). */
+	/**
+	 * The idempotency key: a request attribute over HTTP, an exchange property on a route
+	 * that is not HTTP (a polled record).
+	 */
 	static final String IDEMPOTENCY_KEY = "dev.handoff.edge.idempotencyKey";
 
 	/**
-	 * An exchange property holding a {@link Runnable} to store in the outcome's own transaction: a poll's memory that it
-	 * took the record, which must be kept exactly when the outcome is.
+	 * An exchange property holding a {@link Runnable} to store in the outcome's own
+	 * transaction: a poll's memory that it took the record, which must be kept exactly
+	 * when the outcome is.
 	 */
 	static final String STORED_WITH = "dev.handoff.edge.storedWith";
 
@@ -37,7 +42,10 @@ final class Outcomes {
 		this.mapper = mapper;
 	}
 
-	/** Stores and answers; false when the key had already been answered and nothing was stored now. */
+	/**
+	 * Stores and answers; false when the key had already been answered and nothing was
+	 * stored now.
+	 */
 	boolean commit(Exchange exchange, int status, Map<String, ?> answer, Runnable store) {
 		byte[] body = write(answer);
 		String edge = exchange.getFromRouteId();
@@ -55,7 +63,8 @@ final class Outcomes {
 			});
 		}
 		catch (DataAccessException e) {
-			// a concurrent send with the same key won the insert (H2 may say so as a lock conflict, not a duplicate key)
+			// a concurrent send with the same key won the insert (H2 may say so as a lock
+			// conflict, not a duplicate key)
 			InboundKeys.Answer first = key == null ? null : keys.find(edge, key).orElse(null);
 			if (first == null) {
 				throw e;
@@ -68,8 +77,10 @@ final class Outcomes {
 	}
 
 	private static String key(Exchange exchange) {
-		HttpServletRequest request = exchange.getMessage().getHeader("CamelHttpServletRequest", HttpServletRequest.class);
-		return request != null ? (String) request.getAttribute(IDEMPOTENCY_KEY) : exchange.getProperty(IDEMPOTENCY_KEY, String.class);
+		HttpServletRequest request = exchange.getMessage()
+			.getHeader("CamelHttpServletRequest", HttpServletRequest.class);
+		return request != null ? (String) request.getAttribute(IDEMPOTENCY_KEY)
+				: exchange.getProperty(IDEMPOTENCY_KEY, String.class);
 	}
 
 	static void respond(Exchange exchange, int status, byte[] body, boolean replayed, String contentType) {
@@ -91,4 +102,5 @@ final class Outcomes {
 			throw new IllegalStateException("an edge answer always serialises", e);
 		}
 	}
+
 }

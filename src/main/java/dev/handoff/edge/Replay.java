@@ -24,10 +24,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs a reject through its edge again with today's contracts and truth. Accepted: it is queued for the
- * next tool like any message and the reject becomes {@code replayed}, in one transaction, so two replays
- * at once deliver it once. Held by its contract's gate: it becomes a held message, never delivered unapproved.
- * Rejected again: it stays open.
+ * Runs a reject through its edge again with today's contracts and truth. Accepted: it is
+ * queued for the next tool like any message and the reject becomes {@code replayed}, in
+ * one transaction, so two replays at once deliver it once. Held by its contract's gate:
+ * it becomes a held message, never delivered unapproved. Rejected again: it stays open.
  */
 @Component
 public class Replay {
@@ -56,8 +56,9 @@ public class Replay {
 
 	private final HeldStore heldStore;
 
-	Replay(RejectStore rejects, EdgeRegistry edges, ContractRegistry contracts, Guard guard, TruthStore truth, OutboxStore outbox,
-			TransactionTemplate transactions, Dispatcher dispatcher, ProducerTemplate producer, HeldStore heldStore) {
+	Replay(RejectStore rejects, EdgeRegistry edges, ContractRegistry contracts, Guard guard, TruthStore truth,
+			OutboxStore outbox, TransactionTemplate transactions, Dispatcher dispatcher, ProducerTemplate producer,
+			HeldStore heldStore) {
 		this.rejects = rejects;
 		this.edges = edges;
 		this.contracts = contracts;
@@ -70,8 +71,12 @@ public class Replay {
 		this.heldStore = heldStore;
 	}
 
-	/** A reject read from Kafka goes to the edge's output topic; it is marked replayed once the topic has it. */
-	private Outcome toTopic(Reject reject, Edge edge, Verdict verdict, Map<String, Object> answer, java.util.function.BiConsumer<String, String> onAccepted) {
+	/**
+	 * A reject read from Kafka goes to the edge's output topic; it is marked replayed
+	 * once the topic has it.
+	 */
+	private Outcome toTopic(Reject reject, Edge edge, Verdict verdict, Map<String, Object> answer,
+			java.util.function.BiConsumer<String, String> onAccepted) {
 		producer.sendBody(edge.deliverTo(), verdict.forwarded());
 		boolean replayed = Boolean.TRUE.equals(transactions.execute(tx -> {
 			if (!rejects.markReplayed(reject.id(), reject.id())) {
@@ -81,7 +86,8 @@ public class Replay {
 			return true;
 		}));
 		if (!replayed) {
-			answer.put("detail", "reject " + reject.id() + " was replayed or discarded meanwhile (it was sent to the topic again)");
+			answer.put("detail",
+					"reject " + reject.id() + " was replayed or discarded meanwhile (it was sent to the topic again)");
 			return new Outcome(false, true, answer);
 		}
 		answer.put("outcome", "accepted");
@@ -101,11 +107,12 @@ public class Replay {
 	}
 
 	/**
-	 * A replayed reject that its contract's gate holds is not let through: it becomes a held message for a
-	 * person to decide, and the reject is marked replayed as that held message, in one transaction.
+	 * A replayed reject that its contract's gate holds is not let through: it becomes a
+	 * held message for a person to decide, and the reject is marked replayed as that held
+	 * message, in one transaction.
 	 */
-	private Outcome hold(Reject reject, byte[] payload, Edge edge, Contract contract, Shaped shaped, Map<String, Object> answer,
-			java.util.function.BiConsumer<String, String> onAccepted) {
+	private Outcome hold(Reject reject, byte[] payload, Edge edge, Contract contract, Shaped shaped,
+			Map<String, Object> answer, java.util.function.BiConsumer<String, String> onAccepted) {
 		Verdict verdict = shaped.verdict();
 		if (edge.queue()) {
 			answer.put("detail", HandoffComponent.ungated("edge '" + edge.name() + "'", contract.name()));
@@ -113,8 +120,10 @@ public class Replay {
 		}
 		Truth next = verdict.newTruth();
 		String id = next != null ? next.messageId() : UUID.randomUUID().toString();
-		Held held = Held.now(id, edge.name(), contract.name(), contract.sha256(), verdict.campaign(), verdict.version(), payload,
-				reject.contentType(), next != null ? null : shaped.outgoing(), next == null ? null : next.fields(), shaped.target(), verdict.gate())
+		Held held = Held
+			.now(id, edge.name(), contract.name(), contract.sha256(), verdict.campaign(), verdict.version(), payload,
+					reject.contentType(), next != null ? null : shaped.outgoing(), next == null ? null : next.fields(),
+					shaped.target(), verdict.gate())
 			.calling(shaped.options().stored());
 		boolean stored = Boolean.TRUE.equals(transactions.execute(tx -> {
 			if (!rejects.markReplayed(reject.id(), id)) {
@@ -135,21 +144,26 @@ public class Replay {
 		return new Outcome(true, false, answer);
 	}
 
-	/** A replayed message as its route would send it on: the guard's verdict, the payload for the tool and where it goes. */
+	/**
+	 * A replayed message as its route would send it on: the guard's verdict, the payload
+	 * for the tool and where it goes.
+	 */
 	private record Shaped(Verdict verdict, byte[] outgoing, String target, DeliveryOptions options) {
 	}
 
 	/**
-	 * Judges the payload and shapes it the way a live message on its edge is: through the route's own steps, so that
-	 * a transform between guard and accept, or a choice between two accepts, applies to a replay too. A batch edge's
-	 * event goes on as a batch of one (the shape that edge's tool takes); a queue edge's to its output topic.
+	 * Judges the payload and shapes it the way a live message on its edge is: through the
+	 * route's own steps, so that a transform between guard and accept, or a choice
+	 * between two accepts, applies to a replay too. A batch edge's event goes on as a
+	 * batch of one (the shape that edge's tool takes); a queue edge's to its output
+	 * topic.
 	 */
 	private Shaped shape(Reject reject, Edge edge, Contract contract, byte[] payload) {
 		if (edge.batch() || edge.queue()) {
 			Verdict verdict = guard.check(contract, contracts.current().taxonomy(), payload);
 			byte[] forwarded = verdict.forwarded();
-			return new Shaped(verdict, forwarded == null || !edge.batch() ? forwarded : batchOfOne(forwarded), edge.deliverTo(),
-					DeliveryOptions.POST);
+			return new Shaped(verdict, forwarded == null || !edge.batch() ? forwarded : batchOfOne(forwarded),
+					edge.deliverTo(), DeliveryOptions.POST);
 		}
 		RouteRun run = RouteRuns.run(producer.getCamelContext(), edge.name(), payload, reject.contentType());
 		Verdict verdict = run.verdict();
@@ -159,15 +173,19 @@ public class Replay {
 		return new Shaped(verdict, run.outgoing(), run.deliverTo(), run.options());
 	}
 
-	/** Whether today's contracts and truth would accept (or hold) the reject, without changing anything. */
+	/**
+	 * Whether today's contracts and truth would accept (or hold) the reject, without
+	 * changing anything.
+	 */
 	public boolean wouldAccept(Reject reject) {
 		Verdict verdict = Reject.OPEN.equals(reject.status()) ? judge(reject, reject.payload()) : null;
 		return verdict != null && (verdict.accepted() || verdict.held());
 	}
 
 	/**
-	 * What today's contracts and truth would make of the reject sent on with this payload, without storing or sending
-	 * anything: a replay's dry run. Null when its edge is no longer served.
+	 * What today's contracts and truth would make of the reject sent on with this
+	 * payload, without storing or sending anything: a replay's dry run. Null when its
+	 * edge is no longer served.
 	 */
 	public Verdict judge(Reject reject, byte[] payload) {
 		Edge edge = edges.find(reject.edge()).orElse(null);
@@ -185,15 +203,17 @@ public class Replay {
 	}
 
 	/**
-	 * Replays a reject with the given payload (its own, or a person's correction of it). {@code onAccepted} runs with the
-	 * delivery or held id and the outcome ({@code accepted} or {@code held}), inside the transaction that marks it
-	 * replayed, so what it writes (the audit row) lands with the change or not at all.
+	 * Replays a reject with the given payload (its own, or a person's correction of it).
+	 * {@code onAccepted} runs with the delivery or held id and the outcome
+	 * ({@code accepted} or {@code held}), inside the transaction that marks it replayed,
+	 * so what it writes (the audit row) lands with the change or not at all.
 	 */
 	public Outcome replay(Reject reject, byte[] payload, java.util.function.BiConsumer<String, String> onAccepted) {
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("reject", reject.id());
 		if (!Reject.OPEN.equals(reject.status())) {
-			answer.put("detail", "reject " + reject.id() + " is " + reject.status() + "; only an open reject can be replayed");
+			answer.put("detail",
+					"reject " + reject.id() + " is " + reject.status() + "; only an open reject can be replayed");
 			return new Outcome(false, true, answer);
 		}
 		Edge edge = edges.find(reject.edge()).orElse(null);
@@ -212,7 +232,8 @@ public class Replay {
 			answer.put("violations", verdict.violations());
 			return new Outcome(false, false, answer);
 		}
-		// a message the tool refused goes out again under its first id, so the tool sees the same Idempotency-Key
+		// a message the tool refused goes out again under its first id, so the tool sees
+		// the same Idempotency-Key
 		String id = reject.outboxId() != null ? reject.outboxId()
 				: verdict.newTruth() != null ? verdict.newTruth().messageId() : UUID.randomUUID().toString();
 		if (edge.queue()) {
@@ -229,14 +250,16 @@ public class Replay {
 				truth.record(verdict.newTruth());
 			}
 			if (reject.outboxId() != null && shaped.target() != null) {
-				if (!outbox.requeue(reject.outboxId(), shaped.target(), shaped.options().stored(), shaped.outgoing(), message)) {
+				if (!outbox.requeue(reject.outboxId(), shaped.target(), shaped.options().stored(), shaped.outgoing(),
+						message)) {
 					tx.setRollbackOnly();
 					return false;
 				}
 			}
 			else if (shaped.target() != null) {
-				outbox.insert(new OutboxEntry(id, edge.name(), contract.name(), contract.sha256(), verdict.campaign(), verdict.version(),
-						shaped.target(), shaped.outgoing(), OutboxEntry.PENDING, 0, Instant.now(), null, message, shaped.options().stored()));
+				outbox.insert(new OutboxEntry(id, edge.name(), contract.name(), contract.sha256(), verdict.campaign(),
+						verdict.version(), shaped.target(), shaped.outgoing(), OutboxEntry.PENDING, 0, Instant.now(),
+						null, message, shaped.options().stored()));
 			}
 			return true;
 		}));
@@ -251,4 +274,5 @@ public class Replay {
 		answer.put("rewritten", verdict.rewritten());
 		return new Outcome(true, false, answer);
 	}
+
 }

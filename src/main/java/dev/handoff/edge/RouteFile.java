@@ -15,19 +15,22 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * An edge as a route file declares it, read without starting Camel: the route id, the {@code platform-http:} path it
- * serves and the contract its {@code handoff:guard:} step names.
+ * An edge as a route file declares it, read without starting Camel: the route id, the
+ * {@code platform-http:} path it serves and the contract its {@code handoff:guard:} step
+ * names.
  *
  * @param file the route file, as given
  * @param id the route id
- * @param path the edge's name: the last segment of its {@code /edges/} path, or the route id of a route that guards on a
- * path of its own (a tool's, such as {@code /v1/batch}); null for routes that are not HTTP edges
+ * @param path the edge's name: the last segment of its {@code /edges/} path, or the route
+ * id of a route that guards on a path of its own (a tool's, such as {@code /v1/batch});
+ * null for routes that are not HTTP edges
  * @param contract the guard's contract, or null when there is no guard step
  * @param batch true when the guard takes batches ({@code handoff:batch:})
  * @param steps the route's steps as written, for {@link RouteShape}
  * @param from the endpoint the route starts from, as written
  */
-public record RouteFile(String file, String id, String path, String contract, boolean batch, List<Step> steps, String from) {
+public record RouteFile(String file, String id, String path, String contract, boolean batch, List<Step> steps,
+		String from) {
 
 	static final String EDGE_PREFIX = "platform-http:/edges/";
 
@@ -37,7 +40,10 @@ public record RouteFile(String file, String id, String path, String contract, bo
 
 	static final String BATCH_PREFIX = "handoff:batch:";
 
-	/** A step that holds messages against a contract: {@code handoff:guard:<c>} or, event by event, {@code handoff:batch:<c>}. */
+	/**
+	 * A step that holds messages against a contract: {@code handoff:guard:<c>} or, event
+	 * by event, {@code handoff:batch:<c>}.
+	 */
 	static boolean isGuard(String step) {
 		return step.startsWith(GUARD_PREFIX) || step.startsWith(BATCH_PREFIX);
 	}
@@ -61,7 +67,9 @@ public record RouteFile(String file, String id, String path, String contract, bo
 		return from.startsWith(EDGE_PREFIX);
 	}
 
-	/** The guard step's URI as written, options included; null when the route has none. */
+	/**
+	 * The guard step's URI as written, options included; null when the route has none.
+	 */
 	String guard() {
 		return guard(steps);
 	}
@@ -81,7 +89,9 @@ public record RouteFile(String file, String id, String path, String contract, bo
 		return null;
 	}
 
-	/** Every route in the YAML files of a folder; a file that cannot be read is a problem. */
+	/**
+	 * Every route in the YAML files of a folder; a file that cannot be read is a problem.
+	 */
 	public static List<RouteFile> read(Path folder, List<ContractProblem> problems) {
 		List<RouteFile> routes = new ArrayList<>();
 		List<Path> files;
@@ -99,11 +109,13 @@ public record RouteFile(String file, String id, String path, String contract, bo
 					entries.forEach(entry -> route(file.toString(), entry).ifPresent(routes::add));
 				}
 				else if (document != null) {
-					problems.add(new ContractProblem(file.toString(), "", "a route file is a YAML list of '- route:' entries"));
+					problems.add(new ContractProblem(file.toString(), "",
+							"a route file is a YAML list of '- route:' entries"));
 				}
 			}
 			catch (IOException | YAMLException e) {
-				problems.add(new ContractProblem(file.toString(), "", "is not valid YAML: " + e.getMessage().lines().findFirst().orElse("")));
+				problems.add(new ContractProblem(file.toString(), "",
+						"is not valid YAML: " + e.getMessage().lines().findFirst().orElse("")));
 			}
 		}
 		return routes;
@@ -122,7 +134,8 @@ public record RouteFile(String file, String id, String path, String contract, bo
 		String path = uri.startsWith(EDGE_PREFIX) ? uri.substring(EDGE_PREFIX.length()).replaceFirst("\\?.*$", "")
 				: uri.startsWith(HTTP_PREFIX) && guard != null ? id : null;
 		return java.util.Optional.of(new RouteFile(file, id, path, guard == null ? null : contractOf(guard),
-				guard != null && guard.startsWith(BATCH_PREFIX), Step.fromYaml(from instanceof Map<?, ?> f ? f.get("steps") : null), uri));
+				guard != null && guard.startsWith(BATCH_PREFIX),
+				Step.fromYaml(from instanceof Map<?, ?> f ? f.get("steps") : null), uri));
 	}
 
 	private static void collectTo(Object node, List<String> out) {

@@ -5,9 +5,10 @@ import dev.handoff.guard.Verdict;
 import org.apache.camel.Exchange;
 
 /**
- * A stored message run through its edge's route again (a replay): the route's own steps shape it, and a
- * {@code choice} picks the accept, exactly as for a live message; but the guard and the accept report here
- * instead of storing and answering, so that the replay stores the outcome in its own transaction.
+ * A stored message run through its edge's route again (a replay): the route's own steps
+ * shape it, and a {@code choice} picks the accept, exactly as for a live message; but the
+ * guard and the accept report here instead of storing and answering, so that the replay
+ * stores the outcome in its own transaction.
  */
 final class RouteRun {
 
@@ -72,4 +73,5 @@ final class RouteRun {
 	byte[] outgoing() {
 		return outgoing;
 	}
+
 }

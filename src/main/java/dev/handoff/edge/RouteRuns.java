@@ -7,8 +7,9 @@ import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.DefaultExchange;
 
 /**
- * Runs a stored message through an edge route's steps as Camel built them, past the route's HTTP consumer: a
- * {@code platform-http} consumer cannot be sent to, and a copy of the steps could drift from the file.
+ * Runs a stored message through an edge route's steps as Camel built them, past the
+ * route's HTTP consumer: a {@code platform-http} consumer cannot be sent to, and a copy
+ * of the steps could drift from the file.
  */
 final class RouteRuns {
 
@@ -16,8 +17,9 @@ final class RouteRuns {
 	}
 
 	/**
-	 * The guard's verdict and, when accepted, what the route made of the message and which accept it reached.
-	 * A route that fails, or ends an accepted message without an accept, is an error: nothing may be stored then.
+	 * The guard's verdict and, when accepted, what the route made of the message and
+	 * which accept it reached. A route that fails, or ends an accepted message without an
+	 * accept, is an error: nothing may be stored then.
 	 */
 	static RouteRun run(CamelContext camel, String edge, byte[] payload, String contentType) {
 		Route route = camel.getRoute(edge);
@@ -41,14 +43,19 @@ final class RouteRuns {
 		Exception failure = exchange.getException() != null ? exchange.getException()
 				: exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
 		if (failure != null) {
-			throw new IllegalStateException("the route of edge '" + edge + "' failed on the replayed message: " + failure.getMessage(), failure);
+			throw new IllegalStateException(
+					"the route of edge '" + edge + "' failed on the replayed message: " + failure.getMessage(),
+					failure);
 		}
 		if (run.verdict() == null) {
-			throw new IllegalStateException("the route of edge '" + edge + "' ended before its guard judged the replayed message");
+			throw new IllegalStateException(
+					"the route of edge '" + edge + "' ended before its guard judged the replayed message");
 		}
 		if ((run.verdict().accepted() || run.verdict().held()) && !run.reachedAccept()) {
-			throw new IllegalStateException("the route of edge '" + edge + "' ended the accepted message without reaching handoff:accept");
+			throw new IllegalStateException(
+					"the route of edge '" + edge + "' ended the accepted message without reaching handoff:accept");
 		}
 		return run;
 	}
+
 }

@@ -5,36 +5,43 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Whether Handoff can honour every step of an edge route, said in sentences that name the step. Camel runs
- * whatever a route declares; Handoff must not let it run a step whose effect it would then ignore or undo:
+ * Whether Handoff can honour every step of an edge route, said in sentences that name the
+ * step. Camel runs whatever a route declares; Handoff must not let it run a step whose
+ * effect it would then ignore or undo:
  * <ul>
- * <li>before {@code handoff:guard}, steps that map what the tool sends to the contract's shape: the guard judges what they
- * make, a reject keeps the bytes as received beside it, and a replay maps again;</li>
- * <li>between the guard and {@code handoff:accept}, steps that shape the message: what they make is what is stored
- * and delivered, and replays and approvals run them again;</li>
- * <li>a {@code choice} there must end every branch, {@code otherwise} included, in an accept;</li>
- * <li>nothing after the accept, nothing that sends to a tool before the commit, nothing that may drop or multiply
- * the message without an answer.</li>
+ * <li>before {@code handoff:guard}, steps that map what the tool sends to the contract's
+ * shape: the guard judges what they make, a reject keeps the bytes as received beside it,
+ * and a replay maps again;</li>
+ * <li>between the guard and {@code handoff:accept}, steps that shape the message: what
+ * they make is what is stored and delivered, and replays and approvals run them
+ * again;</li>
+ * <li>a {@code choice} there must end every branch, {@code otherwise} included, in an
+ * accept;</li>
+ * <li>nothing after the accept, nothing that sends to a tool before the commit, nothing
+ * that may drop or multiply the message without an answer.</li>
  * </ul>
  */
 final class RouteShape {
 
 	/** Steps that leave the message's body alone. */
-	private static final Set<String> PASSIVE = Set.of("log", "setProperty", "removeProperty", "removeProperties", "setVariable",
-			"setVariables", "removeVariable");
+	private static final Set<String> PASSIVE = Set.of("log", "setProperty", "removeProperty", "removeProperties",
+			"setVariable", "setVariables", "removeVariable");
 
 	/** Steps that make the message into what the next tool takes. */
 	private static final Set<String> SHAPING = Set.of("setBody", "transform", "convertBodyTo", "marshal", "unmarshal");
 
 	private static final Set<String> HEADERS = Set.of("setHeader", "setHeaders", "removeHeader", "removeHeaders");
 
-	private static final Set<String> SENDS = Set.of("to", "toD", "wireTap", "enrich", "pollEnrich", "multicast", "recipientList",
-			"routingSlip", "dynamicRouter", "kamelet", "serviceCall");
+	private static final Set<String> SENDS = Set.of("to", "toD", "wireTap", "enrich", "pollEnrich", "multicast",
+			"recipientList", "routingSlip", "dynamicRouter", "kamelet", "serviceCall");
 
 	private RouteShape() {
 	}
 
-	/** Whether any of these steps changes the body: then the guard judges what they made, not the bytes as received. */
+	/**
+	 * Whether any of these steps changes the body: then the guard judges what they made,
+	 * not the bytes as received.
+	 */
 	static boolean maps(List<Step> steps) {
 		return steps.stream().anyMatch(s -> SHAPING.contains(s.kind()) || s.isHandoff(FormStep.URI));
 	}
@@ -48,12 +55,17 @@ final class RouteShape {
 		return steps.subList(0, guard);
 	}
 
-	/** Whether the route reads form bodies ({@code handoff:form} before its guard): its door takes them then. */
+	/**
+	 * Whether the route reads form bodies ({@code handoff:form} before its guard): its
+	 * door takes them then.
+	 */
 	static boolean readsForms(List<Step> steps) {
 		return steps.stream().anyMatch(s -> s.isHandoff(FormStep.URI));
 	}
 
-	/** What is wrong with an edge route's steps; empty when Handoff honours all of them. */
+	/**
+	 * What is wrong with an edge route's steps; empty when Handoff honours all of them.
+	 */
 	static List<String> problems(String edge, List<Step> steps) {
 		List<String> problems = new ArrayList<>();
 		int guard = 0;
@@ -62,14 +74,16 @@ final class RouteShape {
 		}
 		if (guard == steps.size()) {
 			if (nestedGuard(steps)) {
-				problems.add("edge '" + edge + "': handoff:guard sits inside another step; it must be a step of the route itself, so that "
+				problems.add("edge '" + edge
+						+ "': handoff:guard sits inside another step; it must be a step of the route itself, so that "
 						+ "every message is judged");
 			}
 			return problems;
 		}
 		for (int i = 0; i < guard; i++) {
 			Step step = steps.get(i);
-			String why = SHAPING.contains(step.kind()) || PASSIVE.contains(step.kind()) || step.isHandoff(FormStep.URI) ? null : refusal(step);
+			String why = SHAPING.contains(step.kind()) || PASSIVE.contains(step.kind()) || step.isHandoff(FormStep.URI)
+					? null : refusal(step);
 			if (why != null) {
 				problems.add(at(edge, i, step) + " before handoff:guard " + why);
 			}
@@ -77,7 +91,8 @@ final class RouteShape {
 		List<Step> after = steps.subList(guard + 1, steps.size());
 		if (steps.get(guard).isHandoff(RouteFile.BATCH_PREFIX)) {
 			if (!after.isEmpty()) {
-				problems.add(at(edge, guard + 1, after.get(0)) + " comes after handoff:batch, which stores the events and answers the sender "
+				problems.add(at(edge, guard + 1, after.get(0))
+						+ " comes after handoff:batch, which stores the events and answers the sender "
 						+ "itself; nothing after it would act on the events");
 			}
 			return problems;
@@ -86,14 +101,18 @@ final class RouteShape {
 		return problems;
 	}
 
-	/** The steps between the guard and an accept: they shape the message, and the last one is the accept. */
+	/**
+	 * The steps between the guard and an accept: they shape the message, and the last one
+	 * is the accept.
+	 */
 	private static void segment(String edge, List<Step> steps, int offset, List<String> problems) {
 		for (int i = 0; i < steps.size(); i++) {
 			Step step = steps.get(i);
 			boolean last = i == steps.size() - 1;
 			if (step.isHandoff("handoff:accept") || "choice".equals(step.kind())) {
 				if (!last) {
-					problems.add(at(edge, offset + i + 1, steps.get(i + 1)) + " comes after handoff:accept, which has answered the sender "
+					problems.add(at(edge, offset + i + 1, steps.get(i + 1))
+							+ " comes after handoff:accept, which has answered the sender "
 							+ "and stored the message; the step would act on the answer, not on the message. Move it before the accept");
 				}
 				if ("choice".equals(step.kind())) {
@@ -106,13 +125,15 @@ final class RouteShape {
 				problems.add(at(edge, offset + i, step) + " between handoff:guard and handoff:accept " + why);
 			}
 		}
-		problems.add("edge '" + edge + "' has no handoff:accept after its guard" + (steps.isEmpty() ? "" : " on every path")
+		problems.add("edge '" + edge + "' has no handoff:accept after its guard"
+				+ (steps.isEmpty() ? "" : " on every path")
 				+ ": an accepted message would be answered with itself and stored nowhere; end the route with handoff:accept");
 	}
 
 	private static void choice(String edge, Step choice, int index, List<String> problems) {
 		if (!choice.otherwise()) {
-			problems.add(at(edge, index, choice) + " has no otherwise: a message that no branch takes would be answered with itself and "
+			problems.add(at(edge, index, choice)
+					+ " has no otherwise: a message that no branch takes would be answered with itself and "
 					+ "stored nowhere; add an otherwise that ends in handoff:accept");
 		}
 		for (List<Step> branch : choice.branches()) {
@@ -134,7 +155,8 @@ final class RouteShape {
 			return "is a second Handoff step ('" + step.uri() + "'): a message is judged once and accepted once";
 		}
 		if (SENDS.contains(kind)) {
-			return "sends to " + scheme(step.uri()) + " before the message is committed: the tool could get a message that Handoff then "
+			return "sends to " + scheme(step.uri())
+					+ " before the message is committed: the tool could get a message that Handoff then "
 					+ "fails to store, and a replay would not send it again; deliver with handoff:accept?deliverTo=...";
 		}
 		return "is not a step Handoff can honour there: it could drop, split, delay or repeat the message, so the sender's answer and "
@@ -154,10 +176,13 @@ final class RouteShape {
 	}
 
 	private static boolean nestedGuard(List<Step> steps) {
-		return steps.stream().flatMap(s -> s.branches().stream()).anyMatch(b -> b.stream().anyMatch(RouteShape::isGuard) || nestedGuard(b));
+		return steps.stream()
+			.flatMap(s -> s.branches().stream())
+			.anyMatch(b -> b.stream().anyMatch(RouteShape::isGuard) || nestedGuard(b));
 	}
 
 	private static String at(String edge, int index, Step step) {
 		return "edge '" + edge + "', step " + (index + 1) + " '" + step.kind() + "'";
 	}
+
 }

@@ -31,9 +31,10 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Reloads route files that changed while the service runs. A changed set is checked first, as lint
- * would check it; a bad one is refused and the routes in force stay. A file that Camel still fails to
- * build is put back as it was, so an edge never disappears because of an edit.
+ * Reloads route files that changed while the service runs. A changed set is checked
+ * first, as lint would check it; a bad one is refused and the routes in force stay. A
+ * file that Camel still fails to build is put back as it was, so an edge never disappears
+ * because of an edit.
  */
 @Component
 public class RouteWatcher implements ApplicationListener<ApplicationReadyEvent> {
@@ -66,7 +67,8 @@ public class RouteWatcher implements ApplicationListener<ApplicationReadyEvent> 
 	private volatile Instant loadedAt = Instant.now();
 
 	RouteWatcher(EdgeRegistry edges, ContractRegistry contracts, InboundAuth inbound,
-			@Value("${HANDOFF_ROUTES_DIR:routes}") Path folder, @Value("${handoff.contracts.reload-interval:2s}") Duration every) {
+			@Value("${HANDOFF_ROUTES_DIR:routes}") Path folder,
+			@Value("${handoff.contracts.reload-interval:2s}") Duration every) {
 		this.edges = edges;
 		this.contracts = contracts;
 		this.inbound = inbound;
@@ -76,7 +78,8 @@ public class RouteWatcher implements ApplicationListener<ApplicationReadyEvent> 
 
 	@Override
 	public synchronized void onApplicationEvent(ApplicationReadyEvent event) {
-		// taken from the started application, not injected: an early CamelContext would start before its routes are collected
+		// taken from the started application, not injected: an early CamelContext would
+		// start before its routes are collected
 		camel = event.getApplicationContext().getBean(CamelContext.class);
 		seen = fingerprint();
 		seen.keySet().forEach(this::remember);
@@ -97,8 +100,9 @@ public class RouteWatcher implements ApplicationListener<ApplicationReadyEvent> 
 	}
 
 	/**
-	 * Looks at the folder once and applies each changed file on its own: a good file takes over, a bad one
-	 * is refused (its routes in force stay) until it changes again. True when routes were reloaded.
+	 * Looks at the folder once and applies each changed file on its own: a good file
+	 * takes over, a bad one is refused (its routes in force stay) until it changes again.
+	 * True when routes were reloaded.
 	 */
 	public synchronized boolean check() {
 		if (!ready) {
@@ -128,7 +132,8 @@ public class RouteWatcher implements ApplicationListener<ApplicationReadyEvent> 
 					applied = true;
 				}
 				catch (Exception e) {
-					mine = List.of(new ContractProblem(file.toString(), "", "Camel could not build its routes: " + e.getMessage()));
+					mine = List.of(new ContractProblem(file.toString(), "",
+							"Camel could not build its routes: " + e.getMessage()));
 				}
 			}
 			if (!mine.isEmpty()) {
@@ -179,17 +184,26 @@ public class RouteWatcher implements ApplicationListener<ApplicationReadyEvent> 
 		}
 	}
 
-	/** A resource under the location Camel first loaded the file from, so its routes are replaced, not doubled. */
+	/**
+	 * A resource under the location Camel first loaded the file from, so its routes are
+	 * replaced, not doubled.
+	 */
 	private Resource resource(Path file, byte[] bytes) {
-		String location = definitionsOf(file).stream().map(r -> r.getResource().getLocation()).findFirst().orElse("file:" + file);
+		String location = definitionsOf(file).stream()
+			.map(r -> r.getResource().getLocation())
+			.findFirst()
+			.orElse("file:" + file);
 		return ResourceHelper.fromBytes(location, bytes);
 	}
 
 	private List<RouteDefinition> definitionsOf(Path file) {
 		Model model = camel.getCamelContextExtension().getContextPlugin(Model.class);
-		return model.getRouteDefinitions().stream()
-			.filter(r -> r.getResource() != null && Path.of(r.getResource().getLocation().replaceFirst("^file:", "")).toAbsolutePath()
-				.normalize().equals(file))
+		return model.getRouteDefinitions()
+			.stream()
+			.filter(r -> r.getResource() != null && Path.of(r.getResource().getLocation().replaceFirst("^file:", ""))
+				.toAbsolutePath()
+				.normalize()
+				.equals(file))
 			.toList();
 	}
 
@@ -218,4 +232,5 @@ public class RouteWatcher implements ApplicationListener<ApplicationReadyEvent> 
 	private Map<Path, String> fingerprint() {
 		return FolderFingerprint.of(folder, f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"));
 	}
+
 }

@@ -12,13 +12,16 @@ import org.apache.camel.model.ToDynamicDefinition;
 import org.apache.camel.model.WhenDefinition;
 
 /**
- * One step of a route as its file declares it, read either from the YAML (lint, a reload) or from the model Camel
- * built (start), so that both are judged by the same {@link RouteShape}.
+ * One step of a route as its file declares it, read either from the YAML (lint, a reload)
+ * or from the model Camel built (start), so that both are judged by the same
+ * {@link RouteShape}.
  *
- * @param kind the step's name in the YAML DSL ({@code to}, {@code setBody}, {@code choice}, ...)
+ * @param kind the step's name in the YAML DSL ({@code to}, {@code setBody},
+ * {@code choice}, ...)
  * @param uri the endpoint of a {@code to}/{@code toD}/{@code wireTap}, else null
- * @param branches the steps nested in it: one per {@code when} and {@code otherwise} of a choice, one for other
- * steps that hold steps ({@code filter}, {@code split}, ...), none for plain steps
+ * @param branches the steps nested in it: one per {@code when} and {@code otherwise} of a
+ * choice, one for other steps that hold steps ({@code filter}, {@code split}, ...), none
+ * for plain steps
  * @param otherwise true for a choice that has an {@code otherwise} (its last branch)
  */
 record Step(String kind, String uri, List<List<Step>> branches, boolean otherwise) {
@@ -58,7 +61,8 @@ record Step(String kind, String uri, List<List<Step>> branches, boolean otherwis
 			}
 			return new Step(kind, null, branches, otherwise != null);
 		}
-		String uri = value instanceof String s ? s : value instanceof Map<?, ?> m && m.get("uri") instanceof String s ? s : null;
+		String uri = value instanceof String s ? s
+				: value instanceof Map<?, ?> m && m.get("uri") instanceof String s ? s : null;
 		if (value instanceof Map<?, ?> m && m.get("steps") != null) {
 			return new Step(kind, uri, List.of(fromYaml(m.get("steps"))), false);
 		}
@@ -69,7 +73,8 @@ record Step(String kind, String uri, List<List<Step>> branches, boolean otherwis
 	static List<Step> fromModel(List<ProcessorDefinition<?>> outputs, CamelContext context) {
 		List<Step> out = new ArrayList<>();
 		for (ProcessorDefinition<?> output : outputs) {
-			// onException, intercept and the like come from the route configuration: they configure, they are not steps
+			// onException, intercept and the like come from the route configuration: they
+			// configure, they are not steps
 			if (!output.isAbstract()) {
 				out.add(fromModel(output, context));
 			}
@@ -88,7 +93,8 @@ record Step(String kind, String uri, List<List<Step>> branches, boolean otherwis
 			}
 			return new Step("choice", null, branches, choice.getOtherwise() != null);
 		}
-		String uri = output instanceof SendDefinition<?> send ? context.resolvePropertyPlaceholders(send.getEndpointUri())
+		String uri = output instanceof SendDefinition<?> send
+				? context.resolvePropertyPlaceholders(send.getEndpointUri())
 				: output instanceof ToDynamicDefinition dynamic ? dynamic.getUri() : null;
 		List<ProcessorDefinition<?>> nested = output.getOutputs();
 		return nested == null || nested.isEmpty() ? plain(output.getShortName(), uri)

@@ -8,7 +8,10 @@ import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.DefaultProducer;
 
-/** A {@code handoff:} endpoint: a step a route sends messages to; it cannot be consumed from. */
+/**
+ * A {@code handoff:} endpoint: a step a route sends messages to; it cannot be consumed
+ * from.
+ */
 final class StepEndpoint extends DefaultEndpoint {
 
 	private final Processor step;
@@ -30,6 +33,8 @@ final class StepEndpoint extends DefaultEndpoint {
 
 	@Override
 	public Consumer createConsumer(Processor processor) {
-		throw new UnsupportedOperationException(getEndpointUri() + " is a step to send to; routes start from platform-http or kafka");
+		throw new UnsupportedOperationException(
+				getEndpointUri() + " is a step to send to; routes start from platform-http or kafka");
 	}
+
 }

@@ -10,8 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A {@code deliverTo} whose path names parts of the message, like {@code .../wp/v2/pages/{/page_id}}: each
- * {@code {/pointer}} is the value at that JSON pointer of the accepted message, URL-encoded as a path segment.
+ * A {@code deliverTo} whose path names parts of the message, like
+ * {@code .../wp/v2/pages/{/page_id}}: each {@code {/pointer}} is the value at that JSON
+ * pointer of the accepted message, URL-encoded as a path segment.
  */
 final class TargetTemplate {
 
@@ -24,7 +25,10 @@ final class TargetTemplate {
 		return PART.matcher(deliverTo).find();
 	}
 
-	/** The target for one message; a pointer the message lacks is an error naming it (the contract should require it). */
+	/**
+	 * The target for one message; a pointer the message lacks is an error naming it (the
+	 * contract should require it).
+	 */
 	static String fill(String deliverTo, byte[] message, ObjectMapper mapper) {
 		Matcher parts = PART.matcher(deliverTo);
 		if (!parts.find()) {
@@ -35,19 +39,22 @@ final class TargetTemplate {
 			tree = mapper.readTree(message);
 		}
 		catch (IOException e) {
-			throw new IllegalStateException("the accepted message is not JSON, so deliverTo's " + parts.group() + " cannot be filled", e);
+			throw new IllegalStateException(
+					"the accepted message is not JSON, so deliverTo's " + parts.group() + " cannot be filled", e);
 		}
 		StringBuilder out = new StringBuilder();
 		parts.reset();
 		while (parts.find()) {
 			JsonNode value = tree.at(parts.group(1));
 			if (!value.isValueNode() || value.isNull()) {
-				throw new IllegalStateException("deliverTo needs " + parts.group(1) + " from the message, which has none; make the contract "
-						+ "require it");
+				throw new IllegalStateException("deliverTo needs " + parts.group(1)
+						+ " from the message, which has none; make the contract " + "require it");
 			}
-			parts.appendReplacement(out, Matcher.quoteReplacement(URLEncoder.encode(value.asText(), StandardCharsets.UTF_8).replace("+", "%20")));
+			parts.appendReplacement(out, Matcher
+				.quoteReplacement(URLEncoder.encode(value.asText(), StandardCharsets.UTF_8).replace("+", "%20")));
 		}
 		parts.appendTail(out);
 		return out.toString();
 	}
+
 }

@@ -22,9 +22,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The human gates: what waits for approval, and the decisions. Each decision is one transaction that
- * marks the message decided (only if it is still held), does what the decision means and writes the
- * audit row, so two approvers at once deliver a message once and no decision goes unrecorded.
+ * The human gates: what waits for approval, and the decisions. Each decision is one
+ * transaction that marks the message decided (only if it is still held), does what the
+ * decision means and writes the audit row, so two approvers at once deliver a message
+ * once and no decision goes unrecorded.
  */
 @Component
 public class Gates {
@@ -45,8 +46,8 @@ public class Gates {
 
 	private final Dispatcher dispatcher;
 
-	Gates(HeldStore held, TruthStore truth, OutboxStore outbox, RejectStore rejects, AuditLog audit, TransactionTemplate transactions,
-			Dispatcher dispatcher) {
+	Gates(HeldStore held, TruthStore truth, OutboxStore outbox, RejectStore rejects, AuditLog audit,
+			TransactionTemplate transactions, Dispatcher dispatcher) {
 		this.held = held;
 		this.truth = truth;
 		this.outbox = outbox;
@@ -56,7 +57,10 @@ public class Gates {
 		this.dispatcher = dispatcher;
 	}
 
-	/** The newest messages in a status ({@code held}, {@code approved}, {@code declined}; null: any), at most 500. */
+	/**
+	 * The newest messages in a status ({@code held}, {@code approved}, {@code declined};
+	 * null: any), at most 500.
+	 */
 	public List<Held> list(String status) {
 		return held.list(status, null, null, 0, MAX_LIST).items();
 	}
@@ -66,9 +70,10 @@ public class Gates {
 	}
 
 	/**
-	 * Lets a held message go on, judged against today's truth: a message to a tool is queued exactly like
-	 * an accepted one of its edge; a brief becomes the truth. If the truth moved on meanwhile it would go on
-	 * stale, so it stays held and the answer is {@code stale}.
+	 * Lets a held message go on, judged against today's truth: a message to a tool is
+	 * queued exactly like an accepted one of its edge; a brief becomes the truth. If the
+	 * truth moved on meanwhile it would go on stale, so it stays held and the answer is
+	 * {@code stale}.
 	 */
 	public Decision approve(String id, String actor, String comment) {
 		Decision decision;
@@ -76,7 +81,8 @@ public class Gates {
 			decision = transactions.execute(tx -> {
 				Held h = decidable(id);
 				String stale = h == null ? null : staleness(h);
-				Decision refused = h == null ? notHeld(id) : stale != null ? Decision.refused(id, Decision.STALE, stale) : null;
+				Decision refused = h == null ? notHeld(id)
+						: stale != null ? Decision.refused(id, Decision.STALE, stale) : null;
 				if (refused != null) {
 					return refused;
 				}
@@ -89,14 +95,18 @@ public class Gates {
 					done = new Decision(id, Held.APPROVED, null, null, h.version(), null);
 				}
 				else if (h.target() != null) {
-					// under the held id, so the tool's Idempotency-Key names the message the approver saw; forwarded is what
-					// the route made of it when it was held, and a delivery reject keeps the message as received to replay
-					outbox.insert(new OutboxEntry(h.id(), h.edge(), h.contract(), h.contractSha256(), h.campaign(), h.version(), h.target(),
-							h.forwarded(), OutboxEntry.PENDING, 0, Instant.now(), null, h.payload(), h.targetOptions()));
+					// under the held id, so the tool's Idempotency-Key names the message
+					// the approver saw; forwarded is what
+					// the route made of it when it was held, and a delivery reject keeps
+					// the message as received to replay
+					outbox.insert(new OutboxEntry(h.id(), h.edge(), h.contract(), h.contractSha256(), h.campaign(),
+							h.version(), h.target(), h.forwarded(), OutboxEntry.PENDING, 0, Instant.now(), null,
+							h.payload(), h.targetOptions()));
 					done = new Decision(id, Held.APPROVED, null, h.id(), null, null);
 				}
 				else {
-					// an edge that sends nothing on (handoff:accept without deliverTo): approval only records the decision
+					// an edge that sends nothing on (handoff:accept without deliverTo):
+					// approval only records the decision
 					done = new Decision(id, Held.APPROVED, null, null, null, null);
 				}
 				audit.record(actor, "approve", id, Held.APPROVED, detail(h, comment, done));
@@ -104,7 +114,8 @@ public class Gates {
 			});
 		}
 		catch (DuplicateKeyException e) {
-			// another brief recorded this version at the same moment; the transaction rolled back, the message is still held
+			// another brief recorded this version at the same moment; the transaction
+			// rolled back, the message is still held
 			return Decision.refused(id, Decision.STALE, "campaign " + held.find(id).map(Held::campaign).orElse("?")
 					+ " got this brief version from another message meanwhile; decline this one");
 		}
@@ -114,7 +125,10 @@ public class Gates {
 		return decision;
 	}
 
-	/** Turns a held message into a reject with rule {@code declined}, payload as received, naming the gate and the comment. */
+	/**
+	 * Turns a held message into a reject with rule {@code declined}, payload as received,
+	 * naming the gate and the comment.
+	 */
 	public Decision decline(String id, String actor, String comment) {
 		if (comment == null || comment.isBlank()) {
 			throw new IllegalArgumentException("declining needs a comment: the sender reads it on the reject");
@@ -125,15 +139,19 @@ public class Gates {
 				return notHeld(id);
 			}
 			String rejectId = UUID.randomUUID().toString();
-			rejects.insert(new Reject(rejectId, h.edge(), h.contract(), h.contractSha256(), h.campaign(), h.payload(), null, h.contentType(),
-					List.of(Violations.declined(h.reason(), actor, comment)), Reject.OPEN, h.heldAt(), null));
+			rejects.insert(new Reject(rejectId, h.edge(), h.contract(), h.contractSha256(), h.campaign(), h.payload(),
+					null, h.contentType(), List.of(Violations.declined(h.reason(), actor, comment)), Reject.OPEN,
+					h.heldAt(), null));
 			Decision done = new Decision(id, Held.DECLINED, null, null, null, rejectId);
 			audit.record(actor, "decline", id, Held.DECLINED, detail(h, comment, done));
 			return done;
 		});
 	}
 
-	/** The message if it is still held; null when it was decided already; 404 when there is none. */
+	/**
+	 * The message if it is still held; null when it was decided already; 404 when there
+	 * is none.
+	 */
 	private Held decidable(String id) {
 		Held h = held.find(id).orElseThrow(() -> new NotFoundException("held message", id));
 		return Held.HELD.equals(h.status()) ? h : null;
@@ -141,23 +159,28 @@ public class Gates {
 
 	private Decision notHeld(String id) {
 		Held h = held.find(id).orElseThrow(() -> new NotFoundException("held message", id));
-		return Decision.refused(id, Decision.NOT_HELD, "held message " + id + " was " + h.status() + " by " + h.decidedBy() + " at "
-				+ h.decidedAt() + "; only a message that is still held can be decided");
+		return Decision.refused(id, Decision.NOT_HELD, "held message " + id + " was " + h.status() + " by "
+				+ h.decidedBy() + " at " + h.decidedAt() + "; only a message that is still held can be decided");
 	}
 
-	/** Why approving now would let through something the truth has moved past; null when it would not. */
+	/**
+	 * Why approving now would let through something the truth has moved past; null when
+	 * it would not.
+	 */
 	private String staleness(Held h) {
 		if (h.version() == null) {
 			return null;
 		}
 		Optional<Truth> current = truth.current(h.campaign());
 		if (h.newTruth() != null) {
-			return current.isPresent() && current.get().version() >= h.version() ? "campaign " + h.campaign() + " is at brief version "
-					+ current.get().version() + " now, so version " + h.version() + " can no longer become the truth; decline it" : null;
+			return current.isPresent() && current.get().version() >= h.version()
+					? "campaign " + h.campaign() + " is at brief version " + current.get().version()
+							+ " now, so version " + h.version() + " can no longer become the truth; decline it"
+					: null;
 		}
-		return current.isPresent() && current.get().version() != h.version() ? "campaign " + h.campaign() + " is at brief version "
-				+ current.get().version() + " now and this message was built on version " + h.version() + "; decline it and have it "
-				+ "rebuilt on the current brief" : null;
+		return current.isPresent() && current.get().version() != h.version() ? "campaign " + h.campaign()
+				+ " is at brief version " + current.get().version() + " now and this message was built on version "
+				+ h.version() + "; decline it and have it " + "rebuilt on the current brief" : null;
 	}
 
 	private static Map<String, Object> detail(Held h, String comment, Decision done) {
@@ -179,4 +202,5 @@ public class Gates {
 		}
 		return detail;
 	}
+
 }

@@ -28,8 +28,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The human gates over HTTP: {@code GET /api/held} (viewer) and, for an approver, {@code POST /api/held/{id}/approve}
- * and {@code /decline} with {@code {"comment": "..."}}. A message that is no longer held, or whose truth moved on, is 409.
+ * The human gates over HTTP: {@code GET /api/held} (viewer) and, for an approver,
+ * {@code POST /api/held/{id}/approve} and {@code /decline} with {@code {"comment":
+ * "..."}}. A message that is no longer held, or whose truth moved on, is 409.
  */
 @RestController
 class HeldController {
@@ -55,20 +56,24 @@ class HeldController {
 		this.personal = personal;
 	}
 
-	/** What a decision says; the comment is required to decline and optional to approve. */
-	record Comment(@Schema(maxLength = MAX_COMMENT, description = "required to decline; leading and trailing spaces are dropped")
-	String comment) {
+	/**
+	 * What a decision says; the comment is required to decline and optional to approve.
+	 */
+	record Comment(@Schema(maxLength = MAX_COMMENT,
+			description = "required to decline; leading and trailing spaces are dropped") String comment) {
 	}
 
 	@Operation(summary = "Messages held at a human gate")
 	@GetMapping("/api/held")
-	@ApiResponse(responseCode = "200", description = "a page of held (or decided) messages, newest first, with its total")
+	@ApiResponse(responseCode = "200",
+			description = "a page of held (or decided) messages, newest first, with its total")
 	@ApiResponse(responseCode = "400", description = "a status that does not exist, or a page or size out of its range")
 	Map<String, Object> list(
 			@Parameter(schema = @Schema(type = "string", allowableValues = { Held.HELD, Held.APPROVED, Held.DECLINED },
 					defaultValue = Held.HELD)) @RequestParam(defaultValue = Held.HELD) String status,
 			@RequestParam(required = false) String edge, @RequestParam(required = false) String campaign,
-			@Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "0", defaultValue = "0")) @RequestParam(defaultValue = "0") int page,
+			@Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "0",
+					defaultValue = "0")) @RequestParam(defaultValue = "0") int page,
 			@Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MAX_PAGE_SIZE,
 					defaultValue = "50")) @RequestParam(defaultValue = "50") int size) {
 		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
@@ -102,12 +107,14 @@ class HeldController {
 			body.put("payload", personal.mask(h.payload()));
 		}
 		else {
-			// the text is for reading; the base64 form is the exact bytes, whatever they are
+			// the text is for reading; the base64 form is the exact bytes, whatever they
+			// are
 			body.put("payload", new String(h.payload(), StandardCharsets.UTF_8));
 			body.put("payloadBase64", Base64.getEncoder().encodeToString(h.payload()));
 		}
 		if (h.forwarded() != null) {
-			body.put("forwarded", masked ? personal.mask(h.forwarded()) : new String(h.forwarded(), StandardCharsets.UTF_8));
+			body.put("forwarded",
+					masked ? personal.mask(h.forwarded()) : new String(h.forwarded(), StandardCharsets.UTF_8));
 		}
 		if (h.newTruth() != null) {
 			body.put("newTruth", h.newTruth());
@@ -125,7 +132,8 @@ class HeldController {
 	@ApiResponse(responseCode = "404", description = "no such held message")
 	@ApiResponse(responseCode = "409", description = "no longer held, or the campaign's truth moved on (it stays held)")
 	@ApiResponse(responseCode = "415", description = "a body that is not JSON")
-	ResponseEntity<Object> approve(@PathVariable String id, @RequestBody(required = false) Comment body, HttpServletRequest request) {
+	ResponseEntity<Object> approve(@PathVariable String id, @RequestBody(required = false) Comment body,
+			HttpServletRequest request) {
 		return answer(gates.approve(id, Caller.of(request).name(), comment(body)));
 	}
 
@@ -137,12 +145,14 @@ class HeldController {
 	@ApiResponse(responseCode = "404", description = "no such held message")
 	@ApiResponse(responseCode = "409", description = "no longer held")
 	@ApiResponse(responseCode = "415", description = "a body that is not JSON")
-	ResponseEntity<Object> decline(@PathVariable String id, @RequestBody(required = false) Comment body, HttpServletRequest request) {
+	ResponseEntity<Object> decline(@PathVariable String id, @RequestBody(required = false) Comment body,
+			HttpServletRequest request) {
 		return answer(gates.decline(id, Caller.of(request).name(), comment(body)));
 	}
 
 	private static String comment(Comment body) {
-		String comment = body == null || body.comment() == null || body.comment().isBlank() ? null : body.comment().strip();
+		String comment = body == null || body.comment() == null || body.comment().isBlank() ? null
+				: body.comment().strip();
 		if (comment != null && comment.length() > MAX_COMMENT) {
 			throw new IllegalArgumentException("a comment has at most " + MAX_COMMENT + " characters");
 		}
@@ -173,4 +183,5 @@ class HeldController {
 		body.put("decidedBy", h.decidedBy());
 		return body;
 	}
+
 }

@@ -14,7 +14,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The held messages in the database. A decision is one conditional update, so of two deciders exactly one wins. */
+/**
+ * The held messages in the database. A decision is one conditional update, so of two
+ * deciders exactly one wins.
+ */
 @Repository
 public class HeldStore {
 
@@ -31,23 +34,32 @@ public class HeldStore {
 	}
 
 	public void insert(Held h) {
-		jdbc.update("INSERT INTO held (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", h.id(), h.edge(),
-				h.contract(), h.contractSha256(), h.campaign(), h.version(), h.payload(), h.contentType(), h.forwarded(),
-				h.newTruth() == null ? null : write(h.newTruth()), h.target(), h.reason(), h.status(), Timestamp.from(h.heldAt()),
-				h.decidedAt() == null ? null : Timestamp.from(h.decidedAt()), h.decidedBy(), h.comment(), h.targetOptions());
+		jdbc.update("INSERT INTO held (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				h.id(), h.edge(), h.contract(), h.contractSha256(), h.campaign(), h.version(), h.payload(),
+				h.contentType(), h.forwarded(), h.newTruth() == null ? null : write(h.newTruth()), h.target(),
+				h.reason(), h.status(), Timestamp.from(h.heldAt()),
+				h.decidedAt() == null ? null : Timestamp.from(h.decidedAt()), h.decidedBy(), h.comment(),
+				h.targetOptions());
 	}
 
 	public Optional<Held> find(String id) {
 		return jdbc.query("SELECT " + COLUMNS + " FROM held WHERE id = ?", this::row, id).stream().findFirst();
 	}
 
-	/** Records a decision on a message that is still held; false when someone decided it first. */
+	/**
+	 * Records a decision on a message that is still held; false when someone decided it
+	 * first.
+	 */
 	boolean decide(String id, String status, String actor, String comment) {
-		return jdbc.update("UPDATE held SET status = ?, decided_at = ?, decided_by = ?, comment = ? WHERE id = ? AND status = ?", status,
-				Timestamp.from(Instant.now()), actor, comment, id, Held.HELD) == 1;
+		return jdbc.update(
+				"UPDATE held SET status = ?, decided_at = ?, decided_by = ?, comment = ? WHERE id = ? AND status = ?",
+				status, Timestamp.from(Instant.now()), actor, comment, id, Held.HELD) == 1;
 	}
 
-	/** One page, newest first, of the messages in a status (null: any), narrowed by edge and campaign when given. */
+	/**
+	 * One page, newest first, of the messages in a status (null: any), narrowed by edge
+	 * and campaign when given.
+	 */
 	Page list(String status, String edge, String campaign, int page, int size) {
 		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		List<Object> args = new ArrayList<>();
@@ -57,7 +69,8 @@ public class HeldStore {
 		Long total = jdbc.queryForObject("SELECT COUNT(*) FROM held" + where, Long.class, args.toArray());
 		args.add((long) page * size);
 		args.add(size);
-		List<Held> items = jdbc.query("SELECT " + COLUMNS + " FROM held" + where + " ORDER BY seq DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+		List<Held> items = jdbc.query(
+				"SELECT " + COLUMNS + " FROM held" + where + " ORDER BY seq DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
 				this::row, args.toArray());
 		return new Page(items, page, size, total == null ? 0 : total);
 	}
@@ -79,11 +92,13 @@ public class HeldStore {
 		String truth = rs.getString("new_truth");
 		Timestamp decidedAt = rs.getTimestamp("decided_at");
 		try {
-			return new Held(rs.getString("id"), rs.getString("edge"), rs.getString("contract"), rs.getString("contract_sha256"),
-					rs.getString("campaign"), maybeVersion, rs.getBytes("payload"), rs.getString("content_type"), rs.getBytes("forwarded"),
-					truth == null ? null : (ObjectNode) mapper.readTree(truth), rs.getString("target"), rs.getString("reason"),
-					rs.getString("status"), rs.getTimestamp("held_at").toInstant(), decidedAt == null ? null : decidedAt.toInstant(),
-					rs.getString("decided_by"), rs.getString("comment"), rs.getString("target_options"));
+			return new Held(rs.getString("id"), rs.getString("edge"), rs.getString("contract"),
+					rs.getString("contract_sha256"), rs.getString("campaign"), maybeVersion, rs.getBytes("payload"),
+					rs.getString("content_type"), rs.getBytes("forwarded"),
+					truth == null ? null : (ObjectNode) mapper.readTree(truth), rs.getString("target"),
+					rs.getString("reason"), rs.getString("status"), rs.getTimestamp("held_at").toInstant(),
+					decidedAt == null ? null : decidedAt.toInstant(), rs.getString("decided_by"),
+					rs.getString("comment"), rs.getString("target_options"));
 		}
 		catch (JsonProcessingException e) {
 			throw new SQLException("held " + rs.getString("id") + " has a new_truth that is not JSON", e);
@@ -98,4 +113,5 @@ public class HeldStore {
 			throw new IllegalStateException("a Jackson tree always serialises", e);
 		}
 	}
+
 }

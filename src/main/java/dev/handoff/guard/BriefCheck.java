@@ -13,9 +13,10 @@ import dev.handoff.truth.Truth;
 import dev.handoff.truth.TruthLookup;
 
 /**
- * The truth rules for the source contract: a newer brief version becomes the truth; the same version
- * re-sent with the same content changes nothing; an older or equal version with other content is stale. A new
- * version its gate holds waits for a person before it becomes the truth.
+ * The truth rules for the source contract: a newer brief version becomes the truth; the
+ * same version re-sent with the same content changes nothing; an older or equal version
+ * with other content is stale. A new version its gate holds waits for a person before it
+ * becomes the truth.
  */
 final class BriefCheck {
 
@@ -25,7 +26,8 @@ final class BriefCheck {
 		this.truth = truth;
 	}
 
-	Verdict check(Contract contract, byte[] received, JsonNode message, String campaign, Long version, List<Violation> violations) {
+	Verdict check(Contract contract, byte[] received, JsonNode message, String campaign, Long version,
+			List<Violation> violations) {
 		if (campaign == null || version == null || !violations.isEmpty()) {
 			return Verdict.rejected(contract, received, violations, campaign, version);
 		}
@@ -40,8 +42,10 @@ final class BriefCheck {
 		else {
 			Optional<Truth> same = version == current.get().version() ? current : truth.version(campaign, version);
 			if (same.isPresent() && same.get().fields().equals(fields)) {
-				// a retry of a brief already recorded: accepted, and the truth stays as it is
-				return new Verdict(contract, received, List.of(), received, List.of(), List.of(), campaign, version, null, null);
+				// a retry of a brief already recorded: accepted, and the truth stays as
+				// it is
+				return new Verdict(contract, received, List.of(), received, List.of(), List.of(), campaign, version,
+						null, null);
 			}
 			violations.add(version == current.get().version()
 					? Violations.versionTaken(pointer, campaign, current.get().version(), actual)
@@ -51,4 +55,5 @@ final class BriefCheck {
 		return new Verdict(contract, received, List.of(), received, List.of(), List.of(), campaign, version, next,
 				GateCheck.holdsBrief(contract.spec().gate(), message, current, next));
 	}
+
 }

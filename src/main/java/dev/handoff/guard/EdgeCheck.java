@@ -19,9 +19,10 @@ import dev.handoff.truth.Truth;
 import org.everit.json.schema.Schema;
 
 /**
- * The truth rules for one message on an edge: version, values that must never vary, values that are
- * generated, and UTM parameters on owned links. Generated values and rewritten links change the message
- * tree in place; the caller decides whether to forward it.
+ * The truth rules for one message on an edge: version, values that must never vary,
+ * values that are generated, and UTM parameters on owned links. Generated values and
+ * rewritten links change the message tree in place; the caller decides whether to forward
+ * it.
  */
 final class EdgeCheck {
 
@@ -45,7 +46,8 @@ final class EdgeCheck {
 
 	private final List<String> rewritten = new ArrayList<>();
 
-	EdgeCheck(Contract contract, Taxonomy taxonomy, Truth truth, UtmValues utm, JsonNode message, List<Violation> violations) {
+	EdgeCheck(Contract contract, Taxonomy taxonomy, Truth truth, UtmValues utm, JsonNode message,
+			List<Violation> violations) {
 		this.spec = contract.spec();
 		this.schema = contract.schema();
 		this.taxonomy = taxonomy;
@@ -73,8 +75,8 @@ final class EdgeCheck {
 				return;
 			}
 			if (!same(expected, actual)) {
-				violations.add(Violations.mustMatch(pointer.toString(), PlainWords.field(schema, pointer.toString()), field, expected,
-						actual.isMissingNode() ? null : actual));
+				violations.add(Violations.mustMatch(pointer.toString(), PlainWords.field(schema, pointer.toString()),
+						field, expected, actual.isMissingNode() ? null : actual));
 			}
 		});
 	}
@@ -93,8 +95,8 @@ final class EdgeCheck {
 					generated.add(pointer.toString());
 				}
 				else {
-					violations.add(Violations.generatedMismatch(pointer.toString(), PlainWords.field(schema, pointer.toString()), generator, value,
-							actual));
+					violations.add(Violations.generatedMismatch(pointer.toString(),
+							PlainWords.field(schema, pointer.toString()), generator, value, actual));
 				}
 			}
 		});
@@ -134,12 +136,18 @@ final class EdgeCheck {
 
 	private String trackedUrl() {
 		StringBuilder parameters = new StringBuilder();
-		utm.parameters().forEach((name, value) -> parameters.append(parameters.isEmpty() ? "" : "&").append(name).append('=')
-			.append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+		utm.parameters()
+			.forEach((name, value) -> parameters.append(parameters.isEmpty() ? "" : "&")
+				.append(name)
+				.append('=')
+				.append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
 		return LinkCheck.insertQuery(truth.text().getOrDefault("landing_url", ""), parameters.toString(), false);
 	}
 
-	/** Sets a value, creating missing parent objects; false when a parent is not an object. */
+	/**
+	 * Sets a value, creating missing parent objects; false when a parent is not an
+	 * object.
+	 */
 	private boolean set(JsonPointer pointer, JsonNode value) {
 		JsonNode parent = message;
 		JsonPointer head = pointer.head();
@@ -168,4 +176,5 @@ final class EdgeCheck {
 		return expected.equals(actual)
 				|| (expected.isValueNode() && actual.isValueNode() && expected.asText().equals(actual.asText()));
 	}
+
 }

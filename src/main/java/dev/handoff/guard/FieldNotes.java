@@ -16,8 +16,9 @@ import org.everit.json.schema.Schema;
 import org.json.JSONArray;
 
 /**
- * What a contract's author wrote about one field, for wording its violations: its {@code title}, {@code description},
- * {@code x-handoff-message} and {@code examples}. Each is null (examples empty) where the author wrote none.
+ * What a contract's author wrote about one field, for wording its violations: its
+ * {@code title}, {@code description}, {@code x-handoff-message} and {@code examples}.
+ * Each is null (examples empty) where the author wrote none.
  */
 record FieldNotes(String title, String description, String message, List<String> examples) {
 
@@ -27,10 +28,12 @@ record FieldNotes(String title, String description, String message, List<String>
 	static final FieldNotes NONE = new FieldNotes(null, null, null, List.of());
 
 	/**
-	 * The notes on the field a pointer names, found by walking the compiled contract the way a message is validated:
-	 * through properties and items, into every {@code allOf}/{@code anyOf}/{@code oneOf} branch, {@code then}/{@code else}
-	 * and {@code $ref}. Where several schemas describe the field (a property and the definition it refers to), the first
-	 * that says something wins, the property's own words before the definition's.
+	 * The notes on the field a pointer names, found by walking the compiled contract the
+	 * way a message is validated: through properties and items, into every
+	 * {@code allOf}/{@code anyOf}/{@code oneOf} branch, {@code then}/{@code else} and
+	 * {@code $ref}. Where several schemas describe the field (a property and the
+	 * definition it refers to), the first that says something wins, the property's own
+	 * words before the definition's.
 	 */
 	static FieldNotes of(Schema root, String pointer) {
 		List<Schema> at = List.of(root);
@@ -61,7 +64,10 @@ record FieldNotes(String title, String description, String message, List<String>
 		return new FieldNotes(title, description, message, examples);
 	}
 
-	/** The schemas themselves and everything they stand for: the target of a reference, each branch that applies. */
+	/**
+	 * The schemas themselves and everything they stand for: the target of a reference,
+	 * each branch that applies.
+	 */
 	private static List<Schema> spread(List<Schema> schemas) {
 		List<Schema> out = new ArrayList<>();
 		Set<Schema> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -94,7 +100,8 @@ record FieldNotes(String title, String description, String message, List<String>
 			if (property != null) {
 				return List.of(property);
 			}
-			return object.getSchemaOfAdditionalProperties() == null ? List.of() : List.of(object.getSchemaOfAdditionalProperties());
+			return object.getSchemaOfAdditionalProperties() == null ? List.of()
+					: List.of(object.getSchemaOfAdditionalProperties());
 		}
 		if (schema instanceof ArraySchema array && name.matches("\\d{1,9}")) {
 			int index = Integer.parseInt(name);
@@ -110,8 +117,12 @@ record FieldNotes(String title, String description, String message, List<String>
 	}
 
 	private static List<String> texts(Object examples) {
-		Collection<?> values = examples instanceof JSONArray array ? array.toList() : examples instanceof Collection<?> list ? list : List.of();
-		return values.stream().filter(v -> v instanceof String || v instanceof Number || v instanceof Boolean).map(String::valueOf).toList();
+		Collection<?> values = examples instanceof JSONArray array ? array.toList()
+				: examples instanceof Collection<?> list ? list : List.of();
+		return values.stream()
+			.filter(v -> v instanceof String || v instanceof Number || v instanceof Boolean)
+			.map(String::valueOf)
+			.toList();
 	}
 
 	private static String blankToNull(String text) {

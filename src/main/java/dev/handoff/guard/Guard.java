@@ -22,9 +22,10 @@ import dev.handoff.truth.TruthLookup;
 import org.springframework.stereotype.Component;
 
 /**
- * Holds one message against its contract, in a fixed order: size, strict parse, schema, campaign and
- * version against the truth, mustMatch, generate, links, then the gate. Every violation is collected; nothing is
- * stored or sent here, so the same guard serves HTTP edges, Kafka edges, replays and the CLI.
+ * Holds one message against its contract, in a fixed order: size, strict parse, schema,
+ * campaign and version against the truth, mustMatch, generate, links, then the gate.
+ * Every violation is collected; nothing is stored or sent here, so the same guard serves
+ * HTTP edges, Kafka edges, replays and the CLI.
  */
 @Component
 public class Guard {
@@ -48,7 +49,8 @@ public class Guard {
 
 	public Verdict check(Contract contract, Taxonomy taxonomy, byte[] received) {
 		if (received.length > limits.maxBytes()) {
-			return Verdict.rejected(contract, received, List.of(Violations.tooLarge(received.length, limits.maxBytes())), null, null);
+			return Verdict.rejected(contract, received,
+					List.of(Violations.tooLarge(received.length, limits.maxBytes())), null, null);
 		}
 		JsonNode message;
 		try {
@@ -57,7 +59,8 @@ public class Guard {
 		catch (JacksonException e) {
 			JsonLocation at = e.getLocation();
 			String location = at == null ? null : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-			return Verdict.rejected(contract, received, List.of(Violations.parse(e.getOriginalMessage(), location)), null, null);
+			return Verdict.rejected(contract, received, List.of(Violations.parse(e.getOriginalMessage(), location)),
+					null, null);
 		}
 		catch (IOException e) {
 			return Verdict.rejected(contract, received, List.of(Violations.parse(e.getMessage(), null)), null, null);
@@ -98,9 +101,10 @@ public class Guard {
 	}
 
 	/**
-	 * The text of the link field at {@code pointer} with every owned link carrying the channel's UTM values: what a person
-	 * is offered to fix its link-utm violations. Null when the message, its campaign's truth or the field cannot be read,
-	 * or the contract does not hold links there: then there is no one right text to offer.
+	 * The text of the link field at {@code pointer} with every owned link carrying the
+	 * channel's UTM values: what a person is offered to fix its link-utm violations. Null
+	 * when the message, its campaign's truth or the field cannot be read, or the contract
+	 * does not hold links there: then there is no one right text to offer.
 	 */
 	public String tagged(Contract contract, Taxonomy taxonomy, byte[] received, String pointer) {
 		JsonNode message;
@@ -114,11 +118,13 @@ public class Guard {
 		JsonPointer at = JsonPointer.compile(pointer);
 		JsonNode field = message.at(at);
 		JsonNode campaign = spec.campaign() == null ? null : message.at(spec.campaign());
-		if (!spec.links().containsKey(at) || !field.isTextual() || campaign == null || !(campaign.isTextual() || campaign.isIntegralNumber())) {
+		if (!spec.links().containsKey(at) || !field.isTextual() || campaign == null
+				|| !(campaign.isTextual() || campaign.isIntegralNumber())) {
 			return null;
 		}
 		return truth.current(campaign.asText())
-			.map(current -> LinkCheck.tagged(pointer, field.textValue(), utmValues.of(current, taxonomy, spec.channel()), taxonomy))
+			.map(current -> LinkCheck.tagged(pointer, field.textValue(),
+					utmValues.of(current, taxonomy, spec.channel()), taxonomy))
 			.orElse(null);
 	}
 
@@ -128,7 +134,8 @@ public class Guard {
 			return value.asText();
 		}
 		if (!hasViolationAt(violations, pointer)) {
-			violations.add(Violations.neededByHandoff(pointer.toString(), field(contract, pointer), "the campaign id", "campaign"));
+			violations.add(Violations.neededByHandoff(pointer.toString(), field(contract, pointer), "the campaign id",
+					"campaign"));
 		}
 		return null;
 	}
@@ -139,14 +146,18 @@ public class Guard {
 			return value.asLong();
 		}
 		if (!hasViolationAt(violations, pointer)) {
-			violations.add(value.isMissingNode()
-					? Violations.neededByHandoff(pointer.toString(), field(contract, pointer), "the brief version", "version")
-					: Violations.badVersion(pointer.toString(), field(contract, pointer), value));
+			violations
+				.add(value.isMissingNode()
+						? Violations.neededByHandoff(pointer.toString(), field(contract, pointer), "the brief version",
+								"version")
+						: Violations.badVersion(pointer.toString(), field(contract, pointer), value));
 		}
 		return null;
 	}
 
-	/** A field as a violation names it: by the contract's title for it, else by its path. */
+	/**
+	 * A field as a violation names it: by the contract's title for it, else by its path.
+	 */
 	private static String field(Contract contract, JsonPointer pointer) {
 		return PlainWords.field(contract.schema(), pointer.toString());
 	}
@@ -164,7 +175,10 @@ public class Guard {
 		}
 	}
 
-	/** The truth fields a brief declares, read from the message by the source contract's pointers. */
+	/**
+	 * The truth fields a brief declares, read from the message by the source contract's
+	 * pointers.
+	 */
 	static ObjectNode truthFields(JsonNode message, Map<String, JsonPointer> pointers) {
 		ObjectNode fields = JsonNodeFactory.instance.objectNode();
 		pointers.forEach((field, pointer) -> {

@@ -10,11 +10,12 @@ import org.jsoup.nodes.Range;
 import org.jsoup.parser.Parser;
 
 /**
- * The href values of {@code <a>} and {@code <area>} tags as a browser reads them: jsoup parses the HTML by the HTML
- * standard's rules (comments, script and style contents, quoted and unquoted values, white space, the first of two
- * hrefs), and says where each value sits in the text, so the link check can rewrite the URL and keep every other byte.
- * A regular expression (and the hand scanner that mimicked it) missed unquoted values and values with spaces around
- * them, and rewrote links inside comments.
+ * The href values of {@code <a>} and {@code <area>} tags as a browser reads them: jsoup
+ * parses the HTML by the HTML standard's rules (comments, script and style contents,
+ * quoted and unquoted values, white space, the first of two hrefs), and says where each
+ * value sits in the text, so the link check can rewrite the URL and keep every other
+ * byte. A regular expression (and the hand scanner that mimicked it) missed unquoted
+ * values and values with spaces around them, and rewrote links inside comments.
  */
 final class Hrefs {
 
@@ -22,8 +23,9 @@ final class Hrefs {
 	}
 
 	/**
-	 * Where one href's URL sits: {@code text.substring(start, end)} as written (entities not decoded), without the
-	 * white space a browser strips around it; {@code url} is the value as the browser reads it.
+	 * Where one href's URL sits: {@code text.substring(start, end)} as written (entities
+	 * not decoded), without the white space a browser strips around it; {@code url} is
+	 * the value as the browser reads it.
 	 */
 	record Href(int start, int end, String url) {
 	}
@@ -39,7 +41,8 @@ final class Hrefs {
 			}
 			int start = value.startPos();
 			int end = value.endPos();
-			// a browser strips ASCII white space around a URL; the spaces stay in the text, outside what is rewritten
+			// a browser strips ASCII white space around a URL; the spaces stay in the
+			// text, outside what is rewritten
 			while (start < end && space(text.charAt(start))) {
 				start++;
 			}
@@ -55,4 +58,5 @@ final class Hrefs {
 	private static boolean space(char c) {
 		return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
 	}
+
 }

@@ -10,26 +10,31 @@ import dev.handoff.contract.LinkMode;
 import dev.handoff.contract.Taxonomy;
 
 /**
- * Holds the links in an HTML or URL field against the channel's UTM values. Only links to owned
- * domains are looked at; a rewrite touches nothing but the query of those links, so the rest of the
- * HTML, other parameters and fragments stay byte for byte as they were.
+ * Holds the links in an HTML or URL field against the channel's UTM values. Only links to
+ * owned domains are looked at; a rewrite touches nothing but the query of those links, so
+ * the rest of the HTML, other parameters and fragments stay byte for byte as they were.
  */
 final class LinkCheck {
 
 	private LinkCheck() {
 	}
 
-	/** The field's new text (the same string when nothing was added) and the violations found. */
+	/**
+	 * The field's new text (the same string when nothing was added) and the violations
+	 * found.
+	 */
 	record Outcome(String text, List<Violation> violations) {
 	}
 
 	static Outcome check(String pointer, String text, LinkMode mode, UtmValues utm, Taxonomy taxonomy) {
 		List<Violation> violations = new ArrayList<>();
 		if (!text.contains("<")) {
-			return new Outcome(link(pointer, text.strip(), text.strip(), false, mode, utm, taxonomy, violations, text), violations);
+			return new Outcome(link(pointer, text.strip(), text.strip(), false, mode, utm, taxonomy, violations, text),
+					violations);
 		}
 		if (!containsHref(text)) {
-			return new Outcome(text, violations); // no link at all (an attribute's name is never written with entities)
+			return new Outcome(text, violations); // no link at all (an attribute's name
+													// is never written with entities)
 		}
 		// the copy is made only once a link changes: most HTML fields go on as they came
 		StringBuilder out = null;
@@ -55,8 +60,8 @@ final class LinkCheck {
 	 * @param href the link as written in the field (in HTML, entities not decoded)
 	 * @param plain the link as a browser reads it (in HTML, entities decoded)
 	 */
-	private static String link(String pointer, String href, String plain, boolean html, LinkMode mode, UtmValues utm, Taxonomy taxonomy,
-			List<Violation> violations, String unchanged) {
+	private static String link(String pointer, String href, String plain, boolean html, LinkMode mode, UtmValues utm,
+			Taxonomy taxonomy, List<Violation> violations, String unchanged) {
 		LinkUrl url = owned(plain, taxonomy);
 		if (url == null) {
 			return unchanged;
@@ -66,7 +71,10 @@ final class LinkCheck {
 		for (UtmValues.Parameter parameter : utm.list()) {
 			String actual = firstValue(query, parameter.name());
 			if (actual == null && mode == LinkMode.REWRITE) {
-				added.append(added.isEmpty() ? "" : html ? "&amp;" : "&").append(parameter.name()).append('=').append(parameter.encoded());
+				added.append(added.isEmpty() ? "" : html ? "&amp;" : "&")
+					.append(parameter.name())
+					.append('=')
+					.append(parameter.encoded());
 			}
 			else if (actual == null) {
 				violations.add(Violations.linkMissing(pointer, plain, parameter.name(), parameter.value()));
@@ -78,25 +86,33 @@ final class LinkCheck {
 		return added.isEmpty() ? unchanged : insertQuery(href, added.toString(), html);
 	}
 
-	/** The link parsed when it is a web link to an owned domain, the only links held to the UTM values; else null. */
+	/**
+	 * The link parsed when it is a web link to an owned domain, the only links held to
+	 * the UTM values; else null.
+	 */
 	private static LinkUrl owned(String plain, Taxonomy taxonomy) {
 		if (!taxonomy.mayOwn(plain)) {
-			return null; // no owned domain anywhere in it: not a link to check, and no need to parse it
+			return null; // no owned domain anywhere in it: not a link to check, and no
+							// need to parse it
 		}
 		LinkUrl url = LinkUrl.parse(plain);
 		if (url == null) {
-			return null; // merge tags such as *|UNSUB|* and other non-URLs are not links to check
+			return null; // merge tags such as *|UNSUB|* and other non-URLs are not links
+							// to check
 		}
 		String scheme = url.scheme() == null ? "" : url.scheme().toLowerCase(Locale.ROOT);
-		// a protocol-relative link (//host/path) goes where its page's scheme goes: to the owned host all the same
+		// a protocol-relative link (//host/path) goes where its page's scheme goes: to
+		// the owned host all the same
 		boolean web = scheme.equals("http") || scheme.equals("https") || (scheme.isEmpty() && plain.startsWith("//"));
 		return web && url.host() != null && taxonomy.owns(url.host()) ? url : null;
 	}
 
 	/**
-	 * The field's text with every owned link carrying exactly the channel's UTM values: a wrong value is taken out, then
-	 * the missing ones are added by the rewrite mode's own code. This is the fix a person is offered for link-utm
-	 * violations; the guard never replaces a wrong value on its own, since someone may have chosen it and must confirm.
+	 * The field's text with every owned link carrying exactly the channel's UTM values: a
+	 * wrong value is taken out, then the missing ones are added by the rewrite mode's own
+	 * code. This is the fix a person is offered for link-utm violations; the guard never
+	 * replaces a wrong value on its own, since someone may have chosen it and must
+	 * confirm.
 	 */
 	static String tagged(String pointer, String text, UtmValues utm, Taxonomy taxonomy) {
 		String cleared;
@@ -107,7 +123,8 @@ final class LinkCheck {
 			StringBuilder out = new StringBuilder(text.length());
 			int at = 0;
 			for (Hrefs.Href h : Hrefs.all(text)) {
-				out.append(text, at, h.start()).append(withoutWrong(text.substring(h.start(), h.end()), h.url(), utm, taxonomy));
+				out.append(text, at, h.start())
+					.append(withoutWrong(text.substring(h.start(), h.end()), h.url(), utm, taxonomy));
 				at = h.end();
 			}
 			cleared = out.append(text, at, text.length()).toString();
@@ -115,7 +132,10 @@ final class LinkCheck {
 		return check(pointer, cleared, LinkMode.REWRITE, utm, taxonomy).text();
 	}
 
-	/** The link as written without each UTM parameter whose value is not the channel's (every pair of that name goes). */
+	/**
+	 * The link as written without each UTM parameter whose value is not the channel's
+	 * (every pair of that name goes).
+	 */
 	private static String withoutWrong(String href, String plain, UtmValues utm, Taxonomy taxonomy) {
 		LinkUrl url = owned(plain, taxonomy);
 		if (url == null) {
@@ -131,7 +151,10 @@ final class LinkCheck {
 		return result;
 	}
 
-	/** The link without any pair called {@code name}; the other pairs, their separators ("&" or "&amp;") and the fragment stay. */
+	/**
+	 * The link without any pair called {@code name}; the other pairs, their separators
+	 * ("&" or "&amp;") and the fragment stay.
+	 */
 	static String withoutParameter(String href, String name) {
 		int question = href.indexOf('?');
 		if (question < 0) {
@@ -151,7 +174,9 @@ final class LinkCheck {
 		return href.substring(0, question) + (kept.isEmpty() ? "" : "?" + kept) + href.substring(end);
 	}
 
-	/** Whether "href" stands anywhere, in any case, looked for without copying the field. */
+	/**
+	 * Whether "href" stands anywhere, in any case, looked for without copying the field.
+	 */
 	private static boolean containsHref(String text) {
 		for (int i = text.indexOf('=') < 0 ? -1 : 0; i >= 0 && i <= text.length() - 4; i++) {
 			if (text.regionMatches(true, i, "href", 0, 4)) {
@@ -166,13 +191,15 @@ final class LinkCheck {
 		int hash = href.indexOf('#');
 		String base = hash < 0 ? href : href.substring(0, hash);
 		String fragment = hash < 0 ? "" : href.substring(hash);
-		String separator = !base.contains("?") ? "?" : base.endsWith("?") || base.endsWith("&") ? "" : html ? "&amp;" : "&";
+		String separator = !base.contains("?") ? "?"
+				: base.endsWith("?") || base.endsWith("&") ? "" : html ? "&amp;" : "&";
 		return base + separator + parameters + fragment;
 	}
 
 	/**
-	 * The decoded value of the first parameter called {@code name} in a raw query ("" when it has no '='), or null when
-	 * there is none. Only the names are decoded on the way, not every value into a map.
+	 * The decoded value of the first parameter called {@code name} in a raw query (""
+	 * when it has no '='), or null when there is none. Only the names are decoded on the
+	 * way, not every value into a map.
 	 */
 	static String firstValue(String raw, String name) {
 		if (raw == null) {
@@ -183,7 +210,8 @@ final class LinkCheck {
 			int end = amp < 0 ? raw.length() : amp;
 			int eq = start;
 			while (eq < end && raw.charAt(eq) != '=') {
-				eq++; // within this pair only: an indexOf to the end for every pair would be quadratic in a long query
+				eq++; // within this pair only: an indexOf to the end for every pair would
+						// be quadratic in a long query
 			}
 			boolean hasValue = eq < end;
 			if (decode(raw.substring(start, hasValue ? eq : end)).equals(name)) {
@@ -207,4 +235,5 @@ final class LinkCheck {
 			return s;
 		}
 	}
+
 }

@@ -4,9 +4,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /**
- * The parts of a link the guard looks at, as {@link java.net.URI} gives them. A plain http(s) link is read by a short
- * scan, which gives the same parts, since parsing each link with URI was the largest part of the link check;
- * anything less plain (a port, user info, an IP address, any other character) is still left to URI.
+ * The parts of a link the guard looks at, as {@link java.net.URI} gives them. A plain
+ * http(s) link is read by a short scan, which gives the same parts, since parsing each
+ * link with URI was the largest part of the link check; anything less plain (a port, user
+ * info, an IP address, any other character) is still left to URI.
  *
  * @param scheme as written, null when there is none
  * @param host as written, null when there is no server host
@@ -14,7 +15,10 @@ import java.net.URISyntaxException;
  */
 record LinkUrl(String scheme, String host, String rawQuery) {
 
-	/** Characters URI takes unescaped in a path, query and fragment (besides letters and digits). */
+	/**
+	 * Characters URI takes unescaped in a path, query and fragment (besides letters and
+	 * digits).
+	 */
 	private static final String PLAIN = "-_.!~*'();/:@&=+$,";
 
 	/** The parts of a URI reference, or null when java.net.URI refuses it. */
@@ -33,12 +37,14 @@ record LinkUrl(String scheme, String host, String rawQuery) {
 	}
 
 	/**
-	 * {@code http(s)://host[path][?query][#fragment]} where the host is a plain name (labels of letters, digits and inner
-	 * '-', each starting with a letter, no trailing dot) and the rest holds only characters URI takes unescaped or %XX;
-	 * else null, and URI decides.
+	 * {@code http(s)://host[path][?query][#fragment]} where the host is a plain name
+	 * (labels of letters, digits and inner '-', each starting with a letter, no trailing
+	 * dot) and the rest holds only characters URI takes unescaped or %XX; else null, and
+	 * URI decides.
 	 */
 	static LinkUrl plainHttp(String link) {
-		int colon = startsWithAsciiIgnoreCase(link, "http://") ? 4 : startsWithAsciiIgnoreCase(link, "https://") ? 5 : -1;
+		int colon = startsWithAsciiIgnoreCase(link, "http://") ? 4
+				: startsWithAsciiIgnoreCase(link, "https://") ? 5 : -1;
 		if (colon < 0) {
 			return null;
 		}
@@ -86,7 +92,8 @@ record LinkUrl(String scheme, String host, String rawQuery) {
 				}
 			}
 			else if (i == label || !asciiLetterOrDigit(s.charAt(i - 1)) || !asciiLetter(s.charAt(label))) {
-				return false; // an empty label, one that ends in '-', or one that starts with a digit or '-'
+				return false; // an empty label, one that ends in '-', or one that starts
+								// with a digit or '-'
 			}
 			else {
 				label = i + 1;

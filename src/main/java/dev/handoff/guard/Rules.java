@@ -1,6 +1,9 @@
 package dev.handoff.guard;
 
-/** The rule names a violation can carry; {@code schema:<keyword>} is built from Everit's keyword. */
+/**
+ * The rule names a violation can carry; {@code schema:<keyword>} is built from Everit's
+ * keyword.
+ */
 public final class Rules {
 
 	public static final String PARSE = "parse";
@@ -27,4 +30,5 @@ public final class Rules {
 
 	private Rules() {
 	}
+
 }

@@ -25,8 +25,9 @@ import org.json.JSONArray;
 import org.json.JSONObject;
 
 /**
- * Validates a message with Everit and turns every failing keyword into a {@code schema:<keyword>} violation worded by
- * {@link PlainWords}, with Everit's own text kept as its detail.
+ * Validates a message with Everit and turns every failing keyword into a
+ * {@code schema:<keyword>} violation worded by {@link PlainWords}, with Everit's own text
+ * kept as its detail.
  */
 final class SchemaCheck {
 
@@ -62,7 +63,10 @@ final class SchemaCheck {
 		return violations;
 	}
 
-	/** One message's failures against one contract: the contract is where each field's title and message are found. */
+	/**
+	 * One message's failures against one contract: the contract is where each field's
+	 * title and message are found.
+	 */
 	private final class Reading {
 
 		private final Schema contract;
@@ -77,7 +81,8 @@ final class SchemaCheck {
 		void leaves(ValidationException e, List<Violation> out) {
 			SchemaKeyword keyword = SchemaKeyword.of(e.getKeyword());
 			if (keyword == SchemaKeyword.ANY_OF || keyword == SchemaKeyword.ONE_OF) {
-				// each branch failed in its own way; the person fixing it needs what would satisfy one, not every failure
+				// each branch failed in its own way; the person fixing it needs what
+				// would satisfy one, not every failure
 				out.add(alternatives(e, keyword));
 				return;
 			}
@@ -108,20 +113,24 @@ final class SchemaCheck {
 				return violation(at, rule, keyword, JSON.textNode("absent"), valueAt(message, at), e.getMessage());
 			}
 			JsonNode expected = expected(e, keyword, text);
-			// Everit leaves some texts empty (const): the detail still says which rule and what it wants
-			String detail = text.isBlank() ? e.getMessage() + rule + (expected == null ? "" : " " + expected) : e.getMessage();
+			// Everit leaves some texts empty (const): the detail still says which rule
+			// and what it wants
+			String detail = text.isBlank() ? e.getMessage() + rule + (expected == null ? "" : " " + expected)
+					: e.getMessage();
 			return violation(pointer, rule, keyword, expected, valueAt(message, pointer), detail);
 		}
 
-		private Violation violation(String pointer, String rule, SchemaKeyword keyword, JsonNode expected, JsonNode actual, String detail) {
+		private Violation violation(String pointer, String rule, SchemaKeyword keyword, JsonNode expected,
+				JsonNode actual, String detail) {
 			String sentence = PlainWords.sentence(keyword, pointer, FieldNotes.of(contract, pointer), expected, actual);
 			return Violations.schema(pointer, rule, sentence, expected, actual, detail);
 		}
 
 		/**
-		 * An {@code anyOf} or {@code oneOf} no branch satisfied (or, for {@code oneOf}, several did). When every branch
-		 * only lacks fields, those are named ("needs either userId or anonymousId"); otherwise the closest branch is
-		 * worded: the one whose value is at least of the right kind, with the fewest failures.
+		 * An {@code anyOf} or {@code oneOf} no branch satisfied (or, for {@code oneOf},
+		 * several did). When every branch only lacks fields, those are named ("needs
+		 * either userId or anonymousId"); otherwise the closest branch is worded: the one
+		 * whose value is at least of the right kind, with the fewest failures.
 		 */
 		private Violation alternatives(ValidationException e, SchemaKeyword keyword) {
 			String pointer = pointer(e);
@@ -131,7 +140,8 @@ final class SchemaCheck {
 			String rule = e.getKeyword();
 			JsonNode actual = pointer.isEmpty() ? null : valueAt(message, pointer);
 			if (keyword == SchemaKeyword.ONE_OF && MATCHED_SEVERAL.matcher(e.getErrorMessage()).find()) {
-				return Violations.schema(pointer, rule, PlainWords.fitsMoreThanOne(pointer, notes, requiredOfBranches(e.getViolatedSchema(), pointer)),
+				return Violations.schema(pointer, rule,
+						PlainWords.fitsMoreThanOne(pointer, notes, requiredOfBranches(e.getViolatedSchema(), pointer)),
 						null, actual, detail);
 			}
 			List<List<Violation>> branches = new ArrayList<>();
@@ -142,27 +152,33 @@ final class SchemaCheck {
 			}
 			List<List<String>> missing = missingPerBranch(branches, pointer);
 			if (missing != null) {
-				return Violations.schema(pointer, rule, PlainWords.needsOneOf(pointer, notes, missing), null, null, detail);
+				return Violations.schema(pointer, rule, PlainWords.needsOneOf(pointer, notes, missing), null, null,
+						detail);
 			}
 			List<Violation> closest = branches.stream()
 				.filter(b -> !b.isEmpty())
-				.min(Comparator.comparingInt((List<Violation> b) -> wrongKindAt(b, pointer) ? 1 : 0).thenComparingInt(List::size))
+				.min(Comparator.comparingInt((List<Violation> b) -> wrongKindAt(b, pointer) ? 1 : 0)
+					.thenComparingInt(List::size))
 				.orElse(List.of());
 			if (closest.isEmpty()) {
-				return Violations.schema(pointer, rule, PlainWords.sentence(keyword, pointer, notes, null, actual), null, actual, detail);
+				return Violations.schema(pointer, rule, PlainWords.sentence(keyword, pointer, notes, null, actual),
+						null, actual, detail);
 			}
-			// the closest branch's sentences already carry what the author wrote for its fields
+			// the closest branch's sentences already carry what the author wrote for its
+			// fields
 			String sentence = String.join("; ", closest.stream().map(Violation::message).distinct().toList());
 			Violation only = closest.size() == 1 && closest.get(0).pointer().equals(pointer) ? closest.get(0) : null;
 			return Violations.schema(pointer, rule, sentence, only == null ? null : only.expected(), actual, detail);
 		}
 
 		/**
-		 * The failed branches in the order the contract lists them: Everit gathers them in no fixed order, and the
-		 * sentence should read the same every time ("either userId or anonymousId").
+		 * The failed branches in the order the contract lists them: Everit gathers them
+		 * in no fixed order, and the sentence should read the same every time ("either
+		 * userId or anonymousId").
 		 */
 		private List<ValidationException> inContractOrder(ValidationException e) {
-			List<Schema> order = e.getViolatedSchema() instanceof CombinedSchema combined ? List.copyOf(combined.getSubschemas()) : List.of();
+			List<Schema> order = e.getViolatedSchema() instanceof CombinedSchema combined
+					? List.copyOf(combined.getSubschemas()) : List.of();
 			Comparator<ValidationException> byPlace = Comparator.comparingInt(cause -> {
 				for (int i = 0; i < order.size(); i++) {
 					if (order.get(i) == cause.getViolatedSchema()) {
@@ -174,7 +190,10 @@ final class SchemaCheck {
 			return e.getCausingExceptions().stream().sorted(byPlace).toList();
 		}
 
-		/** Per branch, the names of the fields it lacks, when lacking fields here is all that is wrong with each; else null. */
+		/**
+		 * Per branch, the names of the fields it lacks, when lacking fields here is all
+		 * that is wrong with each; else null.
+		 */
 		private List<List<String>> missingPerBranch(List<List<Violation>> branches, String pointer) {
 			List<List<String>> missing = new ArrayList<>();
 			for (List<Violation> branch : branches) {
@@ -187,11 +206,14 @@ final class SchemaCheck {
 		}
 
 		private boolean isMissingChildOf(Violation v, String pointer) {
-			return SchemaKeyword.of(v.rule()) == SchemaKeyword.REQUIRED && v.pointer().lastIndexOf('/') == pointer.length()
-					&& v.pointer().startsWith(pointer);
+			return SchemaKeyword.of(v.rule()) == SchemaKeyword.REQUIRED
+					&& v.pointer().lastIndexOf('/') == pointer.length() && v.pointer().startsWith(pointer);
 		}
 
-		/** The required fields of each branch of a oneOf, when every branch is an object that requires some; else none. */
+		/**
+		 * The required fields of each branch of a oneOf, when every branch is an object
+		 * that requires some; else none.
+		 */
 		private List<List<String>> requiredOfBranches(Schema violated, String pointer) {
 			if (!(violated instanceof CombinedSchema combined)) {
 				return List.of();
@@ -216,15 +238,17 @@ final class SchemaCheck {
 					values = mapper.valueToTree(List.of(plain(constSchema.getPermittedValue())));
 				}
 				else if (forbidden instanceof EnumSchema enumSchema) {
-					values = mapper.valueToTree(enumSchema.getPossibleValuesAsList().stream().map(SchemaCheck::plain).toList());
+					values = mapper
+						.valueToTree(enumSchema.getPossibleValuesAsList().stream().map(SchemaCheck::plain).toList());
 				}
 				else if (forbidden instanceof ObjectSchema object && object.getPropertySchemas().isEmpty()) {
 					fields = object.getRequiredProperties().stream().map(key -> name(child(pointer, key))).toList();
 				}
 			}
 			JsonNode actual = pointer.isEmpty() ? null : valueAt(message, pointer);
-			return Violations.schema(pointer, e.getKeyword(), PlainWords.ruledOut(pointer, FieldNotes.of(contract, pointer), values, fields), null,
-					actual, e.getMessage());
+			return Violations.schema(pointer, e.getKeyword(),
+					PlainWords.ruledOut(pointer, FieldNotes.of(contract, pointer), values, fields), null, actual,
+					e.getMessage());
 		}
 
 		/** A field named among its neighbours: its title, else its key. */
@@ -234,13 +258,16 @@ final class SchemaCheck {
 		}
 
 		private boolean wrongKindAt(List<Violation> branch, String pointer) {
-			return branch.stream().anyMatch(v -> SchemaKeyword.of(v.rule()) == SchemaKeyword.TYPE && v.pointer().equals(pointer));
+			return branch.stream()
+				.anyMatch(v -> SchemaKeyword.of(v.rule()) == SchemaKeyword.TYPE && v.pointer().equals(pointer));
 		}
+
 	}
 
 	/**
-	 * What the keyword asks for, when there is one thing to name. A pattern is no such thing: it is never shown to the
-	 * person fixing the message, and stays in the violation's detail for engineers.
+	 * What the keyword asks for, when there is one thing to name. A pattern is no such
+	 * thing: it is never shown to the person fixing the message, and stays in the
+	 * violation's detail for engineers.
 	 */
 	private JsonNode expected(ValidationException e, SchemaKeyword keyword, String text) {
 		Schema violated = e.getViolatedSchema();
@@ -284,8 +311,10 @@ final class SchemaCheck {
 		}
 		if (violated instanceof ObjectSchema object) {
 			return switch (keyword) {
-				case MIN_PROPERTIES -> object.getMinProperties() == null ? null : JSON.numberNode(object.getMinProperties());
-				case MAX_PROPERTIES -> object.getMaxProperties() == null ? null : JSON.numberNode(object.getMaxProperties());
+				case MIN_PROPERTIES ->
+					object.getMinProperties() == null ? null : JSON.numberNode(object.getMinProperties());
+				case MAX_PROPERTIES ->
+					object.getMaxProperties() == null ? null : JSON.numberNode(object.getMaxProperties());
 				default -> null;
 			};
 		}
@@ -319,4 +348,5 @@ final class SchemaCheck {
 	private static String child(String pointer, String key) {
 		return pointer + "/" + key.replace("~", "~0").replace("/", "~1");
 	}
+
 }

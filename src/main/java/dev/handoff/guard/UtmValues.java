@@ -12,8 +12,9 @@ import dev.handoff.contract.Taxonomy;
 import dev.handoff.truth.Truth;
 
 /**
- * The UTM values a channel must carry for a campaign, generated from its truth and the taxonomy. The parameters and
- * their URL-encoded forms are made once here, not again for every link of every message.
+ * The UTM values a channel must carry for a campaign, generated from its truth and the
+ * taxonomy. The parameters and their URL-encoded forms are made once here, not again for
+ * every link of every message.
  */
 final class UtmValues {
 
@@ -27,7 +28,10 @@ final class UtmValues {
 
 	private final List<Parameter> list;
 
-	/** One UTM parameter a link must carry: its name, its value, and the value URL-encoded as it is written into a link. */
+	/**
+	 * One UTM parameter a link must carry: its name, its value, and the value URL-encoded
+	 * as it is written into a link.
+	 */
 	record Parameter(String name, String value, String encoded) {
 	}
 
@@ -40,7 +44,8 @@ final class UtmValues {
 		parameters.put("utm_medium", medium);
 		parameters.put("utm_campaign", campaign);
 		this.parameters = Collections.unmodifiableMap(parameters);
-		this.list = parameters.entrySet().stream()
+		this.list = parameters.entrySet()
+			.stream()
 			.map(e -> new Parameter(e.getKey(), e.getValue(), URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)))
 			.toList();
 	}
@@ -63,13 +68,20 @@ final class UtmValues {
 		return medium;
 	}
 
-	/** Parameter name to the value every owned link must carry, in the order they are added to a link. */
+	/**
+	 * Parameter name to the value every owned link must carry, in the order they are
+	 * added to a link.
+	 */
 	Map<String, String> parameters() {
 		return parameters;
 	}
 
-	/** The same, in the same order, each with its URL-encoded value: a list to walk for every link, no map look-ups. */
+	/**
+	 * The same, in the same order, each with its URL-encoded value: a list to walk for
+	 * every link, no map look-ups.
+	 */
 	List<Parameter> list() {
 		return list;
 	}
+
 }

@@ -7,7 +7,10 @@ import java.util.Optional;
 import dev.handoff.inbound.Refusal.Reason;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** {@code inbound=api-key}: one of the edge's keys, alone in the header the edge names (no HTTP scheme, so no challenge). */
+/**
+ * {@code inbound=api-key}: one of the edge's keys, alone in the header the edge names (no
+ * HTTP scheme, so no challenge).
+ */
 final class ApiKeyVerifier implements Verifier {
 
 	private final String header;
@@ -26,8 +29,10 @@ final class ApiKeyVerifier implements Verifier {
 			return Refusal.credential(Reason.missing, "this edge needs its key in the " + header + " header", null);
 		}
 		if (!Digests.matchesAny(key.trim().getBytes(StandardCharsets.UTF_8), keys)) {
-			return Refusal.credential(Reason.wrong, "the key in the " + header + " header is not one this edge accepts", null);
+			return Refusal.credential(Reason.wrong, "the key in the " + header + " header is not one this edge accepts",
+					null);
 		}
 		return Optional.empty();
 	}
+
 }

@@ -6,9 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
 /**
- * Credentials as the verifiers keep and compare them: as SHA-256 digests, compared with {@link MessageDigest#isEqual}, so
- * that the time a comparison takes tells neither a secret's length nor where a guess went wrong, and no secret is held
- * in the clear longer than the start takes.
+ * Credentials as the verifiers keep and compare them: as SHA-256 digests, compared with
+ * {@link MessageDigest#isEqual}, so that the time a comparison takes tells neither a
+ * secret's length nor where a guess went wrong, and no secret is held in the clear longer
+ * than the start takes.
  */
 final class Digests {
 
@@ -28,7 +29,10 @@ final class Digests {
 		return values.stream().map(v -> of(v.getBytes(StandardCharsets.UTF_8))).toList();
 	}
 
-	/** True when the value is one of those digested; every digest is compared, whichever matched. */
+	/**
+	 * True when the value is one of those digested; every digest is compared, whichever
+	 * matched.
+	 */
 	static boolean matchesAny(byte[] value, List<byte[]> digests) {
 		byte[] given = of(value);
 		boolean match = false;
@@ -37,4 +41,5 @@ final class Digests {
 		}
 		return match;
 	}
+
 }

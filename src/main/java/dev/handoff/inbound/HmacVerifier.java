@@ -16,9 +16,10 @@ import dev.handoff.inbound.Refusal.Reason;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * {@code inbound=hmac}: the signature header must hold the MAC, by one of the edge's secrets (used as their UTF-8
- * bytes, as Typeform, HubSpot and Shopify use theirs), of what the scheme signs; a signed timestamp must be within the
- * tolerance of now. Headers and timestamp are judged before the body is read, the signature once it is.
+ * {@code inbound=hmac}: the signature header must hold the MAC, by one of the edge's
+ * secrets (used as their UTF-8 bytes, as Typeform, HubSpot and Shopify use theirs), of
+ * what the scheme signs; a signed timestamp must be within the tolerance of now. Headers
+ * and timestamp are judged before the body is read, the signature once it is.
  */
 final class HmacVerifier implements Verifier {
 
@@ -34,22 +35,25 @@ final class HmacVerifier implements Verifier {
 		this.clock = clock;
 		this.scheme = scheme;
 		this.parts = scheme.parts();
-		this.keys = secrets.stream().map(s -> new SecretKeySpec(s.getBytes(StandardCharsets.UTF_8), scheme.algorithm())).toList();
+		this.keys = secrets.stream()
+			.map(s -> new SecretKeySpec(s.getBytes(StandardCharsets.UTF_8), scheme.algorithm()))
+			.toList();
 	}
 
 	@Override
 	public Optional<Refusal> headers(HttpServletRequest request) {
 		String signature = request.getHeader(scheme.header());
 		if (signature == null || signature.isBlank()) {
-			return Refusal.signature(Reason.missing, "this edge needs a signature in the " + scheme.header() + " header" + (scheme.timed()
-					? " and the time of signing in " + scheme.timestampHeader() : ""), null);
+			return Refusal.signature(Reason.missing, "this edge needs a signature in the " + scheme.header() + " header"
+					+ (scheme.timed() ? " and the time of signing in " + scheme.timestampHeader() : ""), null);
 		}
 		if (!scheme.timed()) {
 			return Optional.empty();
 		}
 		String timestamp = request.getHeader(scheme.timestampHeader());
 		if (timestamp == null || timestamp.isBlank()) {
-			return Refusal.signature(Reason.missing, "this edge needs the time of signing in the " + scheme.timestampHeader() + " header", null);
+			return Refusal.signature(Reason.missing,
+					"this edge needs the time of signing in the " + scheme.timestampHeader() + " header", null);
 		}
 		long millis;
 		try {
@@ -57,14 +61,17 @@ final class HmacVerifier implements Verifier {
 			millis = scheme.timestampUnit() == HmacScheme.TimestampUnit.ms ? value : Math.multiplyExact(value, 1000L);
 		}
 		catch (NumberFormatException | ArithmeticException e) {
-			return Refusal.signature(Reason.malformed, scheme.timestampHeader() + " must be "
-					+ (scheme.timestampUnit() == HmacScheme.TimestampUnit.ms ? "milliseconds" : "seconds") + " since the epoch", null);
+			return Refusal.signature(Reason.malformed,
+					scheme.timestampHeader() + " must be "
+							+ (scheme.timestampUnit() == HmacScheme.TimestampUnit.ms ? "milliseconds" : "seconds")
+							+ " since the epoch",
+					null);
 		}
 		long skew = Math.abs(clock.millis() - millis) / 1000;
 		long tolerance = scheme.toleranceOrDefault().toSeconds();
 		if (skew > tolerance) {
-			return Refusal.signature(Reason.expired, scheme.timestampHeader() + " is " + skew + " s away from now; at most " + tolerance
-					+ " s is accepted", null);
+			return Refusal.signature(Reason.expired, scheme.timestampHeader() + " is " + skew
+					+ " s away from now; at most " + tolerance + " s is accepted", null);
 		}
 		return Optional.empty();
 	}
@@ -73,8 +80,8 @@ final class HmacVerifier implements Verifier {
 	public Optional<Refusal> body(HttpServletRequest request, byte[] body) {
 		byte[] given = decode(request.getHeader(scheme.header()).trim());
 		if (given == null) {
-			return Refusal.signature(Reason.malformed, "the " + scheme.header() + " header must be '" + scheme.prefix() + "<"
-					+ scheme.encoding() + " of the " + scheme.algorithm() + ">'", null);
+			return Refusal.signature(Reason.malformed, "the " + scheme.header() + " header must be '" + scheme.prefix()
+					+ "<" + scheme.encoding() + " of the " + scheme.algorithm() + ">'", null);
 		}
 		String timestamp = scheme.timed() ? request.getHeader(scheme.timestampHeader()).trim() : null;
 		byte[] message = HmacScheme.message(parts, request, body, timestamp);
@@ -83,8 +90,10 @@ final class HmacVerifier implements Verifier {
 			match |= MessageDigest.isEqual(mac(key, message), given);
 		}
 		if (!match) {
-			return Refusal.signature(Reason.wrong, "the signature in " + scheme.header() + " matches none of this edge's secrets: it was "
-					+ "signed with another secret, or the message changed after it was signed", null);
+			return Refusal.signature(Reason.wrong,
+					"the signature in " + scheme.header() + " matches none of this edge's secrets: it was "
+							+ "signed with another secret, or the message changed after it was signed",
+					null);
 		}
 		return Optional.empty();
 	}
@@ -94,7 +103,10 @@ final class HmacVerifier implements Verifier {
 		return true;
 	}
 
-	/** The MAC the header carries, or null when it is not the prefix and a MAC in the scheme's encoding. */
+	/**
+	 * The MAC the header carries, or null when it is not the prefix and a MAC in the
+	 * scheme's encoding.
+	 */
 	private byte[] decode(String value) {
 		if (!value.startsWith(scheme.prefix())) {
 			return null;
@@ -121,4 +133,5 @@ final class HmacVerifier implements Verifier {
 			throw new IllegalStateException(scheme.algorithm() + " was checked at start", e);
 		}
 	}
+
 }

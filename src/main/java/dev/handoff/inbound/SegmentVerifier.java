@@ -12,10 +12,11 @@ import dev.handoff.inbound.Refusal.Reason;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * {@code inbound=segment}: a Segment source's write key, one of the edge's {@code tokens}, where Segment's libraries put
- * it: as the HTTP Basic user with an empty password (the HTTP Tracking API, analytics.js, most libraries), or as the
- * batch's top-level {@code writeKey} field (analytics-java, which sends no Authorization header). A wrong Basic header is
- * refused at once; without one, the body must carry the key.
+ * {@code inbound=segment}: a Segment source's write key, one of the edge's
+ * {@code tokens}, where Segment's libraries put it: as the HTTP Basic user with an empty
+ * password (the HTTP Tracking API, analytics.js, most libraries), or as the batch's
+ * top-level {@code writeKey} field (analytics-java, which sends no Authorization header).
+ * A wrong Basic header is refused at once; without one, the body must carry the key.
  */
 final class SegmentVerifier implements Verifier {
 
@@ -39,8 +40,10 @@ final class SegmentVerifier implements Verifier {
 		}
 		String user = BasicVerifier.user(authorization);
 		if (user == null) {
-			return Refusal.credential(Reason.malformed, "the Authorization header is not HTTP Basic: send the write key as the user, "
-					+ "'Basic <base64 of writeKey:>'", challenge);
+			return Refusal.credential(Reason.malformed,
+					"the Authorization header is not HTTP Basic: send the write key as the user, "
+							+ "'Basic <base64 of writeKey:>'",
+					challenge);
 		}
 		if (!Digests.matchesAny(user.getBytes(StandardCharsets.UTF_8), keys)) {
 			return Refusal.credential(Reason.wrong, "the write key is not one this edge accepts", challenge);
@@ -57,8 +60,10 @@ final class SegmentVerifier implements Verifier {
 		}
 		String key = writeKey(body);
 		if (key == null) {
-			return Refusal.credential(Reason.missing, "this edge needs a Segment write key: as the Basic user "
-					+ "('Authorization: Basic <base64 of writeKey:>') or as the batch's writeKey field", challenge);
+			return Refusal.credential(Reason.missing,
+					"this edge needs a Segment write key: as the Basic user "
+							+ "('Authorization: Basic <base64 of writeKey:>') or as the batch's writeKey field",
+					challenge);
 		}
 		if (!Digests.matchesAny(key.getBytes(StandardCharsets.UTF_8), keys)) {
 			return Refusal.credential(Reason.wrong, "the write key is not one this edge accepts", challenge);
@@ -66,13 +71,19 @@ final class SegmentVerifier implements Verifier {
 		return Optional.empty();
 	}
 
-	/** Only a Basic sender is known before the body is read: an oversized body without one keeps nothing. */
+	/**
+	 * Only a Basic sender is known before the body is read: an oversized body without one
+	 * keeps nothing.
+	 */
 	@Override
 	public boolean needsBody() {
 		return true;
 	}
 
-	/** The top-level {@code writeKey} string of a JSON object, read as a stream (nothing else is kept); null when absent. */
+	/**
+	 * The top-level {@code writeKey} string of a JSON object, read as a stream (nothing
+	 * else is kept); null when absent.
+	 */
 	private static String writeKey(byte[] body) {
 		try (JsonParser parser = JSON.createParser(body)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -92,4 +103,5 @@ final class SegmentVerifier implements Verifier {
 			return null;
 		}
 	}
+
 }

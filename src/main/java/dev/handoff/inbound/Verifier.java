@@ -5,8 +5,9 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Checks that a request comes from a sender the edge accepts, in two steps: what the headers alone prove, before the
- * body is read (all of a credential; that a signature is there at all), and what needs the body (the signature itself).
+ * Checks that a request comes from a sender the edge accepts, in two steps: what the
+ * headers alone prove, before the body is read (all of a credential; that a signature is
+ * there at all), and what needs the body (the signature itself).
  */
 public interface Verifier {
 
@@ -25,10 +26,12 @@ public interface Verifier {
 	}
 
 	/**
-	 * True when the proof is a signature over the whole body: a body over the size limit is then never read whole, so its
-	 * sender is never known, and nothing of it may be kept.
+	 * True when the proof is a signature over the whole body: a body over the size limit
+	 * is then never read whole, so its sender is never known, and nothing of it may be
+	 * kept.
 	 */
 	default boolean needsBody() {
 		return false;
 	}
+
 }

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.json.JSONArray;
 import org.json.JSONObject;
 
-/** Converts a Jackson tree into the org.json values that Everit validates, without printing and reparsing. */
+/**
+ * Converts a Jackson tree into the org.json values that Everit validates, without
+ * printing and reparsing.
+ */
 public final class OrgJson {
 
 	private OrgJson() {
@@ -36,4 +39,5 @@ public final class OrgJson {
 			default -> JSONObject.NULL;
 		};
 	}
+
 }

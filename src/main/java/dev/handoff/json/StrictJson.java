@@ -10,8 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * A Jackson reader that refuses what a lenient parser would let through: duplicate keys, trailing
- * content, nesting deeper or numbers longer than the limits. Used for messages and contract files alike.
+ * A Jackson reader that refuses what a lenient parser would let through: duplicate keys,
+ * trailing content, nesting deeper or numbers longer than the limits. Used for messages
+ * and contract files alike.
  */
 public final class StrictJson {
 
@@ -38,7 +39,10 @@ public final class StrictJson {
 		return new StrictJson(64, 100, 10_000_000);
 	}
 
-	/** Parses a whole document; any syntax problem or broken limit is an exception naming line and column. */
+	/**
+	 * Parses a whole document; any syntax problem or broken limit is an exception naming
+	 * line and column.
+	 */
 	public JsonNode read(byte[] bytes) throws java.io.IOException {
 		JsonNode node = mapper.readTree(bytes);
 		if (node == null || node.isMissingNode()) {
@@ -50,4 +54,5 @@ public final class StrictJson {
 	public ObjectMapper mapper() {
 		return mapper;
 	}
+
 }

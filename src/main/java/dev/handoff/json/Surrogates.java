@@ -6,20 +6,27 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Finds text that is not Unicode: a lone surrogate written as an escape ({@code "\ud800"}) is valid JSON
- * syntax but no character, and no tool downstream can store or show it faithfully.
+ * Finds text that is not Unicode: a lone surrogate written as an escape
+ * ({@code "\ud800"}) is valid JSON syntax but no character, and no tool downstream can
+ * store or show it faithfully.
  */
 public final class Surrogates {
 
 	private Surrogates() {
 	}
 
-	/** The pointer of the first string or key holding a lone surrogate, or null when there is none. */
+	/**
+	 * The pointer of the first string or key holding a lone surrogate, or null when there
+	 * is none.
+	 */
 	public static String firstUnpaired(JsonNode node) {
 		return find(node);
 	}
 
-	/** The pointer below {@code node}; built only on the way back from a find, so a clean message allocates nothing. */
+	/**
+	 * The pointer below {@code node}; built only on the way back from a find, so a clean
+	 * message allocates nothing.
+	 */
 	private static String find(JsonNode node) {
 		if (node.isTextual()) {
 			return broken(node.textValue()) ? "" : null;
@@ -66,4 +73,5 @@ public final class Surrogates {
 		}
 		return false;
 	}
+
 }

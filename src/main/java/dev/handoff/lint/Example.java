@@ -11,10 +11,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.json.StrictJson;
 
 /**
- * One example message beside the contracts ({@code contracts/examples/<edge>/<file>.json}):
- * {@code {"description", "expect": {"outcome": ...}, "message": {...}}} (outcome {@code accepted}, {@code held}
- * with an optional {@code "reason"}, or {@code rejected} with its {@code "rules"}), or {@code "raw": "text"} for
- * bodies that are not JSON, with an optional {@code "padTo": bytes} to make a message too large.
+ * One example message beside the contracts
+ * ({@code contracts/examples/<edge>/<file>.json}): {@code {"description", "expect":
+ * {"outcome": ...}, "message": {...}}} (outcome {@code accepted}, {@code held} with an
+ * optional {@code "reason"}, or {@code rejected} with its {@code "rules"}), or
+ * {@code "raw": "text"} for bodies that are not JSON, with an optional
+ * {@code "padTo": bytes} to make a message too large.
  *
  * @param edge the edge it is sent to (its folder)
  * @param file its file name
@@ -29,7 +31,9 @@ public record Example(String edge, String file, JsonNode spec) {
 		return new Example(path.getParent().getFileName().toString(), path.getFileName().toString(), spec);
 	}
 
-	/** What the example says is wrong with its own file, or null when it is well formed. */
+	/**
+	 * What the example says is wrong with its own file, or null when it is well formed.
+	 */
 	public String problem() {
 		if (!spec.path("description").isTextual()) {
 			return "needs a \"description\" saying what the example shows";
@@ -38,7 +42,8 @@ public record Example(String edge, String file, JsonNode spec) {
 		if (!outcome.equals("accepted") && !outcome.equals("held") && !outcome.equals("rejected")) {
 			return "\"expect\": {\"outcome\": ...} must be \"accepted\", \"held\" (a gate holds it for approval) or \"rejected\"";
 		}
-		if (outcome.equals("rejected") && (!spec.path("expect").path("rules").isArray() || spec.path("expect").path("rules").isEmpty())) {
+		if (outcome.equals("rejected")
+				&& (!spec.path("expect").path("rules").isArray() || spec.path("expect").path("rules").isEmpty())) {
 			return "a rejected example lists the rules it breaks: \"expect\": {\"outcome\": \"rejected\", \"rules\": [...]}";
 		}
 		if (spec.has("message") == spec.has("raw")) {
@@ -59,7 +64,8 @@ public record Example(String edge, String file, JsonNode spec) {
 	public byte[] body() {
 		byte[] body;
 		try {
-			body = spec.has("raw") ? spec.get("raw").asText().getBytes(StandardCharsets.UTF_8) : COMPACT.writeValueAsBytes(spec.get("message"));
+			body = spec.has("raw") ? spec.get("raw").asText().getBytes(StandardCharsets.UTF_8)
+					: COMPACT.writeValueAsBytes(spec.get("message"));
 		}
 		catch (JsonProcessingException e) {
 			throw new IllegalStateException("a parsed tree always serialises", e);

@@ -20,9 +20,10 @@ import dev.handoff.guard.Verdict;
 import dev.handoff.guard.Violation;
 
 /**
- * {@code handoff test}: runs every example through the same guard the service uses, in memory (no
- * HTTP, no database, no network). Briefs go first so the other edges have truth; an accepted brief
- * becomes the truth exactly as it would in the service, and a held one does not (nobody approves it here).
+ * {@code handoff test}: runs every example through the same guard the service uses, in
+ * memory (no HTTP, no database, no network). Briefs go first so the other edges have
+ * truth; an accepted brief becomes the truth exactly as it would in the service, and a
+ * held one does not (nobody approves it here).
  */
 public final class ExampleRunner {
 
@@ -35,7 +36,8 @@ public final class ExampleRunner {
 	private final GuardProperties limits;
 
 	/**
-	 * @param contractOfEdge edge name to its contract's name (from the routes); an edge not listed uses the contract of its name
+	 * @param contractOfEdge edge name to its contract's name (from the routes); an edge
+	 * not listed uses the contract of its name
 	 */
 	public ExampleRunner(ContractSet contracts, Map<String, String> contractOfEdge, GuardProperties limits) {
 		this.contracts = contracts;
@@ -46,7 +48,8 @@ public final class ExampleRunner {
 	/**
 	 * One example's outcome.
 	 *
-	 * @param differences how it ended otherwise than its file says, in words; empty when it passed
+	 * @param differences how it ended otherwise than its file says, in words; empty when
+	 * it passed
 	 * @param violations what the guard found wrong with it (empty when accepted or held)
 	 */
 	public record Result(Example example, List<String> differences, List<Violation> violations) {
@@ -64,7 +67,8 @@ public final class ExampleRunner {
 			String name = contractOfEdge.getOrDefault(example.edge(), example.edge());
 			Contract contract = contracts.find(name).orElse(null);
 			if (contract == null) {
-				results.add(new Result(example, List.of("no contract '" + name + "' for edge " + example.edge()), List.of()));
+				results.add(new Result(example, List.of("no contract '" + name + "' for edge " + example.edge()),
+						List.of()));
 				continue;
 			}
 			Verdict verdict = guard.check(contract, contracts.taxonomy(), example.body());
@@ -72,27 +76,37 @@ public final class ExampleRunner {
 				truth.record(verdict.newTruth());
 			}
 			JsonNode violations = JSON.valueToTree(verdict.violations());
-			String outcome = verdict.accepted() ? Expectation.ACCEPTED : verdict.held() ? Expectation.HELD : Expectation.REJECTED;
-			results.add(new Result(example, Expectation.differences(example.expect(), outcome, verdict.gate(), verdict.generated(),
-					verdict.rewritten(), violations), verdict.violations()));
+			String outcome = verdict.accepted() ? Expectation.ACCEPTED
+					: verdict.held() ? Expectation.HELD : Expectation.REJECTED;
+			results.add(new Result(example, Expectation.differences(example.expect(), outcome, verdict.gate(),
+					verdict.generated(), verdict.rewritten(), violations), verdict.violations()));
 		}
 		return results;
 	}
 
-	/** Every example, those of the source contract's edges first, then by edge and file name. */
+	/**
+	 * Every example, those of the source contract's edges first, then by edge and file
+	 * name.
+	 */
 	public List<Example> examples(Path folder) throws IOException {
 		List<Example> examples = new ArrayList<>();
 		try (Stream<Path> files = Files.walk(folder, 2)) {
-			for (Path file : files.filter(f -> f.toString().endsWith(".json") && !f.getParent().equals(folder)).toList()) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".json") && !f.getParent().equals(folder))
+				.toList()) {
 				examples.add(Example.read(file));
 			}
 		}
 		String source = contracts.source().name();
-		List<String> sourceEdges = contractOfEdge.entrySet().stream().filter(e -> e.getValue().equals(source)).map(Map.Entry::getKey)
+		List<String> sourceEdges = contractOfEdge.entrySet()
+			.stream()
+			.filter(e -> e.getValue().equals(source))
+			.map(Map.Entry::getKey)
 			.collect(Collectors.toCollection(ArrayList::new));
 		sourceEdges.add(source);
-		examples.sort(Comparator.comparing((Example e) -> !sourceEdges.contains(e.edge())).thenComparing(Example::edge)
+		examples.sort(Comparator.comparing((Example e) -> !sourceEdges.contains(e.edge()))
+			.thenComparing(Example::edge)
 			.thenComparing(Example::file));
 		return examples;
 	}
+
 }

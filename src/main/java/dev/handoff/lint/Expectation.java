@@ -9,8 +9,9 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Compares what came of an example with what its file expects, the same way for the command line
- * (the guard run in-process) and the end-to-end test (the service's HTTP answers).
+ * Compares what came of an example with what its file expects, the same way for the
+ * command line (the guard run in-process) and the end-to-end test (the service's HTTP
+ * answers).
  */
 public final class Expectation {
 
@@ -29,33 +30,37 @@ public final class Expectation {
 
 	/**
 	 * Every difference, in words; empty when the example passed.
-	 * @param violations the violations as JSON (an array of {pointer, rule, expected, actual, ...}); empty when accepted
+	 * @param violations the violations as JSON (an array of {pointer, rule, expected,
+	 * actual, ...}); empty when accepted
 	 */
-	public static List<String> differences(JsonNode expect, boolean accepted, List<String> generated, List<String> rewritten,
-			JsonNode violations) {
+	public static List<String> differences(JsonNode expect, boolean accepted, List<String> generated,
+			List<String> rewritten, JsonNode violations) {
 		return differences(expect, accepted ? ACCEPTED : REJECTED, null, generated, rewritten, violations);
 	}
 
 	/**
 	 * Every difference, in words; empty when the example passed.
-	 * @param outcome {@code accepted}, {@code held} (a gate holds it for a person) or {@code rejected}
+	 * @param outcome {@code accepted}, {@code held} (a gate holds it for a person) or
+	 * {@code rejected}
 	 * @param reason for {@code held}, the gate's reason
-	 * @param violations the violations as JSON (an array of {pointer, rule, expected, actual, ...}); empty unless rejected
+	 * @param violations the violations as JSON (an array of {pointer, rule, expected,
+	 * actual, ...}); empty unless rejected
 	 */
-	public static List<String> differences(JsonNode expect, String outcome, String reason, List<String> generated, List<String> rewritten,
-			JsonNode violations) {
+	public static List<String> differences(JsonNode expect, String outcome, String reason, List<String> generated,
+			List<String> rewritten, JsonNode violations) {
 		List<String> out = new ArrayList<>();
 		String wanted = expect.path("outcome").asText();
 		if (!wanted.equals(outcome)) {
-			out.add("expected " + describe(wanted, texts(expect.get("rules")), expect.path("reason").asText(null)) + ", got "
-					+ describe(outcome, rules(violations), reason));
+			out.add("expected " + describe(wanted, texts(expect.get("rules")), expect.path("reason").asText(null))
+					+ ", got " + describe(outcome, rules(violations), reason));
 			return out;
 		}
 		if (!outcome.equals(REJECTED)) {
 			same("generated", expect.get("generated"), generated, out);
 			same("rewritten", expect.get("rewritten"), rewritten, out);
 			if (outcome.equals(HELD) && expect.has("reason") && !expect.get("reason").asText().equals(reason)) {
-				out.add("expected to be held for \"" + expect.get("reason").asText() + "\", got held for \"" + reason + "\"");
+				out.add("expected to be held for \"" + expect.get("reason").asText() + "\", got held for \"" + reason
+						+ "\"");
 			}
 			return out;
 		}
@@ -81,9 +86,12 @@ public final class Expectation {
 
 	private static boolean contains(JsonNode violations, JsonNode want) {
 		for (JsonNode v : violations) {
-			if (v.path("pointer").asText().equals(want.path("pointer").asText()) && v.path("rule").asText().equals(want.path("rule").asText())
-					&& (!want.has("expected") || want.get("expected").equals(NUMBERS_BY_VALUE, nullSafe(v.get("expected"))))
-					&& (!want.has("actual") || want.get("actual").equals(NUMBERS_BY_VALUE, nullSafe(v.get("actual"))))) {
+			if (v.path("pointer").asText().equals(want.path("pointer").asText())
+					&& v.path("rule").asText().equals(want.path("rule").asText())
+					&& (!want.has("expected")
+							|| want.get("expected").equals(NUMBERS_BY_VALUE, nullSafe(v.get("expected"))))
+					&& (!want.has("actual")
+							|| want.get("actual").equals(NUMBERS_BY_VALUE, nullSafe(v.get("actual"))))) {
 				return true;
 			}
 		}
@@ -113,4 +121,5 @@ public final class Expectation {
 		}
 		return out;
 	}
+
 }

@@ -16,9 +16,10 @@ import dev.handoff.edge.RouteFile;
 import dev.handoff.trigger.TriggerFile;
 
 /**
- * {@code handoff lint}: loads contracts, taxonomy and routes exactly as the service would and reports
- * every problem, plus what only matters in review: an edge without examples, an example that is not
- * well formed. Files are named by their path as given, so CI annotations land on the right file.
+ * {@code handoff lint}: loads contracts, taxonomy and routes exactly as the service would
+ * and reports every problem, plus what only matters in review: an edge without examples,
+ * an example that is not well formed. Files are named by their path as given, so CI
+ * annotations land on the right file.
  */
 public final class Linter {
 
@@ -29,7 +30,9 @@ public final class Linter {
 			set = new ContractLoader().load(contracts);
 		}
 		catch (InvalidContractsException e) {
-			e.problems().forEach(p -> problems.add(new ContractProblem(display(contracts, p.file()), p.pointer(), p.problem())));
+			e.problems()
+				.forEach(
+						p -> problems.add(new ContractProblem(display(contracts, p.file()), p.pointer(), p.problem())));
 		}
 		List<RouteFile> routeFiles = RouteFile.read(routes, problems);
 		List<RouteFile> edges = routeFiles.stream().filter(r -> r.path() != null).toList();
@@ -37,17 +40,21 @@ public final class Linter {
 		java.util.Set<String> edgeNames = new java.util.TreeSet<>();
 		routeFiles.stream().filter(r -> r.id() != null).forEach(r -> edgeNames.add(r.id()));
 		edges.forEach(r -> edgeNames.add(r.path()));
-		TriggerFile.read(contracts, edgeNames).problems()
+		TriggerFile.read(contracts, edgeNames)
+			.problems()
 			.forEach(p -> problems.add(new ContractProblem(display(contracts, p.file()), p.pointer(), p.problem())));
-		problems.addAll(RouteChecks.problems(routeFiles, c -> Files.isRegularFile(contracts.resolve(c + ".schema.json")), contracts.toString()));
+		problems.addAll(RouteChecks.problems(routeFiles,
+				c -> Files.isRegularFile(contracts.resolve(c + ".schema.json")), contracts.toString()));
 		for (RouteFile edge : edges) {
-			// a batch edge's events are its contract's messages, and the examples of that contract's edge cover them
+			// a batch edge's events are its contract's messages, and the examples of that
+			// contract's edge cover them
 			if (!edge.batch()) {
 				examples(contracts.resolve("examples").resolve(edge.path()), edge, problems);
 			}
 		}
 		if (set != null && edges.isEmpty()) {
-			problems.add(new ContractProblem(routes.toString(), "", "no route serves an edge (platform-http:/edges/<name>)"));
+			problems.add(new ContractProblem(routes.toString(), "",
+					"no route serves an edge (platform-http:/edges/<name>)"));
 		}
 		return problems;
 	}
@@ -74,7 +81,8 @@ public final class Linter {
 				}
 			}
 			catch (IOException e) {
-				problems.add(new ContractProblem(file.toString(), "", "is not valid JSON: " + e.getMessage().lines().findFirst().orElse("")));
+				problems.add(new ContractProblem(file.toString(), "",
+						"is not valid JSON: " + e.getMessage().lines().findFirst().orElse("")));
 			}
 		}
 	}
@@ -83,4 +91,5 @@ public final class Linter {
 		Path candidate = contracts.resolve(file);
 		return Files.exists(candidate) || file.endsWith(".json") ? candidate.toString() : file;
 	}
+
 }

@@ -8,7 +8,10 @@ import java.util.TreeMap;
 import dev.handoff.truth.Truth;
 import dev.handoff.truth.TruthLookup;
 
-/** Campaign truth kept in memory, for running examples and single messages without a database. */
+/**
+ * Campaign truth kept in memory, for running examples and single messages without a
+ * database.
+ */
 public final class MemoryTruth implements TruthLookup {
 
 	private final Map<String, TreeMap<Long, Truth>> campaigns = new HashMap<>();
@@ -28,4 +31,5 @@ public final class MemoryTruth implements TruthLookup {
 		TreeMap<Long, Truth> versions = campaigns.get(campaign);
 		return versions == null ? Optional.empty() : Optional.ofNullable(versions.get(version));
 	}
+
 }

@@ -7,7 +7,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
-/** Times each delivery attempt by what came of it: {@code handoff.delivery} with {@code delivered}, {@code retry} or {@code failed}. */
+/**
+ * Times each delivery attempt by what came of it: {@code handoff.delivery} with
+ * {@code delivered}, {@code retry} or {@code failed}.
+ */
 @Component
 public class DeliveryMetrics {
 
@@ -28,8 +31,9 @@ public class DeliveryMetrics {
 	}
 
 	/**
-	 * Times a send where it runs; the outcome is only known once the dispatcher has weighed the answer against the
-	 * retry policy, so the time is recorded then, by {@link #attempted}.
+	 * Times a send where it runs; the outcome is only known once the dispatcher has
+	 * weighed the answer against the retry policy, so the time is recorded then, by
+	 * {@link #attempted}.
 	 */
 	public static <T> Timed<T> time(Supplier<T> send) {
 		long start = System.nanoTime();
@@ -37,7 +41,10 @@ public class DeliveryMetrics {
 		return new Timed<>(value, Duration.ofNanos(System.nanoTime() - start));
 	}
 
-	/** One attempt on an edge: {@code delivered}, {@code retry} (another attempt is due) or {@code failed} (it became a reject). */
+	/**
+	 * One attempt on an edge: {@code delivered}, {@code retry} (another attempt is due)
+	 * or {@code failed} (it became a reject).
+	 */
 	public void attempted(String edge, String outcome, Duration took) {
 		Timer.builder("handoff.delivery")
 			.description("Delivery attempts to the next tool, by what came of them")
@@ -46,4 +53,5 @@ public class DeliveryMetrics {
 			.register(meters)
 			.record(took);
 	}
+
 }

@@ -11,11 +11,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
-/** Counts what each edge answers and why it rejects, and times its guard: handoff.messages, .violations, .guard. */
+/**
+ * Counts what each edge answers and why it rejects, and times its guard:
+ * handoff.messages, .violations, .guard.
+ */
 @Component
 public class EdgeMetrics {
 
-	/** What an edge answered about one message (one event of a batch): the {@code outcome} tag of {@code handoff.messages}. */
+	/**
+	 * What an edge answered about one message (one event of a batch): the {@code outcome}
+	 * tag of {@code handoff.messages}.
+	 */
 	public enum Outcome {
 
 		/** stored and queued for the next tool (202) */
@@ -24,18 +30,25 @@ public class EdgeMetrics {
 		REJECTED,
 		/** waits at a human gate (202 held) */
 		HELD,
-		/** a retry of an idempotency key already answered: the first answer again, nothing stored */
+		/**
+		 * a retry of an idempotency key already answered: the first answer again, nothing
+		 * stored
+		 */
 		DUPLICATE,
 		/**
-		 * over the size limit (413): stored as a too-large reject, unless the edge proves its senders by a signature over
-		 * the whole body, which an unread body cannot show, so nothing of it is kept
+		 * over the size limit (413): stored as a too-large reject, unless the edge proves
+		 * its senders by a signature over the whole body, which an unread body cannot
+		 * show, so nothing of it is kept
 		 */
 		TOO_LARGE,
 		/** a missing or wrong credential or signature (401), not stored */
 		UNAUTHORIZED,
 		/** not JSON or compressed (415), not stored */
 		UNSUPPORTED,
-		/** a bad idempotency key, a body shorter than declared (400) or one that stopped coming (408), not stored */
+		/**
+		 * a bad idempotency key, a body shorter than declared (400) or one that stopped
+		 * coming (408), not stored
+		 */
 		BAD_REQUEST,
 		/** a brief racing another for the same version (409), not stored */
 		CONFLICT;
@@ -43,6 +56,7 @@ public class EdgeMetrics {
 		String tag() {
 			return name().toLowerCase(Locale.ROOT).replace('_', '-');
 		}
+
 	}
 
 	private final MeterRegistry meters;
@@ -93,20 +107,25 @@ public class EdgeMetrics {
 		violations.forEach(v -> violation(edge, v.rule()));
 	}
 
-	/** A message over the size limit: stored as a reject with its one {@code too-large} violation. */
+	/**
+	 * A message over the size limit: stored as a reject with its one {@code too-large}
+	 * violation.
+	 */
 	public void tooLarge(String edge) {
 		answered(edge, Outcome.TOO_LARGE);
 		violation(edge, Rules.TOO_LARGE);
 	}
 
 	/**
-	 * A message refused at the door for its credential or signature, by why ({@code missing}, {@code malformed},
-	 * {@code wrong}, {@code expired}: a closed set, never the credential); {@code handoff.edge.unauthorized} is kept for
-	 * the alerts already built on it.
+	 * A message refused at the door for its credential or signature, by why
+	 * ({@code missing}, {@code malformed}, {@code wrong}, {@code expired}: a closed set,
+	 * never the credential); {@code handoff.edge.unauthorized} is kept for the alerts
+	 * already built on it.
 	 */
 	public void refused(String edge, String reason) {
 		Counter.builder("handoff.inbound.refused")
-			.description("Requests an edge refused (401) for a missing, malformed, wrong or expired credential or signature")
+			.description(
+					"Requests an edge refused (401) for a missing, malformed, wrong or expired credential or signature")
 			.tag("edge", edge)
 			.tag("reason", reason)
 			.register(meters)
@@ -115,7 +134,8 @@ public class EdgeMetrics {
 		answered(edge, Outcome.UNAUTHORIZED);
 	}
 
-	// rules are a closed set plus schema:<keyword> from the JSON Schema vocabulary, so the tag stays bounded
+	// rules are a closed set plus schema:<keyword> from the JSON Schema vocabulary, so
+	// the tag stays bounded
 	private void violation(String edge, String rule) {
 		Counter.builder("handoff.violations")
 			.description("Violations in the messages an edge rejected, by rule")
@@ -124,4 +144,5 @@ public class EdgeMetrics {
 			.register(meters)
 			.increment();
 	}
+
 }

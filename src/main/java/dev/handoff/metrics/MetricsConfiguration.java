@@ -4,7 +4,10 @@ import dev.handoff.contract.Poller;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Counts the database-backed gauges again every {@code handoff.metrics.refresh}, on a thread that is never interrupted. */
+/**
+ * Counts the database-backed gauges again every {@code handoff.metrics.refresh}, on a
+ * thread that is never interrupted.
+ */
 @Configuration(proxyBeanMethods = false)
 class MetricsConfiguration {
 
@@ -12,4 +15,5 @@ class MetricsConfiguration {
 	Poller storeGaugesRefresh(StoreGauges gauges, MetricsProperties properties) {
 		return new Poller("handoff-metrics-refresh", properties.refresh(), gauges::refresh);
 	}
+
 }

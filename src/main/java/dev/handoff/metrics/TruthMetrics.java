@@ -6,7 +6,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-/** Counts truth versions as they are recorded: {@code handoff.truth.versions}, {@code change} = {@code first} or {@code late}. */
+/**
+ * Counts truth versions as they are recorded: {@code handoff.truth.versions},
+ * {@code change} = {@code first} or {@code late}.
+ */
 @Component
 class TruthMetrics {
 
@@ -16,7 +19,10 @@ class TruthMetrics {
 		this.meters = meters;
 	}
 
-	/** Counted once the transaction commits: a brief that loses a race for its version is rolled back and changed nothing. */
+	/**
+	 * Counted once the transaction commits: a brief that loses a race for its version is
+	 * rolled back and changed nothing.
+	 */
 	@TransactionalEventListener(fallbackExecution = true)
 	void recorded(TruthRecorded event) {
 		Counter.builder("handoff.truth.versions")
@@ -25,4 +31,5 @@ class TruthMetrics {
 			.register(meters)
 			.increment();
 	}
+
 }

@@ -20,9 +20,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * When a brief changes after its first version, tells the owner of every edge that has carried the campaign and is
- * built from a field that changed: which campaign, which fields, old and new values, what is now stale. Nothing is
- * sent for a change of a field no edge is built from.
+ * When a brief changes after its first version, tells the owner of every edge that has
+ * carried the campaign and is built from a field that changed: which campaign, which
+ * fields, old and new values, what is now stale. Nothing is sent for a change of a field
+ * no edge is built from.
  */
 @Component
 class LateChangeNotices {
@@ -37,7 +38,8 @@ class LateChangeNotices {
 
 	private final ObjectMapper mapper;
 
-	LateChangeNotices(JdbcTemplate jdbc, EdgeRegistry edges, ContractRegistry contracts, Notices notices, ObjectMapper mapper) {
+	LateChangeNotices(JdbcTemplate jdbc, EdgeRegistry edges, ContractRegistry contracts, Notices notices,
+			ObjectMapper mapper) {
 		this.jdbc = jdbc;
 		this.edges = edges;
 		this.contracts = contracts;
@@ -56,14 +58,17 @@ class LateChangeNotices {
 			return;
 		}
 		ContractSet set = contracts.current();
-		List<String> carried = jdbc.queryForList("SELECT DISTINCT edge FROM outbox WHERE campaign = ? AND edge <> ? ORDER BY edge", String.class,
+		List<String> carried = jdbc.queryForList(
+				"SELECT DISTINCT edge FROM outbox WHERE campaign = ? AND edge <> ? ORDER BY edge", String.class,
 				after.campaign(), Notices.EDGE);
 		for (String name : carried) {
 			Edge edge = edges.find(name).orElse(null);
 			if (edge == null) {
 				continue;
 			}
-			Set<String> dependsOn = set.find(edge.contract()).map(c -> Dependencies.of(c, set.taxonomy())).orElse(Set.of());
+			Set<String> dependsOn = set.find(edge.contract())
+				.map(c -> Dependencies.of(c, set.taxonomy()))
+				.orElse(Set.of());
 			List<FieldChange> changes = FieldChange.between(before.fields(), after.fields(), dependsOn);
 			if (!changes.isEmpty()) {
 				notices.send("late-change", name, after.campaign(), message(edge, before, after, changes));
@@ -71,7 +76,10 @@ class LateChangeNotices {
 		}
 	}
 
-	/** A Slack incoming-webhook message ({@code text}) with the same facts as data under {@code handoff}. */
+	/**
+	 * A Slack incoming-webhook message ({@code text}) with the same facts as data under
+	 * {@code handoff}.
+	 */
 	private ObjectNode message(Edge edge, Truth before, Truth after, List<FieldChange> changes) {
 		NotifyProperties.Owner owner = notices.owner(edge.name());
 		String link = notices.link("/ui/drift?campaign=" + after.campaign());
@@ -79,9 +87,11 @@ class LateChangeNotices {
 			.map(c -> c.field() + ": " + text(c.from()) + " → " + text(c.to()))
 			.collect(Collectors.joining("; "));
 		ObjectNode message = mapper.createObjectNode();
-		message.put("text", "Late change to campaign " + after.campaign() + " (brief v" + before.version() + " → v" + after.version() + "): "
-				+ fields + ". What " + edge.name() + " delivered on v" + before.version() + " is now stale and must be redone"
-				+ (owner.name() == null ? "" : " — owner: " + owner.name() + (owner.contact() == null ? "" : " (" + owner.contact() + ")"))
+		message.put("text", "Late change to campaign " + after.campaign() + " (brief v" + before.version() + " → v"
+				+ after.version() + "): " + fields + ". What " + edge.name() + " delivered on v" + before.version()
+				+ " is now stale and must be redone"
+				+ (owner.name() == null ? ""
+						: " — owner: " + owner.name() + (owner.contact() == null ? "" : " (" + owner.contact() + ")"))
 				+ ". " + link);
 		ObjectNode data = message.putObject("handoff");
 		data.put("kind", "late-change");
@@ -103,4 +113,5 @@ class LateChangeNotices {
 	private static String text(com.fasterxml.jackson.databind.JsonNode value) {
 		return value == null || value.isNull() ? "(none)" : value.isValueNode() ? value.asText() : value.toString();
 	}
+
 }

@@ -14,13 +14,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends a notice about an edge to its owner's webhook through the outbox, so that it is as durable as any
- * delivered message: written in the caller's transaction, retried, and a {@code delivery} reject when it never arrives.
+ * Sends a notice about an edge to its owner's webhook through the outbox, so that it is
+ * as durable as any delivered message: written in the caller's transaction, retried, and
+ * a {@code delivery} reject when it never arrives.
  */
 @Service
 public class Notices {
 
-	/** The outbox's edge name for notices; {@code handoff.delivery.edges.notices.retry-waits} sets their retries. */
+	/**
+	 * The outbox's edge name for notices;
+	 * {@code handoff.delivery.edges.notices.retry-waits} sets their retries.
+	 */
 	public static final String EDGE = "notices";
 
 	private static final Logger log = LoggerFactory.getLogger(Notices.class);
@@ -35,7 +39,8 @@ public class Notices {
 
 	private final ObjectMapper mapper;
 
-	Notices(NotifyProperties properties, NoticeWebhooks webhooks, OutboxStore outbox, Dispatcher dispatcher, ObjectMapper mapper) {
+	Notices(NotifyProperties properties, NoticeWebhooks webhooks, OutboxStore outbox, Dispatcher dispatcher,
+			ObjectMapper mapper) {
 		this.properties = properties;
 		this.webhooks = webhooks;
 		this.outbox = outbox;
@@ -44,16 +49,19 @@ public class Notices {
 	}
 
 	/**
-	 * Queues a notice about an edge; false when no webhook is configured for it (then it is only logged).
-	 *
-	 * @param kind what it is about ({@code late-change}, {@code alert}, {@code resolved}), kept as the outbox's contract name
+	 * Queues a notice about an edge; false when no webhook is configured for it (then it
+	 * is only logged).
+	 * @param kind what it is about ({@code late-change}, {@code alert},
+	 * {@code resolved}), kept as the outbox's contract name
 	 */
 	public boolean send(String kind, String edge, String campaign, ObjectNode message) {
-		// the webhook's URL is its key: the outbox keeps a reference to it, resolved only to send
+		// the webhook's URL is its key: the outbox keeps a reference to it, resolved only
+		// to send
 		String webhook = webhooks.reference(edge);
 		if (webhook == null) {
-			log.info("No webhook for {} notices about edge {} (handoff.notify.webhook or handoff.notify.owners.{}.webhook): {}", kind, edge,
-					edge, message.path("text").asText());
+			log.info(
+					"No webhook for {} notices about edge {} (handoff.notify.webhook or handoff.notify.owners.{}.webhook): {}",
+					kind, edge, edge, message.path("text").asText());
 			return false;
 		}
 		byte[] payload;
@@ -63,8 +71,8 @@ public class Notices {
 		catch (JsonProcessingException e) {
 			throw new IllegalStateException("a JSON tree always serialises", e);
 		}
-		outbox.insert(new OutboxEntry(UUID.randomUUID().toString(), EDGE, kind, "0".repeat(64), campaign, null, webhook, payload,
-				OutboxEntry.PENDING, 0, Instant.now(), null));
+		outbox.insert(new OutboxEntry(UUID.randomUUID().toString(), EDGE, kind, "0".repeat(64), campaign, null, webhook,
+				payload, OutboxEntry.PENDING, 0, Instant.now(), null));
 		dispatcher.nudge();
 		return true;
 	}
@@ -77,4 +85,5 @@ public class Notices {
 	public String link(String path) {
 		return properties.baseUrl().replaceAll("/+$", "") + path;
 	}
+
 }

@@ -6,8 +6,9 @@ import java.util.Base64;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * What went wrong, once for all the rejects it caused: the edge, the rule and the pointer they share, with how
- * many there are, when it was first and last seen, one example, and the triage state a person gave it.
+ * What went wrong, once for all the rejects it caused: the edge, the rule and the pointer
+ * they share, with how many there are, when it was first and last seen, one example, and
+ * the triage state a person gave it.
  *
  * @param id a stable id made of the key, usable in URLs
  * @param key edge, rule, pointer
@@ -18,11 +19,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param example the id of the latest reject
  * @param message the latest reject's message for this violation
  * @param state {@code open}, {@code acknowledged}, {@code resolved} or {@code ignored}
- * @param stateChangedBy who set the state (or {@code handoff} when it resolved itself); null when never set
+ * @param stateChangedBy who set the state (or {@code handoff} when it resolved itself);
+ * null when never set
  * @param stateChangedAt when
  */
-public record Cause(String id, Key key, long count, long open, Instant firstSeen, Instant lastSeen, String example, String message,
-		String state, @Schema(nullable = true) String stateChangedBy, @Schema(nullable = true) Instant stateChangedAt) {
+public record Cause(String id, Key key, long count, long open, Instant firstSeen, Instant lastSeen, String example,
+		String message, String state, @Schema(nullable = true) String stateChangedBy,
+		@Schema(nullable = true) Instant stateChangedAt) {
 
 	public static final String OPEN = "open";
 
@@ -40,15 +43,19 @@ public record Cause(String id, Key key, long count, long open, Instant firstSeen
 	/** What identifies a cause. */
 	public record Key(String edge, String rule, String pointer) {
 
-		// edge names and rules never hold a NUL; the pointer comes last so it may hold anything
+		// edge names and rules never hold a NUL; the pointer comes last so it may hold
+		// anything
 		private static final char SEPARATOR = '\0';
 
 		public String id() {
-			return Base64.getUrlEncoder().withoutPadding()
+			return Base64.getUrlEncoder()
+				.withoutPadding()
 				.encodeToString((edge + SEPARATOR + rule + SEPARATOR + pointer).getBytes(StandardCharsets.UTF_8));
 		}
 
-		/** The key an id stands for; IllegalArgumentException for an id that is not one. */
+		/**
+		 * The key an id stands for; IllegalArgumentException for an id that is not one.
+		 */
 		public static Key parse(String id) {
 			String text;
 			try {

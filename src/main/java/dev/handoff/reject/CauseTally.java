@@ -12,8 +12,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps each cause's counts (total, open, first and last seen, newest example) in its {@code cause_state} row, in the
- * transaction that stores or closes a reject, so listing causes reads one row per cause however long the queue.
+ * Keeps each cause's counts (total, open, first and last seen, newest example) in its
+ * {@code cause_state} row, in the transaction that stores or closes a reject, so listing
+ * causes reads one row per cause however long the queue.
  */
 @Component
 class CauseTally {
@@ -51,22 +52,31 @@ class CauseTally {
 	}
 
 	/**
-	 * Makes a new cause's row, with no decision and nothing counted yet. Behind a savepoint: when another transaction
-	 * made it meanwhile, PostgreSQL would otherwise abort the transaction that stores the reject.
+	 * Makes a new cause's row, with no decision and nothing counted yet. Behind a
+	 * savepoint: when another transaction made it meanwhile, PostgreSQL would otherwise
+	 * abort the transaction that stores the reject.
 	 */
 	private void makeRow(Cause.Key key) {
 		try {
-			savepoint.executeWithoutResult(tx -> jdbc.update("INSERT INTO cause_state (edge, rule, pointer, state, changed_at, changed_by) "
-					+ "VALUES (?, ?, ?, ?, ?, ?)", key.edge(), key.rule(), key.pointer(), Cause.OPEN, Timestamp.from(Instant.EPOCH), "handoff"));
+			savepoint.executeWithoutResult(tx -> jdbc.update(
+					"INSERT INTO cause_state (edge, rule, pointer, state, changed_at, changed_by) "
+							+ "VALUES (?, ?, ?, ?, ?, ?)",
+					key.edge(), key.rule(), key.pointer(), Cause.OPEN, Timestamp.from(Instant.EPOCH), "handoff"));
 		}
 		catch (DuplicateKeyException raced) {
 			// made by another transaction: counting into it is all that is left
 		}
 	}
 
-	/** A reject left the queue (replayed or discarded): its causes have one open reject fewer. */
+	/**
+	 * A reject left the queue (replayed or discarded): its causes have one open reject
+	 * fewer.
+	 */
 	void closed(long seq) {
-		jdbc.update("UPDATE cause_state SET open_count = open_count - 1 WHERE EXISTS (SELECT 1 FROM reject_violation v WHERE v.reject_seq = ? "
-				+ "AND v.edge = cause_state.edge AND v.rule = cause_state.rule AND v.pointer = cause_state.pointer)", seq);
+		jdbc.update(
+				"UPDATE cause_state SET open_count = open_count - 1 WHERE EXISTS (SELECT 1 FROM reject_violation v WHERE v.reject_seq = ? "
+						+ "AND v.edge = cause_state.edge AND v.rule = cause_state.rule AND v.pointer = cause_state.pointer)",
+				seq);
 	}
+
 }

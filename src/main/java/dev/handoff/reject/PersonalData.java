@@ -17,8 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 
 /**
- * Hides personal data from readers who only view the queue: the values of configured field names, at any depth,
- * and anything that looks like an email address in text that is not JSON.
+ * Hides personal data from readers who only view the queue: the values of configured
+ * field names, at any depth, and anything that looks like an email address in text that
+ * is not JSON.
  */
 @Component
 public class PersonalData {
@@ -26,7 +27,8 @@ public class PersonalData {
 	/** What a masked value reads as. */
 	public static final String MASK = "•••";
 
-	// deliberately loose: in text that is not JSON, better to hide too much than an address
+	// deliberately loose: in text that is not JSON, better to hide too much than an
+	// address
 	private static final Pattern EMAIL = Pattern.compile("[^\\s\"'<>@,;:]+@[^\\s\"'<>@,;:]+\\.[^\\s\"'<>@,;:]+");
 
 	private final Set<String> fields;
@@ -41,10 +43,12 @@ public class PersonalData {
 	/**
 	 * Review settings.
 	 *
-	 * @param personalFields field names whose values are personal data, masked for viewers wherever they appear
+	 * @param personalFields field names whose values are personal data, masked for
+	 * viewers wherever they appear
 	 */
 	@ConfigurationProperties("handoff.review")
-	public record Properties(@DefaultValue({ "email", "userId", "anonymousId", "ip", "phone", "first_name", "last_name" }) List<String> personalFields) {
+	public record Properties(@DefaultValue( {
+			"email", "userId", "anonymousId", "ip", "phone", "first_name", "last_name" }) List<String> personalFields){
 	}
 
 	/** The payload as text, with personal values replaced by {@link #MASK}. */
@@ -63,12 +67,15 @@ public class PersonalData {
 	}
 
 	/**
-	 * The violations with expected and actual masked where the pointer ends in a personal field. The validator's detail
-	 * quotes the value it judged ("string [u-1] does not match ..."), so there the value is masked in it as well.
+	 * The violations with expected and actual masked where the pointer ends in a personal
+	 * field. The validator's detail quotes the value it judged ("string [u-1] does not
+	 * match ..."), so there the value is masked in it as well.
 	 */
 	public List<Violation> mask(List<Violation> violations) {
-		return violations.stream().map(v -> personal(v.pointer()) ? new Violation(v.pointer(), v.rule(), maskText(v.message()),
-				masked(v.expected()), masked(v.actual()), maskDetail(v.detail(), v.actual())) : v).toList();
+		return violations.stream()
+			.map(v -> personal(v.pointer()) ? new Violation(v.pointer(), v.rule(), maskText(v.message()),
+					masked(v.expected()), masked(v.actual()), maskDetail(v.detail(), v.actual())) : v)
+			.toList();
 	}
 
 	private String maskDetail(String detail, JsonNode actual) {
@@ -109,4 +116,5 @@ public class PersonalData {
 			array.forEach(this::maskTree);
 		}
 	}
+
 }

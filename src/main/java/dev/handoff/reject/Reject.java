@@ -19,27 +19,34 @@ import dev.handoff.guard.Violation;
  * @param violations why it was rejected
  * @param status {@code open}, {@code replayed} or {@code discarded}
  * @param receivedAt when it came in
- * @param outboxId for a {@code delivery} reject, the outbox entry whose delivery failed; else null
- * @param source where it came from when not over HTTP, e.g. {@code kafka:topic/partition@offset}; else null
- * @param mapped the message the guard judged, when steps before the guard mapped the received bytes to it; else null.
- * Violations point into this one; a replay maps the payload again.
+ * @param outboxId for a {@code delivery} reject, the outbox entry whose delivery failed;
+ * else null
+ * @param source where it came from when not over HTTP, e.g.
+ * {@code kafka:topic/partition@offset}; else null
+ * @param mapped the message the guard judged, when steps before the guard mapped the
+ * received bytes to it; else null. Violations point into this one; a replay maps the
+ * payload again.
  */
 public record Reject(String id, String edge, String contract, String contractSha256, String campaign, byte[] payload,
-		Long declaredLength, String contentType, List<Violation> violations, String status, Instant receivedAt, String outboxId, String source,
-		byte[] mapped) {
+		Long declaredLength, String contentType, List<Violation> violations, String status, Instant receivedAt,
+		String outboxId, String source, byte[] mapped) {
 
 	/** A reject of a message judged as received. */
-	public Reject(String id, String edge, String contract, String contractSha256, String campaign, byte[] payload, Long declaredLength,
-			String contentType, List<Violation> violations, String status, Instant receivedAt, String outboxId, String source) {
-		this(id, edge, contract, contractSha256, campaign, payload, declaredLength, contentType, violations, status, receivedAt, outboxId, source,
-				null);
+	public Reject(String id, String edge, String contract, String contractSha256, String campaign, byte[] payload,
+			Long declaredLength, String contentType, List<Violation> violations, String status, Instant receivedAt,
+			String outboxId, String source) {
+		this(id, edge, contract, contractSha256, campaign, payload, declaredLength, contentType, violations, status,
+				receivedAt, outboxId, source, null);
 	}
 
 	/** A reject of a message that came over HTTP. */
-	public Reject(String id, String edge, String contract, String contractSha256, String campaign, byte[] payload, Long declaredLength,
-			String contentType, List<Violation> violations, String status, Instant receivedAt, String outboxId) {
-		this(id, edge, contract, contractSha256, campaign, payload, declaredLength, contentType, violations, status, receivedAt, outboxId, null);
+	public Reject(String id, String edge, String contract, String contractSha256, String campaign, byte[] payload,
+			Long declaredLength, String contentType, List<Violation> violations, String status, Instant receivedAt,
+			String outboxId) {
+		this(id, edge, contract, contractSha256, campaign, payload, declaredLength, contentType, violations, status,
+				receivedAt, outboxId, null);
 	}
 
 	public static final String OPEN = "open";
+
 }

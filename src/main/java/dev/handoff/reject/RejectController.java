@@ -23,8 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The read side of the rejected queue: {@code GET /api/rejects} (filters, paging) and {@code GET /api/rejects/{id}}
- * (payload, violations, history). A viewer sees personal data masked; an operator sees it as received.
+ * The read side of the rejected queue: {@code GET /api/rejects} (filters, paging) and
+ * {@code GET /api/rejects/{id}} (payload, violations, history). A viewer sees personal
+ * data masked; an operator sees it as received.
  */
 @RestController
 class RejectController {
@@ -48,7 +49,8 @@ class RejectController {
 	@ApiResponse(responseCode = "200", description = "a page of the queue, newest first, with its total")
 	@ApiResponse(responseCode = "400", description = "a filter, page or size out of its range")
 	Map<String, Object> list(@ParameterObject RejectQuery query,
-			@Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "0", defaultValue = "0")) @RequestParam(defaultValue = "0") int page,
+			@Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "0",
+					defaultValue = "0")) @RequestParam(defaultValue = "0") int page,
 			@Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MAX_PAGE_SIZE,
 					defaultValue = "50")) @RequestParam(defaultValue = "50") int size) {
 		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
@@ -79,15 +81,18 @@ class RejectController {
 		body.put("source", reject.source());
 		body.put("masked", masked);
 		if (reject.mapped() != null) {
-			// what the route's steps made of the payload: the message the guard judged, which the violations point into
-			body.put("mapped", masked ? personal.mask(reject.mapped()) : new String(reject.mapped(), StandardCharsets.UTF_8));
+			// what the route's steps made of the payload: the message the guard judged,
+			// which the violations point into
+			body.put("mapped",
+					masked ? personal.mask(reject.mapped()) : new String(reject.mapped(), StandardCharsets.UTF_8));
 		}
 		if (masked) {
 			body.put("payload", personal.mask(reject.payload()));
 			body.put("violations", personal.mask(reject.violations()));
 		}
 		else {
-			// the text is for reading; the base64 form is the exact bytes, whatever they are
+			// the text is for reading; the base64 form is the exact bytes, whatever they
+			// are
 			body.put("payload", new String(reject.payload(), StandardCharsets.UTF_8));
 			body.put("payloadBase64", Base64.getEncoder().encodeToString(reject.payload()));
 			body.put("violations", reject.violations());
@@ -117,7 +122,8 @@ class RejectController {
 			row.put("actor", entry.actor());
 			row.put("action", entry.action());
 			row.put("outcome", entry.outcome());
-			// an edit's patch or diff and new violations can carry the very values a viewer must not see
+			// an edit's patch or diff and new violations can carry the very values a
+			// viewer must not see
 			row.put("detail", masked ? Map.of("masked", true) : entry.detail());
 			history.add(row);
 		});

@@ -9,13 +9,16 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param edge the edge it came in on
  * @param status {@code open}, {@code replayed} or {@code discarded}
  * @param rule a rule one of its violations broke
- * @param pointer with {@code rule}: where that violation was (a cause is edge + rule + pointer)
+ * @param pointer with {@code rule}: where that violation was (a cause is edge + rule +
+ * pointer)
  * @param campaign the campaign it names
  * @param since received at or after
  * @param until received before
  */
-public record RejectFilter(@Schema(nullable = true) String edge, @Schema(nullable = true) String status, @Schema(nullable = true) String rule, @Schema(nullable = true) String pointer,
-		@Schema(nullable = true) String campaign, @Schema(nullable = true) Instant since, @Schema(nullable = true) Instant until) {
+public record RejectFilter(@Schema(nullable = true) String edge, @Schema(nullable = true) String status,
+		@Schema(nullable = true) String rule, @Schema(nullable = true) String pointer,
+		@Schema(nullable = true) String campaign, @Schema(nullable = true) Instant since,
+		@Schema(nullable = true) Instant until) {
 
 	public RejectFilter(String edge, String status, String rule, String campaign) {
 		this(edge, status, rule, null, campaign, null, null);

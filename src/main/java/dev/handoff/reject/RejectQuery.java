@@ -6,31 +6,36 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * The query parameters that select rejects, as the API and the UI take them: {@code cause} (an id from
- * GET /api/causes) stands for its edge, rule and pointer together.
+ * The query parameters that select rejects, as the API and the UI take them:
+ * {@code cause} (an id from GET /api/causes) stands for its edge, rule and pointer
+ * together.
  */
-public record RejectQuery(String edge,
-		@Parameter(schema = @Schema(type = "string", allowableValues = { "open", "replayed", "discarded" })) String status, String rule,
-		String campaign, @Parameter(description = "a cause's id from GET /api/causes: its edge, rule and pointer") String cause,
+public record RejectQuery(String edge, @Parameter(schema = @Schema(type = "string", allowableValues = {
+		"open", "replayed", "discarded" })) String status, String rule, String campaign,
+		@Parameter(description = "a cause's id from GET /api/causes: its edge, rule and pointer") String cause,
 		@Parameter(description = "received at or after (ISO-8601)") Instant since,
-		@Parameter(description = "received before (ISO-8601), after since") Instant until) {
+		@Parameter(description = "received before (ISO-8601), after since") Instant until){
 
 	public RejectFilter filter() {
-		if (status != null && !status.isBlank() && !status.equals("open") && !status.equals("replayed") && !status.equals("discarded")) {
+		if (status != null && !status.isBlank() && !status.equals("open") && !status.equals("replayed")
+				&& !status.equals("discarded")) {
 			throw new IllegalArgumentException("status must be open, replayed or discarded; got '" + status + "'");
 		}
 		if (since != null && until != null && !since.isBefore(until)) {
 			throw new IllegalArgumentException("since (" + since + ") must be before until (" + until + ")");
 		}
 		if (cause == null || cause.isBlank()) {
-			return new RejectFilter(blankToNull(edge), blankToNull(status), blankToNull(rule), null, blankToNull(campaign), since, until);
+			return new RejectFilter(blankToNull(edge), blankToNull(status), blankToNull(rule), null,
+					blankToNull(campaign), since, until);
 		}
 		Cause.Key key = Cause.Key.parse(cause);
-		if ((edge != null && !edge.isBlank() && !edge.equals(key.edge())) || (rule != null && !rule.isBlank() && !rule.equals(key.rule()))) {
-			throw new IllegalArgumentException("cause " + cause + " is on edge '" + key.edge() + "' with rule '" + key.rule()
-					+ "'; it cannot be combined with another edge or rule");
+		if ((edge != null && !edge.isBlank() && !edge.equals(key.edge()))
+				|| (rule != null && !rule.isBlank() && !rule.equals(key.rule()))) {
+			throw new IllegalArgumentException("cause " + cause + " is on edge '" + key.edge() + "' with rule '"
+					+ key.rule() + "'; it cannot be combined with another edge or rule");
 		}
-		return new RejectFilter(key.edge(), blankToNull(status), key.rule(), key.pointer(), blankToNull(campaign), since, until);
+		return new RejectFilter(key.edge(), blankToNull(status), key.rule(), key.pointer(), blankToNull(campaign),
+				since, until);
 	}
 
 	/** Whether nothing narrows the selection (all rejects). */

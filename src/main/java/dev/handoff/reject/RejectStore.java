@@ -23,7 +23,10 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The rejected queue in the database: the reject row and one row per violation for filtering. */
+/**
+ * The rejected queue in the database: the reject row and one row per violation for
+ * filtering.
+ */
 @Repository
 public class RejectStore {
 
@@ -34,8 +37,9 @@ public class RejectStore {
 	};
 
 	/**
-	 * How far a page's total is counted. Counting costs a step per matching reject (about 5 µs on H2, so 4 s for 850 000
-	 * open rejects); past this many a person needs a narrower filter, not the exact number.
+	 * How far a page's total is counted. Counting costs a step per matching reject (about
+	 * 5 µs on H2, so 4 s for 850 000 open rejects); past this many a person needs a
+	 * narrower filter, not the exact number.
 	 */
 	public static final int COUNT_LIMIT = 10_000;
 
@@ -55,10 +59,10 @@ public class RejectStore {
 	public void insert(Reject reject) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.update(connection -> {
-			var statement = connection.prepareStatement("INSERT INTO reject (id, edge, contract, contract_sha256, campaign, payload, "
-					+ "payload_size, declared_length, content_type, violations, status, received_at, outbox_id, source, mapped) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-					new String[] { "seq" });
+			var statement = connection
+				.prepareStatement("INSERT INTO reject (id, edge, contract, contract_sha256, campaign, payload, "
+						+ "payload_size, declared_length, content_type, violations, status, received_at, outbox_id, source, mapped) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] { "seq" });
 			statement.setString(1, reject.id());
 			statement.setString(2, reject.edge());
 			statement.setString(3, reject.contract());
@@ -80,30 +84,37 @@ public class RejectStore {
 		List<Object[]> rows = new ArrayList<>();
 		for (int i = 0; i < reject.violations().size(); i++) {
 			Violation v = reject.violations().get(i);
-			rows.add(new Object[] { seq, i, v.rule(), v.pointer(), reject.edge(), reject.status(), Timestamp.from(reject.receivedAt()) });
+			rows.add(new Object[] { seq, i, v.rule(), v.pointer(), reject.edge(), reject.status(),
+					Timestamp.from(reject.receivedAt()) });
 		}
-		jdbc.batchUpdate("INSERT INTO reject_violation (reject_seq, position, rule, pointer, edge, status, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+		jdbc.batchUpdate(
+				"INSERT INTO reject_violation (reject_seq, position, rule, pointer, edge, status, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
 				rows);
 		tally.counted(CauseStore.keysOf(reject), seq, reject.status(), reject.receivedAt());
 	}
 
-	/** Marks an open reject replayed; false when it was no longer open (someone else replayed or discarded it). */
+	/**
+	 * Marks an open reject replayed; false when it was no longer open (someone else
+	 * replayed or discarded it).
+	 */
 	@Transactional
 	public boolean markReplayed(String id, String acceptedAs) {
-		return changed(id, "replayed", jdbc.update("UPDATE reject SET status = 'replayed', replayed_as = ?, status_changed_at = ? "
-				+ "WHERE id = ? AND status = 'open'", acceptedAs, Timestamp.from(Instant.now()), id));
+		return changed(id, "replayed",
+				jdbc.update("UPDATE reject SET status = 'replayed', replayed_as = ?, status_changed_at = ? "
+						+ "WHERE id = ? AND status = 'open'", acceptedAs, Timestamp.from(Instant.now()), id));
 	}
 
 	/** Marks an open reject discarded; false when it was no longer open. */
 	@Transactional
 	public boolean markDiscarded(String id) {
-		return changed(id, "discarded", jdbc.update("UPDATE reject SET status = 'discarded', status_changed_at = ? WHERE id = ? AND status = 'open'",
+		return changed(id, "discarded", jdbc.update(
+				"UPDATE reject SET status = 'discarded', status_changed_at = ? WHERE id = ? AND status = 'open'",
 				Timestamp.from(Instant.now()), id));
 	}
 
 	/**
-	 * When the reject left the queue, its violations take its new status too (they carry it for the queue's indexes)
-	 * and its causes count one open reject fewer.
+	 * When the reject left the queue, its violations take its new status too (they carry
+	 * it for the queue's indexes) and its causes count one open reject fewer.
 	 */
 	private boolean changed(String id, String status, int rows) {
 		if (rows != 1) {
@@ -115,11 +126,16 @@ public class RejectStore {
 		return true;
 	}
 
-	/** Each attempt to deliver an outbox entry, in order: number, time, status (0 no answer, -1 not sent) and outcome. */
+	/**
+	 * Each attempt to deliver an outbox entry, in order: number, time, status (0 no
+	 * answer, -1 not sent) and outcome.
+	 */
 	public List<Map<String, Object>> attempts(String outboxId) {
-		return jdbc.query("SELECT attempt, attempted_at, status, outcome FROM delivery_attempt WHERE outbox_id = ? ORDER BY seq",
-				(rs, n) -> Map.<String, Object>of("attempt", rs.getInt("attempt"), "at", rs.getTimestamp("attempted_at").toInstant(), "status",
-						rs.getInt("status"), "outcome", String.valueOf(rs.getString("outcome"))),
+		return jdbc.query(
+				"SELECT attempt, attempted_at, status, outcome FROM delivery_attempt WHERE outbox_id = ? ORDER BY seq",
+				(rs, n) -> Map.<String, Object>of("attempt", rs.getInt("attempt"), "at",
+						rs.getTimestamp("attempted_at").toInstant(), "status", rs.getInt("status"), "outcome",
+						String.valueOf(rs.getString("outcome"))),
 				outboxId);
 	}
 
@@ -130,23 +146,31 @@ public class RejectStore {
 	/** The ids a filter selects, oldest first, at most {@code limit}. */
 	public List<String> ids(RejectFilter filter, int limit) {
 		Selection selection = Selection.of(filter);
-		List<Long> seqs = jdbc.queryForList(selection.seqs("ASC") + " FETCH FIRST ? ROWS ONLY", Long.class, selection.args(limit));
+		List<Long> seqs = jdbc.queryForList(selection.seqs("ASC") + " FETCH FIRST ? ROWS ONLY", Long.class,
+				selection.args(limit));
 		Map<Long, String> ids = new HashMap<>();
 		inChunks(seqs, (marks, chunk) -> jdbc.query("SELECT seq, id FROM reject WHERE seq IN (" + marks + ")",
 				(RowCallbackHandler) rs -> ids.put(rs.getLong("seq"), rs.getString("id")), chunk.toArray()));
 		return seqs.stream().map(ids::get).toList();
 	}
 
-	/** One page, newest first, and how many match in all (counted up to {@link #COUNT_LIMIT}). */
+	/**
+	 * One page, newest first, and how many match in all (counted up to
+	 * {@link #COUNT_LIMIT}).
+	 */
 	public Page list(RejectFilter filter, int page, int size) {
 		Selection selection = Selection.of(filter);
 		long total = jdbc.queryForObject(selection.count(), Long.class, selection.args(COUNT_LIMIT + 1));
-		// the page's seqs come from an index alone; only those rows are read, not the payloads of the pages before it
+		// the page's seqs come from an index alone; only those rows are read, not the
+		// payloads of the pages before it
 		String newest = total > COUNT_LIMIT && selection.walk() != null ? selection.walk() : selection.seqs("DESC");
-		List<Long> seqs = jdbc.queryForList(newest + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", Long.class, selection.args((long) page * size, size));
+		List<Long> seqs = jdbc.queryForList(newest + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", Long.class,
+				selection.args((long) page * size, size));
 		List<Reject> items = new ArrayList<>();
-		inChunks(seqs, (marks, chunk) -> items.addAll(jdbc.query("SELECT " + COLUMNS + " FROM reject WHERE seq IN (" + marks + ") ORDER BY seq DESC",
-				this::row, chunk.toArray())));
+		inChunks(seqs,
+				(marks, chunk) -> items.addAll(
+						jdbc.query("SELECT " + COLUMNS + " FROM reject WHERE seq IN (" + marks + ") ORDER BY seq DESC",
+								this::row, chunk.toArray())));
 		return new Page(items, page, size, Math.min(total, COUNT_LIMIT), total <= COUNT_LIMIT);
 	}
 
@@ -158,8 +182,9 @@ public class RejectStore {
 	}
 
 	/**
-	 * The SQL that selects a filter's rejects by seq. With a rule it reads the violations, which carry edge and status
-	 * (one index range); a reject with two violations of the rule counts once.
+	 * The SQL that selects a filter's rejects by seq. With a rule it reads the
+	 * violations, which carry edge and status (one index range); a reject with two
+	 * violations of the rule counts once.
 	 */
 	private record Selection(String from, String seq, List<Object> where, String walk) {
 
@@ -173,9 +198,12 @@ public class RejectStore {
 				condition(sql, args, "status = ?", filter.status());
 				condition(walk, new ArrayList<>(), "status || '' = ?", filter.status());
 				onReject(sql, args, filter);
-				// Newest first by edge or status: H2 sorts every match to find a page (3 s for 850 000 open rejects). When
-				// at least COUNT_LIMIT match, walking the primary key from the newest meets a page of them long before;
-				// "|| ''" keeps the planner off the (edge|status, seq) indexes, which cannot give that order.
+				// Newest first by edge or status: H2 sorts every match to find a page (3
+				// s for 850 000 open rejects). When
+				// at least COUNT_LIMIT match, walking the primary key from the newest
+				// meets a page of them long before;
+				// "|| ''" keeps the planner off the (edge|status, seq) indexes, which
+				// cannot give that order.
 				boolean walkable = filter.campaign() == null && filter.since() == null && filter.until() == null;
 				return new Selection(sql.toString(), "seq", args, walkable ? walk + " ORDER BY seq DESC" : null);
 			}
@@ -187,7 +215,9 @@ public class RejectStore {
 			if (filter.campaign() != null || filter.since() != null || filter.until() != null) {
 				StringBuilder reject = new StringBuilder();
 				onReject(reject, args, filter);
-				sql.append(" AND EXISTS (SELECT 1 FROM reject WHERE reject.seq = v.reject_seq").append(reject).append(')');
+				sql.append(" AND EXISTS (SELECT 1 FROM reject WHERE reject.seq = v.reject_seq")
+					.append(reject)
+					.append(')');
 			}
 			return new Selection(sql.toString(), "v.reject_seq", args, null);
 		}
@@ -205,9 +235,13 @@ public class RejectStore {
 			}
 		}
 
-		/** Counts at most as many as its one argument after the filter's: an exact count costs a step per match. */
+		/**
+		 * Counts at most as many as its one argument after the filter's: an exact count
+		 * costs a step per match.
+		 */
 		String count() {
-			return "SELECT COUNT(*) FROM (SELECT " + (seq.equals("seq") ? "" : "DISTINCT ") + seq + from + " FETCH FIRST ? ROWS ONLY) counted";
+			return "SELECT COUNT(*) FROM (SELECT " + (seq.equals("seq") ? "" : "DISTINCT ") + seq + from
+					+ " FETCH FIRST ? ROWS ONLY) counted";
 		}
 
 		String seqs(String order) {
@@ -241,10 +275,11 @@ public class RejectStore {
 		long declared = rs.getLong("declared_length");
 		Long declaredLength = rs.wasNull() ? null : declared;
 		try {
-			return new Reject(rs.getString("id"), rs.getString("edge"), rs.getString("contract"), rs.getString("contract_sha256"),
-					rs.getString("campaign"), rs.getBytes("payload"), declaredLength, rs.getString("content_type"),
-					mapper.readValue(rs.getString("violations"), VIOLATIONS), rs.getString("status"),
-					rs.getTimestamp("received_at").toInstant(), rs.getString("outbox_id"), rs.getString("source"), rs.getBytes("mapped"));
+			return new Reject(rs.getString("id"), rs.getString("edge"), rs.getString("contract"),
+					rs.getString("contract_sha256"), rs.getString("campaign"), rs.getBytes("payload"), declaredLength,
+					rs.getString("content_type"), mapper.readValue(rs.getString("violations"), VIOLATIONS),
+					rs.getString("status"), rs.getTimestamp("received_at").toInstant(), rs.getString("outbox_id"),
+					rs.getString("source"), rs.getBytes("mapped"));
 		}
 		catch (JsonProcessingException e) {
 			throw new SQLException("reject " + rs.getString("id") + " has violations that are not JSON", e);
@@ -259,4 +294,5 @@ public class RejectStore {
 			throw new IllegalStateException("violations always serialise", e);
 		}
 	}
+
 }

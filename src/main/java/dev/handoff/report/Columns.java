@@ -3,14 +3,20 @@ package dev.handoff.report;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain text table, two spaces between columns, no trailing blanks: the first column to the left, figures to the right. */
+/**
+ * A plain text table, two spaces between columns, no trailing blanks: the first column to
+ * the left, figures to the right.
+ */
 final class Columns {
 
 	private final List<String[]> rows = new ArrayList<>();
 
 	private final boolean figures;
 
-	/** {@code figures}: the columns after the first hold figures, aligned to the right; else all is text, to the left. */
+	/**
+	 * {@code figures}: the columns after the first hold figures, aligned to the right;
+	 * else all is text, to the left.
+	 */
 	Columns(boolean figures) {
 		this.figures = figures;
 	}
@@ -40,4 +46,5 @@ final class Columns {
 	private static int width(String cell) {
 		return cell.codePointCount(0, cell.length());
 	}
+
 }

@@ -4,15 +4,17 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * How long something took, over a number of cases: the median and the 90th percentile, by nearest rank (the value at
- * rank ceil(p/100 × n) of the n sorted times), so each is a time that really happened. Null when there was none.
+ * How long something took, over a number of cases: the median and the 90th percentile, by
+ * nearest rank (the value at rank ceil(p/100 × n) of the n sorted times), so each is a
+ * time that really happened. Null when there was none.
  *
  * @param count how many cases
  * @param medianSeconds the median, in whole seconds
  * @param p90Seconds the 90th percentile, in whole seconds
  * @param method how the percentiles are taken: {@code nearest-rank}
  */
-public record Durations(long count, @Schema(nullable = true) Long medianSeconds, @Schema(nullable = true) Long p90Seconds, String method) {
+public record Durations(long count, @Schema(nullable = true) Long medianSeconds,
+		@Schema(nullable = true) Long p90Seconds, String method) {
 
 	static final String NEAREST_RANK = "nearest-rank";
 

@@ -7,8 +7,9 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * The truth tax over a window: what came in, what bounced and why, what it took people to fix, and how long edges
- * stayed stale after late changes; per edge and campaign, per edge and in all.
+ * The truth tax over a window: what came in, what bounced and why, what it took people to
+ * fix, and how long edges stayed stale after late changes; per edge and campaign, per
+ * edge and in all.
  *
  * @param since the window's start (counted)
  * @param until the window's end (not counted)
@@ -21,8 +22,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param rows per edge and campaign, by edge then campaign (no campaign last)
  * @param topErrors the most frequent error classes, at most five
  */
-public record Report(Instant since, Instant until, Instant generatedAt, @Schema(nullable = true) String edge, @Schema(nullable = true) String campaign, String headline, Figures total,
-		List<EdgeFigures> edges, List<Row> rows, List<ErrorClass> topErrors) {
+public record Report(Instant since, Instant until, Instant generatedAt, @Schema(nullable = true) String edge,
+		@Schema(nullable = true) String campaign, String headline, Figures total, List<EdgeFigures> edges,
+		List<Row> rows, List<ErrorClass> topErrors) {
 
 	/** The errors shown as the top ones. */
 	static final int TOP = 5;
@@ -57,6 +59,7 @@ public record Report(Instant since, Instant until, Instant generatedAt, @Schema(
 	 * @param example the latest such reject
 	 * @param message that reject's message for this violation
 	 */
-	public record ErrorClass(String edge, String rule, String pointer, long count, String cause, String example, String message) {
+	public record ErrorClass(String edge, String rule, String pointer, long count, String cause, String example,
+			String message) {
 	}
 }

@@ -28,8 +28,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/report} (viewer): the truth tax over a window ({@code since}, {@code until}), narrowed by
- * {@code edge} and {@code campaign}, as JSON, CSV or text: {@code format=json|csv|text}, or else by the Accept header.
+ * {@code GET /api/report} (viewer): the truth tax over a window ({@code since},
+ * {@code until}), narrowed by {@code edge} and {@code campaign}, as JSON, CSV or text:
+ * {@code format=json|csv|text}, or else by the Accept header.
  */
 @RestController
 class ReportController {
@@ -38,46 +39,58 @@ class ReportController {
 
 	static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm").withZone(ZoneOffset.UTC);
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm")
+		.withZone(ZoneOffset.UTC);
 
 	private final TaxReport reports;
 
 	private final Clock clock;
 
-	/** {@code clock}: a Clock bean when there is one (a test fixes "now"), else the system's. */
+	/**
+	 * {@code clock}: a Clock bean when there is one (a test fixes "now"), else the
+	 * system's.
+	 */
 	ReportController(TaxReport reports, ObjectProvider<Clock> clock) {
 		this.reports = reports;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
 	enum Format {
+
 		JSON, CSV, TEXT
+
 	}
 
 	@Operation(summary = "The truth tax report")
 	@GetMapping("/api/report")
-	@ApiResponse(responseCode = "200", description = "the report", content = {
-			@Content(mediaType = "application/json", schema = @Schema(implementation = Report.class)),
-			@Content(mediaType = "text/csv", schema = @Schema(type = "string")),
-			@Content(mediaType = "text/plain", schema = @Schema(type = "string")) })
+	@ApiResponse(responseCode = "200", description = "the report",
+			content = { @Content(mediaType = "application/json", schema = @Schema(implementation = Report.class)),
+					@Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+					@Content(mediaType = "text/plain", schema = @Schema(type = "string")) })
 	@ApiResponse(responseCode = "400", description = "a since, until or format that is not one")
 	ResponseEntity<?> report(
-			@Parameter(description = "an ISO-8601 instant, or days, hours or minutes back (30d, 12h, 90m)") @RequestParam(required = false) String since,
+			@Parameter(
+					description = "an ISO-8601 instant, or days, hours or minutes back (30d, 12h, 90m)") @RequestParam(
+							required = false) String since,
 			@Parameter(description = "as since; now when absent") @RequestParam(required = false) String until,
 			@RequestParam(required = false) String edge, @RequestParam(required = false) String campaign,
-			@Parameter(description = "else by the Accept header", schema = @Schema(type = "string", allowableValues = { "json", "csv",
-					"text" })) @RequestParam(required = false) String format,
-			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletRequest request) {
+			@Parameter(description = "else by the Accept header",
+					schema = @Schema(type = "string", allowableValues = { "json", "csv", "text" })) @RequestParam(
+							required = false) String format,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+			HttpServletRequest request) {
 		Format chosen = format == null || format.isBlank() ? negotiated(accept) : named(format);
 		Instant now = clock.instant();
-		Report report = reports.report(Window.parse(since, until, now), edge, campaign, now, !Caller.of(request).may(Role.OPERATOR));
+		Report report = reports.report(Window.parse(since, until, now), edge, campaign, now,
+				!Caller.of(request).may(Role.OPERATOR));
 		return switch (chosen) {
 			case JSON -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
 			case TEXT -> ResponseEntity.ok().contentType(TEXT).body(ReportText.of(report));
 			case CSV -> ResponseEntity.ok()
 				.contentType(CSV)
 				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-					.filename("handoff-report-" + DAY.format(report.since()) + "-" + DAY.format(report.until()) + ".csv")
+					.filename(
+							"handoff-report-" + DAY.format(report.since()) + "-" + DAY.format(report.until()) + ".csv")
 					.build()
 					.toString())
 				.body(ReportCsv.of(report));
@@ -93,12 +106,16 @@ class ReportController {
 		}
 	}
 
-	/** The first of JSON, CSV and text the Accept header prefers; JSON when it names none of them. */
+	/**
+	 * The first of JSON, CSV and text the Accept header prefers; JSON when it names none
+	 * of them.
+	 */
 	private static Format negotiated(String accept) {
 		if (accept == null || accept.isBlank()) {
 			return Format.JSON;
 		}
-		List<MediaType> types = MediaType.parseMediaTypes(accept).stream()
+		List<MediaType> types = MediaType.parseMediaTypes(accept)
+			.stream()
 			.sorted(Comparator.comparingDouble(MediaType::getQualityValue).reversed())
 			.toList();
 		for (MediaType type : types) {
@@ -115,4 +132,5 @@ class ReportController {
 		}
 		return Format.JSON;
 	}
+
 }

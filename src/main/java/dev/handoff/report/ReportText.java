@@ -5,8 +5,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 
 /**
- * The report as plain text for a person: the headline, then tables per edge with its campaigns indented under it and
- * all edges last, the rejects by rule, the top errors, and what the figures mean. Fits a slide in a monospaced font.
+ * The report as plain text for a person: the headline, then tables per edge with its
+ * campaigns indented under it and all edges last, the rejects by rule, the top errors,
+ * and what the figures mean. Fits a slide in a monospaced font.
  */
 final class ReportText {
 
@@ -14,30 +15,40 @@ final class ReportText {
 
 	static final String NO_CAMPAIGN = "(no campaign)";
 
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+		.withZone(ZoneOffset.UTC);
 
 	private ReportText() {
 	}
 
 	static String of(Report report) {
 		StringBuilder out = new StringBuilder();
-		out.append("Truth tax report, ").append(WHEN.format(report.since())).append(" to ").append(WHEN.format(report.until()));
+		out.append("Truth tax report, ")
+			.append(WHEN.format(report.since()))
+			.append(" to ")
+			.append(WHEN.format(report.until()));
 		if (report.edge() != null || report.campaign() != null) {
-			out.append(" (").append(report.edge() == null ? "" : "edge " + visible(report.edge()))
+			out.append(" (")
+				.append(report.edge() == null ? "" : "edge " + visible(report.edge()))
 				.append(report.edge() != null && report.campaign() != null ? ", " : "")
-				.append(report.campaign() == null ? "" : "campaign " + visible(report.campaign())).append(')');
+				.append(report.campaign() == null ? "" : "campaign " + visible(report.campaign()))
+				.append(')');
 		}
 		out.append("\n\n").append(report.headline()).append("\n\n");
 
 		out.append("Messages\n");
-		table(report, out, new String[] { "EDGE / CAMPAIGN", "MESSAGES", "RIGHT FIRST TIME", "REJECTED", "DELIVERY FAILURES" },
+		table(report, out,
+				new String[] { "EDGE / CAMPAIGN", "MESSAGES", "RIGHT FIRST TIME", "REJECTED", "DELIVERY FAILURES" },
 				f -> new String[] { n(f.messages()), Words.percent(f), n(f.rejected()), n(f.deliveryFailures()) });
 		out.append("\nRework and waiting\n");
-		table(report, out, new String[] { "EDGE / CAMPAIGN", "REPLAYS", "EDITS", "DISCARDS", "FIXED", "FIX MEDIAN", "FIX P90", "STALE",
-				"STILL STALE", "STALE MEDIAN", "STALE P90" },
-				f -> new String[] { n(f.rework().replays()), n(f.rework().edits()), n(f.rework().discards()), n(f.rework().fixed()),
-						Words.duration(f.timeToFix().medianSeconds()), Words.duration(f.timeToFix().p90Seconds()), n(f.timeStale().count()),
-						n(f.timeStale().stillStale()), Words.duration(f.timeStale().medianSeconds()), Words.duration(f.timeStale().p90Seconds()) });
+		table(report, out,
+				new String[] { "EDGE / CAMPAIGN", "REPLAYS", "EDITS", "DISCARDS", "FIXED", "FIX MEDIAN", "FIX P90",
+						"STALE", "STILL STALE", "STALE MEDIAN", "STALE P90" },
+				f -> new String[] { n(f.rework().replays()), n(f.rework().edits()), n(f.rework().discards()),
+						n(f.rework().fixed()), Words.duration(f.timeToFix().medianSeconds()),
+						Words.duration(f.timeToFix().p90Seconds()), n(f.timeStale().count()),
+						n(f.timeStale().stillStale()), Words.duration(f.timeStale().medianSeconds()),
+						Words.duration(f.timeStale().p90Seconds()) });
 		out.append("\nRejects by rule (a reject that broke two rules counts under each)\n");
 		table(report, out, null, f -> new String[] { Words.rules(f) });
 
@@ -47,9 +58,18 @@ final class ReportText {
 		}
 		int rank = 1;
 		for (Report.ErrorClass e : report.topErrors()) {
-			out.append(rank++).append(". ").append(visible(e.edge())).append("  ").append(e.rule()).append("  ")
-				.append(e.pointer().isEmpty() ? "(whole message)" : visible(e.pointer())).append("  ").append(e.count())
-				.append(e.count() == 1 ? " reject" : " rejects").append("  e.g. ").append(e.example());
+			out.append(rank++)
+				.append(". ")
+				.append(visible(e.edge()))
+				.append("  ")
+				.append(e.rule())
+				.append("  ")
+				.append(e.pointer().isEmpty() ? "(whole message)" : visible(e.pointer()))
+				.append("  ")
+				.append(e.count())
+				.append(e.count() == 1 ? " reject" : " rejects")
+				.append("  e.g. ")
+				.append(e.example());
 			if (e.message() != null) {
 				out.append(": ").append(visible(e.message()));
 			}
@@ -66,7 +86,10 @@ final class ReportText {
 		return out.toString();
 	}
 
-	/** One line per edge, its campaigns indented under it, then all edges; {@code header} null for none. */
+	/**
+	 * One line per edge, its campaigns indented under it, then all edges; {@code header}
+	 * null for none.
+	 */
 	private static void table(Report report, StringBuilder out, String[] header, Function<Figures, String[]> cells) {
 		Columns columns = new Columns(header != null);
 		if (header != null) {
@@ -74,8 +97,11 @@ final class ReportText {
 		}
 		for (Report.EdgeFigures edge : report.edges()) {
 			columns.row(row(visible(edge.edge()), cells.apply(edge.figures())));
-			report.rows().stream().filter(r -> r.edge().equals(edge.edge()))
-				.forEach(r -> columns.row(row("  " + (r.campaign() == null ? NO_CAMPAIGN : visible(r.campaign())), cells.apply(r.figures()))));
+			report.rows()
+				.stream()
+				.filter(r -> r.edge().equals(edge.edge()))
+				.forEach(r -> columns.row(row("  " + (r.campaign() == null ? NO_CAMPAIGN : visible(r.campaign())),
+						cells.apply(r.figures()))));
 		}
 		columns.row(row(ALL, cells.apply(report.total())));
 		columns.print(out);
@@ -92,7 +118,10 @@ final class ReportText {
 		return Long.toString(value);
 	}
 
-	/** Sender-made text (campaign ids, pointers) with control characters shown, so that it cannot break a line. */
+	/**
+	 * Sender-made text (campaign ids, pointers) with control characters shown, so that it
+	 * cannot break a line.
+	 */
 	static String visible(String text) {
 		StringBuilder out = new StringBuilder(text.length());
 		text.codePoints().forEach(c -> {
@@ -105,4 +134,5 @@ final class ReportText {
 		});
 		return out.toString();
 	}
+
 }

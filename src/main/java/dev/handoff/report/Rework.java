@@ -1,7 +1,8 @@
 package dev.handoff.report;
 
 /**
- * What people did to rejects: each attempt counts, so a reject replayed twice is two replays.
+ * What people did to rejects: each attempt counts, so a reject replayed twice is two
+ * replays.
  *
  * @param replays replays as stored (audit action {@code replay}), accepted or not
  * @param edits replays with a correction (audit action {@code edit}), accepted or not

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The counts and times of one group while a report is being put together; added up for edges and the total. */
+/**
+ * The counts and times of one group while a report is being put together; added up for
+ * edges and the total.
+ */
 final class Tally {
 
 	long accepted;
@@ -42,4 +45,5 @@ final class Tally {
 		stillStale += other.stillStale;
 		return this;
 	}
+
 }

@@ -14,7 +14,10 @@ import dev.handoff.guard.Violation;
 import dev.handoff.reject.PersonalData;
 import org.springframework.stereotype.Service;
 
-/** Puts the truth tax report together from the database: per edge and campaign, per edge, and in all. */
+/**
+ * Puts the truth tax report together from the database: per edge and campaign, per edge,
+ * and in all.
+ */
 @Service
 public class TaxReport {
 
@@ -28,7 +31,8 @@ public class TaxReport {
 
 	private final PersonalData personal;
 
-	TaxReport(ReportQueries queries, StaleTimes stale, EdgeRegistry edges, ContractRegistry contracts, PersonalData personal) {
+	TaxReport(ReportQueries queries, StaleTimes stale, EdgeRegistry edges, ContractRegistry contracts,
+			PersonalData personal) {
 		this.queries = queries;
 		this.stale = stale;
 		this.edges = edges;
@@ -37,8 +41,9 @@ public class TaxReport {
 	}
 
 	/**
-	 * The report over a window, narrowed to an edge and a campaign when given (null for all). {@code masked} hides
-	 * personal data in the example messages, for viewers; times of edges still stale run to {@code now}.
+	 * The report over a window, narrowed to an edge and a campaign when given (null for
+	 * all). {@code masked} hides personal data in the example messages, for viewers;
+	 * times of edges still stale run to {@code now}.
 	 */
 	public Report report(Window window, String edge, String campaign, Instant now, boolean masked) {
 		ReportQueries.Scope scope = new ReportQueries.Scope(window, blankToNull(edge), blankToNull(campaign));
@@ -62,32 +67,50 @@ public class TaxReport {
 			all.add(t);
 		});
 		Figures total = Figures.of(all);
-		List<Report.ErrorClass> top = queries.topErrors(scope, Report.TOP).stream().map(e -> masked ? mask(e) : e).toList();
-		return new Report(window.since(), window.until(), now, scope.edge(), scope.campaign(), Words.headline(total), total,
-				perEdge.entrySet().stream().map(e -> new Report.EdgeFigures(e.getKey(), Figures.of(e.getValue()))).toList(),
-				tallies.entrySet().stream().map(e -> new Report.Row(e.getKey().edge(), e.getKey().campaign(), Figures.of(e.getValue()))).toList(),
+		List<Report.ErrorClass> top = queries.topErrors(scope, Report.TOP)
+			.stream()
+			.map(e -> masked ? mask(e) : e)
+			.toList();
+		return new Report(window.since(), window.until(), now, scope.edge(), scope.campaign(), Words.headline(total),
+				total,
+				perEdge.entrySet()
+					.stream()
+					.map(e -> new Report.EdgeFigures(e.getKey(), Figures.of(e.getValue())))
+					.toList(),
+				tallies.entrySet()
+					.stream()
+					.map(e -> new Report.Row(e.getKey().edge(), e.getKey().campaign(), Figures.of(e.getValue())))
+					.toList(),
 				top);
 	}
 
 	/**
-	 * The edge that takes briefs. Accepted briefs go to no tool, so they are counted from the truth versions they made,
-	 * which do not say which edge brought them: with more than one brief edge they cannot be told apart and are left out.
+	 * The edge that takes briefs. Accepted briefs go to no tool, so they are counted from
+	 * the truth versions they made, which do not say which edge brought them: with more
+	 * than one brief edge they cannot be told apart and are left out.
 	 */
 	private String sourceEdge() {
 		ContractSet set = contracts.current();
 		if (set.source() == null) {
 			return null;
 		}
-		List<String> named = edges.all().stream().filter(e -> e.contract().equals(set.source().name())).map(Edge::name).toList();
+		List<String> named = edges.all()
+			.stream()
+			.filter(e -> e.contract().equals(set.source().name()))
+			.map(Edge::name)
+			.toList();
 		return named.size() == 1 ? named.get(0) : null;
 	}
 
 	private Report.ErrorClass mask(Report.ErrorClass e) {
-		String message = personal.mask(List.of(new Violation(e.pointer(), e.rule(), e.message(), null, null))).get(0).message();
+		String message = personal.mask(List.of(new Violation(e.pointer(), e.rule(), e.message(), null, null)))
+			.get(0)
+			.message();
 		return new Report.ErrorClass(e.edge(), e.rule(), e.pointer(), e.count(), e.cause(), e.example(), message);
 	}
 
 	private static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
+
 }

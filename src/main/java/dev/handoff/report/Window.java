@@ -10,7 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The time range a report covers: everything that happened at or after {@code since} and before {@code until}.
+ * The time range a report covers: everything that happened at or after {@code since} and
+ * before {@code until}.
  *
  * @param since the first instant counted
  * @param until the first instant no longer counted
@@ -29,8 +30,9 @@ public record Window(Instant since, Instant until) {
 	}
 
 	/**
-	 * The window {@code since} to {@code until}, each given as a time back from {@code now} ({@code 30d}, {@code 12h},
-	 * {@code 90m}), a date (midnight UTC) or an instant; {@code since} defaults to 30 days back, {@code until} to now.
+	 * The window {@code since} to {@code until}, each given as a time back from
+	 * {@code now} ({@code 30d}, {@code 12h}, {@code 90m}), a date (midnight UTC) or an
+	 * instant; {@code since} defaults to 30 days back, {@code until} to now.
 	 */
 	public static Window parse(String since, String until, Instant now) {
 		Instant end = until == null || until.isBlank() ? now : instant("until", until, now);
@@ -56,8 +58,9 @@ public record Window(Instant since, Instant until) {
 			return Instant.parse(text);
 		}
 		catch (DateTimeParseException | ArithmeticException e) {
-			throw new IllegalArgumentException(name + " '" + value + "' is not a time: give days, hours or minutes back (30d, 12h, 90m), "
-					+ "a date (2027-03-01, UTC) or an instant (2027-03-01T00:00:00Z)");
+			throw new IllegalArgumentException(
+					name + " '" + value + "' is not a time: give days, hours or minutes back (30d, 12h, 90m), "
+							+ "a date (2027-03-01, UTC) or an instant (2027-03-01T00:00:00Z)");
 		}
 		catch (DateTimeException e) {
 			throw new IllegalArgumentException(name + " '" + value + "' is too far back");

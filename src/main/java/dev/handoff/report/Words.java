@@ -2,16 +2,25 @@ package dev.handoff.report;
 
 import java.util.StringJoiner;
 
-/** How the report's figures read for a person: durations, rates, rules and the headline, the same in the text form and the UI. */
+/**
+ * How the report's figures read for a person: durations, rates, rules and the headline,
+ * the same in the text form and the UI.
+ */
 public final class Words {
 
-	/** Shown where a figure has no value (a rate without messages, a median without cases). */
+	/**
+	 * Shown where a figure has no value (a rate without messages, a median without
+	 * cases).
+	 */
 	public static final String NONE = "-";
 
 	private Words() {
 	}
 
-	/** A duration in its two largest units, rounded down: {@code 45 s}, {@code 38 min}, {@code 2 h 5 min}, {@code 3 d 4 h}. */
+	/**
+	 * A duration in its two largest units, rounded down: {@code 45 s}, {@code 38 min},
+	 * {@code 2 h 5 min}, {@code 3 d 4 h}.
+	 */
 	public static String duration(Long seconds) {
 		if (seconds == null) {
 			return NONE;
@@ -59,8 +68,11 @@ public final class Words {
 			line.append("; none was fixed yet");
 		}
 		if (total.timeStale().count() > 0) {
-			line.append("; after late changes, edges stayed stale ").append(duration(total.timeStale().medianSeconds())).append(" (median)");
+			line.append("; after late changes, edges stayed stale ")
+				.append(duration(total.timeStale().medianSeconds()))
+				.append(" (median)");
 		}
 		return line.append('.').toString();
 	}
+
 }

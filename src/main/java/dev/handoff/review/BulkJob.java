@@ -8,7 +8,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.handoff.reject.RejectFilter;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** One bulk replay or discard in progress: what it selected, how far it got, and whether someone cancelled it. */
+/**
+ * One bulk replay or discard in progress: what it selected, how far it got, and whether
+ * someone cancelled it.
+ */
 final class BulkJob {
 
 	private final String id;
@@ -95,15 +98,18 @@ final class BulkJob {
 
 	View view() {
 		int done = accepted.get() + rejected.get() + skipped.get();
-		return new View(id, action, actor, status, filter, selected.size(), done, accepted.get(), rejected.get(), skipped.get(),
-				selected.size() - done, startedAt, finishedAt);
+		return new View(id, action, actor, status, filter, selected.size(), done, accepted.get(), rejected.get(),
+				skipped.get(), selected.size() - done, startedAt, finishedAt);
 	}
 
 	/**
-	 * What a job shows: for a replay {@code accepted} and {@code rejectedAgain}; for a discard {@code accepted} counts
-	 * the discarded; {@code skipped} were no longer open when their turn came, {@code remaining} were never reached.
+	 * What a job shows: for a replay {@code accepted} and {@code rejectedAgain}; for a
+	 * discard {@code accepted} counts the discarded; {@code skipped} were no longer open
+	 * when their turn came, {@code remaining} were never reached.
 	 */
-	record View(String id, String action, String actor, String status, RejectFilter filter, int selected, int done, int accepted,
-			int rejectedAgain, int skipped, int remaining, Instant startedAt, @Schema(nullable = true) Instant finishedAt) {
+	record View(String id, String action, String actor, String status, RejectFilter filter, int selected, int done,
+			int accepted, int rejectedAgain, int skipped, int remaining, Instant startedAt,
+			@Schema(nullable = true) Instant finishedAt) {
 	}
+
 }

@@ -23,10 +23,11 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
- * Bulk replay and discard of everything a filter selects (the common case: a contract was wrong, it is fixed, the
- * rejects it caused go again). A preview counts what today's contracts and truth would accept; a run replays one
- * reject at a time, each in its own transaction, so running it twice (or on two instances) delivers nothing twice,
- * and a cancel stops it between two rejects.
+ * Bulk replay and discard of everything a filter selects (the common case: a contract was
+ * wrong, it is fixed, the rejects it caused go again). A preview counts what today's
+ * contracts and truth would accept; a run replays one reject at a time, each in its own
+ * transaction, so running it twice (or on two instances) delivers nothing twice, and a
+ * cancel stops it between two rejects.
  */
 @Service
 public class BulkReview implements DisposableBean {
@@ -64,7 +65,10 @@ public class BulkReview implements DisposableBean {
 		this.audit = audit;
 	}
 
-	/** What a bulk replay would select, and how many of those today's contracts and truth would accept. */
+	/**
+	 * What a bulk replay would select, and how many of those today's contracts and truth
+	 * would accept.
+	 */
 	public Preview preview(RejectFilter filter) {
 		List<String> ids = rejects.ids(filter.withStatus(Reject.OPEN), LIMIT);
 		int accept = 0;
@@ -97,7 +101,8 @@ public class BulkReview implements DisposableBean {
 	/** Discards what the filter selects, with one reason for all. */
 	public BulkJob.View discard(RejectFilter filter, String reason, Caller caller, boolean wait) {
 		if (reason == null || reason.isBlank()) {
-			throw new IllegalArgumentException("a discard needs a reason (JSON body {\"reason\": \"...\"}): it is kept in the audit trail");
+			throw new IllegalArgumentException(
+					"a discard needs a reason (JSON body {\"reason\": \"...\"}): it is kept in the audit trail");
 		}
 		return start("discard", filter, caller, wait, (job, reject) -> {
 			review.discard(reject, reason, job.actor(), job.id());
@@ -113,13 +118,17 @@ public class BulkReview implements DisposableBean {
 
 	public List<BulkJob.View> list() {
 		synchronized (jobs) {
-			List<BulkJob.View> newestFirst = new java.util.ArrayList<>(jobs.values().stream().map(BulkJob::view).toList());
+			List<BulkJob.View> newestFirst = new java.util.ArrayList<>(
+					jobs.values().stream().map(BulkJob::view).toList());
 			java.util.Collections.reverse(newestFirst);
 			return newestFirst;
 		}
 	}
 
-	/** Asks a running job to stop before its next reject; empty when there is no such job, false when it already ended. */
+	/**
+	 * Asks a running job to stop before its next reject; empty when there is no such job,
+	 * false when it already ended.
+	 */
 	public Optional<Boolean> cancel(String id, Caller caller) {
 		BulkJob job;
 		synchronized (jobs) {
@@ -136,10 +145,13 @@ public class BulkReview implements DisposableBean {
 	}
 
 	private interface Step {
+
 		void run(BulkJob job, Reject reject);
+
 	}
 
-	private BulkJob.View start(String action, RejectFilter filter, Caller caller, boolean wait, Step step, Map<String, Object> extra) {
+	private BulkJob.View start(String action, RejectFilter filter, Caller caller, boolean wait, Step step,
+			Map<String, Object> extra) {
 		RejectFilter open = filter.withStatus(Reject.OPEN);
 		BulkJob job = new BulkJob(UUID.randomUUID().toString(), action, caller.name(), open, rejects.ids(open, LIMIT));
 		Map<String, Object> detail = new LinkedHashMap<>(extra);
@@ -173,7 +185,8 @@ public class BulkReview implements DisposableBean {
 					step.run(job, reject);
 				}
 				catch (ConflictException raced) {
-					// replayed or discarded by someone else (another run, another instance) since it was selected
+					// replayed or discarded by someone else (another run, another
+					// instance) since it was selected
 					job.skipped();
 				}
 			}
@@ -184,8 +197,9 @@ public class BulkReview implements DisposableBean {
 			job.fail();
 		}
 		BulkJob.View view = job.view();
-		audit.record(job.actor(), "bulk-" + job.action(), job.id(), view.status(), Map.of("selected", view.selected(), "accepted",
-				view.accepted(), "rejectedAgain", view.rejectedAgain(), "skipped", view.skipped(), "remaining", view.remaining()));
+		audit.record(job.actor(), "bulk-" + job.action(), job.id(), view.status(),
+				Map.of("selected", view.selected(), "accepted", view.accepted(), "rejectedAgain", view.rejectedAgain(),
+						"skipped", view.skipped(), "remaining", view.remaining()));
 		remember(job);
 	}
 
@@ -200,10 +214,12 @@ public class BulkReview implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		// a job cut off here has replayed each reject it reached in its own transaction; the rest stay open
+		// a job cut off here has replayed each reject it reached in its own transaction;
+		// the rest stay open
 		synchronized (jobs) {
 			jobs.values().forEach(BulkJob::cancel);
 		}
 		background.shutdown();
 	}
+
 }

@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The queue grouped by what went wrong: {@code GET /api/causes} and the triage a person sets
- * ({@code POST /api/causes/{id}/state}, operator). Select a cause's rejects with {@code ?cause=<id>}.
+ * The queue grouped by what went wrong: {@code GET /api/causes} and the triage a person
+ * sets ({@code POST /api/causes/{id}/state}, operator). Select a cause's rejects with
+ * {@code ?cause=<id>}.
  */
 @RestController
 class CauseController {
@@ -38,11 +39,14 @@ class CauseController {
 	@GetMapping("/api/causes")
 	@ApiResponse(responseCode = "200", description = "the causes, latest seen first")
 	@ApiResponse(responseCode = "400", description = "a state that does not exist")
-	List<Cause> list(@RequestParam(required = false) String edge, @Parameter(schema = @Schema(type = "string",
-			allowableValues = { Cause.OPEN, Cause.ACKNOWLEDGED, Cause.RESOLVED, Cause.IGNORED })) @RequestParam(required = false) String state) {
+	List<Cause> list(@RequestParam(required = false) String edge,
+			@Parameter(schema = @Schema(type = "string",
+					allowableValues = { Cause.OPEN, Cause.ACKNOWLEDGED, Cause.RESOLVED, Cause.IGNORED })) @RequestParam(
+							required = false) String state) {
 		if (state != null && !state.isBlank() && !Cause.settable(state)) {
 			// as for the rejects' status: a typo is told, not answered with an empty list
-			throw new IllegalArgumentException("state must be one of open, acknowledged, resolved, ignored; got '" + state + "'");
+			throw new IllegalArgumentException(
+					"state must be one of open, acknowledged, resolved, ignored; got '" + state + "'");
 		}
 		return causes.list(edge, state);
 	}
@@ -56,8 +60,11 @@ class CauseController {
 		return causes.find(Cause.Key.parse(id)).orElseThrow(() -> new NotFoundException("cause", id));
 	}
 
-	/** One field: {@code acknowledged}, {@code resolved}, {@code ignored} or {@code open}. */
-	record Triage(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = { Cause.OPEN, Cause.ACKNOWLEDGED, Cause.RESOLVED, Cause.IGNORED }) String state) {
+	/**
+	 * One field: {@code acknowledged}, {@code resolved}, {@code ignored} or {@code open}.
+	 */
+	record Triage(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {
+			Cause.OPEN, Cause.ACKNOWLEDGED, Cause.RESOLVED, Cause.IGNORED }) String state){
 	}
 
 	@Operation(summary = "Set the triage state of a cause")
@@ -69,4 +76,5 @@ class CauseController {
 	Cause triage(@PathVariable String id, @RequestBody(required = false) Triage body, HttpServletRequest request) {
 		return review.triage(id, body == null ? null : body.state(), Caller.of(request));
 	}
+
 }

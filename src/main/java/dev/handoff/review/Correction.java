@@ -9,8 +9,8 @@ import com.github.fge.jsonpatch.JsonPatchException;
 import com.github.fge.jsonpatch.diff.JsonDiff;
 
 /**
- * A person's fix of a reject before it is replayed: a whole corrected payload, or an RFC 6902 JSON Patch applied
- * to the payload as stored.
+ * A person's fix of a reject before it is replayed: a whole corrected payload, or an RFC
+ * 6902 JSON Patch applied to the payload as stored.
  *
  * @param patch true for a JSON Patch, false for a corrected payload
  * @param body the patch document or the payload, as sent
@@ -25,7 +25,10 @@ public record Correction(boolean patch, byte[] body) {
 		return new Correction(true, body);
 	}
 
-	/** What is replayed; IllegalArgumentException (a 400) when the patch cannot be read or applied. */
+	/**
+	 * What is replayed; IllegalArgumentException (a 400) when the patch cannot be read or
+	 * applied.
+	 */
 	byte[] apply(byte[] stored, ObjectMapper mapper) {
 		if (!patch) {
 			return body;
@@ -35,7 +38,8 @@ public record Correction(boolean patch, byte[] body) {
 			operations = JsonPatch.fromJson(mapper.readTree(body));
 		}
 		catch (IOException e) {
-			throw new IllegalArgumentException("the body is not an RFC 6902 JSON Patch (a JSON array of operations): " + e.getMessage());
+			throw new IllegalArgumentException(
+					"the body is not an RFC 6902 JSON Patch (a JSON array of operations): " + e.getMessage());
 		}
 		JsonNode target;
 		try {
@@ -56,7 +60,10 @@ public record Correction(boolean patch, byte[] body) {
 		}
 	}
 
-	/** For the audit trail: the patch as sent, or the difference a corrected payload makes, as a patch when both are JSON. */
+	/**
+	 * For the audit trail: the patch as sent, or the difference a corrected payload
+	 * makes, as a patch when both are JSON.
+	 */
 	Object describe(byte[] stored, byte[] replayed, ObjectMapper mapper) {
 		if (patch) {
 			return readOrText(body, mapper);

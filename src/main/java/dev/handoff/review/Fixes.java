@@ -22,11 +22,13 @@ import dev.handoff.reject.Reject;
 import org.springframework.stereotype.Component;
 
 /**
- * The obvious fixes of a reject's violations, each a JSON Patch made here and nowhere else. A rule has one when a single
- * right value is known: must-match (the brief's value), generated-mismatch (none: Handoff generates it) and link-utm (the
- * links tagged by the same code the rewrite mode uses). stale-version has none on purpose: the version says which brief
- * the sender built the message from, and only a person can say that the rest of it (copy, dates, offer) fits the newer
- * one; raising the number would only hide that question.
+ * The obvious fixes of a reject's violations, each a JSON Patch made here and nowhere
+ * else. A rule has one when a single right value is known: must-match (the brief's
+ * value), generated-mismatch (none: Handoff generates it) and link-utm (the links tagged
+ * by the same code the rewrite mode uses). stale-version has none on purpose: the version
+ * says which brief the sender built the message from, and only a person can say that the
+ * rest of it (copy, dates, offer) fits the newer one; raising the number would only hide
+ * that question.
  */
 @Component
 public class Fixes {
@@ -46,8 +48,9 @@ public class Fixes {
 	}
 
 	/**
-	 * The fixes of an open reject. None for a reject whose route mapped what the tool sent: its violations point into
-	 * the mapped message, and a patch applies to the bytes as received.
+	 * The fixes of an open reject. None for a reject whose route mapped what the tool
+	 * sent: its violations point into the mapped message, and a patch applies to the
+	 * bytes as received.
 	 */
 	public List<Fix> of(Reject reject) {
 		if (!Reject.OPEN.equals(reject.status()) || reject.mapped() != null) {
@@ -69,7 +72,10 @@ public class Fixes {
 		return of(reject.violations(), message, tagged);
 	}
 
-	/** The reject's payload after the fix; IllegalArgumentException when it no longer applies. */
+	/**
+	 * The reject's payload after the fix; IllegalArgumentException when it no longer
+	 * applies.
+	 */
 	public byte[] apply(Reject reject, Fix fix) {
 		return Correction.jsonPatch(bytes(fix.patch())).apply(reject.payload(), mapper);
 	}
@@ -85,10 +91,11 @@ public class Fixes {
 	}
 
 	/**
-	 * The fixes of these violations of this message, in the violations' order; several link-utm violations of one field
-	 * are one fix. A fix whose patch does not apply to the message (a parent missing, a field not there) is left out.
-	 *
-	 * @param tagged the text of a link field with its owned links tagged, or null when that cannot be known
+	 * The fixes of these violations of this message, in the violations' order; several
+	 * link-utm violations of one field are one fix. A fix whose patch does not apply to
+	 * the message (a parent missing, a field not there) is left out.
+	 * @param tagged the text of a link field with its owned links tagged, or null when
+	 * that cannot be known
 	 */
 	static List<Fix> of(List<Violation> violations, JsonNode message, Function<String, String> tagged) {
 		Map<String, Draft> drafts = new LinkedHashMap<>();
@@ -109,7 +116,8 @@ public class Fixes {
 		List<Fix> fixes = new ArrayList<>();
 		for (Draft d : drafts.values()) {
 			if (applies(d.patch(), message)) {
-				fixes.add(new Fix(fixes.size() + 1, d.kind(), d.pointer(), d.label(), List.copyOf(d.violations()), d.patch()));
+				fixes.add(new Fix(fixes.size() + 1, d.kind(), d.pointer(), d.label(), List.copyOf(d.violations()),
+						d.patch()));
 			}
 		}
 		return List.copyOf(fixes);
@@ -133,25 +141,30 @@ public class Fixes {
 					return null; // the brief has no value for it: nothing to copy
 				}
 				patch.add(op(actual.isMissingNode() ? "add" : "replace", v.pointer()).set("value", v.expected()));
-				return new Draft(Fix.Kind.USE_EXPECTED, v.pointer(), "Use the brief's " + name(v.pointer()), new ArrayList<>(), patch);
+				return new Draft(Fix.Kind.USE_EXPECTED, v.pointer(), "Use the brief's " + name(v.pointer()),
+						new ArrayList<>(), patch);
 			}
 			case Rules.GENERATED_MISMATCH -> {
 				if (actual.isMissingNode()) {
 					return null;
 				}
 				patch.add(op("remove", v.pointer()));
-				return new Draft(Fix.Kind.LEAVE_OUT, v.pointer(), "Leave it out: Handoff fills it in", new ArrayList<>(), patch);
+				return new Draft(Fix.Kind.LEAVE_OUT, v.pointer(), "Leave it out: Handoff fills it in",
+						new ArrayList<>(), patch);
 			}
 			case Rules.LINK_UTM -> {
 				String text = actual.isTextual() ? tagged.apply(v.pointer()) : null;
 				if (text == null || text.equals(actual.textValue())) {
-					return null; // no campaign truth to tag with, or nothing the tagging would change
+					return null; // no campaign truth to tag with, or nothing the tagging
+									// would change
 				}
 				patch.add(op("replace", v.pointer()).put("value", text));
-				return new Draft(Fix.Kind.TAG_LINKS, v.pointer(), "Add this channel's UTM values to the links", new ArrayList<>(), patch);
+				return new Draft(Fix.Kind.TAG_LINKS, v.pointer(), "Add this channel's UTM values to the links",
+						new ArrayList<>(), patch);
 			}
 			default -> {
-				return null; // no single right value is known: the person edits the message
+				return null; // no single right value is known: the person edits the
+								// message
 			}
 		}
 	}
@@ -160,7 +173,10 @@ public class Fixes {
 		return JSON.objectNode().put("op", op).put("path", path);
 	}
 
-	/** The field as a button names it: the last step of its path, in words ("landing_url" → "landing url"). */
+	/**
+	 * The field as a button names it: the last step of its path, in words ("landing_url"
+	 * → "landing url").
+	 */
 	private static String name(String pointer) {
 		String last = pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
 		return last.replace('_', ' ');
@@ -175,4 +191,5 @@ public class Fixes {
 			return false;
 		}
 	}
+
 }

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What a person does to a reject: replay it (as stored or corrected) or discard it. Each action is written to
- * the audit trail with the change it made, and a cause whose last open reject leaves the queue resolves itself.
+ * What a person does to a reject: replay it (as stored or corrected) or discard it. Each
+ * action is written to the audit trail with the change it made, and a cause whose last
+ * open reject leaves the queue resolves itself.
  */
 @Service
 public class Review {
@@ -41,8 +42,8 @@ public class Review {
 
 	private final ReviewMetrics metrics;
 
-	Review(RejectStore rejects, CauseStore causes, Replay replay, AuditLog audit, TransactionTemplate transactions, ObjectMapper mapper,
-			ReviewMetrics metrics) {
+	Review(RejectStore rejects, CauseStore causes, Replay replay, AuditLog audit, TransactionTemplate transactions,
+			ObjectMapper mapper, ReviewMetrics metrics) {
 		this.rejects = rejects;
 		this.causes = causes;
 		this.replay = replay;
@@ -57,8 +58,9 @@ public class Review {
 	}
 
 	/**
-	 * Runs a reject through its edge again, as stored or with a correction. Accepted: replayed and on its way.
-	 * Rejected again: it stays open and the new violations go into its history. Not open: ConflictException.
+	 * Runs a reject through its edge again, as stored or with a correction. Accepted:
+	 * replayed and on its way. Rejected again: it stays open and the new violations go
+	 * into its history. Not open: ConflictException.
 	 */
 	public Replay.Outcome replay(String id, Correction correction, Caller caller) {
 		return replay(find(id), correction, caller.name(), null);
@@ -100,10 +102,12 @@ public class Review {
 
 	Reject discard(Reject reject, String reason, String actor, String bulkJob) {
 		if (reason == null || reason.isBlank()) {
-			throw new IllegalArgumentException("a discard needs a reason (JSON body {\"reason\": \"...\"}): it is kept in the audit trail");
+			throw new IllegalArgumentException(
+					"a discard needs a reason (JSON body {\"reason\": \"...\"}): it is kept in the audit trail");
 		}
 		if (reason.length() > MAX_REASON) {
-			throw new IllegalArgumentException("the reason is " + reason.length() + " characters; at most " + MAX_REASON);
+			throw new IllegalArgumentException(
+					"the reason is " + reason.length() + " characters; at most " + MAX_REASON);
 		}
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("reason", reason.strip());
@@ -119,7 +123,8 @@ public class Review {
 		}));
 		if (!discarded) {
 			String now = rejects.find(reject.id()).map(Reject::status).orElse("gone");
-			throw new ConflictException("reject " + reject.id() + " is " + now + "; only an open reject can be discarded");
+			throw new ConflictException(
+					"reject " + reject.id() + " is " + now + "; only an open reject can be discarded");
 		}
 		metrics.discarded(reject.edge());
 		resolveIfCleared(reject);
@@ -130,14 +135,15 @@ public class Review {
 	public Cause triage(String causeId, String state, Caller caller) {
 		Cause.Key key = Cause.Key.parse(causeId);
 		if (!Cause.settable(state)) {
-			throw new IllegalArgumentException("state must be one of open, acknowledged, resolved, ignored; got '" + state + "'");
+			throw new IllegalArgumentException(
+					"state must be one of open, acknowledged, resolved, ignored; got '" + state + "'");
 		}
 		Cause before = causes.find(key).orElseThrow(() -> new NotFoundException("cause", causeId));
 		causes.ensure(key);
 		transactions.executeWithoutResult(tx -> {
 			causes.decide(key, state, caller.name());
-			audit.record(caller.name(), "triage", causeId, state, Map.of("edge", key.edge(), "rule", key.rule(), "pointer", key.pointer(),
-					"was", before.state()));
+			audit.record(caller.name(), "triage", causeId, state,
+					Map.of("edge", key.edge(), "rule", key.rule(), "pointer", key.pointer(), "was", before.state()));
 		});
 		return causes.find(key).orElseThrow();
 	}
@@ -145,10 +151,12 @@ public class Review {
 	private void resolveIfCleared(Reject reject) {
 		for (Cause.Key key : CauseStore.keysOf(reject)) {
 			if (causes.openCount(key) == 0) {
-				// kept, so that a reject of this cause arriving later reopens it (see CauseStore.effectiveState)
+				// kept, so that a reject of this cause arriving later reopens it (see
+				// CauseStore.effectiveState)
 				causes.ensure(key);
 				causes.decide(key, Cause.RESOLVED, AuditLog.SERVICE);
 			}
 		}
 	}
+
 }

@@ -34,8 +34,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The write side of the rejected queue (operator): replay one reject (as stored, corrected, or patched), discard
- * one with a reason, and the same for everything a filter selects, previewed first and cancellable.
+ * The write side of the rejected queue (operator): replay one reject (as stored,
+ * corrected, or patched), discard one with a reason, and the same for everything a filter
+ * selects, previewed first and cancellable.
  */
 @RestController
 class ReviewController {
@@ -52,18 +53,21 @@ class ReviewController {
 	}
 
 	/**
-	 * 200 accepted and on its way; 422 rejected again (it stays open, the new violations are in its history);
-	 * 409 not open. Body: none, a corrected payload ({@code application/json}) or a JSON Patch ({@code application/json-patch+json}).
+	 * 200 accepted and on its way; 422 rejected again (it stays open, the new violations
+	 * are in its history); 409 not open. Body: none, a corrected payload
+	 * ({@code application/json}) or a JSON Patch ({@code application/json-patch+json}).
 	 */
 	@Operation(summary = "Replay one reject, as stored or corrected")
 	@PostMapping("/api/rejects/{id}/replay")
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "none: replay as stored; JSON: the whole corrected payload",
-			content = {
-			@Content(mediaType = "application/json", schema = @Schema(implementation = JsonNode.class)),
-			@Content(mediaType = JSON_PATCH, array = @ArraySchema(schema = @Schema(type = "object"),
-					arraySchema = @Schema(description = "an RFC 6902 patch of the stored payload"))) })
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(
+			description = "none: replay as stored; JSON: the whole corrected payload",
+			content = { @Content(mediaType = "application/json", schema = @Schema(implementation = JsonNode.class)),
+					@Content(mediaType = JSON_PATCH,
+							array = @ArraySchema(schema = @Schema(type = "object"),
+									arraySchema = @Schema(description = "an RFC 6902 patch of the stored payload"))) })
 	@ApiResponse(responseCode = "200", description = "accepted and on its way; the reject is replayed")
-	@ApiResponse(responseCode = "400", description = "a patch that does not apply, or a body neither JSON nor a JSON Patch")
+	@ApiResponse(responseCode = "400",
+			description = "a patch that does not apply, or a body neither JSON nor a JSON Patch")
 	@ApiResponse(responseCode = "404", description = "no such reject")
 	@ApiResponse(responseCode = "409", description = "the reject is not open")
 	@ApiResponse(responseCode = "422", description = "rejected again (id, violations); it stays open",
@@ -72,12 +76,13 @@ class ReviewController {
 			@Parameter(hidden = true) @RequestHeader(value = "Content-Type", required = false) String contentType,
 			@RequestBody(required = false) byte[] body, HttpServletRequest request) {
 		Replay.Outcome outcome = review.replay(id, correction(contentType, body), Caller.of(request));
-		return ResponseEntity.status(outcome.accepted() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(outcome.answer());
+		return ResponseEntity.status(outcome.accepted() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY)
+			.body(outcome.answer());
 	}
 
 	/** One field: why it is discarded. */
-	record DiscardRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = Review.MAX_REASON,
-			description = "not blank; kept in the audit trail") String reason) {
+	record DiscardRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1,
+			maxLength = Review.MAX_REASON, description = "not blank; kept in the audit trail") String reason) {
 	}
 
 	@Operation(summary = "Discard one reject, with a reason")
@@ -87,24 +92,28 @@ class ReviewController {
 	@ApiResponse(responseCode = "404", description = "no such reject")
 	@ApiResponse(responseCode = "409", description = "the reject is not open")
 	@ApiResponse(responseCode = "415", description = "a body that is not JSON")
-	Map<String, Object> discard(@PathVariable String id, @RequestBody(required = false) DiscardRequest body, HttpServletRequest request) {
+	Map<String, Object> discard(@PathVariable String id, @RequestBody(required = false) DiscardRequest body,
+			HttpServletRequest request) {
 		Reject reject = review.discard(id, body == null ? null : body.reason(), Caller.of(request));
 		return Map.of("id", reject.id(), "status", reject.status());
 	}
 
 	/**
-	 * Bulk replay of the open rejects a filter selects. {@code dryRun=true}: how many are selected and how many
-	 * today's contracts and truth would accept, nothing changed. Otherwise the run: it answers when done with its
-	 * counts, or at once with {@code wait=false} (202, follow {@code Location}).
+	 * Bulk replay of the open rejects a filter selects. {@code dryRun=true}: how many are
+	 * selected and how many today's contracts and truth would accept, nothing changed.
+	 * Otherwise the run: it answers when done with its counts, or at once with
+	 * {@code wait=false} (202, follow {@code Location}).
 	 */
 	@Operation(summary = "Replay every open reject a filter selects, or preview it")
 	@PostMapping("/api/rejects/replay")
 	@ApiResponse(responseCode = "200", description = "the preview (dryRun=true), or the finished job with its counts")
-	@ApiResponse(responseCode = "202", description = "wait=false: the job, started", headers = @Header(name = "Location",
-			description = "the job, /api/rejects/jobs/{job}", schema = @Schema(type = "string")))
+	@ApiResponse(responseCode = "202", description = "wait=false: the job, started",
+			headers = @Header(name = "Location", description = "the job, /api/rejects/jobs/{job}",
+					schema = @Schema(type = "string")))
 	@ApiResponse(responseCode = "400", description = "a filter out of its range")
-	ResponseEntity<Object> replayAll(@ParameterObject RejectQuery query, @RequestParam(defaultValue = "false") boolean dryRun,
-			@RequestParam(defaultValue = "true") boolean wait, HttpServletRequest request) {
+	ResponseEntity<Object> replayAll(@ParameterObject RejectQuery query,
+			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "true") boolean wait,
+			HttpServletRequest request) {
 		if (dryRun) {
 			BulkReview.Preview preview = bulk.preview(query.filter());
 			Map<String, Object> body = new LinkedHashMap<>();
@@ -118,20 +127,27 @@ class ReviewController {
 		return started(bulk.replay(query.filter(), Caller.of(request), wait), wait);
 	}
 
-	/** Bulk discard of the open rejects a filter selects, with one reason; refuses a filter that selects everything. */
+	/**
+	 * Bulk discard of the open rejects a filter selects, with one reason; refuses a
+	 * filter that selects everything.
+	 */
 	@Operation(summary = "Discard every open reject a filter selects")
 	@PostMapping("/api/rejects/discard")
 	@ApiResponse(responseCode = "200", description = "the finished job with its counts")
-	@ApiResponse(responseCode = "202", description = "wait=false: the job, started", headers = @Header(name = "Location",
-			description = "the job, /api/rejects/jobs/{job}", schema = @Schema(type = "string")))
+	@ApiResponse(responseCode = "202", description = "wait=false: the job, started",
+			headers = @Header(name = "Location", description = "the job, /api/rejects/jobs/{job}",
+					schema = @Schema(type = "string")))
 	@ApiResponse(responseCode = "400", description = "no filter, no reason, or a filter out of its range")
 	@ApiResponse(responseCode = "415", description = "a body that is not JSON")
-	ResponseEntity<Object> discardAll(@ParameterObject RejectQuery query, @RequestBody(required = false) DiscardRequest body,
-			@RequestParam(defaultValue = "true") boolean wait, HttpServletRequest request) {
+	ResponseEntity<Object> discardAll(@ParameterObject RejectQuery query,
+			@RequestBody(required = false) DiscardRequest body, @RequestParam(defaultValue = "true") boolean wait,
+			HttpServletRequest request) {
 		if (query.selectsAll()) {
-			throw new IllegalArgumentException("a bulk discard needs a filter (edge, rule, campaign, cause, since or until)");
+			throw new IllegalArgumentException(
+					"a bulk discard needs a filter (edge, rule, campaign, cause, since or until)");
 		}
-		return started(bulk.discard(query.filter(), body == null ? null : body.reason(), Caller.of(request), wait), wait);
+		return started(bulk.discard(query.filter(), body == null ? null : body.reason(), Caller.of(request), wait),
+				wait);
 	}
 
 	@Operation(summary = "The bulk jobs of this instance")
@@ -156,7 +172,8 @@ class ReviewController {
 	@ApiResponse(responseCode = "404", description = "no such job on this instance")
 	@ApiResponse(responseCode = "409", description = "the job has already ended")
 	ResponseEntity<Object> cancel(@PathVariable String job, HttpServletRequest request) {
-		boolean cancelled = bulk.cancel(job, Caller.of(request)).orElseThrow(() -> new NotFoundException("bulk job", job));
+		boolean cancelled = bulk.cancel(job, Caller.of(request))
+			.orElseThrow(() -> new NotFoundException("bulk job", job));
 		if (!cancelled) {
 			ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "conflict", "Not possible in its current state",
 					"bulk job " + job + " has already ended");
@@ -183,7 +200,8 @@ class ReviewController {
 		if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
 			return Correction.payload(body);
 		}
-		throw new IllegalArgumentException("a correction is sent as application/json (the whole corrected payload) or " + JSON_PATCH
-				+ " (an RFC 6902 patch of the stored payload); got " + contentType);
+		throw new IllegalArgumentException("a correction is sent as application/json (the whole corrected payload) or "
+				+ JSON_PATCH + " (an RFC 6902 patch of the stored payload); got " + contentType);
 	}
+
 }

@@ -14,8 +14,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Standard Webhooks signatures: HMAC-SHA256 over {@code id.timestamp.body} with a {@code whsec_} secret,
- * sent as {@code webhook-signature: v1,<base64>} (several, space-separated, during a key rotation).
+ * Standard Webhooks signatures: HMAC-SHA256 over {@code id.timestamp.body} with a
+ * {@code whsec_} secret, sent as {@code webhook-signature: v1,<base64>} (several,
+ * space-separated, during a key rotation).
  */
 public final class WebhookSignature {
 
@@ -38,13 +39,14 @@ public final class WebhookSignature {
 	}
 
 	/**
-	 * Why a signed message must be refused, or empty when one of its signatures matches one of the secrets
-	 * and its timestamp is within the tolerance of now.
+	 * Why a signed message must be refused, or empty when one of its signatures matches
+	 * one of the secrets and its timestamp is within the tolerance of now.
 	 */
-	public static Optional<String> refusal(String id, String timestamp, String signatures, byte[] body, List<String> secrets,
-			Duration tolerance, Instant now) {
+	public static Optional<String> refusal(String id, String timestamp, String signatures, byte[] body,
+			List<String> secrets, Duration tolerance, Instant now) {
 		if (id == null || timestamp == null || signatures == null) {
-			return Optional.of("this edge needs Standard Webhooks headers webhook-id, webhook-timestamp and webhook-signature");
+			return Optional
+				.of("this edge needs Standard Webhooks headers webhook-id, webhook-timestamp and webhook-signature");
 		}
 		long seconds;
 		try {
@@ -55,7 +57,8 @@ public final class WebhookSignature {
 		}
 		long skew = Math.abs(now.getEpochSecond() - seconds);
 		if (skew > tolerance.toSeconds()) {
-			return Optional.of("webhook-timestamp is " + skew + " s away from now; at most " + tolerance.toSeconds() + " s is accepted");
+			return Optional.of("webhook-timestamp is " + skew + " s away from now; at most " + tolerance.toSeconds()
+					+ " s is accepted");
 		}
 		for (String secret : secrets) {
 			byte[] expected = sign(secret, id, seconds, body).getBytes(StandardCharsets.US_ASCII);
@@ -68,8 +71,12 @@ public final class WebhookSignature {
 		return Optional.of("no webhook-signature matches a secret of this edge");
 	}
 
-	/** The key bytes of a {@code whsec_<base64>} secret (a secret without the prefix is taken as base64 too). */
+	/**
+	 * The key bytes of a {@code whsec_<base64>} secret (a secret without the prefix is
+	 * taken as base64 too).
+	 */
 	static byte[] key(String secret) {
 		return Base64.getDecoder().decode(secret.startsWith(PREFIX) ? secret.substring(PREFIX.length()) : secret);
 	}
+
 }

@@ -28,4 +28,5 @@ class StorageConfiguration {
 			throw new IllegalStateException("cannot reach the database to choose column types: " + e.getMessage(), e);
 		}
 	}
+
 }

@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads and writes the short durations of trigger files ({@code 90s}, {@code 15m}, {@code 4h}, {@code 2d}). */
+/**
+ * Reads and writes the short durations of trigger files ({@code 90s}, {@code 15m},
+ * {@code 4h}, {@code 2d}).
+ */
 public final class Durations {
 
 	private static final Pattern SHORT = Pattern.compile("(\\d{1,6})([smhd])");
@@ -45,4 +48,5 @@ public final class Durations {
 		}
 		return s + "s";
 	}
+
 }

@@ -12,7 +12,10 @@ import dev.handoff.notify.Notices;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** What the triggers look at, measured per edge with one grouped query each, once per evaluation. */
+/**
+ * What the triggers look at, measured per edge with one grouped query each, once per
+ * evaluation.
+ */
 @Component
 class Measurements {
 
@@ -28,10 +31,9 @@ class Measurements {
 	/** Rejects received per edge since {@code now - window}. */
 	Map<String, Long> rejects(Instant now, Duration window) {
 		Map<String, Long> counts = new HashMap<>();
-		jdbc.query("SELECT edge, COUNT(*) AS n FROM reject WHERE received_at >= ? GROUP BY edge",
-				rs -> {
-					counts.put(rs.getString("edge"), rs.getLong("n"));
-				}, Timestamp.from(now.minus(window)));
+		jdbc.query("SELECT edge, COUNT(*) AS n FROM reject WHERE received_at >= ? GROUP BY edge", rs -> {
+			counts.put(rs.getString("edge"), rs.getLong("n"));
+		}, Timestamp.from(now.minus(window)));
 		return counts;
 	}
 
@@ -40,9 +42,13 @@ class Measurements {
 		return oldest("SELECT edge, MIN(received_at) AS oldest FROM reject WHERE status = 'open' GROUP BY edge");
 	}
 
-	/** The oldest message waiting for delivery per edge (notices excluded: they are not an edge's). */
+	/**
+	 * The oldest message waiting for delivery per edge (notices excluded: they are not an
+	 * edge's).
+	 */
 	Map<String, Instant> oldestPending() {
-		return oldest("SELECT edge, MIN(created_at) AS oldest FROM outbox WHERE status = 'pending' AND edge <> '" + Notices.EDGE + "' GROUP BY edge");
+		return oldest("SELECT edge, MIN(created_at) AS oldest FROM outbox WHERE status = 'pending' AND edge <> '"
+				+ Notices.EDGE + "' GROUP BY edge");
 	}
 
 	/** Since when each edge has had a campaign behind its brief. */
@@ -61,4 +67,5 @@ class Measurements {
 		});
 		return oldest;
 	}
+
 }

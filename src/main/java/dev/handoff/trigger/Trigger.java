@@ -4,18 +4,21 @@ import java.time.Duration;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * One review trigger from {@code triggers.json}: a condition on an edge that, once crossed, alerts the edge's owner
- * (once per incident) and tells them again when it clears.
+ * One review trigger from {@code triggers.json}: a condition on an edge that, once
+ * crossed, alerts the edge's owner (once per incident) and tells them again when it
+ * clears.
  *
  * @param name a unique name, e.g. {@code reject-burst}
- * @param when {@code rejects} (more than {@code threshold} rejects within {@code window}), {@code open-reject-age},
- * {@code outbox-age} or {@code drift-age} (the oldest is older than {@code olderThan})
+ * @param when {@code rejects} (more than {@code threshold} rejects within
+ * {@code window}), {@code open-reject-age}, {@code outbox-age} or {@code drift-age} (the
+ * oldest is older than {@code olderThan})
  * @param edge the edge it watches; null for every edge
  * @param threshold for {@code rejects}: the count that must be exceeded
  * @param window for {@code rejects}: how far back to count
  * @param olderThan for the age kinds: the age that must be exceeded
  */
-public record Trigger(String name, String when, @Schema(nullable = true) String edge, int threshold, Duration window, Duration olderThan) {
+public record Trigger(String name, String when, @Schema(nullable = true) String edge, int threshold, Duration window,
+		Duration olderThan) {
 
 	public static final String REJECTS = "rejects";
 

@@ -7,7 +7,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/triggers}: the review triggers in force and where each stands on each edge. */
+/**
+ * {@code GET /api/triggers}: the review triggers in force and where each stands on each
+ * edge.
+ */
 @RestController
 class TriggerController {
 
@@ -25,4 +28,5 @@ class TriggerController {
 		body.put("states", watch.states());
 		return body;
 	}
+
 }

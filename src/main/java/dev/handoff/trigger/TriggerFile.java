@@ -15,26 +15,32 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.contract.ContractProblem;
 
 /**
- * Reads {@code triggers.json} beside the contracts and says precisely what is wrong with it, for the service (which
- * keeps its last good rules) and for {@code handoff lint}. No file means no triggers.
+ * Reads {@code triggers.json} beside the contracts and says precisely what is wrong with
+ * it, for the service (which keeps its last good rules) and for {@code handoff lint}. No
+ * file means no triggers.
  */
 public final class TriggerFile {
 
 	public static final String FILE = "triggers.json";
 
-	private static final Set<String> KINDS = Set.of(Trigger.REJECTS, Trigger.OPEN_REJECT_AGE, Trigger.OUTBOX_AGE, Trigger.DRIFT_AGE);
+	private static final Set<String> KINDS = Set.of(Trigger.REJECTS, Trigger.OPEN_REJECT_AGE, Trigger.OUTBOX_AGE,
+			Trigger.DRIFT_AGE);
 
 	private static final Set<String> FIELDS = Set.of("name", "when", "edge", "threshold", "window", "olderThan");
 
 	private TriggerFile() {
 	}
 
-	/** The rules and the problems found; the rules are only meaningful when there are no problems. */
+	/**
+	 * The rules and the problems found; the rules are only meaningful when there are no
+	 * problems.
+	 */
 	public record Read(List<Trigger> triggers, List<ContractProblem> problems) {
 	}
 
 	/**
-	 * @param knownEdges the edges that exist, to catch a misspelt edge; null to skip that check
+	 * @param knownEdges the edges that exist, to catch a misspelt edge; null to skip that
+	 * check
 	 */
 	public static Read read(Path contracts, Set<String> knownEdges) {
 		Path file = contracts.resolve(FILE);
@@ -48,7 +54,8 @@ public final class TriggerFile {
 			root = new ObjectMapper().readTree(Files.readAllBytes(file));
 		}
 		catch (IOException e) {
-			problems.add(new ContractProblem(FILE, "", "is not valid JSON: " + e.getMessage().lines().findFirst().orElse("")));
+			problems.add(new ContractProblem(FILE, "",
+					"is not valid JSON: " + e.getMessage().lines().findFirst().orElse("")));
 			return new Read(triggers, problems);
 		}
 		JsonNode list = root == null ? null : root.get("triggers");
@@ -60,7 +67,8 @@ public final class TriggerFile {
 		for (int i = 0; i < list.size(); i++) {
 			Trigger trigger = trigger(list.get(i), "/triggers/" + i, knownEdges, problems);
 			if (trigger != null && !names.add(trigger.name())) {
-				problems.add(new ContractProblem(FILE, "/triggers/" + i + "/name", "'" + trigger.name() + "' is used twice; names must be unique"));
+				problems.add(new ContractProblem(FILE, "/triggers/" + i + "/name",
+						"'" + trigger.name() + "' is used twice; names must be unique"));
 			}
 			else if (trigger != null) {
 				triggers.add(trigger);
@@ -78,27 +86,33 @@ public final class TriggerFile {
 		for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
 			String field = it.next();
 			if (!FIELDS.contains(field)) {
-				problems.add(new ContractProblem(FILE, at + "/" + field, "unknown field (known: " + FIELDS.stream().sorted().toList() + ")"));
+				problems.add(new ContractProblem(FILE, at + "/" + field,
+						"unknown field (known: " + FIELDS.stream().sorted().toList() + ")"));
 			}
 		}
 		String name = node.path("name").asText("");
 		if (!name.matches("[a-z0-9][a-z0-9-]{0,62}")) {
-			problems.add(new ContractProblem(FILE, at + "/name", "must be lower-case letters, digits and dashes; got '" + name + "'"));
+			problems.add(new ContractProblem(FILE, at + "/name",
+					"must be lower-case letters, digits and dashes; got '" + name + "'"));
 		}
 		String when = node.path("when").asText("");
 		if (!KINDS.contains(when)) {
-			problems.add(new ContractProblem(FILE, at + "/when", "must be one of " + KINDS.stream().sorted().toList() + "; got '" + when + "'"));
+			problems.add(new ContractProblem(FILE, at + "/when",
+					"must be one of " + KINDS.stream().sorted().toList() + "; got '" + when + "'"));
 		}
 		String edge = node.hasNonNull("edge") ? node.get("edge").asText() : null;
 		if (edge != null && knownEdges != null && !knownEdges.contains(edge)) {
-			problems.add(new ContractProblem(FILE, at + "/edge", "no edge '" + edge + "' (edges: " + knownEdges.stream().sorted().toList() + ")"));
+			problems.add(new ContractProblem(FILE, at + "/edge",
+					"no edge '" + edge + "' (edges: " + knownEdges.stream().sorted().toList() + ")"));
 		}
 		int threshold = 0;
 		Duration window = null;
 		Duration olderThan = null;
 		if (when.equals(Trigger.REJECTS)) {
-			if (!node.path("threshold").canConvertToInt() || node.path("threshold").asInt() < 0 || !node.path("threshold").isIntegralNumber()) {
-				problems.add(new ContractProblem(FILE, at + "/threshold", "a 'rejects' trigger needs a threshold: a whole number >= 0"));
+			if (!node.path("threshold").canConvertToInt() || node.path("threshold").asInt() < 0
+					|| !node.path("threshold").isIntegralNumber()) {
+				problems.add(new ContractProblem(FILE, at + "/threshold",
+						"a 'rejects' trigger needs a threshold: a whole number >= 0"));
 			}
 			threshold = node.path("threshold").asInt();
 			window = duration(node, "window", at, problems);
@@ -111,8 +125,8 @@ public final class TriggerFile {
 
 	private static Duration duration(JsonNode node, String field, String at, List<ContractProblem> problems) {
 		if (!node.hasNonNull(field)) {
-			problems.add(new ContractProblem(FILE, at + "/" + field, "a '" + node.path("when").asText() + "' trigger needs " + field
-					+ ", a duration like 15m, 4h or 2d"));
+			problems.add(new ContractProblem(FILE, at + "/" + field, "a '" + node.path("when").asText()
+					+ "' trigger needs " + field + ", a duration like 15m, 4h or 2d"));
 			return null;
 		}
 		try {
@@ -123,4 +137,5 @@ public final class TriggerFile {
 			return null;
 		}
 	}
+
 }

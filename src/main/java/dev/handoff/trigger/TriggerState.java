@@ -13,5 +13,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param detail what was measured when it last changed
  * @param changedAt when it last changed
  */
-public record TriggerState(String trigger, String edge, boolean firing, @Schema(nullable = true) Instant since, String detail, Instant changedAt) {
+public record TriggerState(String trigger, String edge, boolean firing, @Schema(nullable = true) Instant since,
+		String detail, Instant changedAt) {
 }

@@ -27,9 +27,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Evaluates the review triggers every so often: when one crosses its threshold on an edge, its owner gets one alert
- * with a link to the filtered queue; while it holds, nothing more; when it clears, one resolve message. The rules
- * are re-read when {@code triggers.json} changes; a broken edit is refused and the last good rules stay.
+ * Evaluates the review triggers every so often: when one crosses its threshold on an
+ * edge, its owner gets one alert with a link to the filtered queue; while it holds,
+ * nothing more; when it clears, one resolve message. The rules are re-read when
+ * {@code triggers.json} changes; a broken edit is refused and the last good rules stay.
  */
 @Component
 public class TriggerWatch implements SmartLifecycle {
@@ -56,8 +57,8 @@ public class TriggerWatch implements SmartLifecycle {
 
 	private volatile String fileStamp = "";
 
-	TriggerWatch(ContractProperties contracts, TriggerProperties properties, EdgeRegistry edges, Measurements measure, TriggerStore states,
-			Notices notices, TransactionTemplate transactions, ObjectMapper mapper) {
+	TriggerWatch(ContractProperties contracts, TriggerProperties properties, EdgeRegistry edges, Measurements measure,
+			TriggerStore states, Notices notices, TransactionTemplate transactions, ObjectMapper mapper) {
 		this.folder = contracts.dir();
 		this.edges = edges;
 		this.measure = measure;
@@ -68,7 +69,10 @@ public class TriggerWatch implements SmartLifecycle {
 		this.poller = new Poller("handoff-triggers", properties.interval(), this::evaluate);
 	}
 
-	/** Reads the rules once the edges are known; broken rules stop the start, as broken contracts do. */
+	/**
+	 * Reads the rules once the edges are known; broken rules stop the start, as broken
+	 * contracts do.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void load() {
 		List<ContractProblem> problems = reload();
@@ -97,12 +101,14 @@ public class TriggerWatch implements SmartLifecycle {
 		if (read.problems().isEmpty()) {
 			triggers = read.triggers();
 			fileStamp = stamp;
-			log.info("Review triggers: {}", triggers.isEmpty() ? "none" : triggers.stream().map(Trigger::name).toList());
+			log.info("Review triggers: {}",
+					triggers.isEmpty() ? "none" : triggers.stream().map(Trigger::name).toList());
 		}
 		else if (!fileStamp.isEmpty()) {
 			// keep the last good rules, and do not complain again until the file changes
 			fileStamp = stamp;
-			log.error("{} was edited and is invalid; the last good triggers stay: {}", TriggerFile.FILE, read.problems());
+			log.error("{} was edited and is invalid; the last good triggers stay: {}", TriggerFile.FILE,
+					read.problems());
 		}
 		return read.problems();
 	}
@@ -129,7 +135,8 @@ public class TriggerWatch implements SmartLifecycle {
 		Map<String, Instant> pending = null;
 		Map<String, Instant> drift = null;
 		for (Trigger trigger : rules) {
-			Map<String, Long> rejects = trigger.when().equals(Trigger.REJECTS) ? measure.rejects(now, trigger.window()) : Map.of();
+			Map<String, Long> rejects = trigger.when().equals(Trigger.REJECTS) ? measure.rejects(now, trigger.window())
+					: Map.of();
 			if (trigger.when().equals(Trigger.OPEN_REJECT_AGE) && openRejects == null) {
 				openRejects = measure.oldestOpenReject();
 			}
@@ -145,8 +152,10 @@ public class TriggerWatch implements SmartLifecycle {
 				}
 				Reading reading = switch (trigger.when()) {
 					case Trigger.REJECTS -> count(trigger, rejects.getOrDefault(edge.name(), 0L));
-					case Trigger.OPEN_REJECT_AGE -> age(trigger, openRejects.get(edge.name()), now, "the oldest open reject");
-					case Trigger.OUTBOX_AGE -> age(trigger, pending.get(edge.name()), now, "the oldest undelivered message");
+					case Trigger.OPEN_REJECT_AGE ->
+						age(trigger, openRejects.get(edge.name()), now, "the oldest open reject");
+					case Trigger.OUTBOX_AGE ->
+						age(trigger, pending.get(edge.name()), now, "the oldest undelivered message");
 					default -> age(trigger, drift.get(edge.name()), now, "the oldest drift");
 				};
 				try {
@@ -154,7 +163,8 @@ public class TriggerWatch implements SmartLifecycle {
 				}
 				catch (RuntimeException e) {
 					// one edge's trouble must not silence the triggers of the others
-					log.error("Trigger {} on edge {} could not be applied: {}", trigger.name(), edge.name(), e.getMessage(), e);
+					log.error("Trigger {} on edge {} could not be applied: {}", trigger.name(), edge.name(),
+							e.getMessage(), e);
 				}
 			}
 		}
@@ -164,8 +174,8 @@ public class TriggerWatch implements SmartLifecycle {
 	}
 
 	private static Reading count(Trigger trigger, long rejects) {
-		return new Reading(rejects > trigger.threshold(), rejects + " rejects within " + Durations.text(trigger.window()) + " (threshold "
-				+ trigger.threshold() + ")");
+		return new Reading(rejects > trigger.threshold(), rejects + " rejects within "
+				+ Durations.text(trigger.window()) + " (threshold " + trigger.threshold() + ")");
 	}
 
 	private static Reading age(Trigger trigger, Instant oldest, Instant now, String what) {
@@ -173,8 +183,9 @@ public class TriggerWatch implements SmartLifecycle {
 			return new Reading(false, "none");
 		}
 		Duration age = Duration.between(oldest, now);
-		return new Reading(age.compareTo(trigger.olderThan()) > 0, what + " is " + Durations.text(Duration.ofSeconds(age.getSeconds()))
-				+ " old (limit " + Durations.text(trigger.olderThan()) + ")");
+		return new Reading(age.compareTo(trigger.olderThan()) > 0,
+				what + " is " + Durations.text(Duration.ofSeconds(age.getSeconds())) + " old (limit "
+						+ Durations.text(trigger.olderThan()) + ")");
 	}
 
 	private void apply(Trigger trigger, String edge, Reading reading, Instant now) {
@@ -200,9 +211,13 @@ public class TriggerWatch implements SmartLifecycle {
 		NotifyProperties.Owner owner = notices.owner(edge);
 		String link = notices.link(queue(trigger, edge));
 		ObjectNode message = mapper.createObjectNode();
-		message.put("text", "Handoff alert [" + trigger.name() + "] on " + edge + ": " + trigger.condition() + " — " + reading.detail() + "."
-				+ (owner.name() == null ? "" : " Owner: " + owner.name() + (owner.contact() == null ? "" : " (" + owner.contact() + ")") + ".")
-				+ " " + link);
+		message.put("text",
+				"Handoff alert [" + trigger.name() + "] on " + edge + ": " + trigger.condition() + " — "
+						+ reading.detail() + "."
+						+ (owner.name() == null ? ""
+								: " Owner: " + owner.name()
+										+ (owner.contact() == null ? "" : " (" + owner.contact() + ")") + ".")
+						+ " " + link);
 		ObjectNode data = message.putObject("handoff");
 		data.put("kind", "alert");
 		data.put("trigger", trigger.name());
@@ -215,9 +230,11 @@ public class TriggerWatch implements SmartLifecycle {
 	}
 
 	private ObjectNode resolved(Trigger trigger, String edge, Reading reading, Instant since, Instant now) {
-		String lasted = since == null ? "" : " after " + Durations.text(Duration.ofSeconds(Math.max(1, Duration.between(since, now).getSeconds())));
+		String lasted = since == null ? "" : " after "
+				+ Durations.text(Duration.ofSeconds(Math.max(1, Duration.between(since, now).getSeconds())));
 		ObjectNode message = mapper.createObjectNode();
-		message.put("text", "Handoff resolved [" + trigger.name() + "] on " + edge + lasted + ": " + reading.detail() + ".");
+		message.put("text",
+				"Handoff resolved [" + trigger.name() + "] on " + edge + lasted + ": " + reading.detail() + ".");
 		ObjectNode data = message.putObject("handoff");
 		data.put("kind", "resolved");
 		data.put("trigger", trigger.name());
@@ -249,4 +266,5 @@ public class TriggerWatch implements SmartLifecycle {
 	public boolean isRunning() {
 		return poller.isRunning();
 	}
+
 }

@@ -48,7 +48,10 @@ public record Truth(String campaign, long version, ObjectNode fields, String mes
 		}
 	}
 
-	/** What this version changed from {@code before}: its fields in order, then the fields it no longer has. */
+	/**
+	 * What this version changed from {@code before}: its fields in order, then the fields
+	 * it no longer has.
+	 */
 	public List<Change> changesFrom(Truth before) {
 		Map<String, String> was = before.text();
 		Map<String, String> now = text();

@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/truth/{campaign}}: the current truth of a campaign, every version before it, and what the tools made
- * for it (the WordPress page, the Mailchimp campaign) that later messages update.
+ * {@code GET /api/truth/{campaign}}: the current truth of a campaign, every version
+ * before it, and what the tools made for it (the WordPress page, the Mailchimp campaign)
+ * that later messages update.
  */
 @RestController
 class TruthController {
@@ -27,7 +28,10 @@ class TruthController {
 		}
 	}
 
-	/** The answer: the truth now, its history newest first, and the tools' artifacts by edge. */
+	/**
+	 * The answer: the truth now, its history newest first, and the tools' artifacts by
+	 * edge.
+	 */
 	record Answer(String campaign, long version, ObjectNode fields, Instant recordedAt, List<Version> history,
 			List<ArtifactStore.Artifact> artifacts) {
 	}
@@ -43,7 +47,8 @@ class TruthController {
 
 	@Operation(summary = "The truth of a campaign and its versions")
 	@GetMapping("/api/truth/{campaign}")
-	@ApiResponse(responseCode = "200", description = "the truth now, every version before it, and what the tools made for it")
+	@ApiResponse(responseCode = "200",
+			description = "the truth now, every version before it, and what the tools made for it")
 	@ApiResponse(responseCode = "404", description = "no truth for that campaign")
 	Answer truth(@PathVariable String campaign) {
 		List<Truth> history = truth.history(campaign);
@@ -51,7 +56,8 @@ class TruthController {
 			throw new NotFoundException("campaign", campaign);
 		}
 		Truth current = history.get(0);
-		return new Answer(campaign, current.version(), current.fields(), current.recordedAt(), history.stream().map(Version::of).toList(),
-				artifacts.ofCampaign(campaign));
+		return new Answer(campaign, current.version(), current.fields(), current.recordedAt(),
+				history.stream().map(Version::of).toList(), artifacts.ofCampaign(campaign));
 	}
+
 }

@@ -10,4 +10,5 @@ public interface TruthLookup {
 
 	/** One recorded version. */
 	Optional<Truth> version(String campaign, long version);
+
 }

@@ -3,8 +3,8 @@ package dev.handoff.truth;
 import java.util.Optional;
 
 /**
- * Published, inside the recording transaction, when a new truth version is recorded, so that what depends on
- * the truth (late-change notices) is written with it or not at all.
+ * Published, inside the recording transaction, when a new truth version is recorded, so
+ * that what depends on the truth (late-change notices) is written with it or not at all.
  *
  * @param previous the version it replaces; empty for a campaign's first truth
  * @param recorded the new version

@@ -22,8 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The home screen: what went wrong, grouped by cause (edge, rule, field), with how many rejects each left open,
- * the open counts per edge and per rule, and the triage a person gives a cause.
+ * The home screen: what went wrong, grouped by cause (edge, rule, field), with how many
+ * rejects each left open, the open counts per edge and per rule, and the triage a person
+ * gives a cause.
  */
 @Controller
 class CausesScreen {
@@ -60,7 +61,12 @@ class CausesScreen {
 			.filter(c -> state == null || state.isBlank() || state.equals(c.state()))
 			.map(c -> new Row(c, RuleWords.of(c.key().rule()).title(), UiModel.FORMAT.field(c.key().pointer())))
 			.toList();
-		List<String> rules = all.stream().filter(c -> c.open() > 0).map(c -> c.key().rule()).distinct().sorted().toList();
+		List<String> rules = all.stream()
+			.filter(c -> c.open() > 0)
+			.map(c -> c.key().rule())
+			.distinct()
+			.sorted()
+			.toList();
 		Map<String, Long> perRule = counts.nonZero(rules, counts::forRule);
 		model.addAttribute("screen", "causes");
 		model.addAttribute("rows", rows);
@@ -70,20 +76,25 @@ class CausesScreen {
 		model.addAttribute("countLimit", RejectStore.COUNT_LIMIT);
 		model.addAttribute("perEdge", counts.nonZero(edges.all().stream().map(Edge::name).toList(), counts::onEdge));
 		model.addAttribute("perRule", perRule);
-		model.addAttribute("ruleTitles", rules.stream().collect(Collectors.toMap(r -> r, r -> RuleWords.of(r).title())));
+		model.addAttribute("ruleTitles",
+				rules.stream().collect(Collectors.toMap(r -> r, r -> RuleWords.of(r).title())));
 		return "ui/causes";
 	}
 
 	@PostMapping("/ui/causes/{id}/state")
-	String triage(@PathVariable String id, @RequestParam String state, HttpServletRequest request, RedirectAttributes flash) {
+	String triage(@PathVariable String id, @RequestParam String state, HttpServletRequest request,
+			RedirectAttributes flash) {
 		try {
 			Cause cause = review.triage(id, state, UiSession.caller(request));
-			flash.addFlashAttribute("notice", "Marked " + RuleWords.of(cause.key().rule()).title().toLowerCase(Locale.ROOT) + " on "
-					+ cause.key().edge() + " (" + UiModel.FORMAT.field(cause.key().pointer()) + ") as " + cause.state() + ".");
+			flash.addFlashAttribute("notice",
+					"Marked " + RuleWords.of(cause.key().rule()).title().toLowerCase(Locale.ROOT) + " on "
+							+ cause.key().edge() + " (" + UiModel.FORMAT.field(cause.key().pointer()) + ") as "
+							+ cause.state() + ".");
 		}
 		catch (IllegalArgumentException | NotFoundException e) {
 			flash.addFlashAttribute("error", e.getMessage());
 		}
 		return "redirect:/ui";
 	}
+
 }

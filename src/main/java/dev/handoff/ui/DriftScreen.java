@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Which edges are behind a campaign's brief: they delivered a message built on an older version, and a field they
- * are built from changed since. Late-change notices and drift alerts link here.
+ * Which edges are behind a campaign's brief: they delivered a message built on an older
+ * version, and a field they are built from changed since. Late-change notices and drift
+ * alerts link here.
  */
 @Controller
 class DriftScreen {
@@ -28,7 +29,8 @@ class DriftScreen {
 	}
 
 	@GetMapping("/ui/drift")
-	String drift(@RequestParam(required = false) String campaign, @RequestParam(required = false) String edge, Model model) {
+	String drift(@RequestParam(required = false) String campaign, @RequestParam(required = false) String edge,
+			Model model) {
 		List<Drift> drifts = drift.find(campaign, edge);
 		model.addAttribute("screen", "drift");
 		model.addAttribute("drifts", drifts);
@@ -37,4 +39,5 @@ class DriftScreen {
 		model.addAttribute("edges", edges.all().stream().map(Edge::name).toList());
 		return "ui/drift";
 	}
+
 }

@@ -11,7 +11,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The edges in force: what each one guards with (contract and hash), where it delivers, and how many rejects it left open. */
+/**
+ * The edges in force: what each one guards with (contract and hash), where it delivers,
+ * and how many rejects it left open.
+ */
 @Controller
 class EdgesScreen {
 
@@ -32,8 +35,8 @@ class EdgesScreen {
 	 *
 	 * @param edge the edge
 	 * @param sha256 its contract's hash, null when the contract is not loaded
-	 * @param deliversTo where accepted messages go, as {@link Targets#display(String)} shows it (no user info, no query);
-	 * null when nowhere (the brief sets the truth)
+	 * @param deliversTo where accepted messages go, as {@link Targets#display(String)}
+	 * shows it (no user info, no query); null when nowhere (the brief sets the truth)
 	 * @param open rejects left open
 	 */
 	record Row(Edge edge, String sha256, String deliversTo, long open) {
@@ -41,7 +44,8 @@ class EdgesScreen {
 
 	@GetMapping("/ui/edges")
 	String edges(Model model) {
-		List<Row> rows = edges.all().stream()
+		List<Row> rows = edges.all()
+			.stream()
 			.map(e -> new Row(e, contracts.find(e.contract()).map(Contract::sha256).orElse(null),
 					Targets.display(e.deliverTo()), counts.onEdge(e.name())))
 			.toList();
@@ -51,4 +55,5 @@ class EdgesScreen {
 		model.addAttribute("refused", contracts.lastFailure().orElse(null));
 		return "ui/edges";
 	}
+
 }

@@ -22,9 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * One fix of a reject before it is sent: the message as it would go, the changed line marked, and whether it would
- * pass, judged dry as the bulk preview judges; then "Send it on" replays it with the fix's patch. The patch is made
- * again from the stored reject on each request, so the form carries only the fix's number, never a patch to trust.
+ * One fix of a reject before it is sent: the message as it would go, the changed line
+ * marked, and whether it would pass, judged dry as the bulk preview judges; then "Send it
+ * on" replays it with the fix's patch. The patch is made again from the stored reject on
+ * each request, so the form carries only the fix's number, never a patch to trust.
  */
 @Controller
 class FixScreen {
@@ -41,7 +42,8 @@ class FixScreen {
 
 	private final RejectScreen screen;
 
-	FixScreen(RejectStore rejects, Fixes fixes, Replay replay, Review review, PayloadLayout layout, RejectScreen screen) {
+	FixScreen(RejectStore rejects, Fixes fixes, Replay replay, Review review, PayloadLayout layout,
+			RejectScreen screen) {
 		this.rejects = rejects;
 		this.fixes = fixes;
 		this.replay = replay;
@@ -55,7 +57,8 @@ class FixScreen {
 		Reject reject = rejects.find(id).orElseThrow(() -> new NotFoundException("reject", id));
 		Fix fix = find(reject, n);
 		if (fix == null) {
-			flash.addFlashAttribute("error", "That fix is no longer offered: the reject was replayed, discarded or changed.");
+			flash.addFlashAttribute("error",
+					"That fix is no longer offered: the reject was replayed, discarded or changed.");
 			return RejectScreen.back(id);
 		}
 		byte[] patched = fixes.apply(reject, fix);
@@ -75,7 +78,8 @@ class FixScreen {
 		Reject reject = rejects.find(id).orElseThrow(() -> new NotFoundException("reject", id));
 		Fix fix = find(reject, n);
 		if (fix == null) {
-			flash.addFlashAttribute("error", "That fix is no longer offered: the reject was replayed, discarded or changed.");
+			flash.addFlashAttribute("error",
+					"That fix is no longer offered: the reject was replayed, discarded or changed.");
 			return RejectScreen.back(id);
 		}
 		Replay.Outcome outcome;
@@ -92,4 +96,5 @@ class FixScreen {
 	private Fix find(Reject reject, int n) {
 		return fixes.of(reject).stream().filter(f -> f.number() == n).findFirst().orElse(null);
 	}
+
 }

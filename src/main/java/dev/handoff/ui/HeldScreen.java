@@ -32,16 +32,18 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * What waits at a human gate: each held message with the gate's reason, the message as it would go on with what the gate
- * matched marked, its email rendered as it would be sent (in a frame where nothing loads or runs), and the approver's
- * decision (approve: it is delivered, or a brief becomes the truth; decline: it becomes a declined reject).
+ * What waits at a human gate: each held message with the gate's reason, the message as it
+ * would go on with what the gate matched marked, its email rendered as it would be sent
+ * (in a frame where nothing loads or runs), and the approver's decision (approve: it is
+ * delivered, or a brief becomes the truth; decline: it becomes a declined reject).
  */
 @Controller
 class HeldScreen {
 
 	/**
-	 * How the email preview may behave: nothing loads from anywhere (no tracking pixel fires, no remote font or image),
-	 * no script runs, no form submits, and only Handoff's own pages may frame it.
+	 * How the email preview may behave: nothing loads from anywhere (no tracking pixel
+	 * fires, no remote font or image), no script runs, no form submits, and only
+	 * Handoff's own pages may frame it.
 	 */
 	static final String PREVIEW_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox";
 
@@ -95,13 +97,15 @@ class HeldScreen {
 	String decline(@PathVariable String id, @RequestParam(defaultValue = "") String comment, HttpServletRequest request,
 			RedirectAttributes flash) {
 		if (comment.isBlank()) {
-			flash.addFlashAttribute("error", "Say why it is declined: the comment goes with the reject to whoever fixes it.");
+			flash.addFlashAttribute("error",
+					"Say why it is declined: the comment goes with the reject to whoever fixes it.");
 			return "redirect:/ui/held";
 		}
 		return decide(id, comment, request, flash, false);
 	}
 
-	private String decide(String id, String comment, HttpServletRequest request, RedirectAttributes flash, boolean approve) {
+	private String decide(String id, String comment, HttpServletRequest request, RedirectAttributes flash,
+			boolean approve) {
 		String actor = UiSession.caller(request).name();
 		String note = comment.isBlank() ? null : comment.strip();
 		Decision decision;
@@ -116,9 +120,10 @@ class HeldScreen {
 			flash.addFlashAttribute("error", decision.detail());
 		}
 		else if (approve) {
-			flash.addFlashAttribute("notice", decision.truthVersion() != null
-					? "Approved: the brief is now the truth (version " + decision.truthVersion() + ")."
-					: "Approved: it is on its way to the next tool.");
+			flash.addFlashAttribute("notice",
+					decision.truthVersion() != null
+							? "Approved: the brief is now the truth (version " + decision.truthVersion() + ")."
+							: "Approved: it is on its way to the next tool.");
 		}
 		else {
 			flash.addFlashAttribute("notice", "Declined: it is now a reject in the queue, with your comment.");
@@ -127,8 +132,9 @@ class HeldScreen {
 	}
 
 	/**
-	 * The email of a held message as it would be sent, for the preview frame: the HTML alone, under a policy that lets
-	 * nothing load or run ({@link #PREVIEW_POLICY}); personal data masked for a viewer, as on the page.
+	 * The email of a held message as it would be sent, for the preview frame: the HTML
+	 * alone, under a policy that lets nothing load or run ({@link #PREVIEW_POLICY});
+	 * personal data masked for a viewer, as on the page.
 	 */
 	@GetMapping(path = "/ui/held/{id}/email", produces = MediaType.TEXT_HTML_VALUE)
 	@ResponseBody
@@ -142,7 +148,8 @@ class HeldScreen {
 
 	private List<Row> rows(List<Held> held, boolean masked) {
 		return held.stream().map(h -> {
-			// the gate's condition is written against the contract's message, which is the message as received here
+			// the gate's condition is written against the contract's message, which is
+			// the message as received here
 			List<String> matched = gate(h).map(g -> g.matchedIn(tree(h.payload()))).orElse(List.of());
 			return new Row(h, layout.marked(h.payload(), matched, masked), matched, html(h, false).isPresent());
 		}).toList();
@@ -152,17 +159,24 @@ class HeldScreen {
 		return contracts.current().find(held.contract()).map(c -> c.spec().gate());
 	}
 
-	/** What approval sends on: the message with its generated values, or as received when nothing was generated. */
+	/**
+	 * What approval sends on: the message with its generated values, or as received when
+	 * nothing was generated.
+	 */
 	private static byte[] sent(Held held) {
 		return held.forwarded() != null ? held.forwarded() : held.payload();
 	}
 
 	/**
-	 * The email's HTML as it would be sent: the first field the contract checks links in that holds HTML, read from what
-	 * approval sends (its links tagged), or from the message as received when a route reshaped it elsewhere.
+	 * The email's HTML as it would be sent: the first field the contract checks links in
+	 * that holds HTML, read from what approval sends (its links tagged), or from the
+	 * message as received when a route reshaped it elsewhere.
 	 */
 	private Optional<String> html(Held held, boolean masked) {
-		List<JsonPointer> fields = contracts.current().find(held.contract()).map(c -> List.copyOf(c.spec().links().keySet())).orElse(List.of());
+		List<JsonPointer> fields = contracts.current()
+			.find(held.contract())
+			.map(c -> List.copyOf(c.spec().links().keySet()))
+			.orElse(List.of());
 		return Stream.of(sent(held), held.payload())
 			.map(bytes -> tree(masked ? personal.mask(bytes).getBytes(StandardCharsets.UTF_8) : bytes))
 			.flatMap(message -> fields.stream().map(message::at))
@@ -180,4 +194,5 @@ class HeldScreen {
 			return MissingNode.getInstance();
 		}
 	}
+
 }

@@ -14,7 +14,10 @@ import dev.handoff.guard.Violation;
 import dev.handoff.reject.Reject;
 import org.springframework.stereotype.Component;
 
-/** A reject's story for the reject screen: its arrival, then each replay, edit and discard from the audit trail. */
+/**
+ * A reject's story for the reject screen: its arrival, then each replay, edit and discard
+ * from the audit trail.
+ */
 @Component
 class History {
 
@@ -41,14 +44,15 @@ class History {
 	 * @param notes the change made, the reason given, or why details are hidden
 	 * @param violations what was still wrong, after a replay that was rejected again
 	 */
-	record Step(Instant at, String actor, String what, String outcome, String tone, List<String> notes, List<Explained> violations) {
+	record Step(Instant at, String actor, String what, String outcome, String tone, List<String> notes,
+			List<Explained> violations) {
 	}
 
 	List<Step> of(Reject reject, boolean masked) {
 		List<Step> steps = new ArrayList<>();
 		List<String> rules = reject.violations().stream().map(v -> RuleWords.of(v.rule()).title()).distinct().toList();
-		steps.add(new Step(reject.receivedAt(), reject.source() == null ? "the sender" : reject.source(), "Arrived", "rejected", "bad",
-				List.of("Why: " + String.join(", ", rules)), List.of()));
+		steps.add(new Step(reject.receivedAt(), reject.source() == null ? "the sender" : reject.source(), "Arrived",
+				"rejected", "bad", List.of("Why: " + String.join(", ", rules)), List.of()));
 		for (AuditEntry entry : audit.forSubject(reject.id())) {
 			steps.add(step(entry, masked));
 		}
@@ -72,10 +76,13 @@ class History {
 			case "discarded" -> "taken out of the queue";
 			default -> String.valueOf(entry.outcome());
 		};
-		String tone = "accepted".equals(entry.outcome()) ? "good" : "rejected".equals(entry.outcome()) ? "bad" : "quiet";
+		String tone = "accepted".equals(entry.outcome()) ? "good"
+				: "rejected".equals(entry.outcome()) ? "bad" : "quiet";
 		if (masked) {
-			// an edit or a reason can carry the very personal values a viewer must not see
-			return new Step(entry.at(), entry.actor(), what, outcome, tone, List.of("Details are hidden for viewers."), List.of());
+			// an edit or a reason can carry the very personal values a viewer must not
+			// see
+			return new Step(entry.at(), entry.actor(), what, outcome, tone, List.of("Details are hidden for viewers."),
+					List.of());
 		}
 		List<String> notes = new ArrayList<>();
 		if (detail.get("reason") != null) {
@@ -88,7 +95,10 @@ class History {
 		return new Step(entry.at(), entry.actor(), what, outcome, tone, notes, violations);
 	}
 
-	/** A JSON Patch (or diff) as sentences: "changed context › campaign › medium to email". */
+	/**
+	 * A JSON Patch (or diff) as sentences: "changed context › campaign › medium to
+	 * email".
+	 */
 	private List<String> changes(Object patch) {
 		List<String> notes = new ArrayList<>();
 		JsonNode operations = mapper.valueToTree(patch);
@@ -112,4 +122,5 @@ class History {
 		}
 		return notes;
 	}
+
 }

@@ -9,7 +9,10 @@ import dev.handoff.reject.RejectFilter;
 import dev.handoff.reject.RejectStore;
 import org.springframework.stereotype.Component;
 
-/** How many rejects are open, in all, on an edge or for a rule: what the eye should go to first. */
+/**
+ * How many rejects are open, in all, on an edge or for a rule: what the eye should go to
+ * first.
+ */
 @Component
 class OpenCounts {
 
@@ -47,4 +50,5 @@ class OpenCounts {
 		// a page of one: the store counts in the database and reads a single row
 		return rejects.list(filter, 0, 1).total();
 	}
+
 }

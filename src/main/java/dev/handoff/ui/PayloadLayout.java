@@ -22,17 +22,19 @@ import dev.handoff.reject.PersonalData;
 import org.springframework.stereotype.Component;
 
 /**
- * Lays a payload out for the reject screen with each violation marked where it points, masking personal data for
- * a viewer, and gives an operator the text to correct.
+ * Lays a payload out for the reject screen with each violation marked where it points,
+ * masking personal data for a viewer, and gives an operator the text to correct.
  */
 @Component
 class PayloadLayout {
 
-	// strict, so that a payload refused for a duplicate key or trailing text is shown as it came, never tidied
+	// strict, so that a payload refused for a duplicate key or trailing text is shown as
+	// it came, never tidied
 	private static final JsonMapper STRICT = JsonMapper.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-		// numbers as written: 1.50 stays 1.50 in the editor, so a replay changes only what the person changed
+		// numbers as written: 1.50 stays 1.50 in the editor, so a replay changes only
+		// what the person changed
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
 		.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
@@ -49,7 +51,10 @@ class PayloadLayout {
 		return marked(payload, violations.stream().map(Violation::pointer).toList(), masked);
 	}
 
-	/** The payload with a numbered mark at each pointer (1 for the first); masked when {@code masked}. */
+	/**
+	 * The payload with a numbered mark at each pointer (1 for the first); masked when
+	 * {@code masked}.
+	 */
 	PayloadView marked(byte[] payload, List<String> pointers, boolean masked) {
 		JsonNode tree = parse(payload);
 		if (tree == null) {
@@ -72,7 +77,10 @@ class PayloadLayout {
 		return new PayloadView(true, lines, null, List.of());
 	}
 
-	/** What the correction editor starts with: the payload pretty-printed, or as it came when it is not JSON. */
+	/**
+	 * What the correction editor starts with: the payload pretty-printed, or as it came
+	 * when it is not JSON.
+	 */
 	String editable(byte[] payload) {
 		JsonNode tree = parse(payload);
 		if (tree == null) {
@@ -97,8 +105,8 @@ class PayloadLayout {
 	}
 
 	/**
-	 * The pointer of the deepest value that exists on the way to {@code pointer}: a missing required field is
-	 * marked on the object that lacks it.
+	 * The pointer of the deepest value that exists on the way to {@code pointer}: a
+	 * missing required field is marked on the object that lacks it.
 	 */
 	static String nearest(JsonNode tree, String pointer) {
 		JsonPointer at;
@@ -133,8 +141,8 @@ class PayloadLayout {
 		}
 	}
 
-	private static void walk(JsonNode node, String key, String pointer, int depth, boolean comma, Map<String, List<Integer>> marks,
-			List<PayloadView.Line> lines) {
+	private static void walk(JsonNode node, String key, String pointer, int depth, boolean comma,
+			Map<String, List<Integer>> marks, List<PayloadView.Line> lines) {
 		List<Integer> here = marks.getOrDefault(pointer, List.of());
 		if (node.isContainerNode() && !node.isEmpty()) {
 			boolean object = node.isObject();
@@ -143,8 +151,8 @@ class PayloadLayout {
 			if (object) {
 				for (Map.Entry<String, JsonNode> field : node.properties()) {
 					i++;
-					walk(field.getValue(), TextNode.valueOf(field.getKey()) + ": ", pointer + "/" + escape(field.getKey()), depth + 1,
-							i < node.size(), marks, lines);
+					walk(field.getValue(), TextNode.valueOf(field.getKey()) + ": ",
+							pointer + "/" + escape(field.getKey()), depth + 1, i < node.size(), marks, lines);
 				}
 			}
 			else {
@@ -174,4 +182,5 @@ class PayloadLayout {
 	private static String escape(String name) {
 		return name.replace("~", "~0").replace("/", "~1");
 	}
+
 }

@@ -3,8 +3,8 @@ package dev.handoff.ui;
 import java.util.List;
 
 /**
- * A payload laid out for reading: JSON line by line (each line knows the pointer of its value and which
- * violations point there), or text as it came when it is not JSON.
+ * A payload laid out for reading: JSON line by line (each line knows the pointer of its
+ * value and which violations point there), or text as it came when it is not JSON.
  *
  * @param json whether it is laid out as JSON lines
  * @param lines the lines, when JSON
@@ -20,9 +20,11 @@ record PayloadView(boolean json, List<Line> lines, String text, List<Integer> te
 	 * One line of a JSON payload.
 	 *
 	 * @param depth how deep it is nested
-	 * @param key the field name as JSON ({@code "medium": }), or null for array items and closing brackets
+	 * @param key the field name as JSON ({@code "medium": }), or null for array items and
+	 * closing brackets
 	 * @param value the value as JSON, or the opening or closing bracket
-	 * @param kind {@code str}, {@code num}, {@code bool}, {@code null}, {@code punct} or {@code masked}, for colour
+	 * @param kind {@code str}, {@code num}, {@code bool}, {@code null}, {@code punct} or
+	 * {@code masked}, for colour
 	 * @param pointer the value's JSON pointer, null on a closing bracket
 	 * @param marks the numbers of the violations marked on this line
 	 * @param comma whether a comma follows

@@ -23,8 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The rejected queue: filters, pages in a stable order (newest first), and a bulk replay of what the filters select,
- * previewed before it runs.
+ * The rejected queue: filters, pages in a stable order (newest first), and a bulk replay
+ * of what the filters select, previewed before it runs.
  */
 @Controller
 class QueueScreen {
@@ -63,9 +63,10 @@ class QueueScreen {
 	}
 
 	@GetMapping("/ui/rejects")
-	String queue(RejectQuery query, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size,
-			HttpServletRequest request, Model model) {
-		// a first visit shows what needs work; choosing "any status" sends an empty status and shows everything
+	String queue(RejectQuery query, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "25") int size, HttpServletRequest request, Model model) {
+		// a first visit shows what needs work; choosing "any status" sends an empty
+		// status and shows everything
 		RejectQuery shown = request.getParameter("status") == null ? withStatus(query, Reject.OPEN) : query;
 		int pageSize = Math.max(1, Math.min(size, MAX_SIZE));
 		int pageNumber = Math.max(0, page);
@@ -88,11 +89,22 @@ class QueueScreen {
 		model.addAttribute("totalExact", result.totalExact());
 		model.addAttribute("from", result.items().isEmpty() ? 0 : (long) pageNumber * pageSize + 1);
 		model.addAttribute("to", (long) pageNumber * pageSize + result.items().size());
-		model.addAttribute("previous", pageNumber == 0 ? null : link("/ui/rejects", shown).queryParam("size", pageSize)
-			.queryParam("page", pageNumber - 1).build().encode().toUriString());
-		boolean more = result.totalExact() ? (long) (pageNumber + 1) * pageSize < result.total() : result.items().size() == pageSize;
-		model.addAttribute("next", !more ? null
-				: link("/ui/rejects", shown).queryParam("size", pageSize).queryParam("page", pageNumber + 1).build().encode().toUriString());
+		model.addAttribute("previous",
+				pageNumber == 0 ? null
+						: link("/ui/rejects", shown).queryParam("size", pageSize)
+							.queryParam("page", pageNumber - 1)
+							.build()
+							.encode()
+							.toUriString());
+		boolean more = result.totalExact() ? (long) (pageNumber + 1) * pageSize < result.total()
+				: result.items().size() == pageSize;
+		model.addAttribute("next",
+				!more ? null
+						: link("/ui/rejects", shown).queryParam("size", pageSize)
+							.queryParam("page", pageNumber + 1)
+							.build()
+							.encode()
+							.toUriString());
 		model.addAttribute("previewLink", link("/ui/rejects/replay", shown).build().encode().toUriString());
 		return "ui/queue";
 	}
@@ -110,7 +122,8 @@ class QueueScreen {
 
 	@PostMapping("/ui/rejects/replay")
 	String replayAll(RejectQuery query, HttpServletRequest request, RedirectAttributes flash) {
-		// the job's view is the review feature's own type; its JSON shape is the API's, read here into the UI's record
+		// the job's view is the review feature's own type; its JSON shape is the API's,
+		// read here into the UI's record
 		Object job = bulk.replay(query.filter(), UiSession.caller(request), true);
 		flash.addFlashAttribute("bulk", mapper.convertValue(job, BulkResult.class));
 		return "redirect:" + link("/ui/rejects", withStatus(query, "")).build().encode().toUriString();
@@ -139,9 +152,13 @@ class QueueScreen {
 		}
 	}
 
-	/** Up to three problems in words with the field each is at; the reject's own page has them all. */
+	/**
+	 * Up to three problems in words with the field each is at; the reject's own page has
+	 * them all.
+	 */
 	private static Row row(Reject reject) {
-		List<String> problems = reject.violations().stream()
+		List<String> problems = reject.violations()
+			.stream()
 			.map(v -> RuleWords.of(v.rule()).title() + " at " + UiModel.FORMAT.field(v.pointer()))
 			.distinct()
 			.toList();
@@ -178,4 +195,5 @@ class QueueScreen {
 			link.queryParam(name, value);
 		}
 	}
+
 }

@@ -34,8 +34,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * One reject: what it is, its payload with each violation marked where it points, each violation in plain words,
- * the editor to correct it and send it on, discard, and its history.
+ * One reject: what it is, its payload with each violation marked where it points, each
+ * violation in plain words, the editor to correct it and send it on, discard, and its
+ * history.
  */
 @Controller
 class RejectScreen {
@@ -59,8 +60,8 @@ class RejectScreen {
 
 	private final Fixes fixes;
 
-	RejectScreen(RejectStore rejects, Review review, ContractRegistry contracts, PersonalData personal, PayloadLayout layout, History history,
-			ObjectMapper mapper, Fixes fixes) {
+	RejectScreen(RejectStore rejects, Review review, ContractRegistry contracts, PersonalData personal,
+			PayloadLayout layout, History history, ObjectMapper mapper, Fixes fixes) {
 		this.fixes = fixes;
 		this.rejects = rejects;
 		this.review = review;
@@ -80,11 +81,14 @@ class RejectScreen {
 		model.addAttribute("reject", reject);
 		model.addAttribute("masked", masked);
 		model.addAttribute("violations", Explained.of(violations));
-		// the violations point into the message the guard judged: what the route's steps made of the bytes, when it mapped them
-		model.addAttribute("payload", layout.layout(reject.mapped() != null ? reject.mapped() : reject.payload(), violations, masked));
+		// the violations point into the message the guard judged: what the route's steps
+		// made of the bytes, when it mapped them
+		model.addAttribute("payload",
+				layout.layout(reject.mapped() != null ? reject.mapped() : reject.payload(), violations, masked));
 		model.addAttribute("mapped", reject.mapped() != null);
 		if (reject.mapped() != null) {
-			model.addAttribute("received", masked ? personal.mask(reject.payload()) : layout.editable(reject.payload()));
+			model.addAttribute("received",
+					masked ? personal.mask(reject.payload()) : layout.editable(reject.payload()));
 		}
 		model.addAttribute("contractNow", contracts.find(reject.contract()).map(Contract::sha256).orElse(null));
 		model.addAttribute("history", history.of(reject, masked));
@@ -93,7 +97,8 @@ class RejectScreen {
 			model.addAttribute("attempt", layout.editable(reject.payload()));
 		}
 		if (model.getAttribute("attempt") instanceof String attempt) {
-			// as tall as the message, so the numbers beside it stay in line with its lines: the page scrolls, not the editor
+			// as tall as the message, so the numbers beside it stay in line with its
+			// lines: the page scrolls, not the editor
 			long lines = Math.max(1, attempt.lines().count());
 			model.addAttribute("editorRows", Math.max(6, lines + 2));
 			model.addAttribute("lineNumbers", java.util.stream.LongStream.rangeClosed(1, lines).boxed().toList());
@@ -107,29 +112,37 @@ class RejectScreen {
 		return "ui/reject";
 	}
 
-	/** Replays as stored, or, when the editor's text is sent, with that text as the corrected payload. */
+	/**
+	 * Replays as stored, or, when the editor's text is sent, with that text as the
+	 * corrected payload.
+	 */
 	@PostMapping("/ui/rejects/{id}/replay")
 	String replay(@PathVariable String id, @RequestParam(required = false) String payload, HttpServletRequest request,
 			RedirectAttributes flash) {
 		String back = back(id);
 		if (payload != null && payload.isBlank()) {
-			flash.addFlashAttribute("error", "The editor is empty. To send the message as it came, use “Replay as is”.");
+			flash.addFlashAttribute("error",
+					"The editor is empty. To send the message as it came, use “Replay as is”.");
 			return back;
 		}
 		Reject reject = rejects.find(id).orElseThrow(() -> new NotFoundException("reject", id));
-		// an edit that is not readable JSON is refused here, before it is a replay: no audit row, no rework counted.
-		// Only where the guard judged the bytes as received; a mapped reject's route reads what its tool sends
+		// an edit that is not readable JSON is refused here, before it is a replay: no
+		// audit row, no rework counted.
+		// Only where the guard judged the bytes as received; a mapped reject's route
+		// reads what its tool sends
 		Unreadable unreadable = payload == null || reject.mapped() != null ? null : Unreadable.of(payload);
 		if (unreadable != null) {
 			flash.addFlashAttribute("unreadable", unreadable);
 			flash.addFlashAttribute("attempt", payload);
-			flash.addFlashAttribute("error", "Not sent: line " + unreadable.line() + ", column " + unreadable.column() + ": " + unreadable.sentence());
+			flash.addFlashAttribute("error", "Not sent: line " + unreadable.line() + ", column " + unreadable.column()
+					+ ": " + unreadable.sentence());
 			return back + "#editor-lines";
 		}
 		Caller caller = UiSession.caller(request);
 		Replay.Outcome outcome;
 		try {
-			outcome = review.replay(id, payload == null ? null : Correction.payload(payload.getBytes(StandardCharsets.UTF_8)), caller);
+			outcome = review.replay(id,
+					payload == null ? null : Correction.payload(payload.getBytes(StandardCharsets.UTF_8)), caller);
 		}
 		catch (ConflictException | IllegalArgumentException e) {
 			flash.addFlashAttribute("error", e.getMessage());
@@ -138,20 +151,28 @@ class RejectScreen {
 		return answered(id, outcome, payload, flash);
 	}
 
-	/** What a replay from this page or a fix's preview says when it comes back: sent on, or still rejected and why. */
+	/**
+	 * What a replay from this page or a fix's preview says when it comes back: sent on,
+	 * or still rejected and why.
+	 */
 	String answered(String id, Replay.Outcome outcome, String payload, RedirectAttributes flash) {
 		String back = back(id);
 		if (outcome.accepted()) {
 			List<String> generated = new ArrayList<>();
-			mapper.convertValue(outcome.answer().getOrDefault("generated", List.of()), new TypeReference<List<String>>() {
-			}).forEach(pointer -> generated.add(UiModel.FORMAT.field(pointer)));
-			flash.addFlashAttribute("notice", "Sent on: it passed every check and is on its way to the next tool. This reject is now replayed."
-					+ (generated.isEmpty() ? "" : " Handoff filled in " + String.join(", ", generated) + "."));
+			mapper
+				.convertValue(outcome.answer().getOrDefault("generated", List.of()), new TypeReference<List<String>>() {
+				})
+				.forEach(pointer -> generated.add(UiModel.FORMAT.field(pointer)));
+			flash.addFlashAttribute("notice",
+					"Sent on: it passed every check and is on its way to the next tool. This reject is now replayed."
+							+ (generated.isEmpty() ? "" : " Handoff filled in " + String.join(", ", generated) + "."));
 			return back;
 		}
-		flash.addFlashAttribute("stillWrong", Explained.of(mapper.convertValue(outcome.answer().get("violations"), VIOLATIONS)));
+		flash.addFlashAttribute("stillWrong",
+				Explained.of(mapper.convertValue(outcome.answer().get("violations"), VIOLATIONS)));
 		if (payload != null) {
-			// the person's edits are kept in the editor, so a second try starts where the first one ended
+			// the person's edits are kept in the editor, so a second try starts where the
+			// first one ended
 			flash.addFlashAttribute("attempt", payload);
 		}
 		return back;
@@ -168,12 +189,15 @@ class RejectScreen {
 			flash.addFlashAttribute("error", e.getMessage());
 		}
 		catch (IllegalArgumentException e) {
-			flash.addFlashAttribute("error", reason.isBlank() ? "Say why it is discarded: the reason is kept in its history." : e.getMessage());
+			flash.addFlashAttribute("error",
+					reason.isBlank() ? "Say why it is discarded: the reason is kept in its history." : e.getMessage());
 		}
 		return back(id);
 	}
 
 	static String back(String id) {
-		return "redirect:" + UriComponentsBuilder.fromPath("/ui/rejects/{id}").buildAndExpand(id).encode().toUriString();
+		return "redirect:"
+				+ UriComponentsBuilder.fromPath("/ui/rejects/{id}").buildAndExpand(id).encode().toUriString();
 	}
+
 }

@@ -21,7 +21,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The truth tax report for the people who take it to a meeting: the same figures as {@code GET /api/report}, on one page. */
+/**
+ * The truth tax report for the people who take it to a meeting: the same figures as
+ * {@code GET /api/report}, on one page.
+ */
 @Controller
 class ReportScreen {
 
@@ -40,15 +43,19 @@ class ReportScreen {
 	/**
 	 * One line of a report table.
 	 *
-	 * @param kind {@code edge}, {@code campaign} (shown indented under its edge) or {@code total}
+	 * @param kind {@code edge}, {@code campaign} (shown indented under its edge) or
+	 * {@code total}
 	 * @param label what the line is about
-	 * @param key the line's {@code data-line}: the edge, {@code edge|campaign}, or {@code all edges}
+	 * @param key the line's {@code data-line}: the edge, {@code edge|campaign}, or
+	 * {@code all edges}
 	 * @param figures its figures
 	 */
 	record Line(String kind, String label, String key, Figures figures) {
 	}
 
-	/** The words for figures, as the text form writes them; on the model as {@code words}. */
+	/**
+	 * The words for figures, as the text form writes them; on the model as {@code words}.
+	 */
 	static final class FigureWords {
 
 		public String percent(Figures f) {
@@ -66,14 +73,15 @@ class ReportScreen {
 		public String rule(String rule) {
 			return RuleWords.of(rule).title();
 		}
+
 	}
 
 	private static final FigureWords WORDS = new FigureWords();
 
 	@GetMapping("/ui/report")
 	String report(@RequestParam(required = false) String since, @RequestParam(required = false) String until,
-			@RequestParam(required = false) String edge, @RequestParam(required = false) String campaign, HttpServletRequest request,
-			Model model) {
+			@RequestParam(required = false) String edge, @RequestParam(required = false) String campaign,
+			HttpServletRequest request, Model model) {
 		model.addAttribute("screen", "report");
 		model.addAttribute("since", since == null || since.isBlank() ? "30d" : since);
 		model.addAttribute("until", until == null ? "" : until);
@@ -110,4 +118,5 @@ class ReportScreen {
 		lines.add(new Line("total", "all edges", "all edges", report.total()));
 		return lines;
 	}
+
 }

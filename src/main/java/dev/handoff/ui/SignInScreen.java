@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Signing in with a review token, signing out, and the page that says why a request was refused. */
+/**
+ * Signing in with a review token, signing out, and the page that says why a request was
+ * refused.
+ */
 @Controller
 class SignInScreen {
 
@@ -23,8 +26,8 @@ class SignInScreen {
 	}
 
 	@GetMapping(UiFilter.LOGIN)
-	String form(@RequestParam(required = false) String next, @RequestParam(required = false) String signedOut, HttpServletRequest request,
-			Model model) {
+	String form(@RequestParam(required = false) String next, @RequestParam(required = false) String signedOut,
+			HttpServletRequest request, Model model) {
 		if (UiSession.caller(request) != null) {
 			return "redirect:" + safeNext(next);
 		}
@@ -34,8 +37,8 @@ class SignInScreen {
 	}
 
 	@PostMapping(UiFilter.LOGIN)
-	String signIn(@RequestParam(defaultValue = "") String token, @RequestParam(required = false) String next, HttpServletRequest request,
-			Model model) {
+	String signIn(@RequestParam(defaultValue = "") String token, @RequestParam(required = false) String next,
+			HttpServletRequest request, Model model) {
 		Caller caller = tokens.authenticate(token).orElse(null);
 		if (caller == null) {
 			model.addAttribute("next", next);
@@ -61,15 +64,21 @@ class SignInScreen {
 		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 		model.addAttribute("status", 403);
 		model.addAttribute("heading", title == null ? "Refused" : title);
-		model.addAttribute("detail", title == null ? "This request was refused." : request.getAttribute(UiFilter.REFUSAL_DETAIL));
+		model.addAttribute("detail",
+				title == null ? "This request was refused." : request.getAttribute(UiFilter.REFUSAL_DETAIL));
 		return "ui/problem";
 	}
 
-	/** Only a page of the UI itself, so a link cannot send someone elsewhere after they sign in. */
+	/**
+	 * Only a page of the UI itself, so a link cannot send someone elsewhere after they
+	 * sign in.
+	 */
 	static String safeNext(String next) {
-		if (next == null || !next.startsWith("/ui") || next.startsWith(UiFilter.LOGIN) || next.chars().anyMatch(c -> c < 0x20 || c == '\\' || c == '{')) {
+		if (next == null || !next.startsWith("/ui") || next.startsWith(UiFilter.LOGIN)
+				|| next.chars().anyMatch(c -> c < 0x20 || c == '\\' || c == '{')) {
 			return "/ui";
 		}
 		return next;
 	}
+
 }

@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Campaigns' truth as the briefs set it: the list of campaigns, newest change first, with which edges are behind; and
- * per campaign the current fields and each version with what it changed.
+ * Campaigns' truth as the briefs set it: the list of campaigns, newest change first, with
+ * which edges are behind; and per campaign the current fields and each version with what
+ * it changed.
  */
 @Controller
 class TruthScreen {
@@ -49,7 +50,8 @@ class TruthScreen {
 	 * One version in the history.
 	 *
 	 * @param truth the version
-	 * @param changes what it changed from the version before, in words; empty for the first
+	 * @param changes what it changed from the version before, in words; empty for the
+	 * first
 	 */
 	record Version(Truth truth, List<String> changes) {
 	}
@@ -59,18 +61,25 @@ class TruthScreen {
 	 *
 	 * @param latest its current truth and the version before
 	 * @param changes what its current version changed, in words
-	 * @param behind the edges whose tools still hold something built on an older version (see the drift screen)
+	 * @param behind the edges whose tools still hold something built on an older version
+	 * (see the drift screen)
 	 */
 	record Row(TruthStore.Latest latest, List<String> changes, List<String> behind) {
 
-		/** A brief field shown in the list (the brief's name and owner), or empty when this brief has none. */
+		/**
+		 * A brief field shown in the list (the brief's name and owner), or empty when
+		 * this brief has none.
+		 */
 		public String field(String name) {
 			JsonNode value = latest.current().field(name);
 			return value == null || value.isNull() ? "" : value.asText();
 		}
 	}
 
-	/** The list: campaigns whose truth changed last, newest first; a campaign id in the search box leads to its page. */
+	/**
+	 * The list: campaigns whose truth changed last, newest first; a campaign id in the
+	 * search box leads to its page.
+	 */
 	@GetMapping("/ui/truth")
 	String list(@RequestParam(required = false) String campaign, Model model) {
 		if (campaign == null || campaign.isBlank()) {
@@ -85,7 +94,10 @@ class TruthScreen {
 				.toList());
 			return "ui/truth";
 		}
-		return "redirect:" + UriComponentsBuilder.fromPath("/ui/truth/{campaign}").buildAndExpand(campaign.strip()).encode().toUriString();
+		return "redirect:" + UriComponentsBuilder.fromPath("/ui/truth/{campaign}")
+			.buildAndExpand(campaign.strip())
+			.encode()
+			.toUriString();
 	}
 
 	@GetMapping("/ui/truth/{campaign}")
@@ -100,11 +112,13 @@ class TruthScreen {
 		List<Version> versions = new ArrayList<>();
 		for (int i = 0; i < history.size(); i++) {
 			Truth before = i + 1 < history.size() ? history.get(i + 1) : null;
-			versions.add(new Version(history.get(i), before == null ? List.of() : words(history.get(i).changesFrom(before))));
+			versions.add(new Version(history.get(i),
+					before == null ? List.of() : words(history.get(i).changesFrom(before))));
 		}
 		model.addAttribute("current", history.get(0));
 		model.addAttribute("artifacts", artifacts.ofCampaign(campaign));
 		model.addAttribute("versions", versions);
 		return "ui/truth";
 	}
+
 }

@@ -10,9 +10,11 @@ class UiConfiguration {
 
 	@Bean
 	FilterRegistrationBean<UiFilter> uiFilter() {
-		// the default order runs it after Spring's character-encoding filter, so form fields it reads are decoded as UTF-8
+		// the default order runs it after Spring's character-encoding filter, so form
+		// fields it reads are decoded as UTF-8
 		FilterRegistrationBean<UiFilter> registration = new FilterRegistrationBean<>(new UiFilter());
 		registration.addUrlPatterns("/ui", "/ui/*");
 		return registration;
 	}
+
 }

@@ -14,8 +14,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The door of the review UI: a page needs a signed-in person, a form needs the session's form token, and a change
- * needs the role for it (replay, discard, triage and bulk replay need an operator, held decisions an approver).
+ * The door of the review UI: a page needs a signed-in person, a form needs the session's
+ * form token, and a change needs the role for it (replay, discard, triage and bulk replay
+ * need an operator, held decisions an approver).
  */
 class UiFilter extends OncePerRequestFilter {
 
@@ -42,7 +43,8 @@ class UiFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		// pages hold personal data and forms: not cached, not framed (clickjacking), no inline script or style
+		// pages hold personal data and forms: not cached, not framed (clickjacking), no
+		// inline script or style
 		response.setHeader("Cache-Control", "no-store");
 		response.setHeader("X-Frame-Options", "DENY");
 		response.setHeader("X-Content-Type-Options", "nosniff");
@@ -61,8 +63,9 @@ class UiFilter extends OncePerRequestFilter {
 		}
 		Role needed = needed(request.getMethod(), path);
 		if (caller != null && needed != null && !caller.may(needed)) {
-			refuse(request, response, "Your role cannot do this", "You are signed in as " + caller.name() + " with the role "
-					+ caller.role().lowerCase() + ". This needs the role " + needed.lowerCase() + " or higher. Nothing was changed.");
+			refuse(request, response, "Your role cannot do this",
+					"You are signed in as " + caller.name() + " with the role " + caller.role().lowerCase()
+							+ ". This needs the role " + needed.lowerCase() + " or higher. Nothing was changed.");
 			return;
 		}
 		chain.doFilter(request, response);
@@ -73,9 +76,11 @@ class UiFilter extends OncePerRequestFilter {
 	/** The least role a UI request needs; null for signing in and out. */
 	static Role needed(String method, String path) {
 		if (safe(method)) {
-			// the preview of a bulk replay runs every selected reject through the guard: it is the first half of a replay;
+			// the preview of a bulk replay runs every selected reject through the guard:
+			// it is the first half of a replay;
 			// so is a fix's preview, which shows the message unmasked as it would be sent
-			return path.equals("/ui/rejects/replay") || FIX_PREVIEW.matcher(path).matches() ? Role.OPERATOR : Role.VIEWER;
+			return path.equals("/ui/rejects/replay") || FIX_PREVIEW.matcher(path).matches() ? Role.OPERATOR
+					: Role.VIEWER;
 		}
 		if (path.equals(LOGIN) || path.equals(LOGOUT)) {
 			return null;
@@ -99,4 +104,5 @@ class UiFilter extends OncePerRequestFilter {
 		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 		request.getRequestDispatcher(REFUSED).forward(request, response);
 	}
+
 }

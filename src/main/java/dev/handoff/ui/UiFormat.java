@@ -10,14 +10,18 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** How the UI writes times, fields and values for people: in words, not in wire formats. */
+/**
+ * How the UI writes times, fields and values for people: in words, not in wire formats.
+ */
 public final class UiFormat {
 
-	// one zone for everybody, named on the page, so two people comparing screens see the same times
+	// one zone for everybody, named on the page, so two people comparing screens see the
+	// same times
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
 
-	private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(ZoneOffset.UTC);
+	private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
+		.withZone(ZoneOffset.UTC);
 
 	public String time(Instant at) {
 		return at == null ? "" : TIME.format(at);
@@ -46,7 +50,10 @@ public final class UiFormat {
 		return plural(seconds / 86_400, "day") + " ago";
 	}
 
-	/** A JSON pointer as a path of field names: {@code /context/campaign/medium} reads "context › campaign › medium". */
+	/**
+	 * A JSON pointer as a path of field names: {@code /context/campaign/medium} reads
+	 * "context › campaign › medium".
+	 */
 	public String field(String pointer) {
 		if (pointer == null || pointer.isEmpty()) {
 			return "the whole message";
@@ -58,7 +65,10 @@ public final class UiFormat {
 		return String.join(" › ", parts);
 	}
 
-	/** A value as a person reads it: text without quotes, a list joined, nothing as "nothing". */
+	/**
+	 * A value as a person reads it: text without quotes, a list joined, nothing as
+	 * "nothing".
+	 */
 	public String value(JsonNode value) {
 		if (value == null || value.isNull() || value.isMissingNode()) {
 			return "nothing";
@@ -87,4 +97,5 @@ public final class UiFormat {
 	public String plural(long count, String word) {
 		return count + " " + (count == 1 ? word : word + "s");
 	}
+
 }

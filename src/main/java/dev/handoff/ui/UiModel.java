@@ -29,8 +29,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * What every UI page has (who is signed in, the form token, what their role lets them do) and how the UI answers
- * an error: with a page in plain words, not the API's problem JSON.
+ * What every UI page has (who is signed in, the form token, what their role lets them do)
+ * and how the UI answers an error: with a page in plain words, not the API's problem
+ * JSON.
  */
 @ControllerAdvice(basePackageClasses = UiModel.class)
 // ahead of the API's handler, which would otherwise answer the UI's errors with JSON
@@ -57,7 +58,10 @@ class UiModel {
 		return common;
 	}
 
-	/** Times in the queue filter come from a browser's date-time field (taken as UTC), a date, or an ISO instant. */
+	/**
+	 * Times in the queue filter come from a browser's date-time field (taken as UTC), a
+	 * date, or an ISO instant.
+	 */
 	@InitBinder
 	void instants(WebDataBinder binder) {
 		binder.registerCustomEditor(Instant.class, new PropertyEditorSupport() {
@@ -89,7 +93,8 @@ class UiModel {
 
 	@ExceptionHandler(NotFoundException.class)
 	ModelAndView notFound(NotFoundException e, HttpServletRequest request) {
-		return problem(request, HttpStatus.NOT_FOUND, "Not found", "There is no " + e.what() + " '" + e.id() + "'. It may have been mistyped.");
+		return problem(request, HttpStatus.NOT_FOUND, "Not found",
+				"There is no " + e.what() + " '" + e.id() + "'. It may have been mistyped.");
 	}
 
 	@ExceptionHandler(ConflictException.class)
@@ -103,11 +108,15 @@ class UiModel {
 		return problem(request, HttpStatus.BAD_REQUEST, "That did not work", plain(e));
 	}
 
-	/** Spring's binding messages name Java types; a person needs the field and the value. */
+	/**
+	 * Spring's binding messages name Java types; a person needs the field and the value.
+	 */
 	private static String plain(Exception e) {
 		if (e instanceof BindException bind && bind.getFieldError() != null) {
-			return "'" + bind.getFieldError().getRejectedValue() + "' is not a valid value for " + bind.getFieldError().getField()
-					+ (bind.getFieldError().getField().matches("since|until") ? " (a date and time, e.g. 2027-03-02T08:15)" : "") + ".";
+			return "'" + bind.getFieldError().getRejectedValue() + "' is not a valid value for "
+					+ bind.getFieldError().getField() + (bind.getFieldError().getField().matches("since|until")
+							? " (a date and time, e.g. 2027-03-02T08:15)" : "")
+					+ ".";
 		}
 		if (e instanceof MethodArgumentTypeMismatchException mismatch) {
 			return "'" + mismatch.getValue() + "' is not a valid value for " + mismatch.getName() + ".";
@@ -123,4 +132,5 @@ class UiModel {
 		page.addObject("status", status.value());
 		return page;
 	}
+
 }

@@ -9,7 +9,10 @@ import dev.handoff.access.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
-/** What the review UI keeps in a person's server-side session: who signed in, and the token every form carries. */
+/**
+ * What the review UI keeps in a person's server-side session: who signed in, and the
+ * token every form carries.
+ */
 final class UiSession {
 
 	/** The name of the hidden field that carries the form token. */
@@ -30,7 +33,10 @@ final class UiSession {
 		return session == null ? null : (Caller) session.getAttribute(CALLER);
 	}
 
-	/** Signs a person in on a fresh session id (so an id planted before sign-in is worth nothing) with a fresh form token. */
+	/**
+	 * Signs a person in on a fresh session id (so an id planted before sign-in is worth
+	 * nothing) with a fresh form token.
+	 */
 	static void signIn(HttpServletRequest request, Caller caller) {
 		request.getSession(true);
 		request.changeSessionId();
@@ -39,7 +45,10 @@ final class UiSession {
 		session.setAttribute(CSRF, newToken());
 	}
 
-	/** The session's form token, made on first use (the sign-in form needs one before anyone is signed in). */
+	/**
+	 * The session's form token, made on first use (the sign-in form needs one before
+	 * anyone is signed in).
+	 */
 	static String csrf(HttpServletRequest request) {
 		HttpSession session = request.getSession(true);
 		String token = (String) session.getAttribute(CSRF);
@@ -50,7 +59,10 @@ final class UiSession {
 		return token;
 	}
 
-	/** Whether a submitted form carries this session's token; compared in constant time so its timing says nothing. */
+	/**
+	 * Whether a submitted form carries this session's token; compared in constant time so
+	 * its timing says nothing.
+	 */
 	static boolean csrfMatches(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
 		String expected = session == null ? null : (String) session.getAttribute(CSRF);
@@ -66,4 +78,5 @@ final class UiSession {
 		RANDOM.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
+
 }

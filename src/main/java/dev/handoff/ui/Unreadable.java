@@ -10,15 +10,18 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.handoff.guard.PlainWords;
 
 /**
- * Where an edited message stops being readable JSON, so that the editor can mark the line: the check before sending.
+ * Where an edited message stops being readable JSON, so that the editor can mark the
+ * line: the check before sending.
  *
  * @param line the line, from 1
  * @param column the column, from 1
- * @param sentence what is wrong, in the guard's plain words; the line and column are shown beside it
+ * @param sentence what is wrong, in the guard's plain words; the line and column are
+ * shown beside it
  */
 record Unreadable(int line, int column, String sentence) {
 
-	// as strict as the guard: a duplicate field or a second document would be refused there as unreadable too
+	// as strict as the guard: a duplicate field or a second document would be refused
+	// there as unreadable too
 	private static final JsonMapper STRICT = JsonMapper.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -9,4 +9,5 @@ public final class AccessPropertiesProbe {
 	public static String sha256(String token) {
 		return Tokens.sha256(token);
 	}
+
 }

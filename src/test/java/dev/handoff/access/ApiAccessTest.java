@@ -45,4 +45,5 @@ class ApiAccessTest extends EdgeTestSupport {
 		assertThat(Role.APPROVER.allows(Role.OPERATOR)).isTrue();
 		assertThat(Role.ADMIN.allows(Role.APPROVER)).isTrue();
 	}
+
 }

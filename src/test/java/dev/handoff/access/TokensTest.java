@@ -11,7 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Review tokens from configuration, a tokens file and other sources, known only by their SHA-256. */
+/**
+ * Review tokens from configuration, a tokens file and other sources, known only by their
+ * SHA-256.
+ */
 class TokensTest {
 
 	@TempDir
@@ -25,8 +28,8 @@ class TokensTest {
 
 	@Test
 	void readsATokensFileWithCommentsAndBlankLines() throws IOException {
-		Tokens tokens = tokens("# who may review\n\nmaria operator " + Tokens.sha256("maria-secret") + "\n  legal   approver  "
-				+ Tokens.sha256("legal-secret").toUpperCase() + "  \n");
+		Tokens tokens = tokens("# who may review\n\nmaria operator " + Tokens.sha256("maria-secret")
+				+ "\n  legal   approver  " + Tokens.sha256("legal-secret").toUpperCase() + "  \n");
 		assertThat(tokens.authenticate("maria-secret")).contains(new Caller("maria", Role.OPERATOR));
 		assertThat(tokens.authenticate(" legal-secret ")).contains(new Caller("legal", Role.APPROVER));
 		assertThat(tokens.authenticate("maria")).isEmpty();
@@ -36,21 +39,26 @@ class TokensTest {
 
 	@Test
 	void refusesALineThatIsNotNameRoleHashNamingTheLine() {
-		assertThatThrownBy(() -> tokens("maria operator\n")).hasMessageContaining("line 1").hasMessageContaining("<name> <role> <sha256>");
+		assertThatThrownBy(() -> tokens("maria operator\n")).hasMessageContaining("line 1")
+			.hasMessageContaining("<name> <role> <sha256>");
 		assertThatThrownBy(() -> tokens("\nmaria boss " + Tokens.sha256("x") + "\n")).hasMessageContaining("line 2")
 			.hasMessageContaining("'boss'");
-		assertThatThrownBy(() -> tokens("maria operator maria-secret\n")).hasMessageContaining("SHA-256").hasMessageContaining("not the token");
+		assertThatThrownBy(() -> tokens("maria operator maria-secret\n")).hasMessageContaining("SHA-256")
+			.hasMessageContaining("not the token");
 	}
 
 	@Test
 	void refusesOneTokenGivenToTwoHolders() {
 		TokenSource other = () -> List.of(new AccessProperties.Token("other", Role.VIEWER, Tokens.sha256("shared")));
-		assertThatThrownBy(() -> tokens("maria operator " + Tokens.sha256("shared") + "\n", other)).hasMessageContaining("same token");
+		assertThatThrownBy(() -> tokens("maria operator " + Tokens.sha256("shared") + "\n", other))
+			.hasMessageContaining("same token");
 	}
 
 	@Test
 	void addsTokensFromOtherSources() throws IOException {
-		TokenSource demo = () -> List.of(new AccessProperties.Token("demo-admin", Role.ADMIN, Tokens.sha256("demo-secret")));
+		TokenSource demo = () -> List
+			.of(new AccessProperties.Token("demo-admin", Role.ADMIN, Tokens.sha256("demo-secret")));
 		assertThat(tokens("", demo).authenticate("demo-secret")).contains(new Caller("demo-admin", Role.ADMIN));
 	}
+
 }

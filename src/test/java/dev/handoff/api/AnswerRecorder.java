@@ -19,10 +19,12 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.WebUtils;
 
 /**
- * Keeps every answer the service gives while a test runs, exactly as it leaves the server, so that the test can check
- * each against the OpenAPI document ({@link ApiDocument}). It stands outside every other filter, so the answers of the
- * token check and the edges' door are kept too. Edges answer asynchronously (Camel completes the request on its own
- * thread): the body is kept once the last dispatch of the request is done, as Spring's ShallowEtagHeaderFilter does.
+ * Keeps every answer the service gives while a test runs, exactly as it leaves the
+ * server, so that the test can check each against the OpenAPI document
+ * ({@link ApiDocument}). It stands outside every other filter, so the answers of the
+ * token check and the edges' door are kept too. Edges answer asynchronously (Camel
+ * completes the request on its own thread): the body is kept once the last dispatch of
+ * the request is done, as Spring's ShallowEtagHeaderFilter does.
  */
 public final class AnswerRecorder extends OncePerRequestFilter {
 
@@ -48,7 +50,8 @@ public final class AnswerRecorder extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilterAsyncDispatch() {
-		// the edges' answers are written on Camel's thread and leave on the async dispatch
+		// the edges' answers are written on Camel's thread and leave on the async
+		// dispatch
 		return false;
 	}
 
@@ -70,15 +73,19 @@ public final class AnswerRecorder extends OncePerRequestFilter {
 		}
 		finally {
 			if (!isAsyncStarted(request)) {
-				// kept before the body goes out: when the client has the answer, the test can see it here
-				answers.add(new Answer(request.getMethod(), request.getRequestURI(), request.getQueryString(), kept.getStatus(),
-						kept.getContentType(), kept.getContentAsByteArray()));
+				// kept before the body goes out: when the client has the answer, the test
+				// can see it here
+				answers.add(new Answer(request.getMethod(), request.getRequestURI(), request.getQueryString(),
+						kept.getStatus(), kept.getContentType(), kept.getContentAsByteArray()));
 				kept.copyBodyToResponse();
 			}
 		}
 	}
 
-	/** Puts the recorder in front of everything in the application context of a test that imports this. */
+	/**
+	 * Puts the recorder in front of everything in the application context of a test that
+	 * imports this.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	public static class Registration {
 
@@ -94,5 +101,7 @@ public final class AnswerRecorder extends OncePerRequestFilter {
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 			return registration;
 		}
+
 	}
+
 }

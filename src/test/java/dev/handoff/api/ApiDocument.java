@@ -14,15 +14,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The service's own OpenAPI document as a judge of answers, with Atlassian's swagger-request-validator: the status must
- * be one the operation declares, the content type one it declares for that status, and the body must match its schema.
- * Only answers are judged: tests and the fuzz run send wrong requests on purpose.
+ * The service's own OpenAPI document as a judge of answers, with Atlassian's
+ * swagger-request-validator: the status must be one the operation declares, the content
+ * type one it declares for that status, and the body must match its schema. Only answers
+ * are judged: tests and the fuzz run send wrong requests on purpose.
  */
 public final class ApiDocument {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
-	// every test class is served the same document, unless a route reload changed its edges; parsing it once is enough
+	// every test class is served the same document, unless a route reload changed its
+	// edges; parsing it once is enough
 	private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
 
 	private final JsonNode document;
@@ -47,8 +49,10 @@ public final class ApiDocument {
 	private static OpenApiInteractionValidator validator(String document) {
 		return OpenApiInteractionValidator.createForInlineApiSpecification(document)
 			.withLevelResolver(LevelResolver.create()
-				// calls that are no operation of the document (an unknown edge, a path under /ui, a method the path does not
-				// take) are not judged here; OpenApiTest checks that every operation the service has is documented
+				// calls that are no operation of the document (an unknown edge, a path
+				// under /ui, a method the path does not
+				// take) are not judged here; OpenApiTest checks that every operation the
+				// service has is documented
 				.withLevel("validation.request.path.missing", ValidationReport.Level.IGNORE)
 				.withLevel("validation.request.operation.notAllowed", ValidationReport.Level.IGNORE)
 				.build())
@@ -59,7 +63,10 @@ public final class ApiDocument {
 		return document;
 	}
 
-	/** What in this answer the document does not allow; empty when the document describes it. */
+	/**
+	 * What in this answer the document does not allow; empty when the document describes
+	 * it.
+	 */
 	public List<String> mismatches(AnswerRecorder.Answer answer) {
 		Request.Method method = Request.Method.valueOf(answer.method());
 		SimpleResponse.Builder response = SimpleResponse.Builder.status(answer.status()).withBody(answer.body());
@@ -74,4 +81,5 @@ public final class ApiDocument {
 			.forEach(message -> mismatches.add(answer + ": " + message.getKey() + ": " + message.getMessage()));
 		return mismatches;
 	}
+
 }

@@ -36,11 +36,13 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The fuzz run: requests for every operation of the service's own OpenAPI document, generated from it by jqwik
- * ({@link Calls}), sent to the running service. Whatever is sent, the answer is never a 5xx, its status is one the
- * document declares for the operation, and its body matches the declared schema ({@link ApiDocument}). A fixed number of
- * tries bounds the run. Nothing is left out: the document has no call that stops the service or reaches outside it (the
- * tools' addresses lead nowhere, so deliveries fail and become rejects, which is more to fuzz).
+ * The fuzz run: requests for every operation of the service's own OpenAPI document,
+ * generated from it by jqwik ({@link Calls}), sent to the running service. Whatever is
+ * sent, the answer is never a 5xx, its status is one the document declares for the
+ * operation, and its body matches the declared schema ({@link ApiDocument}). A fixed
+ * number of tries bounds the run. Nothing is left out: the document has no call that
+ * stops the service or reaches outside it (the tools' addresses lead nowhere, so
+ * deliveries fail and become rejects, which is more to fuzz).
  */
 class ApiFuzzTest {
 
@@ -48,8 +50,8 @@ class ApiFuzzTest {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-	private static final Map<Role, String> TOKENS = Map.of(Role.VIEWER, "test-viewer-token", Role.OPERATOR, "test-operator-token",
-			Role.APPROVER, "test-approver-token", Role.ADMIN, "test-admin-token");
+	private static final Map<Role, String> TOKENS = Map.of(Role.VIEWER, "test-viewer-token", Role.OPERATOR,
+			"test-operator-token", Role.APPROVER, "test-approver-token", Role.ADMIN, "test-admin-token");
 
 	private static ConfigurableApplicationContext service;
 
@@ -64,17 +66,23 @@ class ApiFuzzTest {
 		Map<String, String> settings = new HashMap<>(EdgeTestSupport.settings());
 		settings.put("HANDOFF_DATA_DIR", Files.createTempDirectory("handoff-fuzz-").toString());
 		settings.put("server.port", "0");
-		// the discard port: every delivery fails at once and, after its retries, becomes a reject
+		// the discard port: every delivery fails at once and, after its retries, becomes
+		// a reject
 		for (String tool : List.of("cms", "email", "tracking")) {
 			settings.put("handoff.tools." + tool + "-url", "http://127.0.0.1:9/" + tool);
 		}
-		// as arguments: these must win over application.yaml, which default properties would not
-		service = new SpringApplicationBuilder(HandoffApplication.class)
-			.run(settings.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue()).toArray(String[]::new));
+		// as arguments: these must win over application.yaml, which default properties
+		// would not
+		service = new SpringApplicationBuilder(HandoffApplication.class).run(settings.entrySet()
+			.stream()
+			.map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
+			.toArray(String[]::new));
 		port = ((WebServerApplicationContext) service).getWebServer().getPort();
-		document = ApiDocument.of(new String(send("GET", "/v3/api-docs", Map.of(), null, null).body(), StandardCharsets.UTF_8));
+		document = ApiDocument
+			.of(new String(send("GET", "/v3/api-docs", Map.of(), null, null).body(), StandardCharsets.UTF_8));
 		Map<String, List<byte[]>> examples = examples();
-		examples.forEach((path, messages) -> messages.forEach(message -> send("POST", path, sender(path), "application/json", message)));
+		examples.forEach((path, messages) -> messages
+			.forEach(message -> send("POST", path, sender(path), "application/json", message)));
 		calls = new Calls(document.json(), ApiFuzzTest::senders, known(), examples);
 	}
 
@@ -87,13 +95,15 @@ class ApiFuzzTest {
 
 	@Property(tries = 400)
 	void everyAnswerIsOneTheDocumentDeclares(@ForAll("calls") Call call) {
-		HttpResponse<byte[]> response = send(call.method(), call.target(), call.headers(), call.contentType(), call.body());
+		HttpResponse<byte[]> response = send(call.method(), call.target(), call.headers(), call.contentType(),
+				call.body());
 		String body = new String(response.body(), StandardCharsets.UTF_8);
-		// in the report: how far the calls got, so that a run answered only 401 or 400 shows as such
+		// in the report: how far the calls got, so that a run answered only 401 or 400
+		// shows as such
 		Statistics.label("answers").collect(response.statusCode());
 		assertThat(response.statusCode()).as("%s answered %s", call, body).isLessThan(500);
-		AnswerRecorder.Answer answer = new AnswerRecorder.Answer(call.method(), call.path(), call.query(), response.statusCode(),
-				response.headers().firstValue("Content-Type").orElse(null), response.body());
+		AnswerRecorder.Answer answer = new AnswerRecorder.Answer(call.method(), call.path(), call.query(),
+				response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body());
 		assertThat(document.mismatches(answer)).as("%s answered %s", call, body).isEmpty();
 	}
 
@@ -102,7 +112,10 @@ class ApiFuzzTest {
 		return calls.everyOperation();
 	}
 
-	/** Mostly a token that may make the call; a viewer's where it needs more, none, and one nobody configured. */
+	/**
+	 * Mostly a token that may make the call; a viewer's where it needs more, none, and
+	 * one nobody configured.
+	 */
 	private static Arbitrary<Calls.Sender> senders(String method, String path) {
 		Calls.Sender none = new Calls.Sender("none", Map.of());
 		if (!path.startsWith("/api/")) {
@@ -115,7 +128,8 @@ class ApiFuzzTest {
 		Calls.Sender admin = new Calls.Sender("admin", bearer(TOKENS.get(Role.ADMIN)));
 		Calls.Sender viewer = new Calls.Sender("viewer", bearer(TOKENS.get(Role.VIEWER)));
 		Calls.Sender wrong = new Calls.Sender("wrong", bearer("not-a-configured-token"));
-		return Arbitraries.frequency(Tuple.of(4, allowed), Tuple.of(3, admin), Tuple.of(1, viewer), Tuple.of(1, none), Tuple.of(1, wrong));
+		return Arbitraries.frequency(Tuple.of(4, allowed), Tuple.of(3, admin), Tuple.of(1, viewer), Tuple.of(1, none),
+				Tuple.of(1, wrong));
 	}
 
 	/** The credential of a shipped edge's sender; none for another edge. */
@@ -132,7 +146,10 @@ class ApiFuzzTest {
 		return Map.of("Authorization", "Bearer " + token);
 	}
 
-	/** The shipped example messages of each edge the document has, by its path: real messages reach further than random ones. */
+	/**
+	 * The shipped example messages of each edge the document has, by its path: real
+	 * messages reach further than random ones.
+	 */
 	private static Map<String, List<byte[]>> examples() throws IOException {
 		Map<String, List<byte[]>> examples = new LinkedHashMap<>();
 		for (Map.Entry<String, JsonNode> path : document.json().get("paths").properties()) {
@@ -154,7 +171,10 @@ class ApiFuzzTest {
 		return examples;
 	}
 
-	/** What exists after the examples went in: rejects, held messages, causes, campaigns, a bulk job, edges. */
+	/**
+	 * What exists after the examples went in: rejects, held messages, causes, campaigns,
+	 * a bulk job, edges.
+	 */
 	private static Map<String, List<String>> known() {
 		Map<String, List<String>> known = new HashMap<>();
 		known.put("/api/rejects/{id}", values("/api/rejects?size=200", "/items", "id"));
@@ -164,7 +184,9 @@ class ApiFuzzTest {
 		known.put("/api/truth/{campaign}", List.of("C-1001"));
 		known.put("campaign", List.of("C-1001"));
 		known.put("edge", values("/api/edges", "/edges", "name"));
-		String job = send("POST", "/api/rejects/replay?wait=false&edge=no-such-edge", bearer(TOKENS.get(Role.ADMIN)), null, null).headers()
+		String job = send("POST", "/api/rejects/replay?wait=false&edge=no-such-edge", bearer(TOKENS.get(Role.ADMIN)),
+				null, null)
+			.headers()
 			.firstValue("Location")
 			.orElseThrow();
 		known.put("/api/rejects/jobs/{job}", List.of(job.substring(job.lastIndexOf('/') + 1)));
@@ -187,9 +209,11 @@ class ApiFuzzTest {
 		return path.substring(path.lastIndexOf('/') + 1);
 	}
 
-	private static HttpResponse<byte[]> send(String method, String target, Map<String, String> headers, String contentType, byte[] body) {
+	private static HttpResponse<byte[]> send(String method, String target, Map<String, String> headers,
+			String contentType, byte[] body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + target))
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
 		headers.forEach(request::header);
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
@@ -205,4 +229,5 @@ class ApiFuzzTest {
 			throw new AssertionError(e);
 		}
 	}
+
 }

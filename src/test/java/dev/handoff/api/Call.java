@@ -13,11 +13,11 @@ import java.util.Map;
  * @param headers headers besides Content-Type
  * @param contentType null for none
  * @param body null for none
- * @param who which credential it carries ({@code admin}, {@code viewer}, {@code sender}, {@code none}, {@code wrong}): the
- * value itself is never shown
+ * @param who which credential it carries ({@code admin}, {@code viewer}, {@code sender},
+ * {@code none}, {@code wrong}): the value itself is never shown
  */
-record Call(String operation, String method, String path, String query, Map<String, String> headers, String contentType, byte[] body,
-		String who) {
+record Call(String operation, String method, String path, String query, Map<String, String> headers, String contentType,
+		byte[] body, String who) {
 
 	String target() {
 		return query.isEmpty() ? path : path + "?" + query;
@@ -29,7 +29,7 @@ record Call(String operation, String method, String path, String query, Map<Stri
 		if (shown.length() > 300) {
 			shown = shown.substring(0, 300) + "...";
 		}
-		return operation + ": " + method + " " + target() + " as " + who + ", Content-Type " + contentType + ", headers "
-				+ headers.keySet() + ", " + shown;
+		return operation + ": " + method + " " + target() + " as " + who + ", Content-Type " + contentType
+				+ ", headers " + headers.keySet() + ", " + shown;
 	}
 }

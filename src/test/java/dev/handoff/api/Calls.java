@@ -22,9 +22,10 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
 /**
- * Requests for every operation of an OpenAPI document, made from what the document says of it: path parameters (ids
- * that exist, and others), query parameters within and outside their declared limits, bodies from their schema, garbage
- * and wrong content types, with the right credential, a weaker one, a wrong one or none.
+ * Requests for every operation of an OpenAPI document, made from what the document says
+ * of it: path parameters (ids that exist, and others), query parameters within and
+ * outside their declared limits, bodies from their schema, garbage and wrong content
+ * types, with the right credential, a weaker one, a wrong one or none.
  */
 final class Calls {
 
@@ -35,11 +36,13 @@ final class Calls {
 	private static final Pattern TEMPLATE = Pattern.compile("\\{([^}]+)}");
 
 	/** JSON that is not quite JSON, and JSON of the wrong shape. */
-	private static final List<String> GARBAGE = List.of("{", "[1,", "{\"a\":}", "nul", "\"unterminated", "{}}", "{\"a\":1,\"a\":2}",
-			"[]", "null", "42", "\"text\"", "{\"reason\":", "\u0000", "", "{\"x\":\"\\ud800\"}", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]");
+	private static final List<String> GARBAGE = List.of("{", "[1,", "{\"a\":}", "nul", "\"unterminated", "{}}",
+			"{\"a\":1,\"a\":2}", "[]", "null", "42", "\"text\"", "{\"reason\":", "\u0000", "", "{\"x\":\"\\ud800\"}",
+			"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]");
 
-	private static final List<String> OTHER_TYPES = List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
-			"multipart/form-data; boundary=x", "application/octet-stream", "nonsense", "application/json; charset=no-such-charset", "*/*");
+	private static final List<String> OTHER_TYPES = List.of("text/plain", "application/xml",
+			"application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/octet-stream",
+			"nonsense", "application/json; charset=no-such-charset", "*/*");
 
 	private final JsonNode document;
 
@@ -52,11 +55,12 @@ final class Calls {
 	/**
 	 * @param document the OpenAPI document
 	 * @param credentials the headers that let a call in, and weaker ones
-	 * @param known values that exist, by the path template up to a parameter ({@code /api/rejects/{id}}) or by a
-	 * query parameter's name
+	 * @param known values that exist, by the path template up to a parameter
+	 * ({@code /api/rejects/{id}}) or by a query parameter's name
 	 * @param examples real messages to send, by the path of their edge
 	 */
-	Calls(JsonNode document, Credentials credentials, Map<String, List<String>> known, Map<String, List<byte[]>> examples) {
+	Calls(JsonNode document, Credentials credentials, Map<String, List<String>> known,
+			Map<String, List<byte[]>> examples) {
 		this.document = document;
 		this.credentials = credentials;
 		this.known = known;
@@ -71,12 +75,17 @@ final class Calls {
 	interface Credentials {
 
 		Arbitrary<Sender> of(String method, String path);
+
 	}
 
 	Arbitrary<Call> everyOperation() {
 		List<Arbitrary<Call>> operations = new ArrayList<>();
-		document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> operations
-			.add(operation(path.getKey(), operation.getKey().toUpperCase(Locale.ROOT), operation.getValue()))));
+		document.get("paths")
+			.properties()
+			.forEach(path -> path.getValue()
+				.properties()
+				.forEach(operation -> operations
+					.add(operation(path.getKey(), operation.getKey().toUpperCase(Locale.ROOT), operation.getValue()))));
 		return Arbitraries.oneOf(operations);
 	}
 
@@ -98,7 +107,8 @@ final class Calls {
 			.as((path, queryString, headerValues, body, sender) -> {
 				Map<String, String> all = new LinkedHashMap<>(headerValues);
 				all.putAll(sender.headers());
-				return new Call(method + " " + template, method, path, queryString, all, body.contentType(), body.bytes(), sender.who());
+				return new Call(method + " " + template, method, path, queryString, all, body.contentType(),
+						body.bytes(), sender.who());
 			});
 	}
 
@@ -110,7 +120,8 @@ final class Calls {
 			parts.add(Arbitraries.just(template.substring(last, parameters.start())));
 			List<String> existing = known.getOrDefault(template.substring(0, parameters.end()), List.of());
 			Arbitrary<String> any = segment();
-			parts.add((existing.isEmpty() ? any : Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(existing)), Tuple.of(2, any)))
+			parts.add((existing.isEmpty() ? any
+					: Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(existing)), Tuple.of(2, any)))
 				.map(Calls::encode));
 			last = parameters.end();
 		}
@@ -118,7 +129,10 @@ final class Calls {
 		return Combinators.combine(parts).as(list -> String.join("", list));
 	}
 
-	/** A path segment: letters, digits, marks and non-ASCII text; never {@code .} or {@code ..}, which name other paths. */
+	/**
+	 * A path segment: letters, digits, marks and non-ASCII text; never {@code .} or
+	 * {@code ..}, which name other paths.
+	 */
 	private static Arbitrary<String> segment() {
 		return Arbitraries.strings()
 			.alpha()
@@ -138,7 +152,8 @@ final class Calls {
 			String name = parameter.path("name").asText();
 			pairs.add(value(name, parameter.path("schema")).map(v -> encode(name) + "=" + encode(v)).optional(0.5));
 		}
-		return Combinators.combine(pairs).as(list -> String.join("&", list.stream().flatMap(Optional::stream).toList()));
+		return Combinators.combine(pairs)
+			.as(list -> String.join("&", list.stream().flatMap(Optional::stream).toList()));
 	}
 
 	private Arbitrary<Map<String, String>> headers(List<JsonNode> parameters) {
@@ -147,9 +162,12 @@ final class Calls {
 			String name = parameter.path("name").asText();
 			JsonNode schema = parameter.path("schema");
 			int max = schema.path("maxLength").asInt(64);
-			// printable ASCII within the limits, and outside them: too long, a space, nothing
-			Arbitrary<String> value = Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(40)),
-					Tuple.of(1, Arbitraries.just("k".repeat(max + 1))), Tuple.of(1, Arbitraries.of("a key", "", "ünicode")));
+			// printable ASCII within the limits, and outside them: too long, a space,
+			// nothing
+			Arbitrary<String> value = Arbitraries.frequencyOf(
+					Tuple.of(4, Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(40)),
+					Tuple.of(1, Arbitraries.just("k".repeat(max + 1))),
+					Tuple.of(1, Arbitraries.of("a key", "", "ünicode")));
 			values.add(value.map(v -> Map.entry(name, v)).optional(0.5));
 		}
 		return Combinators.combine(values).as(list -> {
@@ -159,7 +177,10 @@ final class Calls {
 		});
 	}
 
-	/** A query parameter's value: within the schema's limits, at them, just outside, or not of its type at all. */
+	/**
+	 * A query parameter's value: within the schema's limits, at them, just outside, or
+	 * not of its type at all.
+	 */
 	private Arbitrary<String> value(String name, JsonNode schema) {
 		List<Tuple.Tuple2<Integer, Arbitrary<String>>> choices = new ArrayList<>();
 		List<String> existing = known.getOrDefault(name, List.of());
@@ -176,23 +197,31 @@ final class Calls {
 				long min = schema.has("minimum") ? schema.get("minimum").asLong() : -1_000;
 				long max = schema.has("maximum") ? schema.get("maximum").asLong() : 1_000_000;
 				choices.add(Tuple.of(4, Arbitraries.longs().between(min, max).map(String::valueOf)));
-				choices.add(Tuple.of(2, Arbitraries.of(min - 1, max + 1, Long.MIN_VALUE, Long.MAX_VALUE).map(String::valueOf)));
+				choices.add(Tuple.of(2,
+						Arbitraries.of(min - 1, max + 1, Long.MIN_VALUE, Long.MAX_VALUE).map(String::valueOf)));
 				choices.add(Tuple.of(1, Arbitraries.of("12345678901234567890", "1.5", "1e3", "", "abc", "0x10")));
 			}
 			case "boolean" -> choices.add(Tuple.of(4, Arbitraries.of("true", "false", "yes", "", "1", "TRUE")));
 			default -> {
 				if ("date-time".equals(schema.path("format").asText())) {
-					choices.add(Tuple.of(4, Arbitraries.longs().between(0, 4_102_444_800L).map(s -> java.time.Instant.ofEpochSecond(s).toString())));
-					choices.add(Tuple.of(1, Arbitraries.of("2027-13-45T00:00:00Z", "yesterday", "", "30d", "+1000000000-12-31T23:59:59Z")));
+					choices.add(Tuple.of(4,
+							Arbitraries.longs()
+								.between(0, 4_102_444_800L)
+								.map(s -> java.time.Instant.ofEpochSecond(s).toString())));
+					choices.add(Tuple.of(1, Arbitraries.of("2027-13-45T00:00:00Z", "yesterday", "", "30d",
+							"+1000000000-12-31T23:59:59Z")));
 				}
 				choices.add(Tuple.of(2, Arbitraries.strings().ofMaxLength(30)));
-				choices.add(Tuple.of(1, Arbitraries.of("", " ", "30d", "12h", "90m", "-1d", "99999999d", "%", "\u0000")));
+				choices
+					.add(Tuple.of(1, Arbitraries.of("", " ", "30d", "12h", "90m", "-1d", "99999999d", "%", "\u0000")));
 			}
 		}
 		return Arbitraries.frequencyOf(choices);
 	}
 
-	/** What is sent as the body: a content type (null: none) and the bytes (null: none). */
+	/**
+	 * What is sent as the body: a content type (null: none) and the bytes (null: none).
+	 */
 	private record Body(String contentType, byte[] bytes) {
 	}
 
@@ -204,7 +233,8 @@ final class Calls {
 		requestBody.path("content").properties().forEach(media -> {
 			String type = media.getKey();
 			choices.add(Tuple.of(5, json(media.getValue().path("schema"), 3).map(node -> new Body(type, bytes(node)))));
-			choices.add(Tuple.of(2, Arbitraries.of(GARBAGE).map(text -> new Body(type, text.getBytes(StandardCharsets.UTF_8)))));
+			choices.add(Tuple.of(2,
+					Arbitraries.of(GARBAGE).map(text -> new Body(type, text.getBytes(StandardCharsets.UTF_8)))));
 		});
 		List<byte[]> real = examples.getOrDefault(template, List.of());
 		if (!real.isEmpty()) {
@@ -216,7 +246,10 @@ final class Calls {
 		return Arbitraries.frequencyOf(choices);
 	}
 
-	/** A JSON value the schema describes, most of the time: strings run past their maxLength and enums get other words. */
+	/**
+	 * A JSON value the schema describes, most of the time: strings run past their
+	 * maxLength and enums get other words.
+	 */
 	private Arbitrary<JsonNode> json(JsonNode schema, int depth) {
 		JsonNode resolved = resolve(schema);
 		List<Tuple.Tuple2<Integer, Arbitrary<JsonNode>>> choices = new ArrayList<>();
@@ -227,11 +260,12 @@ final class Calls {
 		}
 		switch (resolved.path("type").asText()) {
 			case "object" -> choices.add(Tuple.of(6, object(resolved, depth)));
-			case "array" -> choices.add(Tuple.of(6, json(resolved.path("items"), depth - 1).list().ofMaxSize(3).map(items -> {
-				ArrayNode array = NODES.arrayNode();
-				array.addAll(items);
-				return array;
-			})));
+			case "array" ->
+				choices.add(Tuple.of(6, json(resolved.path("items"), depth - 1).list().ofMaxSize(3).map(items -> {
+					ArrayNode array = NODES.arrayNode();
+					array.addAll(items);
+					return array;
+				})));
 			case "string" -> {
 				int max = resolved.path("maxLength").asInt(60);
 				choices.add(Tuple.of(6, Arbitraries.strings().ofMaxLength(Math.min(max, 60)).map(NODES::textNode)));
@@ -251,9 +285,11 @@ final class Calls {
 		List<String> required = new ArrayList<>();
 		schema.path("required").forEach(name -> required.add(name.asText()));
 		List<Arbitrary<Optional<Map.Entry<String, JsonNode>>>> properties = new ArrayList<>();
-		schema.path("properties").properties().forEach(property -> properties.add(depth <= 0 ? Arbitraries.just(Optional.empty())
-				: json(property.getValue(), depth - 1).map(value -> Map.entry(property.getKey(), value))
-					.optional(required.contains(property.getKey()) ? 0.95 : 0.7)));
+		schema.path("properties")
+			.properties()
+			.forEach(property -> properties.add(depth <= 0 ? Arbitraries.just(Optional.empty())
+					: json(property.getValue(), depth - 1).map(value -> Map.entry(property.getKey(), value))
+						.optional(required.contains(property.getKey()) ? 0.95 : 0.7)));
 		if (properties.isEmpty()) {
 			return anyJson(depth).map(value -> value.isObject() ? value : NODES.objectNode().set("value", value));
 		}
@@ -272,7 +308,8 @@ final class Calls {
 		if (depth <= 0) {
 			return scalar;
 		}
-		Arbitrary<JsonNode> object = Arbitraries.maps(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8), anyJson(depth - 1))
+		Arbitrary<JsonNode> object = Arbitraries
+			.maps(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8), anyJson(depth - 1))
 			.ofMaxSize(4)
 			.map(map -> {
 				ObjectNode node = NODES.objectNode();
@@ -304,4 +341,5 @@ final class Calls {
 	private static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
 	}
+
 }

@@ -30,27 +30,39 @@ class OpenApiTest extends EdgeTestSupport {
 		return json(answer);
 	}
 
-	/** Every "METHOD /path" the service really answers under /api, and every edge served over HTTP. */
+	/**
+	 * Every "METHOD /path" the service really answers under /api, and every edge served
+	 * over HTTP.
+	 */
 	private Set<String> served() {
 		Set<String> served = new HashSet<>();
-		mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream().filter(p -> p.startsWith("/api/"))
-			.forEach(path -> info.getMethodsCondition().getMethods().forEach(m -> served.add(m.name() + " " + path))));
+		mappings.getHandlerMethods()
+			.forEach((info, method) -> info.getPatternValues()
+				.stream()
+				.filter(p -> p.startsWith("/api/"))
+				.forEach(path -> info.getMethodsCondition()
+					.getMethods()
+					.forEach(m -> served.add(m.name() + " " + path))));
 		edges.all().stream().filter(e -> e.path() != null).forEach(e -> served.add("POST " + e.path()));
 		return served;
 	}
 
 	private static Set<String> documented(JsonNode document) {
 		Set<String> documented = new HashSet<>();
-		document.get("paths").properties().forEach(path -> path.getValue().fieldNames()
-			.forEachRemaining(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+		document.get("paths")
+			.properties()
+			.forEach(path -> path.getValue()
+				.fieldNames()
+				.forEachRemaining(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
 		return documented;
 	}
 
 	@Test
 	void documentsEveryApiEndpointAndEveryEdgeAndNothingElse() {
 		Set<String> served = served();
-		assertThat(served).contains("GET /api/rejects", "POST /api/rejects/{id}/replay", "POST /api/rejects/{id}/discard", "GET /api/audit",
-				"POST /edges/email-campaign", "POST /edges/brief-approved");
+		assertThat(served).contains("GET /api/rejects", "POST /api/rejects/{id}/replay",
+				"POST /api/rejects/{id}/discard", "GET /api/audit", "POST /edges/email-campaign",
+				"POST /edges/brief-approved");
 		assertThat(documented(document())).containsExactlyInAnyOrderElementsOf(served);
 	}
 
@@ -60,19 +72,25 @@ class OpenApiTest extends EdgeTestSupport {
 		assertThat(document.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
 		assertThat(document.at("/paths/~1api~1rejects/get/security/0").has("bearer")).isTrue();
 		assertThat(document.at("/paths/~1edges~1email-campaign/post/responses").has("422")).isTrue();
-		// an edge names its own sender's proof (email-campaign: the campaign builder's bearer token), never a review token
+		// an edge names its own sender's proof (email-campaign: the campaign builder's
+		// bearer token), never a review token
 		assertThat(document.at("/paths/~1edges~1email-campaign/post/security/0").has("sender-email-campaign")).isTrue();
-		assertThat(document.at("/components/securitySchemes/sender-email-campaign/scheme").asText()).isEqualTo("bearer");
+		assertThat(document.at("/components/securitySchemes/sender-email-campaign/scheme").asText())
+			.isEqualTo("bearer");
 		assertThat(document.at("/paths/~1edges~1tracking-event/post/security/0").has("sender-tracking-event")).isTrue();
 		assertThat(document.at("/components/securitySchemes/sender-tracking-event/scheme").asText()).isEqualTo("basic");
 	}
 
-	/** {@code .ci/run} lints this file with Redocly's CLI after the build: the document exactly as the service serves it. */
+	/**
+	 * {@code .ci/run} lints this file with Redocly's CLI after the build: the document
+	 * exactly as the service serves it.
+	 */
 	@Test
 	void writesTheServedDocumentForTheLint() throws java.io.IOException {
 		var answer = get("/v3/api-docs", null);
 		assertThat(answer.statusCode()).isEqualTo(200);
-		// 3.0: swagger-request-validator, which checks every test's answers against it, ignores the types of 3.1
+		// 3.0: swagger-request-validator, which checks every test's answers against it,
+		// ignores the types of 3.1
 		assertThat(json(answer).path("openapi").asText()).startsWith("3.0.");
 		java.nio.file.Files.writeString(java.nio.file.Path.of("target", "openapi.json"), answer.body());
 	}
@@ -80,12 +98,16 @@ class OpenApiTest extends EdgeTestSupport {
 	@Test
 	void givesEveryParameterASchema() {
 		java.util.List<String> without = new java.util.ArrayList<>();
-		document().get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> operation.getValue()
-			.path("parameters").forEach(parameter -> {
-				if (!parameter.has("schema") && !parameter.has("content")) {
-					without.add(operation.getKey() + " " + path.getKey() + " " + parameter.path("name").asText());
-				}
-			})));
+		document().get("paths")
+			.properties()
+			.forEach(path -> path.getValue()
+				.properties()
+				.forEach(operation -> operation.getValue().path("parameters").forEach(parameter -> {
+					if (!parameter.has("schema") && !parameter.has("content")) {
+						without.add(operation.getKey() + " " + path.getKey() + " " + parameter.path("name").asText());
+					}
+				})));
 		assertThat(without).as("a parameter without schema or content makes the document invalid").isEmpty();
 	}
+
 }

@@ -33,8 +33,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code handoff rejects} against a stand-in for the service: the exact call each command makes, and what it
- * prints and exits with for every kind of answer, including those the service does not give yet.
+ * {@code handoff rejects} against a stand-in for the service: the exact call each command
+ * makes, and what it prints and exits with for every kind of answer, including those the
+ * service does not give yet.
  */
 class RejectsCommandTest {
 
@@ -73,7 +74,8 @@ class RejectsCommandTest {
 	}
 
 	private static void answers(int status, String contentType, String body) {
-		service.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(status).withHeader("Content-Type", contentType).withBody(body)));
+		service.stubFor(any(anyUrl())
+			.willReturn(aResponse().withStatus(status).withHeader("Content-Type", contentType).withBody(body)));
 	}
 
 	private static void answersJson(int status, String body) {
@@ -81,8 +83,8 @@ class RejectsCommandTest {
 	}
 
 	private static void answersProblem(int status, String title, String detail) {
-		answers(status, "application/problem+json",
-				"{\"type\": \"https://handoff.dev/problems/x\", \"title\": \"" + title + "\", \"status\": " + status + ", \"detail\": \"" + detail + "\"}");
+		answers(status, "application/problem+json", "{\"type\": \"https://handoff.dev/problems/x\", \"title\": \""
+				+ title + "\", \"status\": " + status + ", \"detail\": \"" + detail + "\"}");
 	}
 
 	/** The one request the command made. */
@@ -119,13 +121,16 @@ class RejectsCommandTest {
 		@Test
 		void sendsEveryFilterUnderTheServiceNameWithTheToken() {
 			answersJson(200, "{\"items\": [], \"page\": 2, \"size\": 10, \"total\": 0}");
-			assertThat(rejects("list", "--edge", "email-campaign", "--status", "open", "--rule", "schema:required", "--campaign", "C-1001",
-					"--cause", "cause 7", "--since", "2027-03-01T00:00:00Z", "--until", "2027-03-02T12:30:00Z", "--page", "2", "--size", "10"))
-				.as(err::toString).isZero();
+			assertThat(rejects("list", "--edge", "email-campaign", "--status", "open", "--rule", "schema:required",
+					"--campaign", "C-1001", "--cause", "cause 7", "--since", "2027-03-01T00:00:00Z", "--until",
+					"2027-03-02T12:30:00Z", "--page", "2", "--size", "10"))
+				.as(err::toString)
+				.isZero();
 			LoggedRequest request = theRequest();
 			assertThat(request.getMethod()).isEqualTo(RequestMethod.GET);
-			assertThat(request.getUrl()).isEqualTo("/api/rejects?edge=email-campaign&status=open&rule=schema%3Arequired&campaign=C-1001"
-					+ "&cause=cause+7&since=2027-03-01T00%3A00%3A00Z&until=2027-03-02T12%3A30%3A00Z&page=2&size=10");
+			assertThat(request.getUrl())
+				.isEqualTo("/api/rejects?edge=email-campaign&status=open&rule=schema%3Arequired&campaign=C-1001"
+						+ "&cause=cause+7&since=2027-03-01T00%3A00%3A00Z&until=2027-03-02T12%3A30%3A00Z&page=2&size=10");
 			assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
 			assertThat(request.getHeader("Accept")).isEqualTo("application/json, application/problem+json");
 		}
@@ -152,10 +157,11 @@ class RejectsCommandTest {
 
 		@Test
 		void countsWhatItShowsFromThePageAndItsSize() {
-			answersJson(200, """
-					{"items": [{"id": "r-5", "edge": "e", "campaign": "C-1", "status": "open", "rules": ["parse"], "receivedAt": "2027-03-01T10:00:00Z"},
-					           {"id": "r-6", "edge": "e", "campaign": "C-1", "status": "open", "rules": ["parse"], "receivedAt": "2027-03-01T10:00:00Z"}],
-					 "page": 2, "size": 2, "total": 7}""");
+			answersJson(200,
+					"""
+							{"items": [{"id": "r-5", "edge": "e", "campaign": "C-1", "status": "open", "rules": ["parse"], "receivedAt": "2027-03-01T10:00:00Z"},
+							           {"id": "r-6", "edge": "e", "campaign": "C-1", "status": "open", "rules": ["parse"], "receivedAt": "2027-03-01T10:00:00Z"}],
+							 "page": 2, "size": 2, "total": 7}""");
 			assertThat(rejects("list", "--page", "2", "--size", "2")).isZero();
 			assertThat(out.toString()).endsWith("showing 5-6 of 7\n");
 		}
@@ -183,9 +189,10 @@ class RejectsCommandTest {
 
 		@Test
 		void makesControlCharactersInWhatSendersTypedVisible() {
-			answersJson(200, """
-					{"items": [{"id": "r-1", "edge": "e", "campaign": "C-1\\u001b[2J\\nfake line", "status": "open", "rules": [],
-					            "receivedAt": "2027-03-01T10:00:00Z"}], "page": 0, "size": 50, "total": 1}""");
+			answersJson(200,
+					"""
+							{"items": [{"id": "r-1", "edge": "e", "campaign": "C-1\\u001b[2J\\nfake line", "status": "open", "rules": [],
+							            "receivedAt": "2027-03-01T10:00:00Z"}], "page": 0, "size": 50, "total": 1}""");
 			assertThat(rejects("list")).isZero();
 			assertThat(out.toString()).contains("C-1\\u001b[2J\\nfake line").doesNotContain("\u001b").hasLineCount(3);
 		}
@@ -202,6 +209,7 @@ class RejectsCommandTest {
 			assertThat(err.toString()).contains(named);
 			noRequestWasMade();
 		}
+
 	}
 
 	@Nested
@@ -234,34 +242,35 @@ class RejectsCommandTest {
 		void printsTheHeaderTheViolationsThePrettyPayloadAndTheHistory() {
 			answersJson(200, REJECT);
 			assertThat(rejects("show", "r-1")).as(err::toString).isZero();
-			assertThat(out.toString()).isEqualTo("""
-					reject    r-1
-					edge      email-campaign
-					contract  email-campaign (sha256 9f2c)
-					campaign  C-1001
-					status    open
-					received  2027-03-01T09:15:02Z
-					size      64 bytes
-					causes    email-campaign.stale, email-campaign.must
+			assertThat(out.toString()).isEqualTo(
+					"""
+							reject    r-1
+							edge      email-campaign
+							contract  email-campaign (sha256 9f2c)
+							campaign  C-1001
+							status    open
+							received  2027-03-01T09:15:02Z
+							size      64 bytes
+							causes    email-campaign.stale, email-campaign.must
 
-					violations:
-					  /brief_version  stale-version    built on an old brief  (expected 2, got 1)
-					  /landing_url    must-match       landing_url must be the brief's  (expected https://shop.example.com/s, got nothing)
-					  (message)       schema:required  subject is required
+							violations:
+							  /brief_version  stale-version    built on an old brief  (expected 2, got 1)
+							  /landing_url    must-match       landing_url must be the brief's  (expected https://shop.example.com/s, got nothing)
+							  (message)       schema:required  subject is required
 
-					payload:
-					  {
-					    "campaign_id": "C-1001",
-					    "brief_version": 1,
-					    "tags": [
-					      "a"
-					    ]
-					  }
+							payload:
+							  {
+							    "campaign_id": "C-1001",
+							    "brief_version": 1,
+							    "tags": [
+							      "a"
+							    ]
+							  }
 
-					history:
-					  2027-03-01T09:20:00Z  ops-anna  replay   rejected   rules=["stale-version"]
-					  2027-03-01T09:25:00Z  ops-anna  discard  discarded  reason=sent again by hand
-					""");
+							history:
+							  2027-03-01T09:20:00Z  ops-anna  replay   rejected   rules=["stale-version"]
+							  2027-03-01T09:25:00Z  ops-anna  discard  discarded  reason=sent again by hand
+							""");
 		}
 
 		@Test
@@ -271,7 +280,8 @@ class RejectsCommandTest {
 			reject.remove("history");
 			answersJson(200, JSON.writeValueAsString(reject));
 			assertThat(rejects("show", "r-1")).isZero();
-			assertThat(out.toString()).contains("payload:\n  {\"campaign_id\": \"C-1001\",\n    oops\n\nhistory: none\n");
+			assertThat(out.toString())
+				.contains("payload:\n  {\"campaign_id\": \"C-1001\",\n    oops\n\nhistory: none\n");
 		}
 
 		@Test
@@ -298,6 +308,7 @@ class RejectsCommandTest {
 			assertThat(err.toString()).isEqualTo("error: Not found: no reject 'r-9'\n");
 			assertThat(out.toString()).isEmpty();
 		}
+
 	}
 
 	@Nested
@@ -342,7 +353,8 @@ class RejectsCommandTest {
 
 		@Test
 		void acceptedSaysUnderWhichIdItIsDelivered() {
-			answersJson(200, "{\"reject\": \"r-1\", \"outcome\": \"accepted\", \"id\": \"m-7\", \"generated\": [\"/tracking/utm_source\"]}");
+			answersJson(200,
+					"{\"reject\": \"r-1\", \"outcome\": \"accepted\", \"id\": \"m-7\", \"generated\": [\"/tracking/utm_source\"]}");
 			assertThat(rejects("replay", "r-1")).isZero();
 			assertThat(out.toString()).isEqualTo("accepted, delivering as m-7\n");
 			assertThat(err.toString()).isEmpty();
@@ -350,9 +362,10 @@ class RejectsCommandTest {
 
 		@Test
 		void rejectedAgainPrintsTheViolationsAndExitsWith1() {
-			answersJson(422, """
-					{"reject": "r-1", "outcome": "rejected", "violations": [
-					  {"pointer": "/brief_version", "rule": "stale-version", "message": "built on an old brief", "expected": 2, "actual": 1}]}""");
+			answersJson(422,
+					"""
+							{"reject": "r-1", "outcome": "rejected", "violations": [
+							  {"pointer": "/brief_version", "rule": "stale-version", "message": "built on an old brief", "expected": 2, "actual": 1}]}""");
 			assertThat(rejects("replay", "r-1")).isEqualTo(1);
 			assertThat(out.toString()).isEqualTo("""
 					rejected again, still open:
@@ -370,9 +383,11 @@ class RejectsCommandTest {
 
 		@Test
 		void aRejectThatIsNoLongerOpenIsAProblemNotBadUsage() {
-			answersProblem(409, "Not possible in its current state", "reject r-1 is replayed; only an open reject can be replayed");
+			answersProblem(409, "Not possible in its current state",
+					"reject r-1 is replayed; only an open reject can be replayed");
 			assertThat(rejects("replay", "r-1")).isEqualTo(1);
-			assertThat(err.toString()).isEqualTo("error: Not possible in its current state: reject r-1 is replayed; only an open reject can be replayed\n");
+			assertThat(err.toString()).isEqualTo(
+					"error: Not possible in its current state: reject r-1 is replayed; only an open reject can be replayed\n");
 			assertThat(out.toString()).isEmpty();
 		}
 
@@ -398,9 +413,11 @@ class RejectsCommandTest {
 		@Test
 		void aFileThatCannotBeReadIsBadUsage() {
 			assertThat(rejects("replay", "r-1", "--patch", dir.resolve("missing.json").toString())).isEqualTo(2);
-			assertThat(err.toString()).isEqualTo("error: cannot read " + dir.resolve("missing.json") + ": no such file\n");
+			assertThat(err.toString())
+				.isEqualTo("error: cannot read " + dir.resolve("missing.json") + ": no such file\n");
 			noRequestWasMade();
 		}
+
 	}
 
 	@Nested
@@ -415,7 +432,8 @@ class RejectsCommandTest {
 			assertThat(request.getUrl()).isEqualTo("/api/rejects/r-1/discard");
 			assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
 			assertThat(request.getHeader("Content-Type")).isEqualTo("application/json");
-			assertThat(JSON.readTree(request.getBody())).isEqualTo(JSON.valueToTree(Map.of("reason", "sent again by hand, see \"ticket 42\"")));
+			assertThat(JSON.readTree(request.getBody()))
+				.isEqualTo(JSON.valueToTree(Map.of("reason", "sent again by hand, see \"ticket 42\"")));
 			assertThat(out.toString()).isEqualTo("discarded\n");
 		}
 
@@ -428,9 +446,11 @@ class RejectsCommandTest {
 
 		@Test
 		void aRejectThatIsNoLongerOpenIsAProblemNotBadUsage() {
-			answersProblem(409, "Not possible in its current state", "reject r-1 is replayed; only an open reject can be discarded");
+			answersProblem(409, "Not possible in its current state",
+					"reject r-1 is replayed; only an open reject can be discarded");
 			assertThat(rejects("discard", "r-1", "--reason", "late")).isEqualTo(1);
-			assertThat(err.toString()).isEqualTo("error: Not possible in its current state: reject r-1 is replayed; only an open reject can be discarded\n");
+			assertThat(err.toString()).isEqualTo(
+					"error: Not possible in its current state: reject r-1 is replayed; only an open reject can be discarded\n");
 		}
 
 		@Test
@@ -439,6 +459,7 @@ class RejectsCommandTest {
 			assertThat(rejects("discard", "r-9", "--reason", "late")).isEqualTo(2);
 			assertThat(err.toString()).isEqualTo("error: Not found: no reject 'r-9'\n");
 		}
+
 	}
 
 	@Nested
@@ -473,7 +494,8 @@ class RejectsCommandTest {
 				port = socket.getLocalPort();
 			}
 			assertThat(run("rejects", "list", "--url", "http://127.0.0.1:" + port, "--token", TOKEN)).isEqualTo(2);
-			assertThat(err.toString()).isEqualTo("error: cannot reach http://127.0.0.1:" + port + ": connection refused\n");
+			assertThat(err.toString())
+				.isEqualTo("error: cannot reach http://127.0.0.1:" + port + ": connection refused\n");
 			assertThat(out.toString()).isEmpty();
 		}
 
@@ -490,7 +512,8 @@ class RejectsCommandTest {
 		void anAnswerThatIsNotJsonIsPrintedRawWithItsStatus() {
 			answers(502, "text/html", "<html><body>Bad Gateway</body></html>");
 			assertThat(rejects("show", "r-1")).isEqualTo(2);
-			assertThat(err.toString()).isEqualTo("error: " + url() + " answered 502 (text/html):\n<html><body>Bad Gateway</body></html>\n");
+			assertThat(err.toString())
+				.isEqualTo("error: " + url() + " answered 502 (text/html):\n<html><body>Bad Gateway</body></html>\n");
 			assertThat(out.toString()).isEmpty();
 		}
 
@@ -498,7 +521,8 @@ class RejectsCommandTest {
 		void anAnswerThatSaysJsonButIsNotIsPrintedRawToo() {
 			answers(200, "application/json", "{\"items\": [");
 			assertThat(rejects("list")).isEqualTo(2);
-			assertThat(err.toString()).isEqualTo("error: " + url() + " answered 200 (application/json):\n{\"items\": [\n");
+			assertThat(err.toString())
+				.isEqualTo("error: " + url() + " answered 200 (application/json):\n{\"items\": [\n");
 		}
 
 		@Test
@@ -509,7 +533,8 @@ class RejectsCommandTest {
 		}
 
 		@ParameterizedTest
-		@ValueSource(strings = { "localhost:8080", "ftp://localhost/", "http://", "http://local host", "http://h/?x=1" })
+		@ValueSource(
+				strings = { "localhost:8080", "ftp://localhost/", "http://", "http://local host", "http://h/?x=1" })
 		void aUrlThatIsNotAServiceIsBadUsage(String url) {
 			assertThat(run("rejects", "list", "--url", url)).isEqualTo(2);
 			assertThat(err.toString()).startsWith("error: --url '" + url + "'").hasLineCount(1);
@@ -535,6 +560,7 @@ class RejectsCommandTest {
 			assertThat(run("rejects")).isEqualTo(2);
 			assertThat(err.toString()).contains("Missing required subcommand");
 		}
+
 	}
 
 	@Nested
@@ -548,7 +574,8 @@ class RejectsCommandTest {
 
 		@Test
 		void urlAndTokenComeFromTheEnvironmentWhenNotGiven() {
-			ReviewClient client = options.client(Map.of("HANDOFF_URL", "https://handoff.example.com/", "HANDOFF_TOKEN", "env-token")::get);
+			ReviewClient client = options
+				.client(Map.of("HANDOFF_URL", "https://handoff.example.com/", "HANDOFF_TOKEN", "env-token")::get);
 			assertThat(client.base()).hasToString("https://handoff.example.com");
 			assertThat(client.hasToken()).isTrue();
 		}
@@ -566,5 +593,7 @@ class RejectsCommandTest {
 			ReviewClient client = options.client(Map.of("HANDOFF_URL", "https://handoff.example.com")::get);
 			assertThat(client.base()).hasToString("http://10.0.0.5:9000");
 		}
+
 	}
+
 }

@@ -29,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code handoff rejects} against the real service: an operator finds a rejected email campaign, reads why, fixes it
- * with a patch and sends it on, and discards another, all from the command line, with the role checks the API makes.
+ * {@code handoff rejects} against the real service: an operator finds a rejected email
+ * campaign, reads why, fixes it with a patch and sends it on, and discards another, all
+ * from the command line, with the role checks the API makes.
  */
 class RejectsEndToEndTest extends EdgeTestSupport {
 
@@ -50,7 +51,10 @@ class RejectsEndToEndTest extends EdgeTestSupport {
 		briefsApproved();
 	}
 
-	/** {@code handoff rejects ARGS --url <the service> --token TOKEN}, in process, as {@code bin/handoff} would run it. */
+	/**
+	 * {@code handoff rejects ARGS --url <the service> --token TOKEN}, in process, as
+	 * {@code bin/handoff} would run it.
+	 */
 	private int rejects(String token, String... args) {
 		List<String> all = new ArrayList<>(List.of("rejects"));
 		all.addAll(List.of(args));
@@ -63,7 +67,10 @@ class RejectsEndToEndTest extends EdgeTestSupport {
 		return cli.execute(all.toArray(String[]::new));
 	}
 
-	/** Sends one of the shipped email examples that break their contract; the id of the reject it became. */
+	/**
+	 * Sends one of the shipped email examples that break their contract; the id of the
+	 * reject it became.
+	 */
 	private String rejected(String example) {
 		HttpResponse<String> response = send("email-campaign", bytes(example("email-campaign", example)));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
@@ -80,7 +87,8 @@ class RejectsEndToEndTest extends EdgeTestSupport {
 		String typed = rejected("02-typed-utm-campaign.json");
 		String stale = rejected("03-built-from-the-old-brief.json");
 
-		assertThat(rejects(VIEWER, "list", "--edge", "email-campaign", "--since", before.toString())).as(err::toString).isZero();
+		assertThat(rejects(VIEWER, "list", "--edge", "email-campaign", "--since", before.toString())).as(err::toString)
+			.isZero();
 		List<String> lines = out.toString().lines().toList();
 		assertThat(lines).hasSize(4);
 		assertThat(lines.get(0)).matches("ID +EDGE +CAMPAIGN +STATUS +RULES +RECEIVED");
@@ -88,12 +96,15 @@ class RejectsEndToEndTest extends EdgeTestSupport {
 		assertThat(lines.get(2)).matches(typed + " +email-campaign +C-1001 +open +generated-mismatch +\\S+Z");
 		assertThat(lines.get(3)).isEqualTo("showing 1-2 of 2");
 
-		assertThat(rejects(VIEWER, "list", "--rule", "generated-mismatch", "--status", "open", "--since", before.toString(), "--json")).isZero();
+		assertThat(rejects(VIEWER, "list", "--rule", "generated-mismatch", "--status", "open", "--since",
+				before.toString(), "--json"))
+			.isZero();
 		JsonNode page = read(out.toString());
 		assertThat(page.get("total").asLong()).isEqualTo(1);
 		assertThat(page.get("items").get(0).get("id").asText()).isEqualTo(typed);
 
-		assertThat(rejects(VIEWER, "list", "--until", before.toString(), "--since", before.minusSeconds(3600).toString(), "--edge", "nothing"))
+		assertThat(rejects(VIEWER, "list", "--until", before.toString(), "--since",
+				before.minusSeconds(3600).toString(), "--edge", "nothing"))
 			.isZero();
 		assertThat(out.toString()).isEqualTo("no rejects match\n");
 	}
@@ -103,7 +114,8 @@ class RejectsEndToEndTest extends EdgeTestSupport {
 		String typed = rejected("02-typed-utm-campaign.json");
 
 		assertThat(rejects(OPERATOR, "show", typed)).as(err::toString).isZero();
-		assertThat(out.toString()).startsWith("reject    " + typed + "\nedge      email-campaign\ncontract  email-campaign (sha256 ")
+		assertThat(out.toString())
+			.startsWith("reject    " + typed + "\nedge      email-campaign\ncontract  email-campaign (sha256 ")
 			.contains("\nstatus    open\n")
 			.contains("violations:\n  /tracking/google_analytics  generated-mismatch  ")
 			.contains("  (expected spring-sale-2027-c-1001, got Spring_Sale)\n")
@@ -115,14 +127,17 @@ class RejectsEndToEndTest extends EdgeTestSupport {
 	@Test
 	void replayWithAPatchThatFixesItDeliversTheFixedMessageOnceAndOnlyOnce() throws IOException {
 		String typed = rejected("02-typed-utm-campaign.json");
-		// the value was typed by hand: take it out, and the guard generates it from the brief
-		Path patch = Files.writeString(dir.resolve("fix.json"), "[{\"op\": \"remove\", \"path\": \"/tracking/google_analytics\"}]");
+		// the value was typed by hand: take it out, and the guard generates it from the
+		// brief
+		Path patch = Files.writeString(dir.resolve("fix.json"),
+				"[{\"op\": \"remove\", \"path\": \"/tracking/google_analytics\"}]");
 
 		assertThat(rejects(OPERATOR, "replay", typed, "--patch", patch.toString())).as(err::toString).isZero();
 		Matcher accepted = Pattern.compile("accepted, delivering as (\\S+)\n").matcher(out.toString());
 		assertThat(accepted.matches()).as(out::toString).isTrue();
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns")))).hasSize(1));
+			.untilAsserted(() -> assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns"))))
+				.hasSize(1));
 		LoggedRequest delivered = tools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns"))).get(0);
 		assertThat(delivered.getHeader("Idempotency-Key")).isEqualTo(accepted.group(1));
 		JsonNode message = read(delivered.getBodyAsString());
@@ -131,13 +146,15 @@ class RejectsEndToEndTest extends EdgeTestSupport {
 		assertThat(status(typed)).isEqualTo("replayed");
 
 		assertThat(rejects(OPERATOR, "replay", typed)).isEqualTo(1);
-		assertThat(err.toString()).isEqualTo("error: Not possible in its current state: reject " + typed + " is replayed; only an open reject can be replayed\n");
+		assertThat(err.toString()).isEqualTo("error: Not possible in its current state: reject " + typed
+				+ " is replayed; only an open reject can be replayed\n");
 		assertThat(out.toString()).isEmpty();
 
 		assertThat(rejects(OPERATOR, "show", typed)).isZero();
 		assertThat(out.toString()).contains("\nstatus    replayed\n")
-			.containsPattern("  \\S+Z  test-operator  edit      accepted  patch=\\[\\{\"op\":\"remove\",\"path\":\"/tracking/google_analytics\"\\}\\], deliveryId="
-					+ Pattern.quote(accepted.group(1)) + "\n");
+			.containsPattern(
+					"  \\S+Z  test-operator  edit      accepted  patch=\\[\\{\"op\":\"remove\",\"path\":\"/tracking/google_analytics\"\\}\\], deliveryId="
+							+ Pattern.quote(accepted.group(1)) + "\n");
 		// the second replay was refused before anything was sent
 		assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns")))).hasSize(1);
 	}
@@ -166,17 +183,20 @@ class RejectsEndToEndTest extends EdgeTestSupport {
 		assertThat(err.toString()).contains("Missing required option: '--reason=TEXT'");
 		assertThat(status(stale)).isEqualTo("open");
 
-		assertThat(rejects(OPERATOR, "discard", stale, "--reason", "built on the old brief; the email team sends a new one")).isZero();
+		assertThat(rejects(OPERATOR, "discard", stale, "--reason",
+				"built on the old brief; the email team sends a new one"))
+			.isZero();
 		assertThat(out.toString()).isEqualTo("discarded\n");
 		assertThat(status(stale)).isEqualTo("discarded");
 		assertThat(status(typed)).isEqualTo("open");
 
 		assertThat(rejects(OPERATOR, "show", stale)).isZero();
-		assertThat(out.toString())
-			.containsPattern("  \\S+Z  test-operator  discard   discarded  reason=built on the old brief; the email team sends a new one\n$");
+		assertThat(out.toString()).containsPattern(
+				"  \\S+Z  test-operator  discard   discarded  reason=built on the old brief; the email team sends a new one\n$");
 
 		assertThat(rejects(OPERATOR, "discard", stale, "--reason", "again")).isEqualTo(1);
-		assertThat(err.toString()).startsWith("error: Not possible in its current state: reject " + stale + " is discarded");
+		assertThat(err.toString())
+			.startsWith("error: Not possible in its current state: reject " + stale + " is discarded");
 	}
 
 	@Test
@@ -187,8 +207,9 @@ class RejectsEndToEndTest extends EdgeTestSupport {
 		assertThat(out.toString()).contains("personal data is masked");
 
 		assertThat(rejects(VIEWER, "replay", typed)).isEqualTo(2);
-		assertThat(err.toString()).isEqualTo("error: Forbidden: token 'test-viewer' has role viewer; this call needs operator\n"
-				+ "hint: pass --token TOKEN or set HANDOFF_TOKEN to a token whose role allows this call\n");
+		assertThat(err.toString())
+			.isEqualTo("error: Forbidden: token 'test-viewer' has role viewer; this call needs operator\n"
+					+ "hint: pass --token TOKEN or set HANDOFF_TOKEN to a token whose role allows this call\n");
 		assertThat(status(typed)).isEqualTo("open");
 	}
 
@@ -196,8 +217,9 @@ class RejectsEndToEndTest extends EdgeTestSupport {
 	void aTokenTheServiceDoesNotKnowIsBadUsageAndIsNeverPrinted() {
 		String unknown = "not-a-configured-token-5f3a";
 		assertThat(rejects(unknown, "list")).isEqualTo(2);
-		assertThat(err.toString()).isEqualTo("error: Unauthorized: the bearer token is not one of the configured tokens (handoff.access.tokens)\n"
-				+ "hint: pass --token TOKEN or set HANDOFF_TOKEN to a token whose role allows this call\n");
+		assertThat(err.toString()).isEqualTo(
+				"error: Unauthorized: the bearer token is not one of the configured tokens (handoff.access.tokens)\n"
+						+ "hint: pass --token TOKEN or set HANDOFF_TOKEN to a token whose role allows this call\n");
 		assertThat(out.toString() + err).doesNotContain(unknown);
 	}
 
@@ -215,4 +237,5 @@ class RejectsEndToEndTest extends EdgeTestSupport {
 			throw new AssertionError(json, e);
 		}
 	}
+
 }

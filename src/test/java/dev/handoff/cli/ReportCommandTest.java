@@ -17,7 +17,10 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code handoff report} against a stand-in for the service: the exact call it makes, and what it does with each kind of answer. */
+/**
+ * {@code handoff report} against a stand-in for the service: the exact call it makes, and
+ * what it does with each kind of answer.
+ */
 class ReportCommandTest {
 
 	private static final String TOKEN = "t0k-r3port";
@@ -41,7 +44,8 @@ class ReportCommandTest {
 	}
 
 	private static void answers(int status, String contentType, String body) {
-		service.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(status).withHeader("Content-Type", contentType).withBody(body)));
+		service.stubFor(any(anyUrl())
+			.willReturn(aResponse().withStatus(status).withHeader("Content-Type", contentType).withBody(body)));
 	}
 
 	private static LoggedRequest theRequest() {
@@ -53,9 +57,12 @@ class ReportCommandTest {
 	@Test
 	void asksForTheWindowEdgeCampaignAndFormatGivenWithTheToken() {
 		answers(200, "text/csv;charset=UTF-8", "since,until\r\n");
-		assertThat(report("--since", "30d", "--until", "2027-03-01", "--edge", "email-campaign", "--campaign", "C 1001", "--format", "csv"))
-			.as(err::toString).isZero();
-		assertThat(theRequest().getUrl()).isEqualTo("/api/report?since=30d&until=2027-03-01&edge=email-campaign&campaign=C+1001&format=csv");
+		assertThat(report("--since", "30d", "--until", "2027-03-01", "--edge", "email-campaign", "--campaign", "C 1001",
+				"--format", "csv"))
+			.as(err::toString)
+			.isZero();
+		assertThat(theRequest().getUrl())
+			.isEqualTo("/api/report?since=30d&until=2027-03-01&edge=email-campaign&campaign=C+1001&format=csv");
 		assertThat(theRequest().getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
 		assertThat(out.toString()).isEqualTo("since,until\r\n");
 	}
@@ -73,13 +80,16 @@ class ReportCommandTest {
 		answers(502, "text/html", "<h1>Bad gateway</h1>");
 		assertThat(report("--format", "text")).isEqualTo(2);
 		assertThat(out.toString()).isEmpty();
-		assertThat(err.toString()).startsWith("error: http://127.0.0.1:" + service.getPort() + " answered 502 (text/html):\n<h1>Bad gateway</h1>");
+		assertThat(err.toString()).startsWith(
+				"error: http://127.0.0.1:" + service.getPort() + " answered 502 (text/html):\n<h1>Bad gateway</h1>");
 	}
 
 	@Test
 	void aBadRequestIsBadUsage() {
-		answers(400, "application/problem+json", "{\"title\": \"Bad request\", \"status\": 400, \"detail\": \"since '3x' is not a time\"}");
+		answers(400, "application/problem+json",
+				"{\"title\": \"Bad request\", \"status\": 400, \"detail\": \"since '3x' is not a time\"}");
 		assertThat(report("--since", "3x")).isEqualTo(2);
 		assertThat(err.toString()).isEqualTo("error: Bad request: since '3x' is not a time\n");
 	}
+
 }

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * {@code handoff report} against the real service: a marketing-ops lead prints the truth tax of the last hours as a
- * table, as CSV for a spreadsheet and as JSON for a script, each exactly what the API answers; and the exit codes.
+ * {@code handoff report} against the real service: a marketing-ops lead prints the truth
+ * tax of the last hours as a table, as CSV for a spreadsheet and as JSON for a script,
+ * each exactly what the API answers; and the exit codes.
  */
 class ReportEndToEndTest extends EdgeTestSupport {
 
@@ -40,12 +41,17 @@ class ReportEndToEndTest extends EdgeTestSupport {
 			briefsApproved();
 		}
 		since = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
-		assertThat(send("email-campaign", bytes(example("email-campaign", "01-good-campaign.json"))).statusCode()).isEqualTo(202);
-		assertThat(send("email-campaign", bytes(example("email-campaign", "02-typed-utm-campaign.json"))).statusCode()).isEqualTo(422);
+		assertThat(send("email-campaign", bytes(example("email-campaign", "01-good-campaign.json"))).statusCode())
+			.isEqualTo(202);
+		assertThat(send("email-campaign", bytes(example("email-campaign", "02-typed-utm-campaign.json"))).statusCode())
+			.isEqualTo(422);
 		until = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS).toString();
 	}
 
-	/** {@code handoff report ARGS --url <the service> --token TOKEN}, in process, as {@code bin/handoff} would run it. */
+	/**
+	 * {@code handoff report ARGS --url <the service> --token TOKEN}, in process, as
+	 * {@code bin/handoff} would run it.
+	 */
 	private int report(String token, String... args) {
 		List<String> all = new ArrayList<>(List.of("report"));
 		all.addAll(List.of(args));
@@ -76,7 +82,9 @@ class ReportEndToEndTest extends EdgeTestSupport {
 	@Test
 	void csvIsTheServicesCsvByteForByte() {
 		assertThat(report(VIEWER, "--since", since, "--until", until, "--format", "csv")).as(err::toString).isZero();
-		assertThat(out.toString()).isEqualTo(api("&format=csv")).startsWith("since,until,edge,campaign,messages,").contains("\r\n");
+		assertThat(out.toString()).isEqualTo(api("&format=csv"))
+			.startsWith("since,until,edge,campaign,messages,")
+			.contains("\r\n");
 	}
 
 	@Test
@@ -93,7 +101,9 @@ class ReportEndToEndTest extends EdgeTestSupport {
 
 	@Test
 	void edgeAndCampaignNarrowIt() {
-		assertThat(report(VIEWER, "--since", since, "--until", until, "--edge", "email-campaign", "--campaign", "C-1001")).isZero();
+		assertThat(
+				report(VIEWER, "--since", since, "--until", until, "--edge", "email-campaign", "--campaign", "C-1001"))
+			.isZero();
 		assertThat(out.toString()).isEqualTo(api("&format=text&edge=email-campaign&campaign=C-1001"))
 			.contains("(edge email-campaign, campaign C-1001)\n\n50 % of messages arrived right the first time;");
 	}
@@ -101,8 +111,9 @@ class ReportEndToEndTest extends EdgeTestSupport {
 	@Test
 	void aSinceThatIsNoTimeIsBadUsage() {
 		assertThat(report(VIEWER, "--since", "3x")).isEqualTo(2);
-		assertThat(err.toString()).isEqualTo("error: Bad request: since '3x' is not a time: give days, hours or minutes back (30d, 12h, 90m), "
-				+ "a date (2027-03-01, UTC) or an instant (2027-03-01T00:00:00Z)\n");
+		assertThat(err.toString()).isEqualTo(
+				"error: Bad request: since '3x' is not a time: give days, hours or minutes back (30d, 12h, 90m), "
+						+ "a date (2027-03-01, UTC) or an instant (2027-03-01T00:00:00Z)\n");
 		assertThat(out.toString()).isEmpty();
 		assertThat(report(VIEWER, "--format", "xml")).isEqualTo(2);
 		assertThat(err.toString()).contains("Invalid value for option '--format'");
@@ -111,8 +122,9 @@ class ReportEndToEndTest extends EdgeTestSupport {
 	@Test
 	void aWrongTokenOrNoServiceIsBadUsage() {
 		assertThat(report("not-a-configured-token-5f3a", "--since", "30d", "--format", "csv")).isEqualTo(2);
-		assertThat(err.toString()).isEqualTo("error: Unauthorized: the bearer token is not one of the configured tokens (handoff.access.tokens)\n"
-				+ "hint: pass --token TOKEN or set HANDOFF_TOKEN to a token whose role allows this call\n");
+		assertThat(err.toString()).isEqualTo(
+				"error: Unauthorized: the bearer token is not one of the configured tokens (handoff.access.tokens)\n"
+						+ "hint: pass --token TOKEN or set HANDOFF_TOKEN to a token whose role allows this call\n");
 		assertThat(out.toString()).isEmpty();
 
 		out = new StringWriter();
@@ -120,8 +132,10 @@ class ReportEndToEndTest extends EdgeTestSupport {
 		CommandLine cli = new CommandLine(new HandoffCommand());
 		cli.setOut(new PrintWriter(out, true));
 		cli.setErr(new PrintWriter(err, true));
-		// port 9 (discard) on loopback: nothing listens there on the machines this runs on
-		assertThat(cli.execute("report", "--url", "http://127.0.0.1:9", "--token", VIEWER, "--timeout", "2s")).isEqualTo(2);
+		// port 9 (discard) on loopback: nothing listens there on the machines this runs
+		// on
+		assertThat(cli.execute("report", "--url", "http://127.0.0.1:9", "--token", VIEWER, "--timeout", "2s"))
+			.isEqualTo(2);
 		assertThat(err.toString()).startsWith("error: cannot reach http://127.0.0.1:9: ");
 	}
 
@@ -140,4 +154,5 @@ class ReportEndToEndTest extends EdgeTestSupport {
 			throw new AssertionError(json, e);
 		}
 	}
+
 }

@@ -23,14 +23,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Contracts edited under a running service: a good edit takes over whole, a bad one is refused and shown. */
+/**
+ * Contracts edited under a running service: a good edit takes over whole, a bad one is
+ * refused and shown.
+ */
 class ContractReloadTest extends EdgeTestSupport {
 
 	private static Path contracts;
 
 	@DynamicPropertySource
 	static void editableContracts(DynamicPropertyRegistry registry) throws IOException {
-		contracts = TestFiles.copy(Path.of("contracts"), Files.createTempDirectory("handoff-contracts-").resolve("contracts"));
+		contracts = TestFiles.copy(Path.of("contracts"),
+				Files.createTempDirectory("handoff-contracts-").resolve("contracts"));
 		registry.add("handoff.contracts.dir", contracts::toString);
 		registry.add("handoff.contracts.reload-interval", () -> "100ms");
 	}
@@ -57,8 +61,8 @@ class ContractReloadTest extends EdgeTestSupport {
 			}
 		});
 		await().until(() -> statuses.size() > 20);
-		TestFiles.replace(contracts.resolve("email-campaign.schema.json"), "\"title\": \"Email campaign for the email platform\"",
-				"\"title\": \"Email campaign (reviewed)\"");
+		TestFiles.replace(contracts.resolve("email-campaign.schema.json"),
+				"\"title\": \"Email campaign for the email platform\"", "\"title\": \"Email campaign (reviewed)\"");
 		await().atMost(Duration.ofSeconds(10)).until(() -> !emailHash().equals(before));
 		String after = emailHash();
 		int switchedAt = statuses.size();
@@ -67,15 +71,18 @@ class ContractReloadTest extends EdgeTestSupport {
 		flow.get();
 
 		assertThat(statuses).as("no message lost or refused while the set changed").containsOnly(202);
-		List<String> hashes = jdbc.queryForList("SELECT contract_sha256 FROM outbox WHERE edge = 'email-campaign' ORDER BY seq", String.class);
+		List<String> hashes = jdbc.queryForList(
+				"SELECT contract_sha256 FROM outbox WHERE edge = 'email-campaign' ORDER BY seq", String.class);
 		assertThat(hashes).hasSize(statuses.size()).containsOnly(before, after);
 		int firstNew = hashes.indexOf(after);
 		assertThat(firstNew).isPositive();
-		assertThat(hashes.subList(firstNew, hashes.size())).as("once the new set judged, the old never did again").containsOnly(after);
+		assertThat(hashes.subList(firstNew, hashes.size())).as("once the new set judged, the old never did again")
+			.containsOnly(after);
 
 		Files.writeString(contracts.resolve("email-campaign.schema.json"), "{ \"type\": \"object\", }");
 		await().atMost(Duration.ofSeconds(10)).until(() -> !json(get("/api/contracts")).get("lastError").isNull());
-		assertThat(json(get("/api/contracts")).get("lastError").get("message").asText()).contains("email-campaign.schema.json")
+		assertThat(json(get("/api/contracts")).get("lastError").get("message").asText())
+			.contains("email-campaign.schema.json")
 			.contains("is not valid JSON");
 		assertThat(emailHash()).as("the last good set stays in force").isEqualTo(after);
 		HttpResponse<String> still = send("email-campaign", email);
@@ -92,12 +99,14 @@ class ContractReloadTest extends EdgeTestSupport {
 
 	@Test
 	void refusesASetThatDropsAContractAnEdgeGuardsWith() throws Exception {
-		Path moved = Files.move(contracts.resolve("tracking-event.schema.json"), contracts.getParent().resolve("tracking-event.schema.json"));
+		Path moved = Files.move(contracts.resolve("tracking-event.schema.json"),
+				contracts.getParent().resolve("tracking-event.schema.json"));
 		try {
 			HttpResponse<String> forced = post("/api/contracts/reload", "test-admin-token");
 			assertThat(forced.statusCode()).isEqualTo(422);
 			assertThat(forced.body()).contains("edge 'tracking-event'").contains("which the new set lacks");
-			assertThat(json(get("/api/contracts")).get("contracts")).extracting(c -> c.get("name").asText()).contains("tracking-event");
+			assertThat(json(get("/api/contracts")).get("contracts")).extracting(c -> c.get("name").asText())
+				.contains("tracking-event");
 		}
 		finally {
 			Files.move(moved, contracts.resolve("tracking-event.schema.json"));
@@ -108,7 +117,8 @@ class ContractReloadTest extends EdgeTestSupport {
 
 	@Test
 	void refusesABadGateAndAGateOnAContractAQueueEdgeChecksWith() throws Exception {
-		// another test here may have left email-campaign broken on purpose; start from the shipped set
+		// another test here may have left email-campaign broken on purpose; start from
+		// the shipped set
 		Files.copy(Path.of("contracts/email-campaign.schema.json"), contracts.resolve("email-campaign.schema.json"),
 				java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 		Path file = contracts.resolve("tracking-event.schema.json");
@@ -120,12 +130,15 @@ class ContractReloadTest extends EdgeTestSupport {
 			assertThat(bad.body()).contains("/x-handoff/gate/reason").contains("a gate needs a 'reason'");
 
 			Files.writeString(file, original);
-			TestFiles.replace(file, "\"channel\": \"email\",", "\"channel\": \"email\", \"gate\": {\"reason\": \"Check unsubscribes\", \"if\": {}},");
+			TestFiles.replace(file, "\"channel\": \"email\",",
+					"\"channel\": \"email\", \"gate\": {\"reason\": \"Check unsubscribes\", \"if\": {}},");
 			HttpResponse<String> queued = post("/api/contracts/reload", "test-admin-token");
 			assertThat(queued.statusCode()).isEqualTo(422);
-			assertThat(queued.body()).contains("edge 'tracking-kafka'").contains("has a gate, but handoff:check: reads a queue");
+			assertThat(queued.body()).contains("edge 'tracking-kafka'")
+				.contains("has a gate, but handoff:check: reads a queue");
 			assertThat(json(get("/api/contracts")).get("contracts")).extracting(c -> c.get("sha256").asText())
-				.as("the last good set stays in force").doesNotContain(ContractLoader.sha256(Files.readAllBytes(file)));
+				.as("the last good set stays in force")
+				.doesNotContain(ContractLoader.sha256(Files.readAllBytes(file)));
 		}
 		finally {
 			Files.writeString(file, original);
@@ -134,9 +147,11 @@ class ContractReloadTest extends EdgeTestSupport {
 	}
 
 	private HttpResponse<String> post(String path, String token) throws Exception {
-		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Authorization", "Bearer " + token)
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+				.header("Authorization", "Bearer " + token)
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
+
 }

@@ -16,8 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code x-handoff-message}, the sentence a contract's author gives a field for the reviewer, is checked when contracts
- * load and by {@code handoff lint}: a string of one short paragraph, where it can word a violation.
+ * {@code x-handoff-message}, the sentence a contract's author gives a field for the
+ * reviewer, is checked when contracts load and by {@code handoff lint}: a string of one
+ * short paragraph, where it can word a violation.
  */
 class HandoffMessagesTest {
 
@@ -56,7 +57,8 @@ class HandoffMessagesTest {
 				two lines           | "Use the id.\\nFrom Mailchimp." | write it as one paragraph
 				""")
 		void whenItIsNotOneShortParagraph(String kind, String value, String problem) throws IOException {
-			TestFiles.replace(contracts.resolve(EMAIL), FROM_NAME, FROM_NAME + " \"x-handoff-message\": " + value + ",");
+			TestFiles.replace(contracts.resolve(EMAIL), FROM_NAME,
+					FROM_NAME + " \"x-handoff-message\": " + value + ",");
 			assertThat(lint()).singleElement().satisfies(p -> {
 				assertThat(p.file()).endsWith(EMAIL);
 				assertThat(p.pointer()).isEqualTo("/properties/settings/properties/from_name/x-handoff-message");
@@ -66,8 +68,12 @@ class HandoffMessagesTest {
 
 		@Test
 		void whenItIsTooLongToReadAtAGlance() throws IOException {
-			TestFiles.replace(contracts.resolve(EMAIL), FROM_NAME, FROM_NAME + " \"x-handoff-message\": \"" + "a".repeat(301) + "\",");
-			assertThat(lint()).singleElement().extracting(ContractProblem::problem).asString().contains("is 301 characters; keep it to 300");
+			TestFiles.replace(contracts.resolve(EMAIL), FROM_NAME,
+					FROM_NAME + " \"x-handoff-message\": \"" + "a".repeat(301) + "\",");
+			assertThat(lint()).singleElement()
+				.extracting(ContractProblem::problem)
+				.asString()
+				.contains("is 301 characters; keep it to 300");
 		}
 
 		@Test
@@ -82,7 +88,8 @@ class HandoffMessagesTest {
 
 		@Test
 		void inTheXHandoffBlock() throws IOException {
-			TestFiles.replace(contracts.resolve(EMAIL), "\"onConflict\": \"reject\",", "\"onConflict\": \"reject\", \"x-handoff-message\": \"Ask Maria\",");
+			TestFiles.replace(contracts.resolve(EMAIL), "\"onConflict\": \"reject\",",
+					"\"onConflict\": \"reject\", \"x-handoff-message\": \"Ask Maria\",");
 			assertThat(lint()).anySatisfy(p -> {
 				assertThat(p.pointer()).isEqualTo("/x-handoff/x-handoff-message");
 				assertThat(p.problem()).contains("belongs on a property's schema");
@@ -92,29 +99,33 @@ class HandoffMessagesTest {
 		@Test
 		void byTheServiceToo() throws IOException {
 			TestFiles.replace(contracts.resolve(EMAIL), FROM_NAME, FROM_NAME + " \"x-handoff-message\": 42,");
-			InvalidContractsException refused = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidContractsException.class,
-					() -> new ContractLoader().load(contracts));
+			InvalidContractsException refused = org.assertj.core.api.Assertions
+				.catchThrowableOfType(InvalidContractsException.class, () -> new ContractLoader().load(contracts));
 			assertThat(refused.problems()).extracting(ContractProblem::pointer)
 				.containsExactly("/properties/settings/properties/from_name/x-handoff-message");
 		}
+
 	}
 
 	@Nested
 	class IsTaken {
 
 		@ParameterizedTest(name = "{0}")
-		@CsvSource(delimiter = '|', textBlock = """
-				on a property             | "html": { "type": "string", "minLength": 1 } | "html": { "type": "string", "minLength": 1, "x-handoff-message": "The email's HTML" }
-				on the whole message      | "type": "object",\\n  "required": ["type"    | "type": "object", "x-handoff-message": "A Mailchimp campaign",\\n  "required": ["type"
-				on an item                | "html": { "type": "string", "minLength": 1 } | "html": { "type": "array", "items": { "type": "string", "x-handoff-message": "One block" } }
-				in a branch               | "html": { "type": "string", "minLength": 1 } | "html": { "anyOf": [{ "type": "string", "x-handoff-message": "The HTML" }, { "type": "null" }] }
-				in a definition           | "html": { "type": "string", "minLength": 1 } | "html": { "$ref": "#/properties/content/definitions/html" } }, "definitions": { "html": { "type": "string", "x-handoff-message": "The HTML" }
-				as a property's name      | "html": { "type": "string", "minLength": 1 } | "html": { "type": "object", "properties": { "x-handoff-message": { "type": "string" } } }
-				as data in an enum        | "html": { "type": "string", "minLength": 1 } | "html": { "enum": [{ "x-handoff-message": 42 }] }
-				""")
+		@CsvSource(delimiter = '|',
+				textBlock = """
+						on a property             | "html": { "type": "string", "minLength": 1 } | "html": { "type": "string", "minLength": 1, "x-handoff-message": "The email's HTML" }
+						on the whole message      | "type": "object",\\n  "required": ["type"    | "type": "object", "x-handoff-message": "A Mailchimp campaign",\\n  "required": ["type"
+						on an item                | "html": { "type": "string", "minLength": 1 } | "html": { "type": "array", "items": { "type": "string", "x-handoff-message": "One block" } }
+						in a branch               | "html": { "type": "string", "minLength": 1 } | "html": { "anyOf": [{ "type": "string", "x-handoff-message": "The HTML" }, { "type": "null" }] }
+						in a definition           | "html": { "type": "string", "minLength": 1 } | "html": { "$ref": "#/properties/content/definitions/html" } }, "definitions": { "html": { "type": "string", "x-handoff-message": "The HTML" }
+						as a property's name      | "html": { "type": "string", "minLength": 1 } | "html": { "type": "object", "properties": { "x-handoff-message": { "type": "string" } } }
+						as data in an enum        | "html": { "type": "string", "minLength": 1 } | "html": { "enum": [{ "x-handoff-message": 42 }] }
+						""")
 		void whereItCanWordAViolation(String kind, String from, String to) throws IOException {
 			TestFiles.replace(contracts.resolve(EMAIL), from.replace("\\n", "\n"), to.replace("\\n", "\n"));
 			assertThat(lint()).isEmpty();
 		}
+
 	}
+
 }

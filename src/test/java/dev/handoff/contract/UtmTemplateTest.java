@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-/** Generated UTM values: a small fixed set of pure functions, then the taxonomy's characters and length. */
+/**
+ * Generated UTM values: a small fixed set of pure functions, then the taxonomy's
+ * characters and length.
+ */
 class UtmTemplateTest {
 
 	@Test
@@ -23,7 +26,8 @@ class UtmTemplateTest {
 		List<String> problems = new ArrayList<>();
 		UtmTemplate template = UtmTemplate.parse("{slug(name)}-{lower(id)}", Set.of("name", "id"), problems);
 		assertThat(problems).isEmpty();
-		assertThat(template.render(Map.of("name", "Spring Sale 2027", "id", "C-1001"))).isEqualTo("spring-sale-2027-c-1001");
+		assertThat(template.render(Map.of("name", "Spring Sale 2027", "id", "C-1001")))
+			.isEqualTo("spring-sale-2027-c-1001");
 	}
 
 	@Test
@@ -41,4 +45,5 @@ class UtmTemplateTest {
 		assertThat(taxonomy.normalise("spring__sale--2027-c-1001")).isEqualTo("spring-sale");
 		assertThat(taxonomy.normalise("-a--b-")).isEqualTo("a-b");
 	}
+
 }

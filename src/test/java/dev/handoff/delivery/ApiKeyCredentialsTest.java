@@ -35,15 +35,19 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * An API key goes in the header or the query parameter its tool names, and nowhere it could be read back: not in the
- * outbox's target, not in a reject when the tool echoes the URL, not in the list of edges, whose targets are shown
- * without user info or query for every role.
+ * An API key goes in the header or the query parameter its tool names, and nowhere it
+ * could be read back: not in the outbox's target, not in a reject when the tool echoes
+ * the URL, not in the list of edges, whose targets are shown without user info or query
+ * for every role.
  */
 class ApiKeyCredentialsTest extends EdgeTestSupport {
 
 	static final String HEADER_KEY = "hk-5d2c9e61b0a84f7f";
 
-	/** With characters a query must escape, so the key is checked in the form it travels in too. */
+	/**
+	 * With characters a query must escape, so the key is checked in the form it travels
+	 * in too.
+	 */
 	static final String QUERY_KEY = "qk+7a1/b3=";
 
 	static final String MAILCHIMP = "/email/3.0/campaigns";
@@ -79,10 +83,12 @@ class ApiKeyCredentialsTest extends EdgeTestSupport {
 
 	@BeforeEach
 	void toolsCheckTheKey() {
-		tools.stubFor(any(urlPathMatching(MAILCHIMP + ".*")).withHeader("X-API-Key", equalTo(HEADER_KEY)).atPriority(1)
+		tools.stubFor(any(urlPathMatching(MAILCHIMP + ".*")).withHeader("X-API-Key", equalTo(HEADER_KEY))
+			.atPriority(1)
 			.willReturn(mailchimpCreated()));
 		tools.stubFor(any(urlPathMatching(MAILCHIMP + ".*")).atPriority(2).willReturn(refused()));
-		tools.stubFor(post(urlPathEqualTo(SEGMENT_TRACK)).withQueryParam("api_key", equalTo(QUERY_KEY)).atPriority(1)
+		tools.stubFor(post(urlPathEqualTo(SEGMENT_TRACK)).withQueryParam("api_key", equalTo(QUERY_KEY))
+			.atPriority(1)
 			.willReturn(aResponse().withStatus(200).withBody("{\"success\": true}")));
 		tools.stubFor(post(urlPathEqualTo(SEGMENT_TRACK)).atPriority(2).willReturn(refused()));
 	}
@@ -92,11 +98,14 @@ class ApiKeyCredentialsTest extends EdgeTestSupport {
 		briefsApproved();
 		String id = accepted("email-campaign", example("email-campaign", "01-good-campaign.json"));
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(status(id)).isEqualTo("delivered"));
-		assertThat(tools.findAll(anyRequestedFor(urlPathMatching(MAILCHIMP + ".*")).withHeader("Idempotency-Key", equalTo(id))))
-			.as("both of Mailchimp's calls (or the content call, once the campaign is made)").isNotEmpty().allSatisfy(r -> {
-			assertThat(r.getHeader("X-API-Key")).isEqualTo(HEADER_KEY);
-			assertThat(r.containsHeader("Authorization")).isFalse();
-		});
+		assertThat(tools
+			.findAll(anyRequestedFor(urlPathMatching(MAILCHIMP + ".*")).withHeader("Idempotency-Key", equalTo(id))))
+			.as("both of Mailchimp's calls (or the content call, once the campaign is made)")
+			.isNotEmpty()
+			.allSatisfy(r -> {
+				assertThat(r.getHeader("X-API-Key")).isEqualTo(HEADER_KEY);
+				assertThat(r.containsHeader("Authorization")).isFalse();
+			});
 	}
 
 	@Test
@@ -106,7 +115,8 @@ class ApiKeyCredentialsTest extends EdgeTestSupport {
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(status(id)).isEqualTo("delivered"));
 		assertThat(tools.findAll(postRequestedFor(urlPathEqualTo(SEGMENT_TRACK)))).hasSize(1)
 			.allSatisfy(r -> assertThat(r.queryParameter("api_key").firstValue()).isEqualTo(QUERY_KEY));
-		assertThat(jdbc.queryForObject("SELECT target FROM outbox WHERE id = ?", String.class, id)).isEqualTo(tools.baseUrl() + SEGMENT_TRACK);
+		assertThat(jdbc.queryForObject("SELECT target FROM outbox WHERE id = ?", String.class, id))
+			.isEqualTo(tools.baseUrl() + SEGMENT_TRACK);
 	}
 
 	@Test
@@ -117,11 +127,12 @@ class ApiKeyCredentialsTest extends EdgeTestSupport {
 		String id = accepted("email-campaign", example("email-campaign", "01-good-campaign.json"));
 
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(status(id)).isEqualTo("failed"));
-		assertThat(tools.findAll(anyRequestedFor(urlPathMatching(MAILCHIMP + ".*")))).as("a 401 is not retried").hasSize(1)
+		assertThat(tools.findAll(anyRequestedFor(urlPathMatching(MAILCHIMP + ".*")))).as("a 401 is not retried")
+			.hasSize(1)
 			.allSatisfy(r -> assertThat(r.getHeader("X-API-Key")).isEqualTo(HEADER_KEY));
 		JsonNode violation = json(get("/api/rejects/" + rejectId("email-campaign"))).get("violations").get(0);
-		assertThat(violation.get("message").asText())
-			.isEqualTo("email-campaign: the tool behind direct:mailchimp-campaign refused the message after 1 attempt(s)");
+		assertThat(violation.get("message").asText()).isEqualTo(
+				"email-campaign: the tool behind direct:mailchimp-campaign refused the message after 1 attempt(s)");
 		assertThat(violation.get("actual").asText()).startsWith("401: ").contains("API Key Invalid");
 	}
 
@@ -137,9 +148,11 @@ class ApiKeyCredentialsTest extends EdgeTestSupport {
 
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(status(id)).isEqualTo("failed"));
 		LoggedRequest sent = tools.findAll(postRequestedFor(urlPathEqualTo(SEGMENT_TRACK))).get(0);
-		assertThat(sent.getUrl()).as("the tool did get the key, in its escaped form").contains(URLEncoder.encode(QUERY_KEY, StandardCharsets.UTF_8));
+		assertThat(sent.getUrl()).as("the tool did get the key, in its escaped form")
+			.contains(URLEncoder.encode(QUERY_KEY, StandardCharsets.UTF_8));
 		String reject = get("/api/rejects/" + rejectId("tracking-event")).body();
-		assertThat(json(get("/api/rejects/" + rejectId("tracking-event"))).get("violations").get(0).get("actual").asText())
+		assertThat(
+				json(get("/api/rejects/" + rejectId("tracking-event"))).get("violations").get(0).get("actual").asText())
 			.contains("POST /tracking/v1/track?api_key=[secret]");
 		assertThat(reject).doesNotContain(QUERY_KEY, URLEncoder.encode(QUERY_KEY, StandardCharsets.UTF_8));
 		assertThat(jdbc.queryForList("SELECT outcome FROM delivery_attempt", String.class))
@@ -165,26 +178,31 @@ class ApiKeyCredentialsTest extends EdgeTestSupport {
 	void showsTheEdgesPageWithTargetsStrippedOfUserInfoAndQuery() throws Exception {
 		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 		String base = "http://localhost:" + port;
-		String login = browser.send(HttpRequest.newBuilder(URI.create(base + "/ui/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+		String login = browser
+			.send(HttpRequest.newBuilder(URI.create(base + "/ui/login")).build(), HttpResponse.BodyHandlers.ofString())
+			.body();
 		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
 		assertThat(csrf.find()).isTrue();
 		HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/ui/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("token=test-viewer-token&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+			.POST(HttpRequest.BodyPublishers
+				.ofString("token=test-viewer-token&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(signedIn.statusCode()).isEqualTo(302);
 
 		HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base + "/ui/edges")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("http://localhost:9/hooks/relay").doesNotContain("relay-user", "relay-pass", "query-secret");
+		assertThat(page.body()).contains("http://localhost:9/hooks/relay")
+			.doesNotContain("relay-user", "relay-pass", "query-secret");
 	}
 
 	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder refused() {
 		return aResponse().withStatus(401)
 			.withHeader("Content-Type", "application/problem+json")
-			.withBody("{\"type\": \"https://mailchimp.com/developer/marketing/docs/errors/\", \"title\": \"API Key Invalid\", "
-					+ "\"status\": 401, \"detail\": \"Your API key may be invalid, or you've attempted to access the wrong datacenter.\"}");
+			.withBody(
+					"{\"type\": \"https://mailchimp.com/developer/marketing/docs/errors/\", \"title\": \"API Key Invalid\", "
+							+ "\"status\": 401, \"detail\": \"Your API key may be invalid, or you've attempted to access the wrong datacenter.\"}");
 	}
 
 	private String accepted(String edge, JsonNode message) {
@@ -202,4 +220,5 @@ class ApiKeyCredentialsTest extends EdgeTestSupport {
 		assertThat(rejects.get("total").asLong()).isEqualTo(1);
 		return rejects.get("items").get(0).get("id").asText();
 	}
+
 }

@@ -22,21 +22,24 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A tool down for a long stretch: thousands of messages wait in the outbox, and all go out when it returns.
- * The dispatcher holds at most one batch in memory; the heap figures printed here include H2's page cache
- * (64 MB by default) and are reported, not asserted, since this JVM also runs WireMock.
+ * A tool down for a long stretch: thousands of messages wait in the outbox, and all go
+ * out when it returns. The dispatcher holds at most one batch in memory; the heap figures
+ * printed here include H2's page cache (64 MB by default) and are reported, not asserted,
+ * since this JVM also runs WireMock.
  */
 class BacklogTest extends EdgeTestSupport {
 
 	private static final int MESSAGES = 3000;
 
 	/**
-	 * Short waits, and enough of them that no message runs out while the tool is down (sending the 3000 and the first
-	 * wait below take up to a minute on a busy machine): the budget must not depend on how fast the dispatcher cycles.
+	 * Short waits, and enough of them that no message runs out while the tool is down
+	 * (sending the 3000 and the first wait below take up to a minute on a busy machine):
+	 * the budget must not depend on how fast the dispatcher cycles.
 	 */
 	@DynamicPropertySource
 	static void patient(DynamicPropertyRegistry registry) {
-		registry.add("handoff.delivery.edges.tracking-event.retry-waits", () -> String.join(",", Collections.nCopies(150, "1s")));
+		registry.add("handoff.delivery.edges.tracking-event.retry-waits",
+				() -> String.join(",", Collections.nCopies(150, "1s")));
 	}
 
 	@Test
@@ -52,27 +55,37 @@ class BacklogTest extends EdgeTestSupport {
 			accepted.add(json(send("tracking-event", bytes(message))).get("id").asText());
 		});
 		assertThat(accepted).hasSize(MESSAGES);
-		// generous deadlines: this asserts that nothing is lost or doubled, not how fast (bench/ measures speed)
-		await().atMost(Duration.ofSeconds(150)).until(() -> jdbc.queryForObject(
-				"SELECT COUNT(*) FROM outbox WHERE edge = 'tracking-event' AND status = 'pending' AND attempts >= 2", Integer.class) == MESSAGES);
-		// WireMock shares this JVM and keeps every request it saw: forget those before weighing Handoff
+		// generous deadlines: this asserts that nothing is lost or doubled, not how fast
+		// (bench/ measures speed)
+		await().atMost(Duration.ofSeconds(150))
+			.until(() -> jdbc.queryForObject(
+					"SELECT COUNT(*) FROM outbox WHERE edge = 'tracking-event' AND status = 'pending' AND attempts >= 2",
+					Integer.class) == MESSAGES);
+		// WireMock shares this JVM and keeps every request it saw: forget those before
+		// weighing Handoff
 		tools.resetRequests();
 		long heapWhileDown = usedHeap();
-		System.out.printf("backlog: %d messages waiting; used heap after GC %d MB before, %d MB while the tool was down%n", MESSAGES,
-				heapBefore >> 20, heapWhileDown >> 20);
+		System.out.printf(
+				"backlog: %d messages waiting; used heap after GC %d MB before, %d MB while the tool was down%n",
+				MESSAGES, heapBefore >> 20, heapWhileDown >> 20);
 
 		tools.stubFor(post(urlPathEqualTo("/tracking/v1/track")).willReturn(aResponse().withStatus(200)));
-		await().atMost(Duration.ofSeconds(180)).until(() -> jdbc.queryForObject(
-				"SELECT COUNT(*) FROM outbox WHERE edge = 'tracking-event' AND status = 'delivered'", Integer.class) == MESSAGES);
+		await().atMost(Duration.ofSeconds(180))
+			.until(() -> jdbc.queryForObject(
+					"SELECT COUNT(*) FROM outbox WHERE edge = 'tracking-event' AND status = 'delivered'",
+					Integer.class) == MESSAGES);
 		Set<String> delivered = new HashSet<>();
-		tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track"))).stream()
+		tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track")))
+			.stream()
 			.forEach(r -> delivered.add(r.getHeader("Idempotency-Key")));
 		assertThat(delivered).containsAll(accepted);
-		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reject WHERE edge = 'tracking-event'", Integer.class)).isZero();
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reject WHERE edge = 'tracking-event'", Integer.class))
+			.isZero();
 	}
 
 	private static long usedHeap() {
 		System.gc();
 		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 	}
+
 }

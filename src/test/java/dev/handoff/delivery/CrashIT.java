@@ -24,11 +24,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The delivery promise under kill -9: the packaged jar runs as a child process on one data folder while
- * eight senders send messages as fast as it answers them, and is killed at random moments 10 times, once
- * with the tool as a plain http target and once behind a {@code direct:} delivery route of the user's.
- * Every message answered 2xx must reach the tool at least once, repeats must share their key, and no
- * message answered otherwise may reach it.
+ * The delivery promise under kill -9: the packaged jar runs as a child process on one
+ * data folder while eight senders send messages as fast as it answers them, and is killed
+ * at random moments 10 times, once with the tool as a plain http target and once behind a
+ * {@code direct:} delivery route of the user's. Every message answered 2xx must reach the
+ * tool at least once, repeats must share their key, and no message answered otherwise may
+ * reach it.
  */
 class CrashIT {
 
@@ -36,7 +37,9 @@ class CrashIT {
 
 	/** How the tracking edge reaches the tool. */
 	enum Target {
+
 		HTTP_URL, DELIVERY_ROUTE
+
 	}
 
 	/** Senders in parallel, each waiting for its answer before the next message. */
@@ -70,14 +73,17 @@ class CrashIT {
 			process = JarProcess.start("crash-run-" + target + "-" + run, arguments(data, routes)).awaitReady();
 			lastReady = System.nanoTime();
 			if (run == 0) {
-				assertThat(process.post("brief-approved", Files.readAllBytes(Path.of("demo/brief-v1.json"))).statusCode()).isEqualTo(202);
+				assertThat(
+						process.post("brief-approved", Files.readAllBytes(Path.of("demo/brief-v1.json"))).statusCode())
+					.isEqualTo(202);
 			}
 			if (run == KILLS) {
 				break;
 			}
 			String thisRun = "crash-" + run + "-";
 			TrackingLoad.Running senders = load.start(thisRun, SENDERS, process);
-			// the kill comes at a random moment after this run has acknowledged something, however slow the machine is
+			// the kill comes at a random moment after this run has acknowledged
+			// something, however slow the machine is
 			await("run " + run + " of " + target + " acknowledges a message").atMost(Duration.ofSeconds(180))
 				.pollInterval(Duration.ofMillis(50))
 				.until(() -> load.acknowledgedAny(thisRun));
@@ -86,11 +92,14 @@ class CrashIT {
 			senders.stop();
 		}
 
-		// measured from the last start's readiness: what the restarted instance still owed, including rows the killed one
+		// measured from the last start's readiness: what the restarted instance still
+		// owed, including rows the killed one
 		// had claimed (their lease runs out within handoff.delivery.lease)
 		long caughtUp;
 		try {
-			await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> load.allDelivered(tracking));
+			await().atMost(Duration.ofSeconds(120))
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> load.allDelivered(tracking));
 			caughtUp = System.nanoTime() - lastReady;
 		}
 		catch (ConditionTimeoutException e) {
@@ -102,16 +111,22 @@ class CrashIT {
 		System.out.print("crash test " + target + ": " + counts);
 		Files.writeString(Path.of("target/crash-test-" + target + ".txt"), counts);
 
-		// not a speed floor: each run is killed only once it has acknowledged something, so every kill tests the promise
-		assertThat(load.acknowledged.keySet().stream().map(m -> m.split("-")[1]).distinct().count()).as("runs whose load was acknowledged")
+		// not a speed floor: each run is killed only once it has acknowledged something,
+		// so every kill tests the promise
+		assertThat(load.acknowledged.keySet().stream().map(m -> m.split("-")[1]).distinct().count())
+			.as("runs whose load was acknowledged")
 			.isEqualTo(KILLS);
 		load.assertKept(tracking);
 	}
 
-	/** The delivery settings a user gets: only the tool's address on this machine needs allowing. */
+	/**
+	 * The delivery settings a user gets: only the tool's address on this machine needs
+	 * allowing.
+	 */
 	private List<String> arguments(Path data, Path routes) {
-		List<String> arguments = new ArrayList<>(List.of("--HANDOFF_DATA_DIR=" + data, "--handoff.tools.cms-url=" + tracking.baseUrl(),
-				"--handoff.tools.email-url=" + tracking.baseUrl(), "--handoff.tools.tracking-url=" + tracking.baseUrl() + "/tracking",
+		List<String> arguments = new ArrayList<>(List.of("--HANDOFF_DATA_DIR=" + data,
+				"--handoff.tools.cms-url=" + tracking.baseUrl(), "--handoff.tools.email-url=" + tracking.baseUrl(),
+				"--handoff.tools.tracking-url=" + tracking.baseUrl() + "/tracking",
 				"--handoff.delivery.private-targets=allow"));
 		if (routes != null) {
 			arguments.add("--HANDOFF_ROUTES_DIR=" + routes);
@@ -119,9 +134,13 @@ class CrashIT {
 		return arguments;
 	}
 
-	/** The shipped routes, with the tracking edge delivering through a route that makes the http call itself. */
+	/**
+	 * The shipped routes, with the tracking edge delivering through a route that makes
+	 * the http call itself.
+	 */
 	private static Path deliveryRoute() throws IOException {
-		Path routes = TestFiles.copy(Path.of("routes"), Files.createTempDirectory("handoff-crash-routes-").resolve("routes"));
+		Path routes = TestFiles.copy(Path.of("routes"),
+				Files.createTempDirectory("handoff-crash-routes-").resolve("routes"));
 		TestFiles.replace(routes.resolve("tracking-event.yaml"), "deliverTo={{handoff.tools.tracking-url}}/v1/track",
 				"deliverTo=direct:tracking-forward");
 		Files.writeString(routes.resolve("tracking-forward.yaml"), """
@@ -134,4 +153,5 @@ class CrashIT {
 				""");
 		return routes;
 	}
+
 }

@@ -21,17 +21,24 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.handoff.EdgeTestSupport;
 import org.junit.jupiter.api.Test;
 
-/** Accepted messages reach the next tool: retried on answers that may change, dead-lettered on those that will not. */
+/**
+ * Accepted messages reach the next tool: retried on answers that may change,
+ * dead-lettered on those that will not.
+ */
 public class DeliveryTest extends EdgeTestSupport {
 
 	@Test
 	void retriesAToolThatIsDownWithTheSameIdempotencyKey() {
-		tools.stubFor(post(urlPathEqualTo("/tracking/v1/track")).inScenario("down").whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
-		tools.stubFor(post(urlPathEqualTo("/tracking/v1/track")).inScenario("down").whenScenarioStateIs("up")
+		tools.stubFor(post(urlPathEqualTo("/tracking/v1/track")).inScenario("down")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503))
+			.willSetStateTo("up"));
+		tools.stubFor(post(urlPathEqualTo("/tracking/v1/track")).inScenario("down")
+			.whenScenarioStateIs("up")
 			.willReturn(aResponse().withStatus(200)));
 		briefsApproved();
-		String id = json(send("tracking-event", bytes(example("tracking-event", "01-good-click.json")))).get("id").asText();
+		String id = json(send("tracking-event", bytes(example("tracking-event", "01-good-click.json")))).get("id")
+			.asText();
 
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(status(id)).isEqualTo("delivered"));
 		List<LoggedRequest> attempts = tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track")));
@@ -47,7 +54,8 @@ public class DeliveryTest extends EdgeTestSupport {
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"code\": \"rest_invalid_param\", \"message\": \"Invalid parameter(s): template\"}")));
 		briefsApproved();
-		String id = json(send("cms-landing-page", bytes(example("cms-landing-page", "01-good-page.json")))).get("id").asText();
+		String id = json(send("cms-landing-page", bytes(example("cms-landing-page", "01-good-page.json")))).get("id")
+			.asText();
 
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(status(id)).isEqualTo("failed"));
 		assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/cms/wp-json/wp/v2/pages")))).hasSize(1);
@@ -62,12 +70,16 @@ public class DeliveryTest extends EdgeTestSupport {
 
 	@Test
 	void replaysARefusedMessageOnceTheToolIsFixed() throws Exception {
-		tools.stubFor(post(urlPathEqualTo("/cms/wp-json/wp/v2/pages")).willReturn(aResponse().withStatus(422)
-			.withBody("{\"code\": \"rest_invalid_param\"}")));
+		tools.stubFor(post(urlPathEqualTo("/cms/wp-json/wp/v2/pages"))
+			.willReturn(aResponse().withStatus(422).withBody("{\"code\": \"rest_invalid_param\"}")));
 		briefsApproved();
-		String id = json(send("cms-landing-page", bytes(example("cms-landing-page", "01-good-page.json")))).get("id").asText();
+		String id = json(send("cms-landing-page", bytes(example("cms-landing-page", "01-good-page.json")))).get("id")
+			.asText();
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(status(id)).isEqualTo("failed"));
-		String reject = json(get("/api/rejects?edge=cms-landing-page&rule=delivery")).get("items").get(0).get("id").asText();
+		String reject = json(get("/api/rejects?edge=cms-landing-page&rule=delivery")).get("items")
+			.get(0)
+			.get("id")
+			.asText();
 		JsonNode refused = json(get("/api/rejects/" + reject));
 		assertThat(refused.get("deliveryId").asText()).isEqualTo(id);
 		assertThat(refused.get("attempts")).hasSize(1);
@@ -81,16 +93,20 @@ public class DeliveryTest extends EdgeTestSupport {
 		assertThat(delivery).as("a replay goes out under the first Idempotency-Key").isEqualTo(id);
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(status(delivery)).isEqualTo("delivered"));
 		List<LoggedRequest> received = tools.findAll(postRequestedFor(urlPathEqualTo("/cms/wp-json/wp/v2/pages")));
-		assertThat(received).hasSize(2).last().satisfies(r -> assertThat(r.getHeader("Idempotency-Key")).isEqualTo(delivery));
+		assertThat(received).hasSize(2)
+			.last()
+			.satisfies(r -> assertThat(r.getHeader("Idempotency-Key")).isEqualTo(delivery));
 		assertThat(json(get("/api/rejects/" + reject)).get("status").asText()).isEqualTo("replayed");
-		assertThat(replay(reject, "test-admin-token").statusCode()).as("a replayed reject is not replayed twice").isEqualTo(409);
+		assertThat(replay(reject, "test-admin-token").statusCode()).as("a replayed reject is not replayed twice")
+			.isEqualTo(409);
 	}
 
 	private HttpResponse<String> replay(String reject, String token) throws Exception {
-		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/rejects/" + reject + "/replay"))
-			.header("Authorization", "Bearer " + token)
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/rejects/" + reject + "/replay"))
+				.header("Authorization", "Bearer " + token)
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Test
@@ -98,26 +114,35 @@ public class DeliveryTest extends EdgeTestSupport {
 		tools.stubFor(post(urlPathEqualTo("/tracking/v1/track")).willReturn(aResponse().withStatus(500)));
 		briefsApproved();
 		String id = json(send("tracking-event", bytes(example("tracking-event", "01-good-click.json")),
-				Map.of("Content-Type", "application/json"))).get("id").asText();
+				Map.of("Content-Type", "application/json")))
+			.get("id")
+			.asText();
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(status(id)).isEqualTo("failed"));
-		assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track")))).as("four retry waits make five attempts").hasSize(5);
+		assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track"))))
+			.as("four retry waits make five attempts")
+			.hasSize(5);
 		assertThat(json(get("/api/rejects?edge=tracking-event&rule=delivery")).get("total").asLong()).isEqualTo(1);
 	}
 
 	@Test
 	void waitsAtLeastWhatRetryAfterAsks() {
-		tools.stubFor(post(urlPathEqualTo("/tracking/v1/track")).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")).willSetStateTo("free"));
-		tools.stubFor(post(urlPathEqualTo("/tracking/v1/track")).inScenario("busy").whenScenarioStateIs("free")
+		tools.stubFor(post(urlPathEqualTo("/tracking/v1/track")).inScenario("busy")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2"))
+			.willSetStateTo("free"));
+		tools.stubFor(post(urlPathEqualTo("/tracking/v1/track")).inScenario("busy")
+			.whenScenarioStateIs("free")
 			.willReturn(aResponse().withStatus(200)));
 		briefsApproved();
-		String id = json(send("tracking-event", bytes(example("tracking-event", "01-good-click.json")))).get("id").asText();
+		String id = json(send("tracking-event", bytes(example("tracking-event", "01-good-click.json")))).get("id")
+			.asText();
 
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(status(id)).isEqualTo("delivered"));
 		List<LoggedRequest> attempts = tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track")));
 		assertThat(attempts).hasSize(2);
-		assertThat(Duration.between(attempts.get(0).getLoggedDate().toInstant(), attempts.get(1).getLoggedDate().toInstant()))
+		assertThat(Duration.between(attempts.get(0).getLoggedDate().toInstant(),
+				attempts.get(1).getLoggedDate().toInstant()))
 			.isGreaterThanOrEqualTo(Duration.ofSeconds(2));
 	}
 
@@ -125,8 +150,10 @@ public class DeliveryTest extends EdgeTestSupport {
 	void spreadsEachWaitAndLetsALongerRetryAfterWin() {
 		RetryPolicy policy = new RetryPolicy(List.of(Duration.ofSeconds(5), Duration.ofMinutes(5)));
 		assertThat(policy.attempts()).isEqualTo(3);
-		assertThat(policy.after(1, null)).hasValueSatisfying(w -> assertThat(w).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(6)));
-		assertThat(policy.after(2, null)).hasValueSatisfying(w -> assertThat(w).isBetween(Duration.ofMinutes(4), Duration.ofMinutes(6)));
+		assertThat(policy.after(1, null))
+			.hasValueSatisfying(w -> assertThat(w).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(6)));
+		assertThat(policy.after(2, null))
+			.hasValueSatisfying(w -> assertThat(w).isBetween(Duration.ofMinutes(4), Duration.ofMinutes(6)));
 		assertThat(policy.after(3, null)).isEmpty();
 		assertThat(policy.after(1, Duration.ofSeconds(120))).hasValue(Duration.ofSeconds(120));
 		assertThat(policy.after(1, Duration.ofDays(400))).hasValue(Duration.ofDays(1));
@@ -137,9 +164,12 @@ public class DeliveryTest extends EdgeTestSupport {
 
 	@Test
 	void takesAnEdgesOwnRetryWaits() {
-		DeliveryProperties properties = new DeliveryProperties(true, Duration.ofMillis(100), 10, 1, List.of(Duration.ofSeconds(5)),
-				Map.of("tracking-event", new DeliveryProperties.Edge(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), null)),
-				Duration.ofSeconds(1), Duration.ofSeconds(1), DeliveryProperties.PrivateTargets.allow, Duration.ofSeconds(10));
+		DeliveryProperties properties = new DeliveryProperties(true, Duration.ofMillis(100), 10, 1,
+				List.of(Duration.ofSeconds(5)),
+				Map.of("tracking-event",
+						new DeliveryProperties.Edge(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), null)),
+				Duration.ofSeconds(1), Duration.ofSeconds(1), DeliveryProperties.PrivateTargets.allow,
+				Duration.ofSeconds(10));
 		assertThat(properties.retryPolicy("tracking-event").attempts()).isEqualTo(3);
 		assertThat(properties.retryPolicy("email-campaign").attempts()).isEqualTo(2);
 	}
@@ -147,4 +177,5 @@ public class DeliveryTest extends EdgeTestSupport {
 	private String status(String id) {
 		return jdbc.queryForObject("SELECT status FROM outbox WHERE id = ?", String.class, id);
 	}
+
 }

@@ -33,9 +33,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * SIGTERM with sends in flight to a tool that does not answer, with the settings a user gets: the process exits within
- * its grace period (spring.lifecycle.timeout-per-shutdown-phase, 20 s) although a send would wait 30 s for its answer;
- * sends cut short and those not begun stay due, and after a restart every accepted message reaches the tool.
+ * SIGTERM with sends in flight to a tool that does not answer, with the settings a user
+ * gets: the process exits within its grace period
+ * (spring.lifecycle.timeout-per-shutdown-phase, 20 s) although a send would wait 30 s for
+ * its answer; sends cut short and those not begun stay due, and after a restart every
+ * accepted message reaches the tool.
  */
 class GracefulShutdownIT {
 
@@ -58,14 +60,18 @@ class GracefulShutdownIT {
 	@Test
 	void exitsWithinTheGracePeriodAndLeavesUnfinishedSendsDue() throws Exception {
 		tool.start();
-		// longer than the request timeout (30 s) and the grace period (20 s): the tool never answers in time
-		tool.stubFor(post(urlPathEqualTo("/tracking/v1/track")).willReturn(aResponse().withStatus(200).withFixedDelay(60_000)));
+		// longer than the request timeout (30 s) and the grace period (20 s): the tool
+		// never answers in time
+		tool.stubFor(post(urlPathEqualTo("/tracking/v1/track"))
+			.willReturn(aResponse().withStatus(200).withFixedDelay(60_000)));
 		Path data = Files.createTempDirectory("handoff-shutdown-");
 		int port = freePort();
 		process = start(data, port, 0);
 		awaitReady(port);
-		assertThat(send(port, "brief-approved", Files.readAllBytes(Path.of("demo/brief-v1.json"))).statusCode()).isEqualTo(202);
-		JsonNode event = JSON.readTree(Path.of("contracts/examples/tracking-event/01-good-click.json").toFile()).get("message");
+		assertThat(send(port, "brief-approved", Files.readAllBytes(Path.of("demo/brief-v1.json"))).statusCode())
+			.isEqualTo(202);
+		JsonNode event = JSON.readTree(Path.of("contracts/examples/tracking-event/01-good-click.json").toFile())
+			.get("message");
 		Set<String> accepted = new HashSet<>();
 		for (int i = 0; i < 10; i++) {
 			ObjectNode message = event.deepCopy();
@@ -81,11 +87,14 @@ class GracefulShutdownIT {
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
 		Duration took = Duration.ofNanos(System.nanoTime() - stopping);
 		System.out.printf("graceful shutdown: exited in %d ms with code %d%n", took.toMillis(), process.exitValue());
-		Files.writeString(Path.of("target/graceful-shutdown.txt"), "exited-in=" + took.toMillis() + "ms code=" + process.exitValue() + "\n");
-		// the grace period bounds the stop; the JVM's own exit after it is not Handoff's to bound
+		Files.writeString(Path.of("target/graceful-shutdown.txt"),
+				"exited-in=" + took.toMillis() + "ms code=" + process.exitValue() + "\n");
+		// the grace period bounds the stop; the JVM's own exit after it is not Handoff's
+		// to bound
 		assertThat(took).as("the stop, against a grace period of 20 s").isLessThan(Duration.ofSeconds(25));
 
-		// the tool answered nothing before the stop: every accepted message must go out again after the restart
+		// the tool answered nothing before the stop: every accepted message must go out
+		// again after the restart
 		Set<String> keys = new HashSet<>();
 		tool.resetAll();
 		tool.stubFor(post(urlPathEqualTo("/tracking/v1/track")).willReturn(aResponse().withStatus(200)));
@@ -94,29 +103,38 @@ class GracefulShutdownIT {
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			tool.findAll(anyRequestedFor(anyUrl())).forEach(r -> keys.add(r.getHeader("Idempotency-Key")));
 			List<String> missing = accepted.stream().filter(id -> !keys.contains(id)).toList();
-			assertThat(missing).as("sends cut short by the shutdown went out after the restart, under the same keys").isEmpty();
+			assertThat(missing).as("sends cut short by the shutdown went out after the restart, under the same keys")
+				.isEmpty();
 		});
 	}
 
 	private Process start(Path data, int port, int run) throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
-				System.getProperty("handoff.jar", "target/handoff.jar"), "--server.port=" + port, "--HANDOFF_DATA_DIR=" + data,
-				"--handoff.tools.cms-url=" + tool.baseUrl(), "--handoff.tools.email-url=" + tool.baseUrl(),
-				// the delivery settings a user gets: only the tool's address on this machine needs allowing
-				"--handoff.tools.tracking-url=" + tool.baseUrl() + "/tracking", "--handoff.delivery.private-targets=allow"));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
+						System.getProperty("handoff.jar", "target/handoff.jar"), "--server.port=" + port,
+						"--HANDOFF_DATA_DIR=" + data, "--handoff.tools.cms-url=" + tool.baseUrl(),
+						"--handoff.tools.email-url=" + tool.baseUrl(),
+						// the delivery settings a user gets: only the tool's address on
+						// this machine needs allowing
+						"--handoff.tools.tracking-url=" + tool.baseUrl() + "/tracking",
+						"--handoff.delivery.private-targets=allow"));
 		command.addAll(Senders.arguments());
-		return new ProcessBuilder(command)
-			.redirectErrorStream(true)
+		return new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(Path.of("target", "shutdown-run-" + run + ".log").toFile())
 			.start();
 	}
 
 	private void awaitReady(int port) {
-		// a start takes 10-20 s on a quiet machine; a busy one (CI beside other builds) may need several times that
-		await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> http
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).GET().build(),
-					HttpResponse.BodyHandlers.ofString())
-			.statusCode() == 200);
+		// a start takes 10-20 s on a quiet machine; a busy one (CI beside other builds)
+		// may need several times that
+		await().atMost(Duration.ofSeconds(240))
+			.pollInterval(Duration.ofMillis(200))
+			.ignoreExceptions()
+			.until(() -> http
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+					.GET()
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.statusCode() == 200);
 	}
 
 	private HttpResponse<String> send(int port, String edge, byte[] body) throws Exception {
@@ -132,4 +150,5 @@ class GracefulShutdownIT {
 			return socket.getLocalPort();
 		}
 	}
+
 }

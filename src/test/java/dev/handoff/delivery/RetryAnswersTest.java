@@ -51,4 +51,5 @@ class RetryAnswersTest {
 		assertThat(HttpSender.retryAfter("soon")).isNull();
 		assertThat(HttpSender.retryAfter(" ")).isNull();
 	}
+
 }

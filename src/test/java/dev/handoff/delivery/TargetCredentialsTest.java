@@ -30,10 +30,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Each tool gets the credentials it expects, shaped like the real APIs: Mailchimp's API key as the Basic password of any
- * user, a WordPress application password, Segment's write key as the Basic user, a bearer token. A tool that refuses them
- * answers 401 like the real one, and that becomes a {@code delivery} reject at once, naming the tool by host and showing no
- * secret even when the tool echoes the request.
+ * Each tool gets the credentials it expects, shaped like the real APIs: Mailchimp's API
+ * key as the Basic password of any user, a WordPress application password, Segment's
+ * write key as the Basic user, a bearer token. A tool that refuses them answers 401 like
+ * the real one, and that becomes a {@code delivery} reject at once, naming the tool by
+ * host and showing no secret even when the tool echoes the request.
  */
 class TargetCredentialsTest extends EdgeTestSupport {
 
@@ -75,22 +76,28 @@ class TargetCredentialsTest extends EdgeTestSupport {
 		registry.add("handoff.notify.webhook", () -> tools.baseUrl() + SLACK_PATH);
 	}
 
-	/** The tools answer 2xx only to the right credentials, and 401 as the real ones do to anything else. */
+	/**
+	 * The tools answer 2xx only to the right credentials, and 401 as the real ones do to
+	 * anything else.
+	 */
 	@BeforeEach
 	void toolsCheckCredentials() {
 		// both Mailchimp calls, the create and the content, take the key
 		tools.stubFor(accepting(any(urlPathMatching(MAILCHIMP + ".*")).withBasicAuth("anystring", MAILCHIMP_KEY), 200));
 		tools.stubFor(any(urlPathMatching(MAILCHIMP + ".*")).atPriority(2).willReturn(mailchimpRefuses()));
 		tools.stubFor(accepting(post(urlPathEqualTo(WORDPRESS)).withBasicAuth(WP_USER, WP_APPLICATION_PASSWORD), 201));
-		tools.stubFor(post(urlPathEqualTo(WORDPRESS)).atPriority(2).willReturn(aResponse().withStatus(401)
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"code\": \"rest_cannot_create\", \"message\": \"Sorry, you are not allowed to create posts as this user.\", "
-					+ "\"data\": {\"status\": 401}}")));
+		tools.stubFor(post(urlPathEqualTo(WORDPRESS)).atPriority(2)
+			.willReturn(aResponse().withStatus(401)
+				.withHeader("Content-Type", "application/json")
+				.withBody(
+						"{\"code\": \"rest_cannot_create\", \"message\": \"Sorry, you are not allowed to create posts as this user.\", "
+								+ "\"data\": {\"status\": 401}}")));
 		tools.stubFor(accepting(post(urlPathEqualTo(SEGMENT_TRACK)).withBasicAuth(SEGMENT_WRITE_KEY, ""), 200));
 		tools.stubFor(post(urlPathEqualTo(SEGMENT_TRACK)).atPriority(2).willReturn(segmentRefuses()));
-		tools.stubFor(accepting(post(urlPathEqualTo(SEGMENT_BATCH)).withHeader("Authorization", equalTo("Bearer " + BEARER)), 200));
-		tools.stubFor(post(urlPathEqualTo(SEGMENT_BATCH)).atPriority(2).willReturn(segmentRefuses()
-			.withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
+		tools.stubFor(accepting(
+				post(urlPathEqualTo(SEGMENT_BATCH)).withHeader("Authorization", equalTo("Bearer " + BEARER)), 200));
+		tools.stubFor(post(urlPathEqualTo(SEGMENT_BATCH)).atPriority(2)
+			.willReturn(segmentRefuses().withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
 	}
 
 	@Test
@@ -98,8 +105,10 @@ class TargetCredentialsTest extends EdgeTestSupport {
 		briefsApproved();
 		String id = accepted("email-campaign", example("email-campaign", "01-good-campaign.json"));
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(status(id)).isEqualTo("delivered"));
-		assertThat(tools.findAll(anyRequestedFor(urlPathMatching(MAILCHIMP + ".*")).withHeader("Idempotency-Key", equalTo(id))))
-			.as("each call the delivery route made").isNotEmpty()
+		assertThat(tools
+			.findAll(anyRequestedFor(urlPathMatching(MAILCHIMP + ".*")).withHeader("Idempotency-Key", equalTo(id))))
+			.as("each call the delivery route made")
+			.isNotEmpty()
 			.allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo(basic("anystring", MAILCHIMP_KEY)));
 	}
 
@@ -109,7 +118,8 @@ class TargetCredentialsTest extends EdgeTestSupport {
 		String id = accepted("cms-landing-page", example("cms-landing-page", "01-good-page.json"));
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(status(id)).isEqualTo("delivered"));
 		assertThat(tools.findAll(postRequestedFor(urlPathEqualTo(WORDPRESS)))).hasSize(1)
-			.allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo(basic(WP_USER, WP_APPLICATION_PASSWORD)));
+			.allSatisfy(
+					r -> assertThat(r.getHeader("Authorization")).isEqualTo(basic(WP_USER, WP_APPLICATION_PASSWORD)));
 	}
 
 	@Test
@@ -125,7 +135,8 @@ class TargetCredentialsTest extends EdgeTestSupport {
 	void sendsABearerToken() {
 		briefsApproved();
 		long seq = sendBatch();
-		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(batchStatus(seq)).containsExactly("delivered"));
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(batchStatus(seq)).containsExactly("delivered"));
 		assertThat(tools.findAll(postRequestedFor(urlPathEqualTo(SEGMENT_BATCH)))).hasSize(1)
 			.allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo("Bearer " + BEARER));
 	}
@@ -139,17 +150,23 @@ class TargetCredentialsTest extends EdgeTestSupport {
 			.noneSatisfy(h -> assertThat(h.values().toString()).contains(BEARER))
 			.noneSatisfy(h -> assertThat(h.values().toString()).contains(basic(SEGMENT_WRITE_KEY, "")));
 	}
+
 	@Test
 	void aRotatedMailchimpKeyBecomesADeliveryRejectAtOnceWithoutTheKeyTheToolEchoed() {
-		// the account's key was rotated: the tool now takes another one, and echoes what it got in its error
+		// the account's key was rotated: the tool now takes another one, and echoes what
+		// it got in its error
 		tools.resetMappings();
-		tools.stubFor(accepting(any(urlPathMatching(MAILCHIMP + ".*")).withBasicAuth("anystring", "rotated-key-us21"), 200));
-		tools.stubFor(any(urlPathMatching(MAILCHIMP + ".*")).atPriority(2).willReturn(aResponse().withStatus(401)
-			.withHeader("Content-Type", "application/problem+json")
-			.withBody("{\"type\": \"https://mailchimp.com/developer/marketing/docs/errors/\", \"title\": \"API Key Invalid\", "
-					+ "\"status\": 401, \"detail\": \"Your API key may be invalid. You sent Authorization: {{request.headers.Authorization}} "
-					+ "(key " + MAILCHIMP_KEY + ").\", \"instance\": \"9d8bc2b8-3b6e-4ba7-a3b5-ddc0ba3bc25f\"}")
-			.withTransformers("response-template")));
+		tools.stubFor(
+				accepting(any(urlPathMatching(MAILCHIMP + ".*")).withBasicAuth("anystring", "rotated-key-us21"), 200));
+		tools.stubFor(any(urlPathMatching(MAILCHIMP + ".*")).atPriority(2)
+			.willReturn(aResponse().withStatus(401)
+				.withHeader("Content-Type", "application/problem+json")
+				.withBody(
+						"{\"type\": \"https://mailchimp.com/developer/marketing/docs/errors/\", \"title\": \"API Key Invalid\", "
+								+ "\"status\": 401, \"detail\": \"Your API key may be invalid. You sent Authorization: {{request.headers.Authorization}} "
+								+ "(key " + MAILCHIMP_KEY
+								+ ").\", \"instance\": \"9d8bc2b8-3b6e-4ba7-a3b5-ddc0ba3bc25f\"}")
+				.withTransformers("response-template")));
 		briefsApproved();
 		String id = accepted("email-campaign", example("email-campaign", "01-good-campaign.json"));
 
@@ -157,8 +174,8 @@ class TargetCredentialsTest extends EdgeTestSupport {
 		List<LoggedRequest> sent = tools.findAll(anyRequestedFor(urlPathMatching(MAILCHIMP + ".*")));
 		assertThat(sent).as("a 401 is not retried").hasSize(1);
 		JsonNode violation = deliveryViolation("email-campaign");
-		assertThat(violation.get("message").asText())
-			.isEqualTo("email-campaign: the tool behind direct:mailchimp-campaign refused the message after 1 attempt(s)");
+		assertThat(violation.get("message").asText()).isEqualTo(
+				"email-campaign: the tool behind direct:mailchimp-campaign refused the message after 1 attempt(s)");
 		assertThat(violation.get("actual").asText()).startsWith("401: ")
 			.contains("API Key Invalid", "You sent Authorization: Basic [secret] (key [secret])");
 		assertNoSecretIn(get("/api/rejects?edge=email-campaign&rule=delivery").body() + rejectOf("email-campaign")
@@ -169,15 +186,17 @@ class TargetCredentialsTest extends EdgeTestSupport {
 	@Test
 	void aRevokedBearerTokenBecomesADeliveryRejectAtOnce() {
 		tools.resetMappings();
-		tools.stubFor(post(urlPathEqualTo(SEGMENT_BATCH)).willReturn(segmentRefuses()
-			.withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
+		tools.stubFor(post(urlPathEqualTo(SEGMENT_BATCH))
+			.willReturn(segmentRefuses().withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
 		briefsApproved();
 		long seq = sendBatch();
 
-		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(batchStatus(seq)).containsExactly("failed"));
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(batchStatus(seq)).containsExactly("failed"));
 		assertThat(tools.findAll(postRequestedFor(urlPathEqualTo(SEGMENT_BATCH)))).hasSize(1)
 			.allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo("Bearer " + BEARER));
-		assertThat(deliveryViolation("tracking-batch").get("actual").asText()).startsWith("401: ").contains("Invalid write key");
+		assertThat(deliveryViolation("tracking-batch").get("actual").asText()).startsWith("401: ")
+			.contains("Invalid write key");
 	}
 
 	@Test
@@ -187,28 +206,36 @@ class TargetCredentialsTest extends EdgeTestSupport {
 		ObjectNode message = JSON.createObjectNode().put("text", "Late change to campaign C-1001");
 		assertThat(notices.send("alert", "email-campaign", "C-1001", message)).isTrue();
 
-		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
-				jdbc.queryForList("SELECT status FROM outbox WHERE edge = ?", String.class, Notices.EDGE)).containsExactly("failed"));
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(
+					jdbc.queryForList("SELECT status FROM outbox WHERE edge = ?", String.class, Notices.EDGE))
+				.containsExactly("failed"));
 		JsonNode violation = deliveryViolation(Notices.EDGE);
-		assertThat(violation.get("message").asText()).isEqualTo(Notices.EDGE + ": the tool at localhost refused the message after 1 attempt(s)");
+		assertThat(violation.get("message").asText())
+			.isEqualTo(Notices.EDGE + ": the tool at localhost refused the message after 1 attempt(s)");
 		assertThat(violation.get("actual").asText()).isEqualTo("404: no_service");
 		assertThat(rejectOf(Notices.EDGE)).doesNotContain("XXXXslackXXXXsecretXXXX", "/services/");
 	}
+
 	private static MappingBuilder accepting(MappingBuilder request, int status) {
-		return request.atPriority(1).willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-			.withBody("{\"id\": \"42694e9e57\", \"status\": \"save\"}"));
+		return request.atPriority(1)
+			.willReturn(aResponse().withStatus(status)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"id\": \"42694e9e57\", \"status\": \"save\"}"));
 	}
 
 	private static ResponseDefinitionBuilder mailchimpRefuses() {
 		return aResponse().withStatus(401)
 			.withHeader("Content-Type", "application/problem+json")
-			.withBody("{\"type\": \"https://mailchimp.com/developer/marketing/docs/errors/\", \"title\": \"API Key Invalid\", "
-					+ "\"status\": 401, \"detail\": \"Your API key may be invalid, or you've attempted to access the wrong datacenter.\", "
-					+ "\"instance\": \"9d8bc2b8-3b6e-4ba7-a3b5-ddc0ba3bc25f\"}");
+			.withBody(
+					"{\"type\": \"https://mailchimp.com/developer/marketing/docs/errors/\", \"title\": \"API Key Invalid\", "
+							+ "\"status\": 401, \"detail\": \"Your API key may be invalid, or you've attempted to access the wrong datacenter.\", "
+							+ "\"instance\": \"9d8bc2b8-3b6e-4ba7-a3b5-ddc0ba3bc25f\"}");
 	}
 
 	private static ResponseDefinitionBuilder segmentRefuses() {
-		return aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+		return aResponse().withStatus(401)
+			.withHeader("Content-Type", "application/json")
 			.withBody("{\"success\": false, \"message\": \"Invalid write key\"}");
 	}
 
@@ -232,7 +259,8 @@ class TargetCredentialsTest extends EdgeTestSupport {
 	}
 
 	private List<String> batchStatus(long after) {
-		return jdbc.queryForList("SELECT status FROM outbox WHERE edge = 'tracking-batch' AND seq > ?", String.class, after);
+		return jdbc.queryForList("SELECT status FROM outbox WHERE edge = 'tracking-batch' AND seq > ?", String.class,
+				after);
 	}
 
 	private String status(String id) {
@@ -260,6 +288,8 @@ class TargetCredentialsTest extends EdgeTestSupport {
 	}
 
 	private static void assertNoSecretIn(String shown) {
-		assertThat(shown).doesNotContain(MAILCHIMP_KEY, basic("anystring", MAILCHIMP_KEY).substring("Basic ".length()), "/email/3.0");
+		assertThat(shown).doesNotContain(MAILCHIMP_KEY, basic("anystring", MAILCHIMP_KEY).substring("Basic ".length()),
+				"/email/3.0");
 	}
+
 }

@@ -15,10 +15,12 @@ import org.junit.jupiter.api.Test;
 class TargetGuardTest {
 
 	@ParameterizedTest
-	@ValueSource(strings = { "http://127.0.0.1/x", "http://localhost:8089/x", "http://10.1.2.3/x", "http://172.16.0.1/x",
-			"http://192.168.1.10/x", "http://169.254.169.254/latest/meta-data", "http://[::1]/x", "http://[fd00::1]/x", "http://0.0.0.0/x" })
+	@ValueSource(strings = { "http://127.0.0.1/x", "http://localhost:8089/x", "http://10.1.2.3/x",
+			"http://172.16.0.1/x", "http://192.168.1.10/x", "http://169.254.169.254/latest/meta-data", "http://[::1]/x",
+			"http://[fd00::1]/x", "http://0.0.0.0/x" })
 	void refusesPrivateAndLinkLocalTargets(String target) {
-		assertThat(TargetGuard.refusal(target, false)).hasValueSatisfying(why -> assertThat(why).contains("private-targets=allow"));
+		assertThat(TargetGuard.refusal(target, false))
+			.hasValueSatisfying(why -> assertThat(why).contains("private-targets=allow"));
 		assertThat(TargetGuard.refusal(target, true)).isEmpty();
 	}
 
@@ -29,12 +31,16 @@ class TargetGuardTest {
 
 	@Test
 	void neverSendsToARefusedTargetAndDoesNotRetryIt() {
-		DeliveryProperties refuse = new DeliveryProperties(true, Duration.ofMillis(100), 10, 1, List.of(Duration.ofSeconds(1)), Map.of(),
-				Duration.ofSeconds(1), Duration.ofSeconds(1), DeliveryProperties.PrivateTargets.refuse, Duration.ofSeconds(10));
-		HttpSender.Attempt attempt = new HttpSender(refuse, new TargetCredentials(refuse), new ToolClient(refuse)).send(new OutboxEntry("id-1", "email-campaign", "email-campaign", "0".repeat(64),
-				"C-1001", 2L, "http://169.254.169.254/latest/meta-data", new byte[0], OutboxEntry.PENDING, 0, Instant.now(), null));
+		DeliveryProperties refuse = new DeliveryProperties(true, Duration.ofMillis(100), 10, 1,
+				List.of(Duration.ofSeconds(1)), Map.of(), Duration.ofSeconds(1), Duration.ofSeconds(1),
+				DeliveryProperties.PrivateTargets.refuse, Duration.ofSeconds(10));
+		HttpSender.Attempt attempt = new HttpSender(refuse, new TargetCredentials(refuse), new ToolClient(refuse))
+			.send(new OutboxEntry("id-1", "email-campaign", "email-campaign", "0".repeat(64), "C-1001", 2L,
+					"http://169.254.169.254/latest/meta-data", new byte[0], OutboxEntry.PENDING, 0, Instant.now(),
+					null));
 		assertThat(attempt.delivered()).isFalse();
 		assertThat(attempt.retryable()).isFalse();
 		assertThat(attempt.outcome()).startsWith("not sent: 169.254.169.254 resolves to 169.254.169.254");
 	}
+
 }

@@ -4,25 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** A target is shown without what may hold a credential: user info, query, fragment, and (outside a list of edges) the path. */
+/**
+ * A target is shown without what may hold a credential: user info, query, fragment, and
+ * (outside a list of edges) the path.
+ */
 class TargetsTest {
 
 	@Test
 	void showsAToolUrlWithItsPathButWithoutUserInfoOrQuery() {
-		assertThat(Targets.display("https://anystring:abc123-us21@us21.api.mailchimp.com:8443/3.0/campaigns?apikey=abc123#x"))
+		assertThat(Targets
+			.display("https://anystring:abc123-us21@us21.api.mailchimp.com:8443/3.0/campaigns?apikey=abc123#x"))
 			.isEqualTo("https://us21.api.mailchimp.com:8443/3.0/campaigns");
-		assertThat(Targets.display("http://localhost:8089/cms/wp-json/wp/v2/pages")).isEqualTo("http://localhost:8089/cms/wp-json/wp/v2/pages");
+		assertThat(Targets.display("http://localhost:8089/cms/wp-json/wp/v2/pages"))
+			.isEqualTo("http://localhost:8089/cms/wp-json/wp/v2/pages");
 		assertThat(Targets.display("https://api.segment.io")).isEqualTo("https://api.segment.io");
 		assertThat(Targets.display("http://[::1]:9000/hook?token=t")).isEqualTo("http://[::1]:9000/hook");
 	}
 
 	@Test
 	void showsACamelEndpointAsSchemeAndPathOnly() {
-		assertThat(Targets.display("kafka:tracking-events-accepted?brokers=kafka:9092&saslJaasConfig=org.apache.kafka.common.security.plain"
-				+ ".PlainLoginModule required username=\"u\" password=\"p\";")).isEqualTo("kafka:tracking-events-accepted");
+		assertThat(Targets.display(
+				"kafka:tracking-events-accepted?brokers=kafka:9092&saslJaasConfig=org.apache.kafka.common.security.plain"
+						+ ".PlainLoginModule required username=\"u\" password=\"p\";"))
+			.isEqualTo("kafka:tracking-events-accepted");
 		assertThat(Targets.display("direct:mailchimp")).isEqualTo("direct:mailchimp");
-		assertThat(Targets.display("smtp://mailer@smtp.example.com?password=secret")).isEqualTo("smtp://smtp.example.com");
-		assertThat(Targets.display("RAW(https://u:p@hooks.example/relay?token=t)")).as("Camel's RAW() as a route file has it")
+		assertThat(Targets.display("smtp://mailer@smtp.example.com?password=secret"))
+			.isEqualTo("smtp://smtp.example.com");
+		assertThat(Targets.display("RAW(https://u:p@hooks.example/relay?token=t)"))
+			.as("Camel's RAW() as a route file has it")
 			.isEqualTo("https://hooks.example/relay");
 	}
 
@@ -50,4 +59,5 @@ class TargetsTest {
 		assertThat(Targets.host(null)).isNull();
 		assertThat(Targets.origin(null)).isNull();
 	}
+
 }

@@ -25,15 +25,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A tool's name is looked up once per connection, checked, and the connection goes to the addresses that were checked:
- * a DNS server that answers a public address to the check and a private one to the connection (DNS rebinding) has no
- * second lookup to answer.
+ * A tool's name is looked up once per connection, checked, and the connection goes to the
+ * addresses that were checked: a DNS server that answers a public address to the check
+ * and a private one to the connection (DNS rebinding) has no second lookup to answer.
  */
 class ToolClientTest {
 
 	private final WireMockServer tool = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
 
-	/** A DNS server under the test's control: each lookup of any name takes the next answer, and is recorded. */
+	/**
+	 * A DNS server under the test's control: each lookup of any name takes the next
+	 * answer, and is recorded.
+	 */
 	private final Deque<String> answers = new ArrayDeque<>();
 
 	private final List<String> lookups = new ArrayList<>();
@@ -71,7 +74,8 @@ class ToolClientTest {
 	void connectsToTheAddressesItsOwnLookupGave() {
 		answers.add("127.0.0.1");
 
-		HttpSender.Attempt attempt = sender(DeliveryProperties.PrivateTargets.allow).send(entry("http://tool.example:" + tool.port() + "/hooks"));
+		HttpSender.Attempt attempt = sender(DeliveryProperties.PrivateTargets.allow)
+			.send(entry("http://tool.example:" + tool.port() + "/hooks"));
 
 		assertThat(attempt.status()).isEqualTo(200);
 		assertThat(lookups).containsExactly("tool.example");
@@ -83,19 +87,22 @@ class ToolClientTest {
 	void refusesANameThatResolvesToAPrivateAddressWhenItConnects() {
 		answers.add("127.0.0.1");
 
-		HttpSender.Attempt attempt = sender(DeliveryProperties.PrivateTargets.refuse).send(entry("http://tool.example:" + tool.port() + "/hooks"));
+		HttpSender.Attempt attempt = sender(DeliveryProperties.PrivateTargets.refuse)
+			.send(entry("http://tool.example:" + tool.port() + "/hooks"));
 
 		assertThat(attempt.status()).isEqualTo(-1);
 		assertThat(attempt.retryable()).isFalse();
-		assertThat(attempt.outcome()).isEqualTo("not sent: tool.example resolves to 127.0.0.1, a loopback, private or link-local address; "
-				+ "set handoff.delivery.private-targets=allow if this tool really lives there");
+		assertThat(attempt.outcome())
+			.isEqualTo("not sent: tool.example resolves to 127.0.0.1, a loopback, private or link-local address; "
+					+ "set handoff.delivery.private-targets=allow if this tool really lives there");
 		assertThat(lookups).containsExactly("tool.example");
 		assertThat(tool.findAll(anyRequestedFor(anyUrl()))).isEmpty();
 	}
 
 	@Test
 	void aNameThatRebindsToAPrivateAddressIsRefusedOnTheLookupThatWouldConnect() {
-		// the first answer is public (a documentation address nothing answers on), every later one is loopback
+		// the first answer is public (a documentation address nothing answers on), every
+		// later one is loopback
 		answers.add("192.0.2.1");
 		answers.add("127.0.0.1");
 		HttpSender sender = sender(DeliveryProperties.PrivateTargets.refuse);
@@ -103,7 +110,8 @@ class ToolClientTest {
 		HttpSender.Attempt first = sender.send(entry("http://tool.example:" + tool.port() + "/hooks"));
 		HttpSender.Attempt second = sender.send(entry("http://tool.example:" + tool.port() + "/hooks"));
 
-		// one lookup per connection: the public answer was connected to (and did not answer), the loopback one refused
+		// one lookup per connection: the public answer was connected to (and did not
+		// answer), the loopback one refused
 		assertThat(lookups).containsExactly("tool.example", "tool.example");
 		assertThat(first.status()).isZero();
 		assertThat(second.outcome()).startsWith("not sent: tool.example resolves to 127.0.0.1");
@@ -116,8 +124,9 @@ class ToolClientTest {
 		tool.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500).withBody("x".repeat(3 * ToolClient.KEPT))));
 		DeliveryProperties properties = properties(DeliveryProperties.PrivateTargets.allow);
 
-		ToolClient.Answer answer = client(properties).exchange("POST", URI.create("http://tool.example:" + tool.port() + "/hooks"),
-				Map.of(), "{}".getBytes(), "application/json");
+		ToolClient.Answer answer = client(properties).exchange("POST",
+				URI.create("http://tool.example:" + tool.port() + "/hooks"), Map.of(), "{}".getBytes(),
+				"application/json");
 
 		assertThat(answer.status()).isEqualTo(500);
 		assertThat(answer.body()).hasSize(ToolClient.KEPT);
@@ -135,12 +144,13 @@ class ToolClientTest {
 	}
 
 	private static DeliveryProperties properties(DeliveryProperties.PrivateTargets privateTargets) {
-		return new DeliveryProperties(true, Duration.ofMillis(100), 10, 1, List.of(Duration.ofSeconds(1)), Map.of(), Duration.ofSeconds(1),
-				Duration.ofSeconds(5), privateTargets, Duration.ofSeconds(10));
+		return new DeliveryProperties(true, Duration.ofMillis(100), 10, 1, List.of(Duration.ofSeconds(1)), Map.of(),
+				Duration.ofSeconds(1), Duration.ofSeconds(5), privateTargets, Duration.ofSeconds(10));
 	}
 
 	private static OutboxEntry entry(String target) {
-		return new OutboxEntry("id-1", "email-campaign", "email-campaign", "0".repeat(64), "C-1001", 2L, target, "{}".getBytes(),
-				OutboxEntry.PENDING, 0, Instant.now(), null);
+		return new OutboxEntry("id-1", "email-campaign", "email-campaign", "0".repeat(64), "C-1001", 2L, target,
+				"{}".getBytes(), OutboxEntry.PENDING, 0, Instant.now(), null);
 	}
+
 }

@@ -30,9 +30,10 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.handoff.JarProcess;
 
 /**
- * Closed-loop senders of tracking events for the crash tests, and the delivery promise checked against what the tool
- * received: every message answered 2xx reaches the tool at least once, under the key it was answered with, and no
- * message answered otherwise reaches it. Each message is marked by its messageId; every tenth breaks its contract.
+ * Closed-loop senders of tracking events for the crash tests, and the delivery promise
+ * checked against what the tool received: every message answered 2xx reaches the tool at
+ * least once, under the key it was answered with, and no message answered otherwise
+ * reaches it. Each message is marked by its messageId; every tenth breaks its contract.
  */
 final class TrackingLoad {
 
@@ -40,7 +41,10 @@ final class TrackingLoad {
 
 	private final JsonNode event;
 
-	/** Marker of each message answered 2xx, with the id (the Idempotency-Key) it was answered with. */
+	/**
+	 * Marker of each message answered 2xx, with the id (the Idempotency-Key) it was
+	 * answered with.
+	 */
 	final Map<String, String> acknowledged = new ConcurrentHashMap<>();
 
 	/** Markers of the messages answered otherwise. */
@@ -48,7 +52,10 @@ final class TrackingLoad {
 
 	final AtomicInteger sent = new AtomicInteger();
 
-	/** Messages whose sender got no answer (killed mid-request, or not listening): the promise says nothing of them. */
+	/**
+	 * Messages whose sender got no answer (killed mid-request, or not listening): the
+	 * promise says nothing of them.
+	 */
 	final AtomicInteger unanswered = new AtomicInteger();
 
 	private final List<String> errors = new CopyOnWriteArrayList<>();
@@ -57,7 +64,10 @@ final class TrackingLoad {
 		event = JSON.readTree(Path.of("contracts/examples/tracking-event/01-good-click.json").toFile()).get("message");
 	}
 
-	/** Starts senders to one instance, marking their messages {@code prefix + n}; each waits for its answer before the next. */
+	/**
+	 * Starts senders to one instance, marking their messages {@code prefix + n}; each
+	 * waits for its answer before the next.
+	 */
 	Running start(String prefix, int senders, JarProcess to) {
 		Running running = new Running();
 		for (int i = 0; i < senders; i++) {
@@ -82,7 +92,10 @@ final class TrackingLoad {
 		return acknowledged.keySet().stream().anyMatch(m -> m.startsWith(prefix));
 	}
 
-	/** One message, waiting for its answer: a sender never has more than one in flight, so a slow instance is never flooded. */
+	/**
+	 * One message, waiting for its answer: a sender never has more than one in flight, so
+	 * a slow instance is never flooded.
+	 */
 	private void send(JarProcess to, JsonNode message, String marker) {
 		try {
 			HttpResponse<String> response = to.post("tracking-event", JSON.writeValueAsBytes(message));
@@ -94,7 +107,8 @@ final class TrackingLoad {
 			}
 		}
 		catch (IOException e) {
-			// killed mid-request or not listening yet: the sender cannot know the outcome, so the test promises nothing for it
+			// killed mid-request or not listening yet: the sender cannot know the
+			// outcome, so the test promises nothing for it
 			unanswered.incrementAndGet();
 			pause();
 		}
@@ -134,28 +148,47 @@ final class TrackingLoad {
 		return allDelivered(tool, "");
 	}
 
-	/** Whether every acknowledged message marked with this prefix has reached the tool. */
+	/**
+	 * Whether every acknowledged message marked with this prefix has reached the tool.
+	 */
 	boolean allDelivered(WireMockServer tool, String prefix) {
 		Set<String> received = receivedKeys(tool).keySet();
-		return acknowledged.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).allMatch(e -> received.contains(e.getValue()));
+		return acknowledged.entrySet()
+			.stream()
+			.filter(e -> e.getKey().startsWith(prefix))
+			.allMatch(e -> received.contains(e.getValue()));
 	}
 
 	/**
-	 * When each message sent more than once was last sent: a message goes out again when its sender died after the tool
-	 * had it and before the outcome was written, once the lease on it has run out.
+	 * When each message sent more than once was last sent: a message goes out again when
+	 * its sender died after the tool had it and before the outcome was written, once the
+	 * lease on it has run out.
 	 */
 	List<Instant> repeats(WireMockServer tool) {
 		Map<String, List<Instant>> byKey = new HashMap<>();
-		requests(tool).forEach(r -> byKey.computeIfAbsent(r.getHeader("Idempotency-Key"), k -> new ArrayList<>()).add(r.getLoggedDate().toInstant()));
-		return byKey.values().stream().filter(times -> times.size() > 1).map(times -> times.stream().max(Instant::compareTo).get()).sorted().toList();
+		requests(tool).forEach(r -> byKey.computeIfAbsent(r.getHeader("Idempotency-Key"), k -> new ArrayList<>())
+			.add(r.getLoggedDate().toInstant()));
+		return byKey.values()
+			.stream()
+			.filter(times -> times.size() > 1)
+			.map(times -> times.stream().max(Instant::compareTo).get())
+			.sorted()
+			.toList();
 	}
 
-	/** How many acknowledged messages marked with this prefix first reached the tool after this moment. */
+	/**
+	 * How many acknowledged messages marked with this prefix first reached the tool after
+	 * this moment.
+	 */
 	long firstDeliveredAfter(WireMockServer tool, String prefix, Instant moment) {
 		Map<String, Instant> first = new HashMap<>();
-		requests(tool).forEach(r -> first.merge(r.getHeader("Idempotency-Key"), r.getLoggedDate().toInstant(), (x, y) -> x.isBefore(y) ? x : y));
-		return acknowledged.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
-			.filter(e -> first.containsKey(e.getValue()) && first.get(e.getValue()).isAfter(moment)).count();
+		requests(tool).forEach(r -> first.merge(r.getHeader("Idempotency-Key"), r.getLoggedDate().toInstant(),
+				(x, y) -> x.isBefore(y) ? x : y));
+		return acknowledged.entrySet()
+			.stream()
+			.filter(e -> e.getKey().startsWith(prefix))
+			.filter(e -> first.containsKey(e.getValue()) && first.get(e.getValue()).isAfter(moment))
+			.count();
 	}
 
 	/** How many acknowledged messages never reached the tool. */
@@ -167,8 +200,9 @@ final class TrackingLoad {
 	/** The counts a crash test prints and writes, for the tool's requests so far. */
 	String counts(WireMockServer tool) {
 		Map<String, Integer> byKey = receivedKeys(tool);
-		return String.format("sent=%d acknowledged=%d refused=%d unanswered=%d delivered=%d requests=%d duplicates=%d lost=%d", sent.get(),
-				acknowledged.size(), refused.size(), unanswered.get(), byKey.size(), requests(tool).size(),
+		return String.format(
+				"sent=%d acknowledged=%d refused=%d unanswered=%d delivered=%d requests=%d duplicates=%d lost=%d",
+				sent.get(), acknowledged.size(), refused.size(), unanswered.get(), byKey.size(), requests(tool).size(),
 				byKey.values().stream().mapToInt(c -> c - 1).sum(), lost(tool));
 	}
 
@@ -179,8 +213,11 @@ final class TrackingLoad {
 		assertThat(lost(tool)).as("acknowledged messages that never reached the tool").isZero();
 		assertThat(refused).as("every tenth message breaks its contract").isNotEmpty();
 		Set<String> received = requests.stream().map(TrackingLoad::marker).collect(Collectors.toSet());
-		assertThat(received.stream().filter(refused::contains).count()).as("messages answered non-2xx that reached the tool").isZero();
-		// a message nobody heard the answer to may arrive too; an acknowledged one only under the key it was answered with
+		assertThat(received.stream().filter(refused::contains).count())
+			.as("messages answered non-2xx that reached the tool")
+			.isZero();
+		// a message nobody heard the answer to may arrive too; an acknowledged one only
+		// under the key it was answered with
 		assertThat(requests.stream().filter(r -> {
 			String id = acknowledged.get(marker(r));
 			return id != null && !id.equals(r.getHeader("Idempotency-Key"));
@@ -219,5 +256,7 @@ final class TrackingLoad {
 			threads.shutdown();
 			assertThat(threads.awaitTermination(2, TimeUnit.MINUTES)).as("the senders stop").isTrue();
 		}
+
 	}
+
 }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * No Docker engine runs here, so the compose stack is checked as far as it can be without one: the files it
- * mounts exist, and the token it configures is the one it documents.
+ * No Docker engine runs here, so the compose stack is checked as far as it can be without
+ * one: the files it mounts exist, and the token it configures is the one it documents.
  */
 class ComposeFileTest {
 
@@ -38,7 +38,8 @@ class ComposeFileTest {
 		for (String name : services().keySet()) {
 			for (Object volume : (List<Object>) service(name).getOrDefault("volumes", List.of())) {
 				String source = volume.toString().split(":")[0];
-				// a path is a file of this repository; a bare name is a named volume Docker creates
+				// a path is a file of this repository; a bare name is a named volume
+				// Docker creates
 				if (source.startsWith(".") || source.startsWith("/")) {
 					assertThat(Path.of(source)).as(name + " mounts " + source).exists();
 				}
@@ -60,16 +61,25 @@ class ComposeFileTest {
 		}
 		assertThat(read("HANDOFF_NOT_A_SETTING", configuration, keys)).as("the check can fail").isFalse();
 		assertThat((List<Object>) service("handoff").get("ports")).containsExactly("8080:8080");
-		assertThat(Files.readString(Path.of("Dockerfile"))).contains("WORKDIR /app").contains("USER handoff").contains("HEALTHCHECK");
-		assertThat((List<Object>) service("handoff").get("volumes")).containsExactly("./contracts:/app/contracts:ro", "./routes:/app/routes:ro");
+		assertThat(Files.readString(Path.of("Dockerfile"))).contains("WORKDIR /app")
+			.contains("USER handoff")
+			.contains("HEALTHCHECK");
+		assertThat((List<Object>) service("handoff").get("volumes")).containsExactly("./contracts:/app/contracts:ro",
+				"./routes:/app/routes:ro");
 	}
 
-	/** Read as a placeholder, or bound by relaxed binding to a setting at least three levels deep (handoff.x.y). */
+	/**
+	 * Read as a placeholder, or bound by relaxed binding to a setting at least three
+	 * levels deep (handoff.x.y).
+	 */
 	private static boolean read(String variable, String configuration, List<String> keys) {
 		String relaxed = variable.toLowerCase(java.util.Locale.ROOT).replaceAll("_[0-9]+_", "_").replace("_", "");
-		boolean placeholder = configuration.contains("${" + variable + ":") || configuration.contains("${" + variable + "}");
-		return placeholder || keys.stream().filter(k -> k.chars().filter(c -> c == '.').count() >= 2)
-			.map(k -> k.replace(".", "").replace("-", "")).anyMatch(relaxed::startsWith);
+		boolean placeholder = configuration.contains("${" + variable + ":")
+				|| configuration.contains("${" + variable + "}");
+		return placeholder || keys.stream()
+			.filter(k -> k.chars().filter(c -> c == '.').count() >= 2)
+			.map(k -> k.replace(".", "").replace("-", ""))
+			.anyMatch(relaxed::startsWith);
 	}
 
 	@SuppressWarnings("unchecked")
@@ -87,7 +97,9 @@ class ComposeFileTest {
 	@SuppressWarnings("unchecked")
 	void configuresTheTokenItDocuments() throws IOException {
 		Map<String, Object> environment = (Map<String, Object>) service("handoff").get("environment");
-		assertThat(environment.get("HANDOFF_ACCESS_TOKENS_0_SHA256")).isEqualTo(AccessPropertiesProbe.sha256("compose-admin-token"));
+		assertThat(environment.get("HANDOFF_ACCESS_TOKENS_0_SHA256"))
+			.isEqualTo(AccessPropertiesProbe.sha256("compose-admin-token"));
 		assertThat(environment.get("HANDOFF_DELIVERY_PRIVATE_TARGETS")).isEqualTo("allow");
 	}
+
 }

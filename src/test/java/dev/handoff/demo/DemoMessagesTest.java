@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The README walkthrough's messages are the shipped examples, so the end-to-end test covers what a newcomer sends. */
+/**
+ * The README walkthrough's messages are the shipped examples, so the end-to-end test
+ * covers what a newcomer sends.
+ */
 class DemoMessagesTest {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,7 +41,8 @@ class DemoMessagesTest {
 	@Test
 	void everyFileTheWalkthroughSendsIsShipped() throws IOException {
 		String readme = Files.readString(Path.of("README.md"));
-		Matcher files = Pattern.compile("(?:@|--patch |jq \\.message )((?:demo|contracts/examples)/[\\w./-]+\\.json)").matcher(readme);
+		Matcher files = Pattern.compile("(?:@|--patch |jq \\.message )((?:demo|contracts/examples)/[\\w./-]+\\.json)")
+			.matcher(readme);
 		List<String> named = new ArrayList<>();
 		while (files.find()) {
 			named.add(files.group(1));
@@ -60,4 +64,5 @@ class DemoMessagesTest {
 		((com.fasterxml.jackson.databind.node.ObjectNode) expected.get("tracking")).remove("google_analytics");
 		assertThat(fixed).as("nothing else changes").isEqualTo(expected);
 	}
+
 }

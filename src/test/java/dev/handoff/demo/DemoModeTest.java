@@ -38,7 +38,10 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The README's walkthrough in demo mode: the demo's own WireMock answers as the tools and shows what it received. */
+/**
+ * The README's walkthrough in demo mode: the demo's own WireMock answers as the tools and
+ * shows what it received.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
 @DirtiesContext
@@ -62,11 +65,15 @@ class DemoModeTest {
 		registry.add("HANDOFF_DEMO_TOKEN", () -> "demo-admin-token");
 	}
 
-	/** A POST as the README's walkthrough sends it, with the Authorization its curl line for the edge sends. */
+	/**
+	 * A POST as the README's walkthrough sends it, with the Authorization its curl line
+	 * for the edge sends.
+	 */
 	private HttpResponse<String> post(String edge, String file) throws Exception {
 		Matcher line = Pattern.compile("curl -s -XPOST localhost:8080/edges/" + edge + " -H 'Authorization: ([^']+)'")
 			.matcher(Files.readString(Path.of("README.md")));
-		assertThat(line.find()).as("the README's walkthrough posts to " + edge + " with its sender's credential").isTrue();
+		assertThat(line.find()).as("the README's walkthrough posts to " + edge + " with its sender's credential")
+			.isTrue();
 		return post(edge, file, line.group(1));
 	}
 
@@ -84,14 +91,17 @@ class DemoModeTest {
 	void takesMessagesOnlyFromTheDemoSenders() throws Exception {
 		assertThat(post("brief-approved", "brief-v1.json", null).statusCode()).isEqualTo(401);
 		assertThat(post("email-campaign", "email-good.json", "Bearer demo-brief-tool-token").statusCode())
-			.as("the brief tool's token does not open the campaign builder's edge").isEqualTo(401);
-		assertThat(post("tracking-event", "email-good.json", "Basic " + Base64.getEncoder()
-			.encodeToString("another-write-key:".getBytes(StandardCharsets.UTF_8))).statusCode()).isEqualTo(401);
+			.as("the brief tool's token does not open the campaign builder's edge")
+			.isEqualTo(401);
+		assertThat(post("tracking-event", "email-good.json",
+				"Basic " + Base64.getEncoder().encodeToString("another-write-key:".getBytes(StandardCharsets.UTF_8)))
+			.statusCode()).isEqualTo(401);
 	}
 
 	@Test
 	void printsItsAdminTokenAtStart(CapturedOutput output) {
-		assertThat(output.getAll()).contains("Demo review token (role admin, from HANDOFF_DEMO_TOKEN): demo-admin-token");
+		assertThat(output.getAll())
+			.contains("Demo review token (role admin, from HANDOFF_DEMO_TOKEN): demo-admin-token");
 	}
 
 	@Test
@@ -101,16 +111,21 @@ class DemoModeTest {
 		assertThat(post("email-campaign", "email-good.json").statusCode()).isEqualTo(202);
 		assertThat(post("email-campaign", "email-stale.json").statusCode()).isEqualTo(422);
 		assertThat(post("email-campaign", "email-typed-utm.json").statusCode()).isEqualTo(422);
-		// 4. Mailchimp made the campaign (its stand-in requires the demo's API key) and got the tagged HTML as its content
+		// 4. Mailchimp made the campaign (its stand-in requires the demo's API key) and
+		// got the tagged HTML as its content
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(contentCalls()).hasSize(1));
 		LoggedRequest created = demoTools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns"))).get(0);
-		assertThat(new ObjectMapper().readTree(created.getBody()).at("/tracking/google_analytics").asText()).isEqualTo("spring-sale-2027-c-1001");
+		assertThat(new ObjectMapper().readTree(created.getBody()).at("/tracking/google_analytics").asText())
+			.isEqualTo("spring-sale-2027-c-1001");
 		assertThat(created.getHeader("Authorization")).isEqualTo("Basic " + Base64.getEncoder()
 			.encodeToString("anystring:demo-mailchimp-key-us21".getBytes(StandardCharsets.UTF_8)));
-		assertThat(new ObjectMapper().readTree(contentCalls().get(0).getBody()).get("html").asText())
-			.contains("https://shop.example.com/spring-sale-2027?utm_source=mailchimp&amp;utm_medium=email&amp;utm_campaign=spring-sale-2027-c-1001");
-		HttpResponse<String> rejects = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/rejects"))
-			.header("Authorization", "Bearer demo-admin-token").GET().build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(new ObjectMapper().readTree(contentCalls().get(0).getBody()).get("html").asText()).contains(
+				"https://shop.example.com/spring-sale-2027?utm_source=mailchimp&amp;utm_medium=email&amp;utm_campaign=spring-sale-2027-c-1001");
+		HttpResponse<String> rejects = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/rejects"))
+				.header("Authorization", "Bearer demo-admin-token")
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(rejects.statusCode()).isEqualTo(200);
 		assertThat(new ObjectMapper().readTree(rejects.body()).get("total").asInt()).isEqualTo(2);
 
@@ -132,7 +147,8 @@ class DemoModeTest {
 		String id = new ObjectMapper().readTree(held.body()).get("id").asText();
 		assertThat(api("GET", "/api/held", null, null).at("/items/0/id").asText()).isEqualTo(id);
 		assertThat(contentCalls()).hasSize(2);
-		api("POST", "/api/held/" + id + "/approve", "application/json", "{\"comment\": \"Representative APR is in the footer\"}");
+		api("POST", "/api/held/" + id + "/approve", "application/json",
+				"{\"comment\": \"Representative APR is in the footer\"}");
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(contentCalls()).hasSize(3));
 		// the campaign was made once; later versions set its content again
 		assertThat(demoTools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns")))).hasSize(1);
@@ -148,16 +164,19 @@ class DemoModeTest {
 	private HttpResponse<String> call(String method, String path, String contentType, String body) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.header("Authorization", "Bearer demo-admin-token")
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
 		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private com.fasterxml.jackson.databind.JsonNode api(String method, String path, String contentType, String body) throws Exception {
+	private com.fasterxml.jackson.databind.JsonNode api(String method, String path, String contentType, String body)
+			throws Exception {
 		HttpResponse<String> answer = call(method, path, contentType, body);
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
 		return new ObjectMapper().readTree(answer.body());
 	}
+
 }

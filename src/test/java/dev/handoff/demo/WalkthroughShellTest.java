@@ -28,9 +28,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The README's "Try it" block, run as written in a shell against the demo, step by step: the same curl and jq lines a
- * newcomer pastes, with only the ports and the ids of earlier answers filled in. The {@code bin/handoff} lines are the
- * command line's way to do steps 7–9 instead (covered by {@code RejectsEndToEndTest}); they are not run here.
+ * The README's "Try it" block, run as written in a shell against the demo, step by step:
+ * the same curl and jq lines a newcomer pastes, with only the ports and the ids of
+ * earlier answers filled in. The {@code bin/handoff} lines are the command line's way to
+ * do steps 7–9 instead (covered by {@code RejectsEndToEndTest}); they are not run here.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
@@ -65,7 +66,9 @@ class WalkthroughShellTest {
 		JsonNode email = JSON.readTree(run(steps.get(3).get(0)));
 		assertThat(email.get("outcome").asText()).isEqualTo("accepted");
 		assertThat(email.get("generated").toString()).contains("/tracking/google_analytics");
-		await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> run(steps.get(4).get(0)).contains("utm_campaign"));
+		await().atMost(Duration.ofSeconds(20))
+			.ignoreExceptions()
+			.until(() -> run(steps.get(4).get(0)).contains("utm_campaign"));
 		assertThat(run(steps.get(4).get(0))).contains(
 				"href=\"https://shop.example.com/spring-sale-2027?utm_source=mailchimp&amp;utm_medium=email&amp;utm_campaign=spring-sale-2027-c-1001\"",
 				"href=\"https://help.example.org/returns\"");
@@ -98,10 +101,14 @@ class WalkthroughShellTest {
 		assertThat(drift.at("/0/currentVersion").asLong()).isEqualTo(3);
 	}
 
-	/** The commands of the README's block by step number, continuation lines joined, comments and the CLI left out. */
+	/**
+	 * The commands of the README's block by step number, continuation lines joined,
+	 * comments and the CLI left out.
+	 */
 	private static Map<Integer, List<String>> steps() throws IOException {
 		String readme = Files.readString(Path.of("README.md"));
-		Matcher block = Pattern.compile("## Try it \\(demo mode\\).*?```bash\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+		Matcher block = Pattern.compile("## Try it \\(demo mode\\).*?```bash\\n(.*?)```", Pattern.DOTALL)
+			.matcher(readme);
 		assertThat(block.find()).as("the README has the walkthrough's block").isTrue();
 		Map<Integer, List<String>> steps = new LinkedHashMap<>();
 		Integer step = null;
@@ -133,10 +140,16 @@ class WalkthroughShellTest {
 		return steps;
 	}
 
-	/** Runs one line of the README in bash from the project folder, on this test's ports, and gives what it printed. */
+	/**
+	 * Runs one line of the README in bash from the project folder, on this test's ports,
+	 * and gives what it printed.
+	 */
 	private String run(String line) throws IOException, InterruptedException {
-		String command = line.replace("localhost:8080", "localhost:" + port).replace("localhost:8089", "localhost:" + tools);
-		Process bash = new ProcessBuilder("bash", "-c", "set -o pipefail; TOKEN=demo-admin-token; " + command).redirectErrorStream(true).start();
+		String command = line.replace("localhost:8080", "localhost:" + port)
+			.replace("localhost:8089", "localhost:" + tools);
+		Process bash = new ProcessBuilder("bash", "-c", "set -o pipefail; TOKEN=demo-admin-token; " + command)
+			.redirectErrorStream(true)
+			.start();
 		String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(bash.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(bash.exitValue()).as(line + "\n" + out).isZero();
@@ -146,4 +159,5 @@ class WalkthroughShellTest {
 	private static String outcome(String answer) throws IOException {
 		return JSON.readTree(answer).get("outcome").asText();
 	}
+
 }

@@ -11,7 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Each rule of {@link ContractDiff} on small inline schemas: which way a change cuts, where, and in which words. */
+/**
+ * Each rule of {@link ContractDiff} on small inline schemas: which way a change cuts,
+ * where, and in which words.
+ */
 class ContractDiffRulesTest {
 
 	private static final String FILE = "edge.schema.json";
@@ -61,6 +64,7 @@ class ContractDiffRulesTest {
 				.extracting(Change::pointer, Change::impact, Change::description)
 				.containsExactly(tuple("/required", Impact.BREAKING_FOR_RECEIVERS, "'b' is no longer required"));
 		}
+
 	}
 
 	@Nested
@@ -68,9 +72,11 @@ class ContractDiffRulesTest {
 
 		@Test
 		void aNewOptionalPropertyIsSafeWhereAdditionalPropertiesWereAllowed() {
-			DiffReport report = report(schema("'properties': {'a': {}}"), schema("'properties': {'a': {}, 'b': {'type': 'string'}}"));
+			DiffReport report = report(schema("'properties': {'a': {}}"),
+					schema("'properties': {'a': {}, 'b': {'type': 'string'}}"));
 			assertThat(report.changes()).extracting(Change::pointer, Change::impact, Change::description)
-				.containsExactly(tuple("/properties/b", Impact.SAFE, "new optional property 'b' (additional properties were already allowed)"));
+				.containsExactly(tuple("/properties/b", Impact.SAFE,
+						"new optional property 'b' (additional properties were already allowed)"));
 			assertThat(report.breaking()).isFalse();
 		}
 
@@ -93,10 +99,13 @@ class ContractDiffRulesTest {
 
 		@Test
 		void removingAPropertyUnderOpenContentStopsCheckingItsValues() {
-			assertThat(diff(schema("'properties': {'a': {}, 'b': {'type': 'string'}}"), schema("'properties': {'a': {}}")))
+			assertThat(
+					diff(schema("'properties': {'a': {}, 'b': {'type': 'string'}}"), schema("'properties': {'a': {}}")))
 				.extracting(Change::pointer, Change::impact, Change::description)
-				.containsExactly(tuple("/properties/b", Impact.BREAKING_FOR_RECEIVERS, "property 'b' removed: its values are no longer checked"));
+				.containsExactly(tuple("/properties/b", Impact.BREAKING_FOR_RECEIVERS,
+						"property 'b' removed: its values are no longer checked"));
 		}
+
 	}
 
 	@Nested
@@ -106,24 +115,28 @@ class ContractDiffRulesTest {
 		void forbiddingThemBreaksSenders() {
 			assertThat(diff(schema("'type': 'object'"), schema("'type': 'object', 'additionalProperties': false")))
 				.extracting(Change::pointer, Change::impact, Change::description)
-				.containsExactly(tuple("/additionalProperties", Impact.BREAKING_FOR_SENDERS, "additional properties are now forbidden"));
+				.containsExactly(tuple("/additionalProperties", Impact.BREAKING_FOR_SENDERS,
+						"additional properties are now forbidden"));
 		}
 
 		@Test
 		void turningFalseIntoTrueBreaksReceivers() {
 			assertThat(diff(schema("'additionalProperties': false"), schema("'additionalProperties': true")))
-				.extracting(Change::pointer, Change::impact).containsExactly(tuple("/additionalProperties", Impact.BREAKING_FOR_RECEIVERS));
+				.extracting(Change::pointer, Change::impact)
+				.containsExactly(tuple("/additionalProperties", Impact.BREAKING_FOR_RECEIVERS));
 		}
 
 		@Test
 		void droppingFalseBreaksReceivers() {
 			assertThat(diff(schema("'type': 'object', 'additionalProperties': false"), schema("'type': 'object'")))
-				.extracting(Change::pointer, Change::impact).containsExactly(tuple("/additionalProperties", Impact.BREAKING_FOR_RECEIVERS));
+				.extracting(Change::pointer, Change::impact)
+				.containsExactly(tuple("/additionalProperties", Impact.BREAKING_FOR_RECEIVERS));
 		}
 
 		@Test
 		void trueAndAbsentMeanTheSame() {
-			assertThat(diff(schema("'type': 'object'"), schema("'type': 'object', 'additionalProperties': true"))).isEmpty();
+			assertThat(diff(schema("'type': 'object'"), schema("'type': 'object', 'additionalProperties': true")))
+				.isEmpty();
 		}
 
 		@Test
@@ -138,10 +151,13 @@ class ContractDiffRulesTest {
 
 		@Test
 		void theirSchemaIsWalkedInto() {
-			assertThat(diff(schema("'additionalProperties': {'type': 'string'}"), schema("'additionalProperties': {'type': 'string', 'maxLength': 5}")))
+			assertThat(diff(schema("'additionalProperties': {'type': 'string'}"),
+					schema("'additionalProperties': {'type': 'string', 'maxLength': 5}")))
 				.extracting(Change::pointer, Change::impact, Change::description)
-				.containsExactly(tuple("/additionalProperties/maxLength", Impact.BREAKING_FOR_SENDERS, "maxLength 5 added"));
+				.containsExactly(
+						tuple("/additionalProperties/maxLength", Impact.BREAKING_FOR_SENDERS, "maxLength 5 added"));
 		}
+
 	}
 
 	@Nested
@@ -151,19 +167,22 @@ class ContractDiffRulesTest {
 		void aRemovedValueBreaksSenders() {
 			assertThat(diff(property("{'enum': ['a', 'b']}"), property("{'enum': ['a']}")))
 				.extracting(Change::pointer, Change::impact, Change::description)
-				.containsExactly(tuple("/properties/p/enum", Impact.BREAKING_FOR_SENDERS, "value(s) [\"b\"] no longer allowed"));
+				.containsExactly(
+						tuple("/properties/p/enum", Impact.BREAKING_FOR_SENDERS, "value(s) [\"b\"] no longer allowed"));
 		}
 
 		@Test
 		void anAddedValueBreaksReceivers() {
 			assertThat(diff(property("{'enum': ['a']}"), property("{'enum': ['a', 'c']}")))
 				.extracting(Change::pointer, Change::impact, Change::description)
-				.containsExactly(tuple("/properties/p/enum", Impact.BREAKING_FOR_RECEIVERS, "value(s) [\"c\"] now allowed"));
+				.containsExactly(
+						tuple("/properties/p/enum", Impact.BREAKING_FOR_RECEIVERS, "value(s) [\"c\"] now allowed"));
 		}
 
 		@Test
 		void aSwappedValueBreaksBoth() {
-			assertThat(diff(property("{'enum': ['a', 'b']}"), property("{'enum': ['a', 'c']}"))).extracting(Change::impact)
+			assertThat(diff(property("{'enum': ['a', 'b']}"), property("{'enum': ['a', 'c']}")))
+				.extracting(Change::impact)
 				.containsExactly(Impact.BREAKING_FOR_SENDERS, Impact.BREAKING_FOR_RECEIVERS);
 		}
 
@@ -176,16 +195,19 @@ class ContractDiffRulesTest {
 		void aChangedConstBreaksBoth() {
 			assertThat(diff(property("{'const': 'v1'}"), property("{'const': 'v2'}")))
 				.extracting(Change::pointer, Change::impact)
-				.containsExactly(tuple("/properties/p/const", Impact.BREAKING_FOR_SENDERS), tuple("/properties/p/const", Impact.BREAKING_FOR_RECEIVERS));
+				.containsExactly(tuple("/properties/p/const", Impact.BREAKING_FOR_SENDERS),
+						tuple("/properties/p/const", Impact.BREAKING_FOR_RECEIVERS));
 		}
 
 		@Test
 		void anAddedConstBreaksSendersAndARemovedOneReceivers() {
-			assertThat(diff(property("{}"), property("{'const': 'v1'}"))).extracting(Change::impact, Change::description)
+			assertThat(diff(property("{}"), property("{'const': 'v1'}")))
+				.extracting(Change::impact, Change::description)
 				.containsExactly(tuple(Impact.BREAKING_FOR_SENDERS, "the value must now be \"v1\""));
 			assertThat(diff(property("{'const': 'v1'}"), property("{}"))).extracting(Change::impact)
 				.containsExactly(Impact.BREAKING_FOR_RECEIVERS);
 		}
+
 	}
 
 	@Nested
@@ -195,14 +217,16 @@ class ContractDiffRulesTest {
 		void fewerTypesBreakSenders() {
 			assertThat(diff(property("{'type': ['string', 'null']}"), property("{'type': 'string'}")))
 				.extracting(Change::pointer, Change::impact, Change::description)
-				.containsExactly(tuple("/properties/p/type", Impact.BREAKING_FOR_SENDERS, "type narrowed from [string, null] to [string]"));
+				.containsExactly(tuple("/properties/p/type", Impact.BREAKING_FOR_SENDERS,
+						"type narrowed from [string, null] to [string]"));
 		}
 
 		@Test
 		void moreTypesBreakReceivers() {
 			assertThat(diff(property("{'type': 'string'}"), property("{'type': ['string', 'null']}")))
 				.extracting(Change::pointer, Change::impact, Change::description)
-				.containsExactly(tuple("/properties/p/type", Impact.BREAKING_FOR_RECEIVERS, "type widened from [string] to [string, null]"));
+				.containsExactly(tuple("/properties/p/type", Impact.BREAKING_FOR_RECEIVERS,
+						"type widened from [string] to [string, null]"));
 		}
 
 		@Test
@@ -212,6 +236,7 @@ class ContractDiffRulesTest {
 			assertThat(diff(property("{'type': 'integer'}"), property("{'type': 'number'}"))).extracting(Change::impact)
 				.containsExactly(Impact.BREAKING_FOR_RECEIVERS);
 		}
+
 	}
 
 	@Nested
@@ -221,7 +246,8 @@ class ContractDiffRulesTest {
 		void aRaisedMinimumBreaksSendersAndALoweredOneReceivers() {
 			assertThat(diff(property("{'minLength': 1}"), property("{'minLength': 3}")))
 				.extracting(Change::pointer, Change::impact, Change::description)
-				.containsExactly(tuple("/properties/p/minLength", Impact.BREAKING_FOR_SENDERS, "minLength changed from 1 to 3"));
+				.containsExactly(
+						tuple("/properties/p/minLength", Impact.BREAKING_FOR_SENDERS, "minLength changed from 1 to 3"));
 			assertThat(diff(property("{'minimum': 5}"), property("{'minimum': 1}"))).extracting(Change::impact)
 				.containsExactly(Impact.BREAKING_FOR_RECEIVERS);
 			assertThat(diff(property("{'minItems': 1}"), property("{'minItems': 2}"))).extracting(Change::impact)
@@ -240,7 +266,8 @@ class ContractDiffRulesTest {
 
 		@Test
 		void anAddedBoundBreaksSendersAndARemovedOneReceivers() {
-			assertThat(diff(property("{}"), property("{'maxItems': 3}"))).extracting(Change::impact, Change::description)
+			assertThat(diff(property("{}"), property("{'maxItems': 3}")))
+				.extracting(Change::impact, Change::description)
 				.containsExactly(tuple(Impact.BREAKING_FOR_SENDERS, "maxItems 3 added"));
 			assertThat(diff(property("{'minimum': 1}"), property("{}"))).extracting(Change::impact, Change::description)
 				.containsExactly(tuple(Impact.BREAKING_FOR_RECEIVERS, "minimum 1 removed"));
@@ -259,8 +286,10 @@ class ContractDiffRulesTest {
 
 		@Test
 		void anAddedPatternBreaksSendersAndARemovedOneReceivers() {
-			assertThat(diff(property("{}"), property("{'pattern': '^a'}"))).extracting(Change::impact).containsExactly(Impact.BREAKING_FOR_SENDERS);
-			assertThat(diff(property("{'pattern': '^a'}"), property("{}"))).extracting(Change::impact).containsExactly(Impact.BREAKING_FOR_RECEIVERS);
+			assertThat(diff(property("{}"), property("{'pattern': '^a'}"))).extracting(Change::impact)
+				.containsExactly(Impact.BREAKING_FOR_SENDERS);
+			assertThat(diff(property("{'pattern': '^a'}"), property("{}"))).extracting(Change::impact)
+				.containsExactly(Impact.BREAKING_FOR_RECEIVERS);
 		}
 
 		@Test
@@ -271,6 +300,7 @@ class ContractDiffRulesTest {
 			assertThat(diff(property("{'format': 'uri'}"), property("{}"))).extracting(Change::pointer, Change::impact)
 				.containsExactly(tuple("/properties/p/format", Impact.BREAKING_FOR_RECEIVERS));
 		}
+
 	}
 
 	@Nested
@@ -278,19 +308,23 @@ class ContractDiffRulesTest {
 
 		@Test
 		void descriptionTitleCommentAndExamplesAreSafe() {
-			DiffReport report = report(property("{'description': 'x', 'title': 'P', '$comment': 'c', 'examples': ['a']}"),
+			DiffReport report = report(
+					property("{'description': 'x', 'title': 'P', '$comment': 'c', 'examples': ['a']}"),
 					property("{'description': 'y', 'title': 'Q', '$comment': 'd', 'examples': ['b']}"));
-			assertThat(report.changes()).extracting(Change::pointer, Change::impact).containsExactlyInAnyOrder(
-					tuple("/properties/p/description", Impact.SAFE), tuple("/properties/p/title", Impact.SAFE),
-					tuple("/properties/p/$comment", Impact.SAFE), tuple("/properties/p/examples", Impact.SAFE));
+			assertThat(report.changes()).extracting(Change::pointer, Change::impact)
+				.containsExactlyInAnyOrder(tuple("/properties/p/description", Impact.SAFE),
+						tuple("/properties/p/title", Impact.SAFE), tuple("/properties/p/$comment", Impact.SAFE),
+						tuple("/properties/p/examples", Impact.SAFE));
 			assertThat(report.breaking()).isFalse();
 		}
 
 		@Test
 		void aKeywordWithoutARuleIsTreatedAsBreakingForSenders() {
 			assertThat(diff(property("{'anyOf': [{'type': 'string'}]}"), property("{'anyOf': [{'type': 'number'}]}")))
-				.extracting(Change::pointer, Change::impact).containsExactly(tuple("/properties/p/anyOf", Impact.BREAKING_FOR_SENDERS));
+				.extracting(Change::pointer, Change::impact)
+				.containsExactly(tuple("/properties/p/anyOf", Impact.BREAKING_FOR_SENDERS));
 		}
+
 	}
 
 	@Nested
@@ -306,20 +340,25 @@ class ContractDiffRulesTest {
 
 		@Test
 		void itemsAreWalkedInto() {
-			assertThat(diff(property("{'type': 'array', 'items': {'enum': ['a', 'b']}}"), property("{'type': 'array', 'items': {'enum': ['a']}}")))
-				.extracting(Change::pointer, Change::impact).containsExactly(tuple("/properties/p/items/enum", Impact.BREAKING_FOR_SENDERS));
+			assertThat(diff(property("{'type': 'array', 'items': {'enum': ['a', 'b']}}"),
+					property("{'type': 'array', 'items': {'enum': ['a']}}")))
+				.extracting(Change::pointer, Change::impact)
+				.containsExactly(tuple("/properties/p/items/enum", Impact.BREAKING_FOR_SENDERS));
 		}
 
 		@Test
 		void aPropertyNameWithASlashIsEscapedInThePointer() {
 			assertThat(diff(schema("'properties': {'a/b': {}}"), schema("'properties': {'a/b': {'type': 'string'}}")))
-				.extracting(Change::pointer).containsExactly("/properties/a~1b/type");
+				.extracting(Change::pointer)
+				.containsExactly("/properties/a~1b/type");
 		}
 
 		@Test
 		void definitionsAreWalkedSoAChangedRefTargetIsFound() {
-			String before = schema("'properties': {'p': {'$ref': '#/definitions/id'}}, 'definitions': {'id': {'type': 'string'}}");
-			String after = schema("'properties': {'p': {'$ref': '#/definitions/id'}}, 'definitions': {'id': {'type': 'string', 'minLength': 2}}");
+			String before = schema(
+					"'properties': {'p': {'$ref': '#/definitions/id'}}, 'definitions': {'id': {'type': 'string'}}");
+			String after = schema(
+					"'properties': {'p': {'$ref': '#/definitions/id'}}, 'definitions': {'id': {'type': 'string', 'minLength': 2}}");
 			assertThat(diff(before, after)).extracting(Change::pointer, Change::impact, Change::description)
 				.containsExactly(tuple("/definitions/id/minLength", Impact.BREAKING_FOR_SENDERS, "minLength 2 added"));
 		}
@@ -330,14 +369,17 @@ class ContractDiffRulesTest {
 			assertThat(diff(schema("'properties': {'p': {'$ref': '#/definitions/short'}}, " + definitions),
 					schema("'properties': {'p': {'$ref': '#/definitions/long'}}, " + definitions)))
 				.extracting(Change::pointer, Change::impact, Change::description)
-				.containsExactly(tuple("/properties/p/$ref", Impact.SAFE, "now refers to #/definitions/long (was #/definitions/short)"),
-						tuple("/properties/p/maxLength", Impact.BREAKING_FOR_RECEIVERS, "maxLength changed from 10 to 100"));
+				.containsExactly(
+						tuple("/properties/p/$ref", Impact.SAFE,
+								"now refers to #/definitions/long (was #/definitions/short)"),
+						tuple("/properties/p/maxLength", Impact.BREAKING_FOR_RECEIVERS,
+								"maxLength changed from 10 to 100"));
 		}
 
 		@Test
 		void movingAnInlineSchemaIntoDefinitionsBreaksNothing() {
-			DiffReport report = report(schema("'properties': {'p': {'type': 'string', 'maxLength': 10}}"),
-					schema("'properties': {'p': {'$ref': '#/definitions/p'}}, 'definitions': {'p': {'type': 'string', 'maxLength': 10}}"));
+			DiffReport report = report(schema("'properties': {'p': {'type': 'string', 'maxLength': 10}}"), schema(
+					"'properties': {'p': {'$ref': '#/definitions/p'}}, 'definitions': {'p': {'type': 'string', 'maxLength': 10}}"));
 			assertThat(report.changes()).extracting(Change::pointer, Change::impact)
 				.containsExactly(tuple("/properties/p/$ref", Impact.SAFE), tuple("/definitions/p", Impact.SAFE));
 			assertThat(report.breaking()).isFalse();
@@ -345,9 +387,11 @@ class ContractDiffRulesTest {
 
 		@Test
 		void aRecursiveSchemaIsWalkedOnce() {
-			String before = schema("'$ref': '#/definitions/a', 'definitions': {'a': {'properties': {'child': {'$ref': '#/definitions/a'}}}, "
-					+ "'b': {'properties': {'child': {'$ref': '#/definitions/b'}}}}");
-			String after = before.replace("'$ref': '#/definitions/a', 'definitions'", "'$ref': '#/definitions/b', 'definitions'");
+			String before = schema(
+					"'$ref': '#/definitions/a', 'definitions': {'a': {'properties': {'child': {'$ref': '#/definitions/a'}}}, "
+							+ "'b': {'properties': {'child': {'$ref': '#/definitions/b'}}}}");
+			String after = before.replace("'$ref': '#/definitions/a', 'definitions'",
+					"'$ref': '#/definitions/b', 'definitions'");
 			assertThat(diff(before, after)).extracting(Change::pointer, Change::impact)
 				.containsExactly(tuple("/$ref", Impact.SAFE), tuple("/properties/child/$ref", Impact.SAFE));
 		}
@@ -355,8 +399,10 @@ class ContractDiffRulesTest {
 		@Test
 		void aRefThatNoLongerResolvesIsTreatedAsBreaking() {
 			assertThat(diff(property("{'type': 'string'}"), property("{'$ref': '#/definitions/gone'}")))
-				.extracting(Change::pointer, Change::impact).containsExactly(tuple("/properties/p/$ref", Impact.BREAKING_FOR_SENDERS));
+				.extracting(Change::pointer, Change::impact)
+				.containsExactly(tuple("/properties/p/$ref", Impact.BREAKING_FOR_SENDERS));
 		}
+
 	}
 
 	@Nested
@@ -364,9 +410,11 @@ class ContractDiffRulesTest {
 
 		@Test
 		void aNewMustMatchEntryBreaksSendersAndIsATruthChange() {
-			assertThat(diff(handoff("'channel': 'email'"), handoff("'channel': 'email', 'mustMatch': {'/landing': 'landing_url'}")))
+			assertThat(diff(handoff("'channel': 'email'"),
+					handoff("'channel': 'email', 'mustMatch': {'/landing': 'landing_url'}")))
 				.extracting(Change::pointer, Change::impact, Change::description, Change::truth)
-				.containsExactly(tuple("/x-handoff/mustMatch/~1landing", Impact.BREAKING_FOR_SENDERS, "/landing now must match (landing_url)", true));
+				.containsExactly(tuple("/x-handoff/mustMatch/~1landing", Impact.BREAKING_FOR_SENDERS,
+						"/landing now must match (landing_url)", true));
 		}
 
 		@Test
@@ -389,7 +437,8 @@ class ContractDiffRulesTest {
 
 		@Test
 		void aMovedVersionOrCampaignPointerBreaksSendersAndIsATruthChange() {
-			assertThat(diff(handoff("'campaign': '/c', 'version': '/v'"), handoff("'campaign': '/campaign', 'version': '/version'")))
+			assertThat(diff(handoff("'campaign': '/c', 'version': '/v'"),
+					handoff("'campaign': '/campaign', 'version': '/version'")))
 				.extracting(Change::pointer, Change::impact, Change::truth)
 				.containsExactly(tuple("/x-handoff/campaign", Impact.BREAKING_FOR_SENDERS, true),
 						tuple("/x-handoff/version", Impact.BREAKING_FOR_SENDERS, true));
@@ -398,9 +447,11 @@ class ContractDiffRulesTest {
 		@Test
 		void overwritingConflictsBreaksReceiversAndRejectingThemSenders() {
 			assertThat(diff(handoff("'onConflict': 'reject'"), handoff("'onConflict': 'overwrite'")))
-				.extracting(Change::pointer, Change::impact).containsExactly(tuple("/x-handoff/onConflict", Impact.BREAKING_FOR_RECEIVERS));
+				.extracting(Change::pointer, Change::impact)
+				.containsExactly(tuple("/x-handoff/onConflict", Impact.BREAKING_FOR_RECEIVERS));
 			assertThat(diff(handoff("'onConflict': 'overwrite'"), handoff("")))
-				.extracting(Change::pointer, Change::impact).containsExactly(tuple("/x-handoff/onConflict", Impact.BREAKING_FOR_SENDERS));
+				.extracting(Change::pointer, Change::impact)
+				.containsExactly(tuple("/x-handoff/onConflict", Impact.BREAKING_FOR_SENDERS));
 		}
 
 		@Test
@@ -410,7 +461,8 @@ class ContractDiffRulesTest {
 			assertThat(diff(check, rewrite)).extracting(Change::pointer, Change::impact)
 				.containsExactly(tuple("/x-handoff/links/~1html", Impact.BREAKING_FOR_RECEIVERS));
 			assertThat(diff(rewrite, check)).extracting(Change::impact).containsExactly(Impact.BREAKING_FOR_SENDERS);
-			assertThat(diff(handoff(""), check)).extracting(Change::impact).containsExactly(Impact.BREAKING_FOR_SENDERS);
+			assertThat(diff(handoff(""), check)).extracting(Change::impact)
+				.containsExactly(Impact.BREAKING_FOR_SENDERS);
 		}
 
 		@Test
@@ -422,8 +474,10 @@ class ContractDiffRulesTest {
 
 		@Test
 		void ownerAndDescriptionChangeNothing() {
-			assertThat(diff(handoff("'owner': 'a', 'description': 'x'"), handoff("'owner': 'b', 'description': 'y'"))).isEmpty();
+			assertThat(diff(handoff("'owner': 'a', 'description': 'x'"), handoff("'owner': 'b', 'description': 'y'")))
+				.isEmpty();
 		}
+
 	}
 
 	@Nested
@@ -441,28 +495,33 @@ class ContractDiffRulesTest {
 		void aRemovedContractBreaksSenders() {
 			DiffReport report = ContractDiff.compare(Map.of(FILE, json(schema(""))), Map.of());
 			assertThat(report.changes()).extracting(Change::impact, Change::description, Change::truth)
-				.containsExactly(tuple(Impact.BREAKING_FOR_SENDERS, "contract removed: its edge takes no message", false));
+				.containsExactly(
+						tuple(Impact.BREAKING_FOR_SENDERS, "contract removed: its edge takes no message", false));
 			assertThat(report.breaking()).isTrue();
 		}
 
 		@Test
 		void aVersionThatIsNotJsonIsOneBreakingChangeNotAListOfRemovals() {
-			assertThat(ContractDiff.compare(Map.of(FILE, json(handoff("'mustMatch': {'/id': 'id'}"))), Map.of(FILE, json("{'type': "))).changes())
-				.extracting(Change::pointer, Change::impact, Change::description)
+			assertThat(ContractDiff
+				.compare(Map.of(FILE, json(handoff("'mustMatch': {'/id': 'id'}"))), Map.of(FILE, json("{'type': ")))
+				.changes()).extracting(Change::pointer, Change::impact, Change::description)
 				.containsExactly(tuple("", Impact.BREAKING_FOR_SENDERS,
 						"the later version is not valid JSON, so the two cannot be compared; run handoff lint on it"));
 		}
 
 		@Test
 		void anUnchangedFileIsNotCompared() {
-			assertThat(ContractDiff.compare(Map.of(FILE, json("not json")), Map.of(FILE, json("not json"))).changes()).isEmpty();
+			assertThat(ContractDiff.compare(Map.of(FILE, json("not json")), Map.of(FILE, json("not json"))).changes())
+				.isEmpty();
 		}
 
 		@Test
 		void aRemovedTaxonomyIsATruthChange() {
 			assertThat(ContractDiff.compare(Map.of("taxonomy.json", json("{}")), Map.of()).changes())
-				.extracting(Change::impact, Change::truth).containsExactly(tuple(Impact.BREAKING_FOR_RECEIVERS, true));
+				.extracting(Change::impact, Change::truth)
+				.containsExactly(tuple(Impact.BREAKING_FOR_RECEIVERS, true));
 		}
+
 	}
 
 	@Nested
@@ -474,14 +533,17 @@ class ContractDiffRulesTest {
 		private List<Change> edit(String from, String to) {
 			String after = TAXONOMY.replace(from, to);
 			assertThat(after).as("the edit applies").isNotEqualTo(TAXONOMY);
-			return ContractDiff.compare(Map.of("taxonomy.json", json(TAXONOMY)), Map.of("taxonomy.json", json(after))).changes();
+			return ContractDiff.compare(Map.of("taxonomy.json", json(TAXONOMY)), Map.of("taxonomy.json", json(after)))
+				.changes();
 		}
 
 		@Test
 		void aChangedTemplateBreaksReceiversAndIsATruthChange() {
-			assertThat(edit("{slug(name)}-{lower(id)}", "{lower(id)}")).extracting(Change::pointer, Change::impact, Change::description, Change::truth)
+			assertThat(edit("{slug(name)}-{lower(id)}", "{lower(id)}"))
+				.extracting(Change::pointer, Change::impact, Change::description, Change::truth)
 				.containsExactly(tuple("/utm/campaign", Impact.BREAKING_FOR_RECEIVERS,
-						"generated utm_campaign values change: campaign is \"{lower(id)}\" (was \"{slug(name)}-{lower(id)}\")", true));
+						"generated utm_campaign values change: campaign is \"{lower(id)}\" (was \"{slug(name)}-{lower(id)}\")",
+						true));
 		}
 
 		@Test
@@ -496,14 +558,18 @@ class ContractDiffRulesTest {
 		void writingOutADefaultIsNoChange() {
 			String implicit = "{'utm': {'campaign': '{lower(id)}'}}";
 			String explicit = "{'utm': {'campaign': '{lower(id)}', 'allowed': 'a-z0-9_-', 'maxLength': 100}}";
-			assertThat(ContractDiff.compare(Map.of("taxonomy.json", json(implicit)), Map.of("taxonomy.json", json(explicit))).changes()).isEmpty();
+			assertThat(ContractDiff
+				.compare(Map.of("taxonomy.json", json(implicit)), Map.of("taxonomy.json", json(explicit)))
+				.changes()).isEmpty();
 		}
 
 		@Test
 		void aChannelsSourceOrMediumBreaksReceivers() {
-			assertThat(edit("'source': 'mailchimp'", "'source': 'mc'")).extracting(Change::pointer, Change::impact, Change::truth)
+			assertThat(edit("'source': 'mailchimp'", "'source': 'mc'"))
+				.extracting(Change::pointer, Change::impact, Change::truth)
 				.containsExactly(tuple("/channels/email/source", Impact.BREAKING_FOR_RECEIVERS, true));
-			assertThat(edit("'medium': 'email'", "'medium': 'newsletter'")).extracting(Change::pointer, Change::impact, Change::truth)
+			assertThat(edit("'medium': 'email'", "'medium': 'newsletter'"))
+				.extracting(Change::pointer, Change::impact, Change::truth)
 				.containsExactly(tuple("/channels/email/medium", Impact.BREAKING_FOR_RECEIVERS, true));
 		}
 
@@ -511,9 +577,11 @@ class ContractDiffRulesTest {
 		void aRemovedDomainBreaksReceiversAndANewOneCutsBothWays() {
 			assertThat(edit("['example.com']", "[]")).extracting(Change::pointer, Change::impact, Change::truth)
 				.containsExactly(tuple("/domains", Impact.BREAKING_FOR_RECEIVERS, true));
-			assertThat(edit("['example.com']", "['example.com', 'example.org']")).extracting(Change::impact, Change::truth)
+			assertThat(edit("['example.com']", "['example.com', 'example.org']"))
+				.extracting(Change::impact, Change::truth)
 				.containsExactly(tuple(Impact.BREAKING_FOR_SENDERS, true), tuple(Impact.BREAKING_FOR_RECEIVERS, true));
 		}
+
 	}
 
 	@Nested
@@ -557,5 +625,7 @@ class ContractDiffRulesTest {
 			after.put("taxonomy.json", json("{'utm': {'maxLength': 50}}"));
 			assertThat(ContractDiff.compare(before, after).breaking()).isTrue();
 		}
+
 	}
+
 }

@@ -15,12 +15,15 @@ class ContractDiffTest {
 	private static final String FILE = "email.schema.json";
 
 	private static List<Change> diff(String before, String after) {
-		return ContractDiff.compare(Map.of(FILE, before.getBytes(StandardCharsets.UTF_8)), Map.of(FILE, after.getBytes(StandardCharsets.UTF_8)))
+		return ContractDiff
+			.compare(Map.of(FILE, before.getBytes(StandardCharsets.UTF_8)),
+					Map.of(FILE, after.getBytes(StandardCharsets.UTF_8)))
 			.changes();
 	}
 
 	private static String object(String properties, String extra) {
-		return "{\"type\": \"object\", \"properties\": {" + properties + "}" + extra + ", \"x-handoff\": {\"channel\": \"email\"}}";
+		return "{\"type\": \"object\", \"properties\": {" + properties + "}" + extra
+				+ ", \"x-handoff\": {\"channel\": \"email\"}}";
 	}
 
 	@Nested
@@ -28,7 +31,8 @@ class ContractDiffTest {
 
 		@Test
 		void aNewRequiredFieldBreaksSenders() {
-			assertThat(diff(object("\"a\": {\"type\": \"string\"}", ""), object("\"a\": {\"type\": \"string\"}", ", \"required\": [\"a\"]")))
+			assertThat(diff(object("\"a\": {\"type\": \"string\"}", ""),
+					object("\"a\": {\"type\": \"string\"}", ", \"required\": [\"a\"]")))
 				.singleElement()
 				.satisfies(c -> {
 					assertThat(c.impact()).isEqualTo(Impact.BREAKING_FOR_SENDERS);
@@ -39,7 +43,8 @@ class ContractDiffTest {
 
 		@Test
 		void aNewOptionalFieldIsSafeUnderOpenContent() {
-			assertThat(diff(object("\"a\": {}", ""), object("\"a\": {}, \"b\": {\"type\": \"string\"}", ""))).singleElement()
+			assertThat(diff(object("\"a\": {}", ""), object("\"a\": {}, \"b\": {\"type\": \"string\"}", "")))
+				.singleElement()
 				.satisfies(c -> assertThat(c.impact()).isEqualTo(Impact.SAFE));
 		}
 
@@ -57,8 +62,10 @@ class ContractDiffTest {
 		@Test
 		void forbiddingAdditionalPropertiesBreaksSenders() {
 			assertThat(diff(object("\"a\": {}", ""), object("\"a\": {}", ", \"additionalProperties\": false")))
-				.extracting(Change::impact).containsExactly(Impact.BREAKING_FOR_SENDERS);
+				.extracting(Change::impact)
+				.containsExactly(Impact.BREAKING_FOR_SENDERS);
 		}
+
 	}
 
 	@Nested
@@ -66,8 +73,10 @@ class ContractDiffTest {
 
 		@Test
 		void aRemovedEnumValueBreaksSendersAndAnAddedOneReceivers() {
-			List<Change> changes = diff(object("\"t\": {\"enum\": [\"a\", \"b\"]}", ""), object("\"t\": {\"enum\": [\"a\", \"c\"]}", ""));
-			assertThat(changes).extracting(Change::impact).containsExactly(Impact.BREAKING_FOR_SENDERS, Impact.BREAKING_FOR_RECEIVERS);
+			List<Change> changes = diff(object("\"t\": {\"enum\": [\"a\", \"b\"]}", ""),
+					object("\"t\": {\"enum\": [\"a\", \"c\"]}", ""));
+			assertThat(changes).extracting(Change::impact)
+				.containsExactly(Impact.BREAKING_FOR_SENDERS, Impact.BREAKING_FOR_RECEIVERS);
 			assertThat(changes).extracting(Change::pointer).containsOnly("/properties/t/enum");
 			assertThat(changes.get(0).description()).contains("\"b\"");
 		}
@@ -75,22 +84,29 @@ class ContractDiffTest {
 		@Test
 		void aNarrowerRangeBreaksSendersAndAWiderOneReceivers() {
 			assertThat(diff(object("\"n\": {\"maxLength\": 150}", ""), object("\"n\": {\"maxLength\": 100}", "")))
-				.extracting(Change::impact).containsExactly(Impact.BREAKING_FOR_SENDERS);
+				.extracting(Change::impact)
+				.containsExactly(Impact.BREAKING_FOR_SENDERS);
 			assertThat(diff(object("\"n\": {\"minimum\": 5}", ""), object("\"n\": {\"minimum\": 1}", "")))
-				.extracting(Change::impact).containsExactly(Impact.BREAKING_FOR_RECEIVERS);
+				.extracting(Change::impact)
+				.containsExactly(Impact.BREAKING_FOR_RECEIVERS);
 		}
 
 		@Test
 		void aChangedPatternIsTreatedAsBreakingForSenders() {
-			assertThat(diff(object("\"id\": {\"pattern\": \"^C-[0-9]+$\"}", ""), object("\"id\": {\"pattern\": \"^C-[0-9]{4}$\"}", "")))
-				.singleElement().satisfies(c -> assertThat(c.impact()).isEqualTo(Impact.BREAKING_FOR_SENDERS));
+			assertThat(diff(object("\"id\": {\"pattern\": \"^C-[0-9]+$\"}", ""),
+					object("\"id\": {\"pattern\": \"^C-[0-9]{4}$\"}", "")))
+				.singleElement()
+				.satisfies(c -> assertThat(c.impact()).isEqualTo(Impact.BREAKING_FOR_SENDERS));
 		}
 
 		@Test
 		void aChangedDescriptionIsSafe() {
-			assertThat(diff(object("\"a\": {\"description\": \"x\"}", ""), object("\"a\": {\"description\": \"y\"}", "")))
-				.singleElement().satisfies(c -> assertThat(c.impact()).isEqualTo(Impact.SAFE));
+			assertThat(
+					diff(object("\"a\": {\"description\": \"x\"}", ""), object("\"a\": {\"description\": \"y\"}", "")))
+				.singleElement()
+				.satisfies(c -> assertThat(c.impact()).isEqualTo(Impact.SAFE));
 		}
+
 	}
 
 	@Nested
@@ -102,7 +118,8 @@ class ContractDiffTest {
 
 		@Test
 		void aNewMustMatchBreaksSendersAndIsCalledOut() {
-			assertThat(diff(handoff("\"channel\": \"email\""), handoff("\"channel\": \"email\", \"mustMatch\": {\"/landing\": \"landing_url\"}")))
+			assertThat(diff(handoff("\"channel\": \"email\""),
+					handoff("\"channel\": \"email\", \"mustMatch\": {\"/landing\": \"landing_url\"}")))
 				.singleElement()
 				.satisfies(c -> {
 					assertThat(c.impact()).isEqualTo(Impact.BREAKING_FOR_SENDERS);
@@ -113,7 +130,8 @@ class ContractDiffTest {
 
 		@Test
 		void aChangedGeneratorBreaksReceivers() {
-			assertThat(diff(handoff("\"generate\": {\"/u\": \"utm.campaign\"}"), handoff("\"generate\": {\"/u\": \"utm.source\"}")))
+			assertThat(diff(handoff("\"generate\": {\"/u\": \"utm.campaign\"}"),
+					handoff("\"generate\": {\"/u\": \"utm.source\"}")))
 				.singleElement()
 				.satisfies(c -> assertThat(c.impact()).isEqualTo(Impact.BREAKING_FOR_RECEIVERS));
 		}
@@ -128,5 +146,7 @@ class ContractDiffTest {
 			assertThat(report.breaking()).isFalse();
 			assertThat(report.text()).contains("contractVersion raised");
 		}
+
 	}
+
 }

@@ -19,8 +19,8 @@ class DiffReportTest {
 	private static final Change DESCRIPTION = new Change("cms-landing-page.schema.json", "/description", Impact.SAFE,
 			"description changed (documentation only: no message changes its fate)", false);
 
-	private static final Change GENERATE = new Change("email-campaign.schema.json", "/x-handoff/generate/~1u", Impact.BREAKING_FOR_RECEIVERS,
-			"/u no longer is generated (was utm.campaign)", true);
+	private static final Change GENERATE = new Change("email-campaign.schema.json", "/x-handoff/generate/~1u",
+			Impact.BREAKING_FOR_RECEIVERS, "/u no longer is generated (was utm.campaign)", true);
 
 	private static final Change TEMPLATE = new Change("taxonomy.json", "/utm/campaign", Impact.BREAKING_FOR_RECEIVERS,
 			"generated utm_campaign values change", true);
@@ -31,44 +31,52 @@ class DiffReportTest {
 		@Test
 		void listsChangesPerFileThenTruthChangesApartThenASummary() {
 			DiffReport report = new DiffReport(List.of(REQUIRED, GENERATE, DESCRIPTION, TEMPLATE), Set.of());
-			assertThat(report.text()).isEqualTo("""
-					cms-landing-page.schema.json
-					  cms-landing-page.schema.json /description  safe: description changed (documentation only: no message changes its fate)
-					email-campaign.schema.json
-					  email-campaign.schema.json /properties/settings/required  BREAKING for senders: 'subject_line' is now required
+			assertThat(report.text()).isEqualTo(
+					"""
+							cms-landing-page.schema.json
+							  cms-landing-page.schema.json /description  safe: description changed (documentation only: no message changes its fate)
+							email-campaign.schema.json
+							  email-campaign.schema.json /properties/settings/required  BREAKING for senders: 'subject_line' is now required
 
-					%s
-					  email-campaign.schema.json /x-handoff/generate/~1u  BREAKING for receivers: /u no longer is generated (was utm.campaign)
-					  taxonomy.json /utm/campaign  BREAKING for receivers: generated utm_campaign values change
+							%s
+							  email-campaign.schema.json /x-handoff/generate/~1u  BREAKING for receivers: /u no longer is generated (was utm.campaign)
+							  taxonomy.json /utm/campaign  BREAKING for receivers: generated utm_campaign values change
 
-					4 change(s), 3 breaking, 2 to truth or generated values; not accepted: raise x-handoff.contractVersion of the contract \
-					to accept them (a taxonomy change always counts)
-					""".formatted(DiffText.TRUTH_HEADING));
+							4 change(s), 3 breaking, 2 to truth or generated values; not accepted: raise x-handoff.contractVersion of the contract \
+							to accept them (a taxonomy change always counts)
+							"""
+						.formatted(DiffText.TRUTH_HEADING));
 		}
 
 		@Test
 		void marksBreakingChangesOfARaisedContractAsAccepted() {
 			DiffReport report = new DiffReport(List.of(REQUIRED, DESCRIPTION), Set.of("email-campaign.schema.json"));
-			assertThat(report.text()).contains("""
-					email-campaign.schema.json  (contractVersion raised: breaking changes accepted)
-					  email-campaign.schema.json /properties/settings/required  BREAKING for senders: 'subject_line' is now required\
-					  (accepted: contractVersion raised)
-					""")
+			assertThat(report.text())
+				.contains(
+						"""
+								email-campaign.schema.json  (contractVersion raised: breaking changes accepted)
+								  email-campaign.schema.json /properties/settings/required  BREAKING for senders: 'subject_line' is now required\
+								  (accepted: contractVersion raised)
+								""")
 				.contains("/description  safe: description changed (documentation only: no message changes its fate)\n")
-				.endsWith("2 change(s), 1 breaking, 0 to truth or generated values; accepted (contractVersion raised)\n")
+				.endsWith(
+						"2 change(s), 1 breaking, 0 to truth or generated values; accepted (contractVersion raised)\n")
 				.doesNotContain(DiffText.TRUTH_HEADING);
 		}
 
 		@Test
 		void showsTruthChangesEvenWhenNothingElseChanged() {
 			DiffReport report = new DiffReport(List.of(GENERATE), Set.of());
-			assertThat(report.text()).startsWith(DiffText.TRUTH_HEADING + "\n  email-campaign.schema.json /x-handoff/generate/~1u  ");
+			assertThat(report.text())
+				.startsWith(DiffText.TRUTH_HEADING + "\n  email-campaign.schema.json /x-handoff/generate/~1u  ");
 		}
 
 		@Test
 		void saysSoWhenOnlySafeChangesWereMade() {
-			assertThat(new DiffReport(List.of(DESCRIPTION), Set.of()).text()).endsWith("\n\n1 change(s), 0 breaking, 0 to truth or generated values\n");
+			assertThat(new DiffReport(List.of(DESCRIPTION), Set.of()).text())
+				.endsWith("\n\n1 change(s), 0 breaking, 0 to truth or generated values\n");
 		}
+
 	}
 
 	@Nested
@@ -81,9 +89,12 @@ class DiffReportTest {
 
 		@Test
 		void aRaisedContractVersionAcceptsOnlyItsOwnFile() {
-			assertThat(new DiffReport(List.of(REQUIRED, GENERATE), Set.of("email-campaign.schema.json")).breaking()).isFalse();
-			assertThat(new DiffReport(List.of(REQUIRED, TEMPLATE), Set.of("email-campaign.schema.json")).breaking()).isTrue();
+			assertThat(new DiffReport(List.of(REQUIRED, GENERATE), Set.of("email-campaign.schema.json")).breaking())
+				.isFalse();
+			assertThat(new DiffReport(List.of(REQUIRED, TEMPLATE), Set.of("email-campaign.schema.json")).breaking())
+				.isTrue();
 		}
+
 	}
 
 	@Nested
@@ -107,9 +118,12 @@ class DiffReportTest {
 
 		@Test
 		void listsTheRaisedContracts() throws Exception {
-			JsonNode json = new ObjectMapper().readTree(new DiffReport(List.of(REQUIRED), Set.of("email-campaign.schema.json")).json());
+			JsonNode json = new ObjectMapper()
+				.readTree(new DiffReport(List.of(REQUIRED), Set.of("email-campaign.schema.json")).json());
 			assertThat(json.get("breaking").asBoolean()).isFalse();
 			assertThat(json.get("bumped").get(0).asText()).isEqualTo("email-campaign.schema.json");
 		}
+
 	}
+
 }

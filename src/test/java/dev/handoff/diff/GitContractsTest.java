@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link GitContracts} and {@link ContractDiff} on a real git history of the shipped contracts, one kind of change per commit. */
+/**
+ * {@link GitContracts} and {@link ContractDiff} on a real git history of the shipped
+ * contracts, one kind of change per commit.
+ */
 class GitContractsTest {
 
 	private static final String EMAIL = "email-campaign.schema.json";
@@ -50,15 +53,20 @@ class GitContractsTest {
 
 	private RevCommit commit(String message) throws Exception {
 		git.add().addFilepattern(".").call();
-		return git.commit().setMessage(message).setAuthor("test", "test@example.com").setCommitter("test", "test@example.com")
-			.setSign(false).call();
+		return git.commit()
+			.setMessage(message)
+			.setAuthor("test", "test@example.com")
+			.setCommitter("test", "test@example.com")
+			.setSign(false)
+			.call();
 	}
 
 	/** Edits one file, commits, and compares the commit with its parent. */
 	private DiffReport commitEdit(String file, String from, String to) throws Exception {
 		TestFiles.replace(contracts.resolve(file), from, to);
 		commit("edit " + file);
-		return ContractDiff.compare(GitContracts.atRef(repo, "HEAD~1", "contracts"), GitContracts.atRef(repo, "HEAD", "contracts"));
+		return ContractDiff.compare(GitContracts.atRef(repo, "HEAD~1", "contracts"),
+				GitContracts.atRef(repo, "HEAD", "contracts"));
 	}
 
 	@Nested
@@ -69,7 +77,8 @@ class GitContractsTest {
 			DiffReport report = commitEdit(EMAIL, "\"required\": [\"subject_line\", \"from_name\", \"reply_to\"]",
 					"\"required\": [\"subject_line\", \"from_name\", \"reply_to\", \"title\"]");
 			assertThat(report.changes()).extracting(Change::file, Change::pointer, Change::impact, Change::description)
-				.containsExactly(tuple(EMAIL, "/properties/settings/required", Impact.BREAKING_FOR_SENDERS, "'title' is now required"));
+				.containsExactly(tuple(EMAIL, "/properties/settings/required", Impact.BREAKING_FOR_SENDERS,
+						"'title' is now required"));
 			assertThat(report.breaking()).isTrue();
 		}
 
@@ -96,15 +105,17 @@ class GitContractsTest {
 		void aRemovedEnumValueBreaksSenders() throws Exception {
 			assertThat(commitEdit(EMAIL, "\"enum\": [\"regular\", \"plaintext\"]", "\"enum\": [\"regular\"]").changes())
 				.extracting(Change::pointer, Change::impact, Change::description)
-				.containsExactly(tuple("/properties/type/enum", Impact.BREAKING_FOR_SENDERS, "value(s) [\"plaintext\"] no longer allowed"));
+				.containsExactly(tuple("/properties/type/enum", Impact.BREAKING_FOR_SENDERS,
+						"value(s) [\"plaintext\"] no longer allowed"));
 		}
 
 		@Test
 		void aWidenedEnumBreaksReceivers() throws Exception {
-			assertThat(commitEdit("tracking-event.schema.json", "\"Unsubscribed\"]", "\"Unsubscribed\", \"Email Forwarded\"]").changes())
-				.extracting(Change::file, Change::pointer, Change::impact, Change::description)
-				.containsExactly(tuple("tracking-event.schema.json", "/properties/event/enum", Impact.BREAKING_FOR_RECEIVERS,
-						"value(s) [\"Email Forwarded\"] now allowed"));
+			assertThat(commitEdit("tracking-event.schema.json", "\"Unsubscribed\"]",
+					"\"Unsubscribed\", \"Email Forwarded\"]")
+				.changes()).extracting(Change::file, Change::pointer, Change::impact, Change::description)
+				.containsExactly(tuple("tracking-event.schema.json", "/properties/event/enum",
+						Impact.BREAKING_FOR_RECEIVERS, "value(s) [\"Email Forwarded\"] now allowed"));
 		}
 
 		@Test
@@ -115,7 +126,8 @@ class GitContractsTest {
 				.containsExactly(tuple("taxonomy.json", "/utm/campaign", Impact.BREAKING_FOR_RECEIVERS));
 			assertThat(report.changes()).isEqualTo(report.truthChanges());
 			assertThat(report.breaking()).isTrue();
-			assertThat(report.text()).contains(DiffText.TRUTH_HEADING + "\n  taxonomy.json /utm/campaign  BREAKING for receivers: ");
+			assertThat(report.text())
+				.contains(DiffText.TRUTH_HEADING + "\n  taxonomy.json /utm/campaign  BREAKING for receivers: ");
 		}
 
 		@Test
@@ -135,19 +147,23 @@ class GitContractsTest {
 				.containsExactly(tuple("/x-handoff/onConflict", Impact.BREAKING_FOR_RECEIVERS));
 			assertThat(report.bumped()).containsExactly(EMAIL);
 			assertThat(report.breaking()).isFalse();
-			assertThat(report.text()).contains("  " + EMAIL + " /x-handoff/onConflict  BREAKING for receivers: a typed value that differs "
-					+ "from the generated one is now overwritten" + DiffText.ACCEPTED + "\n")
+			assertThat(report.text())
+				.contains("  " + EMAIL + " /x-handoff/onConflict  BREAKING for receivers: a typed value that differs "
+						+ "from the generated one is now overwritten" + DiffText.ACCEPTED + "\n")
 				.endsWith("; accepted (contractVersion raised)\n");
 			report = commitEdit(EMAIL, "\"enum\": [\"regular\", \"plaintext\"]", "\"enum\": [\"regular\"]");
 			assertThat(report.breaking()).as("contractVersion stayed at 3").isTrue();
 			report = commitEdit(EMAIL, "\"contractVersion\": 3", "\"contractVersion\": 4");
 			assertThat(report.changes()).isEmpty();
-			report = ContractDiff.compare(GitContracts.atRef(repo, shipped.name(), "contracts"), GitContracts.atRef(repo, "HEAD", "contracts"));
-			assertThat(report.changes()).extracting(Change::pointer, Change::impact).containsExactly(
-					tuple("/properties/type/enum", Impact.BREAKING_FOR_SENDERS), tuple("/x-handoff/onConflict", Impact.BREAKING_FOR_RECEIVERS));
+			report = ContractDiff.compare(GitContracts.atRef(repo, shipped.name(), "contracts"),
+					GitContracts.atRef(repo, "HEAD", "contracts"));
+			assertThat(report.changes()).extracting(Change::pointer, Change::impact)
+				.containsExactly(tuple("/properties/type/enum", Impact.BREAKING_FOR_SENDERS),
+						tuple("/x-handoff/onConflict", Impact.BREAKING_FOR_RECEIVERS));
 			assertThat(report.bumped()).containsExactly(EMAIL);
 			assertThat(report.breaking()).isFalse();
 		}
+
 	}
 
 	@Nested
@@ -165,12 +181,18 @@ class GitContractsTest {
 		@Test
 		void resolvesABranchATagACommitIdAndAnAncestorExpression() throws Exception {
 			git.tag().setName("v1").call();
-			TestFiles.replace(contracts.resolve(EMAIL), "\"enum\": [\"regular\", \"plaintext\"]", "\"enum\": [\"regular\"]");
+			TestFiles.replace(contracts.resolve(EMAIL), "\"enum\": [\"regular\", \"plaintext\"]",
+					"\"enum\": [\"regular\"]");
 			RevCommit edited = commit("narrow");
-			for (String before : List.of("v1", shipped.name(), shipped.name().substring(0, 10), "HEAD~1", "HEAD^", "main~1")) {
+			for (String before : List.of("v1", shipped.name(), shipped.name().substring(0, 10), "HEAD~1", "HEAD^",
+					"main~1")) {
 				for (String after : List.of("main", "HEAD", edited.name())) {
-					assertThat(ContractDiff.compare(GitContracts.atRef(repo, before, "contracts"), GitContracts.atRef(repo, after, "contracts"))
-						.changes()).as(before + " to " + after).extracting(Change::pointer).containsExactly("/properties/type/enum");
+					assertThat(ContractDiff
+						.compare(GitContracts.atRef(repo, before, "contracts"),
+								GitContracts.atRef(repo, after, "contracts"))
+						.changes()).as(before + " to " + after)
+						.extracting(Change::pointer)
+						.containsExactly("/properties/type/enum");
 				}
 			}
 		}
@@ -191,19 +213,24 @@ class GitContractsTest {
 
 		@Test
 		void anUnknownRefIsNamedInTheError() {
-			assertThatThrownBy(() -> GitContracts.atRef(repo, "no-such-branch", "contracts")).isInstanceOf(IllegalArgumentException.class)
+			assertThatThrownBy(() -> GitContracts.atRef(repo, "no-such-branch", "contracts"))
+				.isInstanceOf(IllegalArgumentException.class)
 				.hasMessageStartingWith("'no-such-branch' is not a branch, tag or commit of ");
-			assertThatThrownBy(() -> GitContracts.atRef(repo, "HEAD~5", "contracts")).isInstanceOf(IllegalArgumentException.class)
+			assertThatThrownBy(() -> GitContracts.atRef(repo, "HEAD~5", "contracts"))
+				.isInstanceOf(IllegalArgumentException.class)
 				.hasMessageStartingWith("'HEAD~5' is not a branch, tag or commit");
-			assertThatThrownBy(() -> GitContracts.atRef(repo, "HEAD^{nonsense", "contracts")).isInstanceOf(IllegalArgumentException.class)
+			assertThatThrownBy(() -> GitContracts.atRef(repo, "HEAD^{nonsense", "contracts"))
+				.isInstanceOf(IllegalArgumentException.class)
 				.hasMessageStartingWith("'HEAD^{nonsense' is not a branch, tag or commit");
 		}
 
 		@Test
 		void aFolderOutsideAnyRepositoryIsSaidSo(@TempDir Path elsewhere) {
-			assertThatThrownBy(() -> GitContracts.atRef(elsewhere, "HEAD", "contracts")).isInstanceOf(IllegalArgumentException.class)
+			assertThatThrownBy(() -> GitContracts.atRef(elsewhere, "HEAD", "contracts"))
+				.isInstanceOf(IllegalArgumentException.class)
 				.hasMessageEndingWith(" is not inside a git repository");
 		}
+
 	}
 
 	@Nested
@@ -211,16 +238,19 @@ class GitContractsTest {
 
 		@Test
 		void anUncommittedEditShowsAgainstARef() throws IOException {
-			TestFiles.replace(contracts.resolve(EMAIL), "\"minLength\": 1, \"maxLength\": 150", "\"minLength\": 1, \"maxLength\": 100");
-			DiffReport report = ContractDiff.compare(GitContracts.atRef(repo, "main", "contracts"), GitContracts.inWorkTree(contracts));
+			TestFiles.replace(contracts.resolve(EMAIL), "\"minLength\": 1, \"maxLength\": 150",
+					"\"minLength\": 1, \"maxLength\": 100");
+			DiffReport report = ContractDiff.compare(GitContracts.atRef(repo, "main", "contracts"),
+					GitContracts.inWorkTree(contracts));
 			assertThat(report.changes()).extracting(Change::pointer, Change::impact, Change::description)
-				.containsExactly(tuple("/properties/settings/properties/subject_line/maxLength", Impact.BREAKING_FOR_SENDERS,
-						"maxLength changed from 150 to 100"));
+				.containsExactly(tuple("/properties/settings/properties/subject_line/maxLength",
+						Impact.BREAKING_FOR_SENDERS, "maxLength changed from 150 to 100"));
 		}
 
 		@Test
 		void anUntouchedWorkTreeHasNoChanges() {
-			DiffReport report = ContractDiff.compare(GitContracts.atRef(repo, "HEAD", "contracts"), GitContracts.inWorkTree(contracts));
+			DiffReport report = ContractDiff.compare(GitContracts.atRef(repo, "HEAD", "contracts"),
+					GitContracts.inWorkTree(contracts));
 			assertThat(report.changes()).isEmpty();
 			assertThat(report.text()).isEqualTo("no changes\n");
 		}
@@ -229,9 +259,13 @@ class GitContractsTest {
 		void aNewContractInTheWorkTreeIsSafeAndADeletedOneBreaksSenders() throws IOException {
 			Files.copy(contracts.resolve(EMAIL), contracts.resolve("sms.schema.json"));
 			Files.delete(contracts.resolve("tracking-event.schema.json"));
-			DiffReport report = ContractDiff.compare(GitContracts.atRef(repo, "HEAD", "contracts"), GitContracts.inWorkTree(contracts));
+			DiffReport report = ContractDiff.compare(GitContracts.atRef(repo, "HEAD", "contracts"),
+					GitContracts.inWorkTree(contracts));
 			assertThat(report.changes()).extracting(Change::file, Change::impact)
-				.containsExactly(tuple("sms.schema.json", Impact.SAFE), tuple("tracking-event.schema.json", Impact.BREAKING_FOR_SENDERS));
+				.containsExactly(tuple("sms.schema.json", Impact.SAFE),
+						tuple("tracking-event.schema.json", Impact.BREAKING_FOR_SENDERS));
 		}
+
 	}
+
 }

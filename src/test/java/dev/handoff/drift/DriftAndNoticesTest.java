@@ -23,8 +23,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A late change of a brief: a notice per edge that carried the campaign and is built from a changed field, a drift
- * per such edge until it delivers the current version, and nothing for a change no edge is built from.
+ * A late change of a brief: a notice per edge that carried the campaign and is built from
+ * a changed field, a drift per such edge until it delivers the current version, and
+ * nothing for a change no edge is built from.
  */
 class DriftAndNoticesTest extends EdgeTestSupport {
 
@@ -52,7 +53,8 @@ class DriftAndNoticesTest extends EdgeTestSupport {
 	private void email(int version, String landingUrl) {
 		ObjectNode email = example("email-campaign", "01-good-campaign.json").deepCopy();
 		((ObjectNode) email.get("handoff")).put("brief_version", version).put("landing_url", landingUrl);
-		((ObjectNode) email.get("content")).put("html", "<html><body><a href=\"" + landingUrl + "\">Shop</a></body></html>");
+		((ObjectNode) email.get("content")).put("html",
+				"<html><body><a href=\"" + landingUrl + "\">Shop</a></body></html>");
 		HttpResponse<String> answer = send("email-campaign", bytes(email));
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
 	}
@@ -67,7 +69,10 @@ class DriftAndNoticesTest extends EdgeTestSupport {
 		return json(answer);
 	}
 
-	/** Mailchimp content calls: one per email delivered (the campaign itself is made once, then updated). */
+	/**
+	 * Mailchimp content calls: one per email delivered (the campaign itself is made once,
+	 * then updated).
+	 */
 	private int emailsDelivered() {
 		return tools.findAll(putRequestedFor(urlPathMatching("/email/3.0/campaigns/[^/]+/content"))).size();
 	}
@@ -89,10 +94,16 @@ class DriftAndNoticesTest extends EdgeTestSupport {
 		assertThat(notice.at("/handoff/toVersion").asLong()).isEqualTo(3);
 		assertThat(notice.at("/handoff/changes")).hasSize(1);
 		assertThat(notice.at("/handoff/changes/0/field").asText()).isEqualTo("landing_url");
-		assertThat(notice.at("/handoff/changes/0/from").asText()).isEqualTo("https://shop.example.com/spring-sale-2027");
-		assertThat(notice.at("/handoff/changes/0/to").asText()).isEqualTo("https://shop.example.com/spring-sale-2027-extended");
-		assertThat(notice.get("text").asText()).contains("C-1001").contains("v2 → v3").contains("landing_url").contains("Email team")
-			.contains("#email-ops").contains("https://handoff.example.com/ui/drift?campaign=C-1001");
+		assertThat(notice.at("/handoff/changes/0/from").asText())
+			.isEqualTo("https://shop.example.com/spring-sale-2027");
+		assertThat(notice.at("/handoff/changes/0/to").asText())
+			.isEqualTo("https://shop.example.com/spring-sale-2027-extended");
+		assertThat(notice.get("text").asText()).contains("C-1001")
+			.contains("v2 → v3")
+			.contains("landing_url")
+			.contains("Email team")
+			.contains("#email-ops")
+			.contains("https://handoff.example.com/ui/drift?campaign=C-1001");
 		assertThat(notices("default")).as("the email team has its own webhook").isEmpty();
 
 		JsonNode drift = drift();
@@ -104,35 +115,53 @@ class DriftAndNoticesTest extends EdgeTestSupport {
 		assertThat(drift.at("/0/redo").asText()).contains("email-campaign").contains("v3");
 		String behindSince = drift.at("/0/behindSince").asText();
 		java.io.StringWriter out = new java.io.StringWriter();
-		int exit = dev.handoff.cli.Cli.run(new String[] { "drift", "--campaign", "C-1001", "--url", "http://localhost:" + port, "--token",
-				"test-viewer-token" }, new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter(), true));
+		int exit = dev.handoff.cli.Cli.run(
+				new String[] { "drift", "--campaign", "C-1001", "--url", "http://localhost:" + port, "--token",
+						"test-viewer-token" },
+				new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter(), true));
 		assertThat(exit).as("handoff drift fails while something is behind: " + out).isEqualTo(1);
-		assertThat(out.toString()).contains("C-1001").contains("email-campaign").contains("v2").contains("v3")
-			.contains("landing_url: https://shop.example.com/spring-sale-2027 -> https://shop.example.com/spring-sale-2027-extended");
+		assertThat(out.toString()).contains("C-1001")
+			.contains("email-campaign")
+			.contains("v2")
+			.contains("v3")
+			.contains(
+					"landing_url: https://shop.example.com/spring-sale-2027 -> https://shop.example.com/spring-sale-2027-extended");
 
 		brief(4, "https://shop.example.com/spring-sale-2027-extended", "en-US");
-		assertThat(send("tracking-event", bytes(example("tracking-event", "01-good-click.json"))).statusCode()).isEqualTo(202);
-		await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).until(() -> notices("email-team").size() == 1);
-		assertThat(notices("default")).as("the locale is not a field the email or the tracking event is built from").isEmpty();
+		assertThat(send("tracking-event", bytes(example("tracking-event", "01-good-click.json"))).statusCode())
+			.isEqualTo(202);
+		await().during(Duration.ofMillis(700))
+			.atMost(Duration.ofSeconds(3))
+			.until(() -> notices("email-team").size() == 1);
+		assertThat(notices("default")).as("the locale is not a field the email or the tracking event is built from")
+			.isEmpty();
 		assertThat(drift().at("/0/currentVersion").asLong()).isEqualTo(4);
 		assertThat(drift().at("/0/behindSince").asText()).as("behind since v3, not v4").isEqualTo(behindSince);
 
 		email(4, "https://shop.example.com/spring-sale-2027-extended");
 		await().atMost(Duration.ofSeconds(10)).until(() -> emailsDelivered() == 2);
-		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(drift()).as("cleared by delivering v4").isEmpty());
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(drift()).as("cleared by delivering v4").isEmpty());
 		java.io.StringWriter clear = new java.io.StringWriter();
-		assertThat(dev.handoff.cli.Cli.run(new String[] { "drift", "--url", "http://localhost:" + port, "--token", "test-viewer-token" },
-				new java.io.PrintWriter(clear, true), new java.io.PrintWriter(new java.io.StringWriter(), true))).isZero();
+		assertThat(dev.handoff.cli.Cli.run(
+				new String[] { "drift", "--url", "http://localhost:" + port, "--token", "test-viewer-token" },
+				new java.io.PrintWriter(clear, true), new java.io.PrintWriter(new java.io.StringWriter(), true)))
+			.isZero();
 		assertThat(clear.toString()).contains("nothing is behind its brief");
 
 		ObjectNode renamed = example("brief-approved", "02-late-change-of-landing-url.json").deepCopy();
-		((ObjectNode) renamed.get("fields")).put("version", 5).put("landing_url", "https://shop.example.com/spring-sale-2027-extended")
-			.put("locale", "en-US").put("name", "Spring Sale 2027 Extended");
+		((ObjectNode) renamed.get("fields")).put("version", 5)
+			.put("landing_url", "https://shop.example.com/spring-sale-2027-extended")
+			.put("locale", "en-US")
+			.put("name", "Spring Sale 2027 Extended");
 		assertThat(send("brief-approved", bytes(renamed)).statusCode()).isEqualTo(202);
-		await().atMost(Duration.ofSeconds(10)).until(() -> notices("email-team").size() == 2 && notices("default").size() == 1);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> notices("email-team").size() == 2 && notices("default").size() == 1);
 		JsonNode tracking = JSON.readTree(notices("default").get(0).getBodyAsString());
-		assertThat(tracking.at("/handoff/edge").asText()).as("the utm campaign of tracked clicks is built from the name")
+		assertThat(tracking.at("/handoff/edge").asText())
+			.as("the utm campaign of tracked clicks is built from the name")
 			.isEqualTo("tracking-event");
 		assertThat(tracking.at("/handoff/changes/0/field").asText()).isEqualTo("name");
 	}
+
 }

@@ -26,8 +26,9 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 /**
- * Airtable's list records API as WireMock answers it for the tests: pages of records under {@code /airtable}, an
- * {@code offset} on every page but the last, and 401 {@code AUTHENTICATION_REQUIRED} to a request without the token.
+ * Airtable's list records API as WireMock answers it for the tests: pages of records
+ * under {@code /airtable}, an {@code offset} on every page but the last, and 401
+ * {@code AUTHENTICATION_REQUIRED} to a request without the token.
  */
 final class AirtableStandIn {
 
@@ -38,7 +39,8 @@ final class AirtableStandIn {
 	static final String TOKEN = "patHandoffTest.0123456789abcdef";
 
 	/** The webhook's MAC secret, as Airtable hands it out: base64. */
-	static final String MAC_SECRET = Base64.getEncoder().encodeToString("the webhook's MAC secret".getBytes(StandardCharsets.UTF_8));
+	static final String MAC_SECRET = Base64.getEncoder()
+		.encodeToString("the webhook's MAC secret".getBytes(StandardCharsets.UTF_8));
 
 	static final String PATH = "/airtable/v0/" + BASE + "/" + TABLE;
 
@@ -50,18 +52,23 @@ final class AirtableStandIn {
 		this.tool = tool;
 	}
 
-	/** The settings that point the service at this stand-in, as {@code name=value} pairs. */
+	/**
+	 * The settings that point the service at this stand-in, as {@code name=value} pairs.
+	 */
 	static List<String> settings(String baseUrl) {
-		return List.of("handoff.airtable.enabled=true", "handoff.airtable.url=" + baseUrl + "/airtable", "handoff.airtable.base=" + BASE,
-				"handoff.airtable.table=" + TABLE, "handoff.airtable.mac-secret=" + MAC_SECRET,
-				"handoff.delivery.edges.brief-airtable.auth.kind=bearer", "handoff.delivery.edges.brief-airtable.auth.token=" + TOKEN);
+		return List.of("handoff.airtable.enabled=true", "handoff.airtable.url=" + baseUrl + "/airtable",
+				"handoff.airtable.base=" + BASE, "handoff.airtable.table=" + TABLE,
+				"handoff.airtable.mac-secret=" + MAC_SECRET, "handoff.delivery.edges.brief-airtable.auth.kind=bearer",
+				"handoff.delivery.edges.brief-airtable.auth.token=" + TOKEN);
 	}
 
 	/** Every request that lacks the token is refused, as Airtable does. */
 	void requireToken() {
-		tool.register(any(urlPathMatching("/airtable/.*")).atPriority(10).willReturn(aResponse().withStatus(401)
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"error\":{\"type\":\"AUTHENTICATION_REQUIRED\",\"message\":\"Authentication required\"}}")));
+		tool.register(any(urlPathMatching("/airtable/.*")).atPriority(10)
+			.willReturn(aResponse().withStatus(401)
+				.withHeader("Content-Type", "application/json")
+				.withBody(
+						"{\"error\":{\"type\":\"AUTHENTICATION_REQUIRED\",\"message\":\"Authentication required\"}}")));
 	}
 
 	/** An approved brief as an Airtable record. */
@@ -89,7 +96,10 @@ final class AirtableStandIn {
 		tool.register(stub);
 	}
 
-	/** The page asked for with this offset (null: the first), answering these records and the offset of the next (null: last). */
+	/**
+	 * The page asked for with this offset (null: the first), answering these records and
+	 * the offset of the next (null: last).
+	 */
 	void page(String offset, String next, ObjectNode... records) {
 		tool.register(pageRequest(offset).willReturn(pageAnswer(next, records)));
 	}
@@ -119,8 +129,11 @@ final class AirtableStandIn {
 
 	/** How many requests asked for the page at this offset (null: the first). */
 	long asked(String offset) {
-		return requests().stream().filter(r -> offset == null ? !r.getQueryParams().containsKey("offset")
-				: r.getQueryParams().containsKey("offset") && offset.equals(r.queryParameter("offset").firstValue())).count();
+		return requests().stream()
+			.filter(r -> offset == null ? !r.getQueryParams().containsKey("offset")
+					: r.getQueryParams().containsKey("offset")
+							&& offset.equals(r.queryParameter("offset").firstValue()))
+			.count();
 	}
 
 	/** The offset a request carried, or null. */
@@ -134,4 +147,5 @@ final class AirtableStandIn {
 		hmac.init(new SecretKeySpec(Base64.getDecoder().decode(MAC_SECRET), "HmacSHA256"));
 		return "hmac-sha256=" + HexFormat.of().formatHex(hmac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
 	}
+
 }

@@ -16,7 +16,10 @@ import dev.handoff.EdgeTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Segment-style batches: each event judged on its own; one bad event never holds back or throws away the rest. */
+/**
+ * Segment-style batches: each event judged on its own; one bad event never holds back or
+ * throws away the rest.
+ */
 public class BatchTest extends EdgeTestSupport {
 
 	private JsonNode event;
@@ -48,7 +51,8 @@ public class BatchTest extends EdgeTestSupport {
 		typedMedium.with("context").putObject("campaign").put("medium", "Email");
 		ObjectNode noProperties = numbered(3);
 		noProperties.remove("properties");
-		HttpResponse<String> response = send("tracking-batch", bytes(batch(numbered(0), typedMedium, numbered(2), noProperties, numbered(4))));
+		HttpResponse<String> response = send("tracking-batch",
+				bytes(batch(numbered(0), typedMedium, numbered(2), noProperties, numbered(4))));
 
 		assertThat(response.statusCode()).isEqualTo(202);
 		JsonNode answer = json(response);
@@ -56,17 +60,22 @@ public class BatchTest extends EdgeTestSupport {
 		assertThat(answer.get("accepted").asInt()).isEqualTo(3);
 		assertThat(answer.get("rejected")).extracting(r -> r.get("index").asInt()).containsExactly(1, 3);
 		JsonNode first = answer.get("rejected").get(0);
-		assertThat(first.get("violations").get(0).get("pointer").asText()).isEqualTo("/batch/1/context/campaign/medium");
+		assertThat(first.get("violations").get(0).get("pointer").asText())
+			.isEqualTo("/batch/1/context/campaign/medium");
 		assertThat(first.get("violations").get(0).get("rule").asText()).isEqualTo("generated-mismatch");
 		JsonNode stored = json(get("/api/rejects/" + first.get("id").asText()));
 		assertThat(JSON.readTree(storedPayload(first.get("id").asText()))).isEqualTo(typedMedium);
 		assertThat(stored.get("edge").asText()).isEqualTo("tracking-batch");
 
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/batch")))).hasSize(1));
-		JsonNode received = JSON.readTree(tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/batch"))).get(0).getBody());
-		assertThat(received.get("batch")).extracting(e -> e.get("messageId").asText()).containsExactly("batch-0", "batch-2", "batch-4");
-		assertThat(received.get("batch").get(0).at("/context/campaign/name").asText()).isEqualTo("spring-sale-2027-c-1001");
+			.untilAsserted(
+					() -> assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/batch")))).hasSize(1));
+		JsonNode received = JSON
+			.readTree(tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/batch"))).get(0).getBody());
+		assertThat(received.get("batch")).extracting(e -> e.get("messageId").asText())
+			.containsExactly("batch-0", "batch-2", "batch-4");
+		assertThat(received.get("batch").get(0).at("/context/campaign/name").asText())
+			.isEqualTo("spring-sale-2027-c-1001");
 	}
 
 	@Test
@@ -84,13 +93,18 @@ public class BatchTest extends EdgeTestSupport {
 		HttpResponse<String> response = send("tracking-batch", bytes(batch));
 		assertThat(response.statusCode()).isEqualTo(202);
 		assertThat(json(response).get("accepted").asInt()).isEqualTo(493);
-		assertThat(json(response).get("rejected")).extracting(r -> r.get("index").asInt()).containsExactlyElementsOf(badAt);
-		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reject WHERE edge = 'tracking-batch'", Integer.class)).isEqualTo(7);
+		assertThat(json(response).get("rejected")).extracting(r -> r.get("index").asInt())
+			.containsExactlyElementsOf(badAt);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reject WHERE edge = 'tracking-batch'", Integer.class))
+			.isEqualTo(7);
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/batch")))).hasSize(1));
-		JsonNode received = JSON.readTree(tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/batch"))).get(0).getBody());
+			.untilAsserted(
+					() -> assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/batch")))).hasSize(1));
+		JsonNode received = JSON
+			.readTree(tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/batch"))).get(0).getBody());
 		assertThat(received.get("batch")).hasSize(493);
-		assertThat(received.get("batch")).extracting(e -> e.get("messageId").asText()).doesNotContain("batch-3", "batch-499");
+		assertThat(received.get("batch")).extracting(e -> e.get("messageId").asText())
+			.doesNotContain("batch-3", "batch-499");
 	}
 
 	@Test
@@ -112,4 +126,5 @@ public class BatchTest extends EdgeTestSupport {
 		assertThat(json(response).get("violations").get(0).get("pointer").asText()).isEqualTo("/batch");
 		assertThat(storedPayload(json(response).get("id").asText())).isEqualTo(bytes(event));
 	}
+
 }

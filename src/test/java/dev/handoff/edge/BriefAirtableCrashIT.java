@@ -43,11 +43,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The poll's restart promise under kill -9: the packaged jar reads a slow Airtable (sixty records, ten a page, 400 ms a
- * page, answering only records changed since the time the formula names) every second and is killed in the middle of a
- * poll four times, on one data folder; while it is down, a tenth of the records are edited to a new version. With no
- * overlap and idempotency keys forgotten at once, only the cursor and the poll's own memory count. In the end every good
- * record is the truth at its last version, none missing, no version taken twice, and every bad record is one reject.
+ * The poll's restart promise under kill -9: the packaged jar reads a slow Airtable (sixty
+ * records, ten a page, 400 ms a page, answering only records changed since the time the
+ * formula names) every second and is killed in the middle of a poll four times, on one
+ * data folder; while it is down, a tenth of the records are edited to a new version. With
+ * no overlap and idempotency keys forgotten at once, only the cursor and the poll's own
+ * memory count. In the end every good record is the truth at its last version, none
+ * missing, no version taken twice, and every bad record is one reject.
  */
 class BriefAirtableCrashIT {
 
@@ -63,7 +65,8 @@ class BriefAirtableCrashIT {
 
 	private final Table table = new Table();
 
-	private final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(table));
+	private final WireMockServer server = new WireMockServer(
+			wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(table));
 
 	private final Random random = new Random(7);
 
@@ -82,9 +85,12 @@ class BriefAirtableCrashIT {
 		server.start();
 		AirtableStandIn airtable = new AirtableStandIn(new WireMock("localhost", server.port()));
 		airtable.requireToken();
-		airtable.register(AirtableStandIn.pageRequest(null).willReturn(aResponse().withStatus(200).withFixedDelay(400)));
-		airtable.register(WireMock.get(urlPathEqualTo(AirtableStandIn.PATH)).atPriority(1)
-			.withHeader("Authorization", equalTo("Bearer " + AirtableStandIn.TOKEN)).withQueryParam("offset", matching("itrPage[0-9]+"))
+		airtable
+			.register(AirtableStandIn.pageRequest(null).willReturn(aResponse().withStatus(200).withFixedDelay(400)));
+		airtable.register(WireMock.get(urlPathEqualTo(AirtableStandIn.PATH))
+			.atPriority(1)
+			.withHeader("Authorization", equalTo("Bearer " + AirtableStandIn.TOKEN))
+			.withQueryParam("offset", matching("itrPage[0-9]+"))
 			.willReturn(aResponse().withStatus(200).withFixedDelay(400)));
 		for (int i = 0; i < PAGES * PER_PAGE; i++) {
 			String campaign = "C-" + (3000 + i);
@@ -103,29 +109,39 @@ class BriefAirtableCrashIT {
 			if (run == KILLS) {
 				break;
 			}
-			// in the middle of a poll: after its second page was asked for, before its last
-			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> airtable.requests().stream()
-				.skip(asked).anyMatch(r -> "itrPage2".equals(AirtableStandIn.offsetOf(r))));
+			// in the middle of a poll: after its second page was asked for, before its
+			// last
+			await().atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> airtable.requests()
+					.stream()
+					.skip(asked)
+					.anyMatch(r -> "itrPage2".equals(AirtableStandIn.offsetOf(r))));
 			Thread.sleep(random.nextInt(1200));
 			process.destroyForcibly().waitFor();
 			if (run == 1) {
 				// a late change of every tenth brief, made while the service is down
 				for (int i = 3; i < PAGES * PER_PAGE; i += 10) {
-					ObjectNode edited = AirtableStandIn.record(AirtableStandIn.recordId("Crash", i), "C-" + (3000 + i), 2,
-							"https://shop.example.com/v2/" + i);
+					ObjectNode edited = AirtableStandIn.record(AirtableStandIn.recordId("Crash", i), "C-" + (3000 + i),
+							2, "https://shop.example.com/v2/" + i);
 					table.put(edited);
 				}
 			}
 		}
 
 		int live = port;
-		await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> everyBriefTakenOnce(live));
+		await().atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofSeconds(1))
+			.untilAsserted(() -> everyBriefTakenOnce(live));
 		long polls = airtable.asked(null);
 		await().atMost(Duration.ofSeconds(60)).until(() -> airtable.asked(null) >= polls + 3);
 		everyBriefTakenOnce(live);
 	}
 
-	/** Every good record is the truth at its last version, no version taken twice; every bad record is one reject. */
+	/**
+	 * Every good record is the truth at its last version, no version taken twice; every
+	 * bad record is one reject.
+	 */
 	private void everyBriefTakenOnce(int port) throws Exception {
 		Map<String, Integer> rejectsByCampaign = new HashMap<>();
 		get(port, "/api/rejects?edge=brief-airtable&size=100").get("items")
@@ -144,21 +160,25 @@ class BriefAirtableCrashIT {
 				assertThat(history).as(campaign).isEqualTo(List.of(1L));
 			}
 			else if (i < PER_PAGE) {
-				// on the first page, read whole before the first kill: version 1 was taken, then version 2
+				// on the first page, read whole before the first kill: version 1 was
+				// taken, then version 2
 				assertThat(history).as(campaign).isEqualTo(List.of(2L, 1L));
 			}
 			else {
-				// further on, version 1 may have been edited away before any poll reached it: never read, never the truth
+				// further on, version 1 may have been edited away before any poll reached
+				// it: never read, never the truth
 				assertThat(history).as(campaign).isIn(List.of(2L, 1L), List.of(2L));
 			}
 		}
-		assertThat(rejectsByCampaign.values().stream().mapToInt(Integer::intValue).sum()).as("rejects in all").isEqualTo(PAGES);
+		assertThat(rejectsByCampaign.values().stream().mapToInt(Integer::intValue).sum()).as("rejects in all")
+			.isEqualTo(PAGES);
 	}
 
 	/**
-	 * The table behind the stand-in: each record with the time it was last changed. It answers as Airtable does: only the
-	 * records the formula's {@code IS_AFTER(LAST_MODIFIED_TIME(), DATETIME_PARSE('...'))} lets through, ten a page, each
-	 * page but the last naming the next one's offset.
+	 * The table behind the stand-in: each record with the time it was last changed. It
+	 * answers as Airtable does: only the records the formula's
+	 * {@code IS_AFTER(LAST_MODIFIED_TIME(), DATETIME_PARSE('...'))} lets through, ten a
+	 * page, each page but the last naming the next one's offset.
 	 */
 	static final class Table implements ResponseDefinitionTransformerV2 {
 
@@ -176,13 +196,16 @@ class BriefAirtableCrashIT {
 		@Override
 		public synchronized ResponseDefinition transform(ServeEvent event) {
 			LoggedRequest request = event.getRequest();
-			if (!request.getUrl().startsWith(AirtableStandIn.PATH) || event.getResponseDefinition().getStatus() != 200) {
+			if (!request.getUrl().startsWith(AirtableStandIn.PATH)
+					|| event.getResponseDefinition().getStatus() != 200) {
 				return event.getResponseDefinition();
 			}
 			Matcher since = SINCE.matcher(request.queryParameter("filterByFormula").firstValue());
 			Instant after = since.find() ? Instant.parse(since.group(1)) : null;
-			List<ObjectNode> matching = records.values().stream()
-				.filter(r -> after == null || changed.get(r.get("id").asText()).isAfter(after)).toList();
+			List<ObjectNode> matching = records.values()
+				.stream()
+				.filter(r -> after == null || changed.get(r.get("id").asText()).isAfter(after))
+				.toList();
 			String offset = AirtableStandIn.offsetOf(request);
 			int page = offset == null ? 1 : Integer.parseInt(offset.substring("itrPage".length()));
 			int from = Math.min((page - 1) * PER_PAGE, matching.size());
@@ -190,8 +213,11 @@ class BriefAirtableCrashIT {
 			return ResponseDefinitionBuilder.like(event.getResponseDefinition())
 				.but()
 				.withHeader("Content-Type", "application/json")
-				.withBody(AirtableStandIn.pageAnswer(to < matching.size() ? "itrPage" + (page + 1) : null,
-						matching.subList(from, to).toArray(ObjectNode[]::new)).build().getBody())
+				.withBody(AirtableStandIn
+					.pageAnswer(to < matching.size() ? "itrPage" + (page + 1) : null,
+							matching.subList(from, to).toArray(ObjectNode[]::new))
+					.build()
+					.getBody())
 				.build();
 		}
 
@@ -199,31 +225,42 @@ class BriefAirtableCrashIT {
 		public String getName() {
 			return "airtable-table";
 		}
+
 	}
 
 	private Process start(Path data, int port, int run) throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
-				System.getProperty("handoff.jar", "target/handoff.jar"), "--server.port=" + port, "--HANDOFF_DATA_DIR=" + data,
-				"--handoff.tools.cms-url=http://localhost:9/cms", "--handoff.tools.email-url=http://localhost:9/email",
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
+				System.getProperty("handoff.jar", "target/handoff.jar"), "--server.port=" + port,
+				"--HANDOFF_DATA_DIR=" + data, "--handoff.tools.cms-url=http://localhost:9/cms",
+				"--handoff.tools.email-url=http://localhost:9/email",
 				"--handoff.tools.tracking-url=http://localhost:9/tracking", "--handoff.delivery.private-targets=allow",
 				"--handoff.airtable.interval=1s", "--handoff.airtable.overlap=0s",
-				"--handoff.edges.idempotency-window=1ms", "--handoff.access.tokens[0].name=test", "--handoff.access.tokens[0].role=viewer",
+				"--handoff.edges.idempotency-window=1ms", "--handoff.access.tokens[0].name=test",
+				"--handoff.access.tokens[0].role=viewer",
 				"--handoff.access.tokens[0].sha256=04afacc947b28c94e15578a9db68c1d1bf775b3ff82bc88e31d4465f26bc0b42"));
 		AirtableStandIn.settings(server.baseUrl()).forEach(setting -> command.add("--" + setting));
-		// the shipped edges' senders' credentials: an edge that does not know who may send refuses to start
+		// the shipped edges' senders' credentials: an edge that does not know who may
+		// send refuses to start
 		command.addAll(Senders.arguments());
 		File log = Path.of("target", "poll-crash-run-" + run + ".log").toFile();
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
 	}
 
 	private void awaitReady(int port) {
-		// a start takes 10-20 s on a quiet machine; a busy one (CI beside other builds) may need several times that
-		await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-			.failFast("the service stopped; see target/poll-crash-run-*.log", () -> !process.isAlive()).until(() -> {
-			HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
-				.GET().build(), HttpResponse.BodyHandlers.ofString());
-			return health.statusCode() == 200 && process.isAlive();
-		});
+		// a start takes 10-20 s on a quiet machine; a busy one (CI beside other builds)
+		// may need several times that
+		await().atMost(Duration.ofSeconds(240))
+			.pollInterval(Duration.ofMillis(200))
+			.ignoreExceptions()
+			.failFast("the service stopped; see target/poll-crash-run-*.log", () -> !process.isAlive())
+			.until(() -> {
+				HttpResponse<String> health = http
+					.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+						.GET()
+						.build(), HttpResponse.BodyHandlers.ofString());
+				return health.statusCode() == 200 && process.isAlive();
+			});
 	}
 
 	private JsonNode get(int port, String path) throws Exception {
@@ -233,7 +270,8 @@ class BriefAirtableCrashIT {
 	}
 
 	private HttpResponse<String> send(int port, String path) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer test-viewer-token")
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Authorization", "Bearer test-viewer-token")
 			.GET()
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
@@ -243,4 +281,5 @@ class BriefAirtableCrashIT {
 			return socket.getLocalPort();
 		}
 	}
+
 }

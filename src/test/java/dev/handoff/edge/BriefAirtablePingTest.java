@@ -19,13 +19,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * An Airtable webhook's ping makes the poll happen now (the schedule here is an hour), answered 204 before the poll has
- * read anything; a ping not signed with the webhook's MAC secret is refused and polls nothing.
+ * An Airtable webhook's ping makes the poll happen now (the schedule here is an hour),
+ * answered 204 before the poll has read anything; a ping not signed with the webhook's
+ * MAC secret is refused and polls nothing.
  */
 class BriefAirtablePingTest extends EdgeTestSupport {
 
-	private static final String PING = "{\"base\":{\"id\":\"" + AirtableStandIn.BASE + "\"},\"webhook\":{\"id\":\"achHandoffTest001\"},"
-			+ "\"timestamp\":\"2026-11-20T09:31:00.000Z\"}";
+	private static final String PING = "{\"base\":{\"id\":\"" + AirtableStandIn.BASE
+			+ "\"},\"webhook\":{\"id\":\"achHandoffTest001\"}," + "\"timestamp\":\"2026-11-20T09:31:00.000Z\"}";
 
 	private final AirtableStandIn airtable = new AirtableStandIn(tools.getRuntimeInfo().getWireMock());
 
@@ -46,25 +47,35 @@ class BriefAirtablePingTest extends EdgeTestSupport {
 	@Test
 	void aSignedPingPollsNowAndIsAnsweredAtOnceAndAnUnsignedOneIsRefused() throws Exception {
 		airtable.requireToken();
-		// the schedule's first poll, a second after start, found nothing to read; the next is an hour away
-		await().atMost(Duration.ofSeconds(60)).until(() -> camel.getRoute("brief-airtable-schedule").getUptimeMillis() > 5000
-				&& camel.getInflightRepository().size("brief-airtable-poll") == 0);
-		tools.stubFor(AirtableStandIn.pageRequest(null).willReturn(AirtableStandIn.pageAnswer(null,
-				AirtableStandIn.record(AirtableStandIn.recordId("Png", 1), "C-2501", 1, "https://shop.example.com/c-2501"))
-			.withFixedDelay(3000)));
+		// the schedule's first poll, a second after start, found nothing to read; the
+		// next is an hour away
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> camel.getRoute("brief-airtable-schedule").getUptimeMillis() > 5000
+					&& camel.getInflightRepository().size("brief-airtable-poll") == 0);
+		tools.stubFor(AirtableStandIn.pageRequest(null)
+			.willReturn(AirtableStandIn
+				.pageAnswer(null,
+						AirtableStandIn.record(AirtableStandIn.recordId("Png", 1), "C-2501", 1,
+								"https://shop.example.com/c-2501"))
+				.withFixedDelay(3000)));
 		int before = airtable.requests().size();
 
 		assertThat(ping(Map.of()).statusCode()).isEqualTo(401);
 		HttpResponse<String> forged = ping(Map.of(AirtablePing.HEADER, "hmac-sha256=" + "0".repeat(64)));
 		assertThat(forged.statusCode()).isEqualTo(401);
 		assertThat(json(forged).get("detail").asText()).contains("X-Airtable-Content-MAC");
-		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> airtable.requests().size() == before);
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> airtable.requests().size() == before);
 
 		HttpResponse<String> signed = ping(Map.of(AirtablePing.HEADER, AirtableStandIn.mac(PING)));
 		assertThat(signed.statusCode()).isEqualTo(204);
-		assertThat(get("/api/truth/C-2501").statusCode()).as("answered before the poll read the page (Airtable takes 3 s here)").isEqualTo(404);
+		assertThat(get("/api/truth/C-2501").statusCode())
+			.as("answered before the poll read the page (Airtable takes 3 s here)")
+			.isEqualTo(404);
 		await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/truth/C-2501").statusCode() == 200);
-		assertThat(tools.findAll(WireMock.getRequestedFor(WireMock.urlPathEqualTo(AirtableStandIn.PATH)))).hasSize(before + 1);
+		assertThat(tools.findAll(WireMock.getRequestedFor(WireMock.urlPathEqualTo(AirtableStandIn.PATH))))
+			.hasSize(before + 1);
 	}
 
 	private HttpResponse<String> ping(Map<String, String> headers) throws Exception {
@@ -74,4 +85,5 @@ class BriefAirtablePingTest extends EdgeTestSupport {
 		headers.forEach(request::header);
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
+
 }

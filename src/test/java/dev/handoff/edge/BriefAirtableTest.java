@@ -20,9 +20,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Briefs read from Airtable on a schedule (routes/brief-airtable.yaml), with WireMock as Airtable, polled every 300 ms:
- * every page is read, a record read again is no new version and no new reject, an edited one is, a bad one is one reject
- * that replays, and a 429 is waited out without losing a record.
+ * Briefs read from Airtable on a schedule (routes/brief-airtable.yaml), with WireMock as
+ * Airtable, polled every 300 ms: every page is read, a record read again is no new
+ * version and no new reject, an edited one is, a bad one is one reject that replays, and
+ * a 429 is waited out without losing a record.
  */
 class BriefAirtableTest extends EdgeTestSupport {
 
@@ -37,7 +38,8 @@ class BriefAirtableTest extends EdgeTestSupport {
 			registry.add(pair[0], () -> pair[1]);
 		});
 		registry.add("handoff.airtable.interval", () -> "300ms");
-		// the first answers to idempotency keys are forgotten at once: only the poll's own memory keeps a record read again
+		// the first answers to idempotency keys are forgotten at once: only the poll's
+		// own memory keeps a record read again
 		// from being judged again, as it must months later
 		registry.add("handoff.edges.idempotency-window", () -> "1ms");
 	}
@@ -63,10 +65,12 @@ class BriefAirtableTest extends EdgeTestSupport {
 			.containsSubsequence(null, "itrPage2/recA", "itrPage3/recB");
 		for (int i = 0; i < offsets.size(); i++) {
 			if (offsets.get(i) != null) {
-				assertThat(offsets.get(i - 1)).as("request " + i).isEqualTo(offsets.get(i).equals("itrPage2/recA") ? null : "itrPage2/recA");
+				assertThat(offsets.get(i - 1)).as("request " + i)
+					.isEqualTo(offsets.get(i).equals("itrPage2/recA") ? null : "itrPage2/recA");
 			}
 		}
-		assertThat(send("brief-airtable", bytes(records.get(0))).statusCode()).as("the edge is fed by the poll, not served over HTTP")
+		assertThat(send("brief-airtable", bytes(records.get(0))).statusCode())
+			.as("the edge is fed by the poll, not served over HTTP")
 			.isEqualTo(404);
 		assertThat(json(get("/api/edges")).get("edges")).anySatisfy(edge -> {
 			assertThat(edge.get("name").asText()).isEqualTo("brief-airtable");
@@ -89,15 +93,19 @@ class BriefAirtableTest extends EdgeTestSupport {
 		await().atMost(LONG).until(() -> airtable.asked("itrPage3/recB") >= polled + 3);
 
 		assertThat(history(campaign(edited))).containsExactly(2L, 1L);
-		records.stream().filter(r -> r != records.get(2)).forEach(r -> assertThat(history(campaign(r))).as(campaign(r)).containsExactly(1L));
+		records.stream()
+			.filter(r -> r != records.get(2))
+			.forEach(r -> assertThat(history(campaign(r))).as(campaign(r)).containsExactly(1L));
 		assertThat(json(get("/api/rejects?edge=brief-airtable")).get("items"))
 			.noneSatisfy(reject -> assertThat(reject.get("campaign").asText()).startsWith("C-22"));
 	}
 
 	@Test
 	void aBadRecordIsOneRejectHoweverOftenItIsReadStopsNothingAndReplays() {
-		ObjectNode good = AirtableStandIn.record(AirtableStandIn.recordId("Bad", 1), "C-2301", 1, "https://shop.example.com/c-2301");
-		ObjectNode bad = AirtableStandIn.record(AirtableStandIn.recordId("Bad", 2), "C-2302", 1, "http://shop.example.com/not-https");
+		ObjectNode good = AirtableStandIn.record(AirtableStandIn.recordId("Bad", 1), "C-2301", 1,
+				"https://shop.example.com/c-2301");
+		ObjectNode bad = AirtableStandIn.record(AirtableStandIn.recordId("Bad", 2), "C-2302", 1,
+				"http://shop.example.com/not-https");
 		airtable.page(null, null, good, bad);
 
 		await().atMost(LONG).until(() -> rejects("C-2302").get("total").asInt() == 1);
@@ -110,18 +118,22 @@ class BriefAirtableTest extends EdgeTestSupport {
 		JsonNode reject = json(get("/api/rejects/" + id));
 		assertThat(reject.get("edge").asText()).isEqualTo("brief-airtable");
 		assertThat(reject.get("violations").get(0).get("pointer").asText()).isEqualTo("/fields/landing_url");
-		HttpResponse<String> replayed = postApi("/api/rejects/" + id + "/replay", "test-operator-token", "application/json-patch+json",
+		HttpResponse<String> replayed = postApi("/api/rejects/" + id + "/replay", "test-operator-token",
+				"application/json-patch+json",
 				"[{\"op\":\"replace\",\"path\":\"/fields/landing_url\",\"value\":\"https://shop.example.com/c-2302\"}]");
 		assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
 		assertThat(json(replayed).get("outcome").asText()).isEqualTo("accepted");
 		assertThat(version("C-2302")).isEqualTo(1);
 
-		ObjectNode later = AirtableStandIn.record(AirtableStandIn.recordId("Bad", 3), "C-2303", 1, "https://shop.example.com/c-2303");
+		ObjectNode later = AirtableStandIn.record(AirtableStandIn.recordId("Bad", 3), "C-2303", 1,
+				"https://shop.example.com/c-2303");
 		airtable.page(null, null, good, bad, later);
 		await().atMost(LONG).until(() -> version("C-2303") == 1);
 		long after = airtable.asked(null);
 		await().atMost(LONG).until(() -> airtable.asked(null) >= after + 3);
-		assertThat(rejects("C-2302").get("total").asInt()).as("the bad record, read again unchanged, is still the one reject").isEqualTo(1);
+		assertThat(rejects("C-2302").get("total").asInt())
+			.as("the bad record, read again unchanged, is still the one reject")
+			.isEqualTo(1);
 		assertThat(history("C-2302")).containsExactly(1L);
 	}
 
@@ -129,37 +141,58 @@ class BriefAirtableTest extends EdgeTestSupport {
 	void aRateLimitIsWaitedOutAndNoRecordIsLost() {
 		List<ObjectNode> records = briefs("Lim", "C-2401", 5);
 		threePages(records);
-		// Airtable's 429 on page 2, once: the page must be asked for again no sooner than Retry-After says
-		tools.stubFor(AirtableStandIn.pageRequest("itrPage2/recA").atPriority(1).inScenario("limit")
-			.whenScenarioStateIs(Scenario.STARTED).willSetStateTo("waited")
-			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2").withHeader("Content-Type", "application/json")
-				.withBody("{\"error\":{\"type\":\"RATE_LIMIT_REACHED\",\"message\":\"Rate limit exceeded. Please try again later\"}}")));
-		tools.stubFor(AirtableStandIn.pageRequest("itrPage2/recA").atPriority(1).inScenario("limit").whenScenarioStateIs("waited")
+		// Airtable's 429 on page 2, once: the page must be asked for again no sooner than
+		// Retry-After says
+		tools.stubFor(AirtableStandIn.pageRequest("itrPage2/recA")
+			.atPriority(1)
+			.inScenario("limit")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willSetStateTo("waited")
+			.willReturn(aResponse().withStatus(429)
+				.withHeader("Retry-After", "2")
+				.withHeader("Content-Type", "application/json")
+				.withBody(
+						"{\"error\":{\"type\":\"RATE_LIMIT_REACHED\",\"message\":\"Rate limit exceeded. Please try again later\"}}")));
+		tools.stubFor(AirtableStandIn.pageRequest("itrPage2/recA")
+			.atPriority(1)
+			.inScenario("limit")
+			.whenScenarioStateIs("waited")
 			.willReturn(AirtableStandIn.pageAnswer("itrPage3/recB", records.get(2), records.get(3))));
 
 		await().atMost(LONG).untilAsserted(() -> records.forEach(r -> assertThat(version(campaign(r))).isEqualTo(1)));
-		List<LoggedRequest> pageTwo = airtable.requests().stream().filter(r -> "itrPage2/recA".equals(AirtableStandIn.offsetOf(r))).toList();
+		List<LoggedRequest> pageTwo = airtable.requests()
+			.stream()
+			.filter(r -> "itrPage2/recA".equals(AirtableStandIn.offsetOf(r)))
+			.toList();
 		assertThat(pageTwo).hasSizeGreaterThanOrEqualTo(2);
 		long waited = pageTwo.get(1).getLoggedDate().getTime() - pageTwo.get(0).getLoggedDate().getTime();
 		assertThat(waited).as("ms between the 429 and the next request for the page").isGreaterThanOrEqualTo(2000);
 		assertThat(AirtableStandIn.offsetOf(airtable.requests().get(airtable.requests().indexOf(pageTwo.get(0)) + 1)))
-			.as("after the 429 the same page is asked for again, not the first").isEqualTo("itrPage2/recA");
+			.as("after the 429 the same page is asked for again, not the first")
+			.isEqualTo("itrPage2/recA");
 		assertThat(json(get("/api/rejects?edge=brief-airtable")).get("items"))
 			.noneSatisfy(reject -> assertThat(reject.get("campaign").asText()).startsWith("C-24"));
 	}
 
-	/** Five approved briefs for consecutive campaigns from the first, each a record of its own. */
+	/**
+	 * Five approved briefs for consecutive campaigns from the first, each a record of its
+	 * own.
+	 */
 	private static List<ObjectNode> briefs(String tag, String first, int count) {
 		int number = Integer.parseInt(first.substring(2));
 		List<ObjectNode> records = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			String campaign = "C-" + (number + i);
-			records.add(AirtableStandIn.record(AirtableStandIn.recordId(tag, i + 1), campaign, 1, "https://shop.example.com/" + campaign));
+			records.add(AirtableStandIn.record(AirtableStandIn.recordId(tag, i + 1), campaign, 1,
+					"https://shop.example.com/" + campaign));
 		}
 		return records;
 	}
 
-	/** Two records on page 1, two on page 2, the rest on page 3; pages 1 and 2 name the offset of the next. */
+	/**
+	 * Two records on page 1, two on page 2, the rest on page 3; pages 1 and 2 name the
+	 * offset of the next.
+	 */
 	private void threePages(List<ObjectNode> records) {
 		airtable.page(null, "itrPage2/recA", records.get(0), records.get(1));
 		airtable.page("itrPage2/recA", "itrPage3/recB", records.get(2), records.get(3));
@@ -185,4 +218,5 @@ class BriefAirtableTest extends EdgeTestSupport {
 	private JsonNode rejects(String campaign) {
 		return json(get("/api/rejects?edge=brief-airtable&campaign=" + campaign));
 	}
+
 }

@@ -16,7 +16,10 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/** With the database unreachable an edge never answers 2xx; it says 503 with Retry-After, and recovers by itself. */
+/**
+ * With the database unreachable an edge never answers 2xx; it says 503 with Retry-After,
+ * and recovers by itself.
+ */
 class DatabaseDownTest extends EdgeTestSupport {
 
 	static final AtomicBoolean DOWN = new AtomicBoolean();
@@ -24,7 +27,10 @@ class DatabaseDownTest extends EdgeTestSupport {
 	@TestConfiguration
 	static class UnplugTheDatabase {
 
-		/** Every new connection fails while DOWN is set, as when the database server is gone. */
+		/**
+		 * Every new connection fails while DOWN is set, as when the database server is
+		 * gone.
+		 */
 		@Bean
 		static BeanPostProcessor unpluggableDataSource() {
 			return new BeanPostProcessor() {
@@ -33,15 +39,17 @@ class DatabaseDownTest extends EdgeTestSupport {
 					if (!(bean instanceof DataSource real)) {
 						return bean;
 					}
-					return Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
-						if (DOWN.get() && method.getName().equals("getConnection")) {
-							throw new SQLTransientConnectionException("database unreachable (test)");
-						}
-						return method.invoke(real, args);
-					});
+					return Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+							new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
+								if (DOWN.get() && method.getName().equals("getConnection")) {
+									throw new SQLTransientConnectionException("database unreachable (test)");
+								}
+								return method.invoke(real, args);
+							});
 				}
 			};
 		}
+
 	}
 
 	@AfterEach
@@ -75,4 +83,5 @@ class DatabaseDownTest extends EdgeTestSupport {
 		DOWN.set(false);
 		assertThat(send("email-campaign", bytes("{}")).statusCode()).isEqualTo(422);
 	}
+
 }

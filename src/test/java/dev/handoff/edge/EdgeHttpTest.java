@@ -34,7 +34,6 @@ public class EdgeHttpTest extends EdgeTestSupport {
 		return jdbc.queryForObject("SELECT COUNT(*) FROM reject", Integer.class);
 	}
 
-
 	@Test
 	void answersAnUnknownEdgeWith404ProblemAndStoresNothing() {
 		int before = rejectCount();
@@ -58,7 +57,8 @@ public class EdgeHttpTest extends EdgeTestSupport {
 
 	@Test
 	void acceptsJsonWithACharsetParameter() {
-		HttpResponse<String> response = send("email-campaign", bytes("{}"), Map.of("Content-Type", "application/json; charset=utf-8"));
+		HttpResponse<String> response = send("email-campaign", bytes("{}"),
+				Map.of("Content-Type", "application/json; charset=utf-8"));
 		assertThat(response.statusCode()).isEqualTo(422);
 	}
 
@@ -96,14 +96,17 @@ public class EdgeHttpTest extends EdgeTestSupport {
 		assertThat(again.statusCode()).isEqualTo(413);
 		assertThat(again.body()).isEqualTo(first.body());
 		assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
-		assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reject WHERE edge = 'tracking-event'", Integer.class)).isEqualTo(before + 1);
+		assertThat(again.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reject WHERE edge = 'tracking-event'", Integer.class))
+			.isEqualTo(before + 1);
 	}
 
 	@Test
 	@ExtendWith(OutputCaptureExtension.class)
 	void withKafkaOffNothingDialsABroker(CapturedOutput output) throws InterruptedException {
-		// a Kafka client that was started retries its broker about every second, and says so each time
+		// a Kafka client that was started retries its broker about every second, and says
+		// so each time
 		Thread.sleep(3000);
 
 		assertThat(output.getAll()).doesNotContain(":9092");
@@ -126,14 +129,16 @@ public class EdgeHttpTest extends EdgeTestSupport {
 	@Test
 	void neverForwardsOrEchoesTheSendersHeaders() {
 		briefsApproved();
-		HttpResponse<String> response = send("email-campaign", bytes(example("email-campaign", "01-good-campaign.json")),
-				Map.of("Content-Type", "application/json", "Authorization", "Bearer " + CAMPAIGN_BUILDER_TOKEN, "Cookie", "session=abc",
-						"X-Api-Key", "key-123", "X-Forwarded-For", "198.51.100.4"));
+		HttpResponse<String> response = send("email-campaign",
+				bytes(example("email-campaign", "01-good-campaign.json")),
+				Map.of("Content-Type", "application/json", "Authorization", "Bearer " + CAMPAIGN_BUILDER_TOKEN,
+						"Cookie", "session=abc", "X-Api-Key", "key-123", "X-Forwarded-For", "198.51.100.4"));
 		assertThat(response.statusCode()).isEqualTo(202);
 		assertThat(response.headers().map().keySet()).map(String::toLowerCase)
 			.doesNotContain("authorization", "cookie", "x-api-key", "x-forwarded-for");
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns")))).hasSize(1));
+			.untilAsserted(() -> assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns"))))
+				.hasSize(1));
 		LoggedRequest received = tools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns"))).get(0);
 		assertThat(received.getHeaders().keys()).map(String::toLowerCase)
 			.doesNotContain("authorization", "cookie", "x-api-key", "x-forwarded-for");
@@ -145,18 +150,25 @@ public class EdgeHttpTest extends EdgeTestSupport {
 	void sendsTheToolOnlyTheHeadersOnItsList() {
 		briefsApproved();
 		HttpResponse<String> response = send("tracking-event", bytes(example("tracking-event", "01-good-click.json")),
-				Map.of("Content-Type", "application/json", "Cookie", "session=abc", "X-Api-Key", "key-123", "X-Forwarded-For", "198.51.100.4",
-						"Accept-Language", "de", "X-Custom", "1"));
+				Map.of("Content-Type", "application/json", "Cookie", "session=abc", "X-Api-Key", "key-123",
+						"X-Forwarded-For", "198.51.100.4", "Accept-Language", "de", "X-Custom", "1"));
 		assertThat(response.statusCode()).isEqualTo(202);
 		String id = json(response).get("id").asText();
-		await().atMost(Duration.ofSeconds(10)).until(() -> tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track")))
-			.stream().anyMatch(r -> id.equals(r.getHeader("Idempotency-Key"))));
-		LoggedRequest received = tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track"))).stream()
-			.filter(r -> id.equals(r.getHeader("Idempotency-Key"))).findFirst().orElseThrow();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track")))
+				.stream()
+				.anyMatch(r -> id.equals(r.getHeader("Idempotency-Key"))));
+		LoggedRequest received = tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track")))
+			.stream()
+			.filter(r -> id.equals(r.getHeader("Idempotency-Key")))
+			.findFirst()
+			.orElseThrow();
 
-		// what HTTP itself needs (Host, Content-Length, the client's keep-alive) and Handoff's own, nothing else
+		// what HTTP itself needs (Host, Content-Length, the client's keep-alive) and
+		// Handoff's own, nothing else
 		assertThat(received.getHeaders().keys()).map(String::toLowerCase)
-			.containsExactlyInAnyOrder("host", "content-length", "connection", "content-type", "idempotency-key", "user-agent");
+			.containsExactlyInAnyOrder("host", "content-length", "connection", "content-type", "idempotency-key",
+					"user-agent");
 		assertThat(received.getHeader("Connection")).isEqualTo("keep-alive");
 		assertThat(received.getHeader("User-Agent")).isEqualTo("Handoff");
 	}
@@ -179,7 +191,6 @@ public class EdgeHttpTest extends EdgeTestSupport {
 		assertThat(tools.findAll(anyRequestedFor(anyUrl()))).isEmpty();
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox", Integer.class)).isEqualTo(queued);
 	}
-
 
 	@Test
 	void filtersRejectsByEdgeRuleAndCampaignAndPagesNewestFirst() {
@@ -224,7 +235,8 @@ public class EdgeHttpTest extends EdgeTestSupport {
 		briefsApproved();
 		JsonNode truth = json(get("/api/truth/C-1001"));
 		assertThat(truth.get("version").asLong()).isEqualTo(2);
-		assertThat(truth.get("fields").get("landing_url").asText()).isEqualTo("https://shop.example.com/spring-sale-2027");
+		assertThat(truth.get("fields").get("landing_url").asText())
+			.isEqualTo("https://shop.example.com/spring-sale-2027");
 		assertThat(truth.get("history")).extracting(v -> v.get("version").asLong()).containsExactly(2L, 1L);
 		assertThat(truth.get("history").get(1).get("fields").get("landing_url").asText())
 			.isEqualTo("https://shop.example.com/spring-sale");
@@ -235,7 +247,8 @@ public class EdgeHttpTest extends EdgeTestSupport {
 	void listsEdgesAndContractsWithTheirHashes() {
 		JsonNode edges = json(get("/api/edges")).get("edges");
 		assertThat(edges).extracting(e -> e.get("name").asText())
-			.containsExactly("brief-approved", "cms-landing-page", "email-campaign", "tracking-batch", "tracking-event", "tracking-kafka");
+			.containsExactly("brief-approved", "cms-landing-page", "email-campaign", "tracking-batch", "tracking-event",
+					"tracking-kafka");
 		assertThat(edges.get(2).get("deliverTo").asText()).isEqualTo("direct:mailchimp-campaign");
 		assertThat(edges.get(3).get("contract").asText()).isEqualTo("tracking-event");
 		assertThat(edges.get(3).get("deliverTo").asText()).isEqualTo(tools.baseUrl() + "/tracking/v1/batch");

@@ -23,8 +23,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * An edge on a tool's own path (here Segment's {@code /v1/track}, not {@code /edges/...}) has the same door as every
- * edge: who may send, content types, the size limit, idempotency, rejects stored under its name and replayed.
+ * An edge on a tool's own path (here Segment's {@code /v1/track}, not {@code /edges/...})
+ * has the same door as every edge: who may send, content types, the size limit,
+ * idempotency, rejects stored under its name and replayed.
  */
 class EdgePathTest extends EdgeTestSupport {
 
@@ -68,11 +69,14 @@ class EdgePathTest extends EdgeTestSupport {
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
 		String id = json(answer).get("id").asText();
 		await().atMost(Duration.ofSeconds(15))
-			.until(() -> !tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track")).withHeader("Idempotency-Key",
-					com.github.tomakehurst.wiremock.client.WireMock.equalTo(id))).isEmpty());
+			.until(() -> !tools
+				.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track")).withHeader("Idempotency-Key",
+						com.github.tomakehurst.wiremock.client.WireMock.equalTo(id)))
+				.isEmpty());
 		assertThat(jdbc.queryForObject("SELECT edge FROM outbox WHERE id = ?", String.class, id)).isEqualTo(EDGE);
 		assertThat(sendTo("/edges/" + EDGE, bytes(event("path-2")), json(credentials(EDGE))).statusCode())
-			.as("not under /edges/ as well").isEqualTo(404);
+			.as("not under /edges/ as well")
+			.isEqualTo(404);
 	}
 
 	@Test
@@ -81,7 +85,8 @@ class EdgePathTest extends EdgeTestSupport {
 		HttpResponse<String> answer = sendWithoutCredentials(EDGE, bytes(event("path-3")));
 
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(401);
-		assertThat(answer.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+		assertThat(answer.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
 		assertThat(stored()).as("rejects and outbox rows of the edge").isEqualTo(before);
 	}
 
@@ -111,14 +116,17 @@ class EdgePathTest extends EdgeTestSupport {
 	void answersARetryWithTheFirstAnswerAndStoresItOnce() {
 		byte[] body = bytes(event("path-4"));
 		int before = jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE edge = ?", Integer.class, EDGE);
-		HttpResponse<String> first = send(EDGE, body, Map.of("Content-Type", "application/json", "Idempotency-Key", "retry-4"));
-		HttpResponse<String> again = send(EDGE, body, Map.of("Content-Type", "application/json", "Idempotency-Key", "retry-4"));
+		HttpResponse<String> first = send(EDGE, body,
+				Map.of("Content-Type", "application/json", "Idempotency-Key", "retry-4"));
+		HttpResponse<String> again = send(EDGE, body,
+				Map.of("Content-Type", "application/json", "Idempotency-Key", "retry-4"));
 
 		assertThat(first.statusCode()).isEqualTo(202);
 		assertThat(again.statusCode()).isEqualTo(202);
 		assertThat(again.body()).isEqualTo(first.body());
 		assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
-		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE edge = ?", Integer.class, EDGE)).isEqualTo(before + 1);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE edge = ?", Integer.class, EDGE))
+			.isEqualTo(before + 1);
 	}
 
 	@Test
@@ -132,18 +140,24 @@ class EdgePathTest extends EdgeTestSupport {
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
 		String id = json(answer).get("id").asText();
 		assertThat(jdbc.queryForObject("SELECT edge FROM reject WHERE id = ?", String.class, id)).isEqualTo(EDGE);
-		HttpResponse<String> replayed = postApi("/api/rejects/" + id + "/replay", "test-operator-token", "application/json-patch+json",
+		HttpResponse<String> replayed = postApi("/api/rejects/" + id + "/replay", "test-operator-token",
+				"application/json-patch+json",
 				"[{\"op\": \"replace\", \"path\": \"/context/campaign/medium\", \"value\": \"email\"}]");
 		assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
-		assertThat(jdbc.queryForObject("SELECT status FROM reject WHERE id = ?", String.class, id)).isEqualTo("replayed");
-		await().atMost(Duration.ofSeconds(15)).until(() -> tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track")))
-			.stream().anyMatch(r -> r.getBodyAsString().contains("path-5")));
+		assertThat(jdbc.queryForObject("SELECT status FROM reject WHERE id = ?", String.class, id))
+			.isEqualTo("replayed");
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track")))
+				.stream()
+				.anyMatch(r -> r.getBodyAsString().contains("path-5")));
 	}
 
 	@Test
 	void leavesOtherPathsToWhatServesThem() {
 		assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
-		assertThat(sendTo("/v1/identify", bytes(event("path-6")), json(credentials(EDGE))).statusCode()).as("no route serves it").isEqualTo(404);
+		assertThat(sendTo("/v1/identify", bytes(event("path-6")), json(credentials(EDGE))).statusCode())
+			.as("no route serves it")
+			.isEqualTo(404);
 	}
 
 	private ObjectNode event(String messageId) {
@@ -159,7 +173,9 @@ class EdgePathTest extends EdgeTestSupport {
 	}
 
 	private int stored() {
-		return jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM reject WHERE edge = ?) + (SELECT COUNT(*) FROM outbox WHERE edge = ?)",
+		return jdbc.queryForObject(
+				"SELECT (SELECT COUNT(*) FROM reject WHERE edge = ?) + (SELECT COUNT(*) FROM outbox WHERE edge = ?)",
 				Integer.class, EDGE, EDGE);
 	}
+
 }

@@ -25,7 +25,10 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Outcomes of concurrent requests share commits, each sender answered after its own is durable, none hurt by another's failure. */
+/**
+ * Outcomes of concurrent requests share commits, each sender answered after its own is
+ * durable, none hurt by another's failure.
+ */
 class GroupCommitTest {
 
 	private final JdbcDataSource data = new JdbcDataSource();
@@ -57,7 +60,8 @@ class GroupCommitTest {
 	}
 
 	private GroupCommit commits(boolean enabled) {
-		return new GroupCommit(transactions, new EdgeProperties(Duration.ofHours(1), Map.of(), new EdgeProperties.GroupCommit(enabled, 256), Map.of()));
+		return new GroupCommit(transactions, new EdgeProperties(Duration.ofHours(1), Map.of(),
+				new EdgeProperties.GroupCommit(enabled, 256), Map.of()));
 	}
 
 	private Runnable insert(int id) {
@@ -69,7 +73,8 @@ class GroupCommitTest {
 
 	private boolean committed(int id) {
 		// a connection of its own sees only what was committed
-		return new JdbcTemplate(data).queryForObject("SELECT COUNT(*) FROM outcome WHERE id = ?", Integer.class, id) == 1;
+		return new JdbcTemplate(data).queryForObject("SELECT COUNT(*) FROM outcome WHERE id = ?", Integer.class,
+				id) == 1;
 	}
 
 	@Test
@@ -110,7 +115,9 @@ class GroupCommitTest {
 			hold(release);
 		}));
 		writerBusy.await(10, TimeUnit.SECONDS);
-		List<Future<?>> others = IntStream.rangeClosed(1, 5).<Future<?>>mapToObj(id -> senders.submit(() -> commits.run(insert(id)))).toList();
+		List<Future<?>> others = IntStream.rangeClosed(1, 5)
+			.<Future<?>>mapToObj(id -> senders.submit(() -> commits.run(insert(id))))
+			.toList();
 		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> commits.waiting() == 5);
 
 		release.countDown();
@@ -118,14 +125,16 @@ class GroupCommitTest {
 		for (int id = 1; id <= 5; id++) {
 			Future<?> other = others.get(id - 1);
 			if (id == 3) {
-				assertThatThrownBy(() -> other.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(DuplicateKeyException.class);
+				assertThatThrownBy(() -> other.get(10, TimeUnit.SECONDS)).cause()
+					.isInstanceOf(DuplicateKeyException.class);
 			}
 			else {
 				other.get(10, TimeUnit.SECONDS);
 				assertThat(committed(id)).isTrue();
 			}
 		}
-		assertThat(jdbc.queryForList("SELECT id FROM outcome ORDER BY id", Integer.class)).containsExactly(1, 2, 3, 4, 5);
+		assertThat(jdbc.queryForList("SELECT id FROM outcome ORDER BY id", Integer.class)).containsExactly(1, 2, 3, 4,
+				5);
 	}
 
 	@Test
@@ -173,4 +182,5 @@ class GroupCommitTest {
 			Thread.currentThread().interrupt();
 		}
 	}
+
 }

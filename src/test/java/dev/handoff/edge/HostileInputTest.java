@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Each hostile or broken input gets a specific answer, never a 500, and is stored only where the design says. */
+/**
+ * Each hostile or broken input gets a specific answer, never a 500, and is stored only
+ * where the design says.
+ */
 public class HostileInputTest extends EdgeTestSupport {
 
 	@DynamicPropertySource
@@ -41,13 +44,14 @@ public class HostileInputTest extends EdgeTestSupport {
 		return violation;
 	}
 
-
 	@Test
 	void refusesNesting100000Deep() {
 		String deep = "[".repeat(100_000) + "]".repeat(100_000);
 		JsonNode violation = parseReject(bytes(deep));
-		assertThat(violation.get("message").asText()).isEqualTo("the message is nested more than 32 levels deep, deeper than this edge takes");
-		assertThat(violation.get("detail").asText()).as("the parser's own words, for engineers").contains("nesting depth");
+		assertThat(violation.get("message").asText())
+			.isEqualTo("the message is nested more than 32 levels deep, deeper than this edge takes");
+		assertThat(violation.get("detail").asText()).as("the parser's own words, for engineers")
+			.contains("nesting depth");
 	}
 
 	@Test
@@ -59,8 +63,10 @@ public class HostileInputTest extends EdgeTestSupport {
 
 	@Test
 	void takesANumberOf64DigitsTheLimitAndRefuses65() {
-		assertThat(rules(send("email-campaign", bytes("{\"n\": " + "9".repeat(64) + "}")))).as("64 digits: judged by the contract")
-			.isNotEmpty().doesNotContain("parse");
+		assertThat(rules(send("email-campaign", bytes("{\"n\": " + "9".repeat(64) + "}"))))
+			.as("64 digits: judged by the contract")
+			.isNotEmpty()
+			.doesNotContain("parse");
 		assertThat(parseReject(bytes("{\"n\": " + "9".repeat(65) + "}")).get("message").asText())
 			.startsWith("a number in the message has more than 64 digits");
 	}
@@ -68,8 +74,10 @@ public class HostileInputTest extends EdgeTestSupport {
 	@Test
 	void takesNesting32DeepTheLimitAndRefuses33() {
 		// the object is one level, each array one more
-		assertThat(rules(send("email-campaign", bytes("{\"n\": " + "[".repeat(31) + "]".repeat(31) + "}")))).as("32 deep")
-			.isNotEmpty().doesNotContain("parse");
+		assertThat(rules(send("email-campaign", bytes("{\"n\": " + "[".repeat(31) + "]".repeat(31) + "}"))))
+			.as("32 deep")
+			.isNotEmpty()
+			.doesNotContain("parse");
 		assertThat(parseReject(bytes("{\"n\": " + "[".repeat(32) + "]".repeat(32) + "}")).get("message").asText())
 			.startsWith("the message is nested more than 32 levels deep");
 	}
@@ -113,10 +121,10 @@ public class HostileInputTest extends EdgeTestSupport {
 		((ObjectNode) email.get("settings")).put("title", "Spring\u0000Sale");
 		HttpResponse<String> response = send("email-campaign", bytes(email));
 		assertThat(response.statusCode()).isEqualTo(202);
-		byte[] queued = jdbc.queryForObject("SELECT payload FROM outbox WHERE id = ?", byte[].class, json(response).get("id").asText());
+		byte[] queued = jdbc.queryForObject("SELECT payload FROM outbox WHERE id = ?", byte[].class,
+				json(response).get("id").asText());
 		assertThat(new String(queued, StandardCharsets.UTF_8)).contains("Spring\\u0000Sale");
 	}
-
 
 	@Test
 	void refusesACompressedBodyWithoutInflatingIt() {
@@ -136,10 +144,13 @@ public class HostileInputTest extends EdgeTestSupport {
 	@Test
 	void refusesABodyShorterThanItsContentLength() throws IOException {
 		int before = rejects();
-		String answer = raw("POST /edges/email-campaign HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-				+ "Authorization: Bearer " + CAMPAIGN_BUILDER_TOKEN + "\r\n"
-				+ "Content-Length: 100\r\nConnection: close\r\n\r\n{\"type\":", true);
-		// Tomcat takes over the answer once the connection broke: the status is ours, the body its error page
+		String answer = raw(
+				"POST /edges/email-campaign HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+						+ "Authorization: Bearer " + CAMPAIGN_BUILDER_TOKEN + "\r\n"
+						+ "Content-Length: 100\r\nConnection: close\r\n\r\n{\"type\":",
+				true);
+		// Tomcat takes over the answer once the connection broke: the status is ours, the
+		// body its error page
 		assertThat(answer).startsWith("HTTP/1.1 400").contains("\"status\":400");
 		assertThat(rejects()).isEqualTo(before);
 	}
@@ -147,9 +158,11 @@ public class HostileInputTest extends EdgeTestSupport {
 	@Test
 	void cutsOffASenderThatGoesQuietMidBody() throws IOException {
 		int before = rejects();
-		String answer = raw("POST /edges/email-campaign HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-				+ "Authorization: Bearer " + CAMPAIGN_BUILDER_TOKEN + "\r\n"
-				+ "Content-Length: 100\r\n\r\n{\"type\":", false);
+		String answer = raw(
+				"POST /edges/email-campaign HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+						+ "Authorization: Bearer " + CAMPAIGN_BUILDER_TOKEN + "\r\n"
+						+ "Content-Length: 100\r\n\r\n{\"type\":",
+				false);
 		assertThat(answer).startsWith("HTTP/1.1 408").contains("\"status\":408");
 		assertThat(rejects()).isEqualTo(before);
 	}
@@ -161,7 +174,10 @@ public class HostileInputTest extends EdgeTestSupport {
 		assertThat(answer).startsWith("HTTP/1.1 400");
 	}
 
-	/** Sends bytes as they are; closes our side after sending when asked, and reads the whole answer. */
+	/**
+	 * Sends bytes as they are; closes our side after sending when asked, and reads the
+	 * whole answer.
+	 */
 	private String raw(String request, boolean closeAfterSending) throws IOException {
 		try (Socket socket = new Socket("localhost", port)) {
 			socket.setSoTimeout(10_000);
@@ -175,4 +191,5 @@ public class HostileInputTest extends EdgeTestSupport {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 	}
+
 }

@@ -16,7 +16,10 @@ import dev.handoff.EdgeTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A sender's retry with the same Idempotency-Key (or webhook-id) gets the first answer; nothing is stored or delivered twice. */
+/**
+ * A sender's retry with the same Idempotency-Key (or webhook-id) gets the first answer;
+ * nothing is stored or delivered twice.
+ */
 public class IdempotencyTest extends EdgeTestSupport {
 
 	private byte[] good;
@@ -46,8 +49,9 @@ public class IdempotencyTest extends EdgeTestSupport {
 		assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
 		String id = json(first).get("id").asText();
 		assertThat(count("SELECT COUNT(*) FROM outbox WHERE id = ?", id)).isEqualTo(1);
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(
-				() -> assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns")))).hasSize(1));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns"))))
+				.hasSize(1));
 		Thread.sleep(500);
 		assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns")))).hasSize(1);
 	}
@@ -66,13 +70,16 @@ public class IdempotencyTest extends EdgeTestSupport {
 	@Test
 	void storesOnceWhenRetriesRace() {
 		List<CompletableFuture<HttpResponse<String>>> sends = IntStream.range(0, 8)
-			.mapToObj(i -> CompletableFuture.supplyAsync(() -> sendWith("email-campaign", good, "Idempotency-Key", "race-1")))
+			.mapToObj(i -> CompletableFuture
+				.supplyAsync(() -> sendWith("email-campaign", good, "Idempotency-Key", "race-1")))
 			.toList();
 		List<HttpResponse<String>> answers = sends.stream().map(CompletableFuture::join).toList();
 		assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(202);
-		assertThat(answers).extracting(r -> json(r).get("id").asText()).containsOnly(json(answers.get(0)).get("id").asText());
+		assertThat(answers).extracting(r -> json(r).get("id").asText())
+			.containsOnly(json(answers.get(0)).get("id").asText());
 		assertThat(count("SELECT COUNT(*) FROM inbound_key WHERE idem_key = 'race-1'")).isEqualTo(1);
-		assertThat(count("SELECT COUNT(*) FROM outbox WHERE id = ?", json(answers.get(0)).get("id").asText())).isEqualTo(1);
+		assertThat(count("SELECT COUNT(*) FROM outbox WHERE id = ?", json(answers.get(0)).get("id").asText()))
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -103,8 +110,8 @@ public class IdempotencyTest extends EdgeTestSupport {
 	@Test
 	void keepsKeysApartPerEdge() {
 		HttpResponse<String> email = sendWith("email-campaign", good, "Idempotency-Key", "shared-1");
-		HttpResponse<String> page = sendWith("cms-landing-page", bytes(example("cms-landing-page", "01-good-page.json")), "Idempotency-Key",
-				"shared-1");
+		HttpResponse<String> page = sendWith("cms-landing-page",
+				bytes(example("cms-landing-page", "01-good-page.json")), "Idempotency-Key", "shared-1");
 		assertThat(page.statusCode()).isEqualTo(202);
 		assertThat(json(page).get("id")).isNotEqualTo(json(email).get("id"));
 	}
@@ -114,4 +121,5 @@ public class IdempotencyTest extends EdgeTestSupport {
 		assertThat(sendWith("email-campaign", good, "Idempotency-Key", "k".repeat(201)).statusCode()).isEqualTo(400);
 		assertThat(sendWith("email-campaign", good, "Idempotency-Key", "two words").statusCode()).isEqualTo(400);
 	}
+
 }

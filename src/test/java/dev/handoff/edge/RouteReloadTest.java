@@ -18,7 +18,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Route files edited under a running service: a good edit serves at once, a bad one is refused and the edges stay. */
+/**
+ * Route files edited under a running service: a good edit serves at once, a bad one is
+ * refused and the edges stay.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RouteReloadTest extends EdgeTestSupport {
 
@@ -29,7 +32,8 @@ class RouteReloadTest extends EdgeTestSupport {
 		routes = TestFiles.copy(Path.of("routes"), Files.createTempDirectory("handoff-routes-").resolve("routes"));
 		registry.add("HANDOFF_ROUTES_DIR", routes::toString);
 		registry.add("handoff.contracts.reload-interval", () -> "100ms");
-		// the edge test 1 adds comes with its senders' token, like any edge added while the service runs
+		// the edge test 1 adds comes with its senders' token, like any edge added while
+		// the service runs
 		registry.add("handoff.edges.inbound.email-campaign-eu.tokens[0]", () -> "eu-campaign-builder-token");
 	}
 
@@ -37,33 +41,41 @@ class RouteReloadTest extends EdgeTestSupport {
 	@Order(1)
 	void aNewRouteFileServesANewEdge() throws IOException {
 		briefsApproved();
-		String route = Files.readString(routes.resolve("email-campaign.yaml")).replace("id: email-campaign", "id: email-campaign-eu")
+		String route = Files.readString(routes.resolve("email-campaign.yaml"))
+			.replace("id: email-campaign", "id: email-campaign-eu")
 			.replace("/edges/email-campaign", "/edges/email-campaign-eu");
 		Files.writeString(routes.resolve("email-campaign-eu.yaml"), route);
 		await().atMost(Duration.ofSeconds(10)).until(() -> send("email-campaign-eu", bytes("{}")).statusCode() == 422);
-		assertThat(send("email-campaign-eu", bytes(example("email-campaign", "01-good-campaign.json"))).statusCode()).isEqualTo(202);
-		assertThat(json(get("/api/edges")).get("edges")).extracting(e -> e.get("name").asText()).contains("email-campaign-eu");
+		assertThat(send("email-campaign-eu", bytes(example("email-campaign", "01-good-campaign.json"))).statusCode())
+			.isEqualTo(202);
+		assertThat(json(get("/api/edges")).get("edges")).extracting(e -> e.get("name").asText())
+			.contains("email-campaign-eu");
 	}
 
 	@Test
 	@Order(2)
 	void aRouteNamingAnUnknownContractIsRefusedAndTheEdgeKeepsWorking() throws IOException {
-		TestFiles.replace(routes.resolve("cms-landing-page.yaml"), "handoff:guard:cms-landing-page", "handoff:guard:cms-page");
+		TestFiles.replace(routes.resolve("cms-landing-page.yaml"), "handoff:guard:cms-landing-page",
+				"handoff:guard:cms-page");
 		await().atMost(Duration.ofSeconds(10)).until(() -> !json(get("/api/edges")).get("lastError").isNull());
 		assertThat(json(get("/api/edges")).get("lastError").get("message").asText()).contains("cms-landing-page.yaml")
 			.contains("names contract 'cms-page'");
-		assertThat(send("cms-landing-page", bytes(example("cms-landing-page", "01-good-page.json"))).statusCode()).isEqualTo(202);
-		TestFiles.replace(routes.resolve("cms-landing-page.yaml"), "handoff:guard:cms-page", "handoff:guard:cms-landing-page");
+		assertThat(send("cms-landing-page", bytes(example("cms-landing-page", "01-good-page.json"))).statusCode())
+			.isEqualTo(202);
+		TestFiles.replace(routes.resolve("cms-landing-page.yaml"), "handoff:guard:cms-page",
+				"handoff:guard:cms-landing-page");
 		await().atMost(Duration.ofSeconds(10)).until(() -> json(get("/api/edges")).get("lastError").isNull());
 	}
 
 	@Test
 	@Order(3)
 	void aRouteCamelCannotBuildIsPutBackAsItWas() throws IOException {
-		TestFiles.replace(routes.resolve("tracking-event.yaml"), "httpMethodRestrict: POST", "httpMethodRestrict: POST\n        noSuchOption: 1");
+		TestFiles.replace(routes.resolve("tracking-event.yaml"), "httpMethodRestrict: POST",
+				"httpMethodRestrict: POST\n        noSuchOption: 1");
 		await().atMost(Duration.ofSeconds(10)).until(() -> !json(get("/api/edges")).get("lastError").isNull());
 		assertThat(json(get("/api/edges")).get("lastError").get("message").asText()).contains("tracking-event.yaml");
-		assertThat(send("tracking-event", bytes(example("tracking-event", "01-good-click.json"))).statusCode()).isEqualTo(202);
+		assertThat(send("tracking-event", bytes(example("tracking-event", "01-good-click.json"))).statusCode())
+			.isEqualTo(202);
 	}
 
 	@Test
@@ -77,8 +89,10 @@ class RouteReloadTest extends EdgeTestSupport {
 	@Test
 	@Order(5)
 	void aNewEdgeThatDoesNotSayWhoMaySendIsRefused() throws IOException {
-		String route = Files.readString(routes.resolve("email-campaign.yaml")).replace("id: email-campaign", "id: email-campaign-open")
-			.replace("/edges/email-campaign", "/edges/email-campaign-open").replace("?inbound=bearer", "");
+		String route = Files.readString(routes.resolve("email-campaign.yaml"))
+			.replace("id: email-campaign", "id: email-campaign-open")
+			.replace("/edges/email-campaign", "/edges/email-campaign-open")
+			.replace("?inbound=bearer", "");
 		Files.writeString(routes.resolve("email-campaign-open.yaml"), route);
 		await().atMost(Duration.ofSeconds(10)).until(() -> lastError().contains("email-campaign-open.yaml"));
 		assertThat(lastError()).contains("edge 'email-campaign-open' takes messages from anyone who can reach it");
@@ -90,11 +104,13 @@ class RouteReloadTest extends EdgeTestSupport {
 	@Test
 	@Order(6)
 	void aNewEdgeWhoseSecretsAreNotConfiguredIsRefusedNamingTheSetting() throws IOException {
-		String route = Files.readString(routes.resolve("email-campaign.yaml")).replace("id: email-campaign", "id: email-campaign-us")
+		String route = Files.readString(routes.resolve("email-campaign.yaml"))
+			.replace("id: email-campaign", "id: email-campaign-us")
 			.replace("/edges/email-campaign", "/edges/email-campaign-us");
 		Files.writeString(routes.resolve("email-campaign-us.yaml"), route);
 		await().atMost(Duration.ofSeconds(10)).until(() -> lastError().contains("email-campaign-us.yaml"));
-		assertThat(lastError()).contains("edge 'email-campaign-us': inbound=bearer needs handoff.edges.inbound.email-campaign-us.tokens");
+		assertThat(lastError())
+			.contains("edge 'email-campaign-us': inbound=bearer needs handoff.edges.inbound.email-campaign-us.tokens");
 		assertThat(sendWithoutCredentials("email-campaign-us", bytes("{}")).statusCode()).isEqualTo(404);
 	}
 
@@ -103,4 +119,5 @@ class RouteReloadTest extends EdgeTestSupport {
 		JsonNode error = json(get("/api/edges")).get("lastError");
 		return error.isNull() ? "" : error.get("message").asText();
 	}
+
 }

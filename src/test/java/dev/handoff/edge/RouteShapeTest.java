@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Which steps of an edge route Handoff honours, as lint and a reload judge the route files. */
+/**
+ * Which steps of an edge route Handoff honours, as lint and a reload judge the route
+ * files.
+ */
 class RouteShapeTest {
 
 	@TempDir
@@ -74,6 +77,7 @@ class RouteShapeTest {
 					        - to: handoff:accept?deliverTo=https://example.com/campaigns
 					""")).isEmpty();
 		}
+
 	}
 
 	@Nested
@@ -85,8 +89,10 @@ class RouteShapeTest {
 					- to: https://audit.example.com/raw
 					- to: handoff:guard:email-campaign?inbound=open
 					- to: handoff:accept
-					""")).singleElement().asString()
-				.contains("edge 'x', step 1 'to' before handoff:guard sends to 'https:' before the message is committed");
+					""")).singleElement()
+				.asString()
+				.contains(
+						"edge 'x', step 1 'to' before handoff:guard sends to 'https:' before the message is committed");
 		}
 
 		@Test
@@ -95,7 +101,10 @@ class RouteShapeTest {
 					- to: handoff:guard:email-campaign?inbound=open
 					- to: https://example.com/audit
 					- to: handoff:accept
-					""")).singleElement().asString().contains("step 2 'to'").contains("sends to 'https:' before the message is committed");
+					""")).singleElement()
+				.asString()
+				.contains("step 2 'to'")
+				.contains("sends to 'https:' before the message is committed");
 		}
 
 		@Test
@@ -117,7 +126,10 @@ class RouteShapeTest {
 					    name: X-Campaign
 					    constant: spring
 					- to: handoff:accept
-					""")).singleElement().asString().contains("'setHeader'").contains("headers do not travel to the tool");
+					""")).singleElement()
+				.asString()
+				.contains("'setHeader'")
+				.contains("headers do not travel to the tool");
 		}
 
 		@Test
@@ -156,8 +168,10 @@ class RouteShapeTest {
 			assertThat(problemsOf("""
 					- to: handoff:guard:email-campaign?inbound=open
 					- to: handoff:accept?deliverTo=direct:mailchimp-campain
-					""")).singleElement().asString()
-				.contains("route 'x' delivers to direct:mailchimp-campain, but no route starts from direct:mailchimp-campain");
+					""")).singleElement()
+				.asString()
+				.contains(
+						"route 'x' delivers to direct:mailchimp-campain, but no route starts from direct:mailchimp-campain");
 		}
 
 		@Test
@@ -167,6 +181,7 @@ class RouteShapeTest {
 					- log: done
 					""")).singleElement().asString().contains("comes after handoff:batch");
 		}
+
 	}
 
 	@Nested
@@ -174,15 +189,19 @@ class RouteShapeTest {
 
 		@Test
 		void aGuardingRouteOnAToolsOwnPathIsAnEdgeNamedByItsId() throws IOException {
-			Files.writeString(folder.resolve("segment.yaml"), route("segment-track", "/v1/track", "- to: handoff:guard:tracking-event\n- to: handoff:accept"));
+			Files.writeString(folder.resolve("segment.yaml"),
+					route("segment-track", "/v1/track", "- to: handoff:guard:tracking-event\n- to: handoff:accept"));
 			List<RouteFile> files = RouteFile.read(folder, new ArrayList<>());
 
 			assertThat(files).singleElement().satisfies(f -> {
 				assertThat(f.path()).isEqualTo("segment-track");
 				assertThat(f.httpPath()).isEqualTo("/v1/track");
 			});
-			assertThat(problems(folder)).extracting(ContractProblem::problem).as("and its guard must say who may send, as on /edges/")
-				.singleElement().asString().contains("inbound=");
+			assertThat(problems(folder)).extracting(ContractProblem::problem)
+				.as("and its guard must say who may send, as on /edges/")
+				.singleElement()
+				.asString()
+				.contains("inbound=");
 		}
 
 		@Test
@@ -194,18 +213,26 @@ class RouteShapeTest {
 
 		@Test
 		void twoEdgesOnOnePath() throws IOException {
-			Files.writeString(folder.resolve("a.yaml"), route("a", "/v1/track", "- to: handoff:guard:tracking-event?inbound=open\n- to: handoff:accept"));
-			Files.writeString(folder.resolve("b.yaml"), route("b", "/v1/track", "- to: handoff:guard:tracking-event?inbound=open\n- to: handoff:accept"));
+			Files.writeString(folder.resolve("a.yaml"),
+					route("a", "/v1/track", "- to: handoff:guard:tracking-event?inbound=open\n- to: handoff:accept"));
+			Files.writeString(folder.resolve("b.yaml"),
+					route("b", "/v1/track", "- to: handoff:guard:tracking-event?inbound=open\n- to: handoff:accept"));
 
-			assertThat(problems(folder)).extracting(ContractProblem::problem).singleElement().asString()
-				.contains("edge 'b' serves /v1/track, which edge 'a'").contains("serves already");
+			assertThat(problems(folder)).extracting(ContractProblem::problem)
+				.singleElement()
+				.asString()
+				.contains("edge 'b' serves /v1/track, which edge 'a'")
+				.contains("serves already");
 		}
 
 		@Test
 		void anEdgeOnAPathOfHandoffsOwn() throws IOException {
-			Files.writeString(folder.resolve("a.yaml"), route("a", "/api/rejects", "- to: handoff:guard:tracking-event?inbound=open\n- to: handoff:accept"));
+			Files.writeString(folder.resolve("a.yaml"), route("a", "/api/rejects",
+					"- to: handoff:guard:tracking-event?inbound=open\n- to: handoff:accept"));
 
-			assertThat(problems(folder)).extracting(ContractProblem::problem).singleElement().asString()
+			assertThat(problems(folder)).extracting(ContractProblem::problem)
+				.singleElement()
+				.asString()
 				.isEqualTo("edge 'a' serves /api/rejects, a path of Handoff's own review API; give it another path");
 		}
 
@@ -218,9 +245,13 @@ class RouteShapeTest {
 					      steps:
 					""".formatted(id, path) + steps.indent(8);
 		}
+
 	}
 
-	/** The problems of a route x with these steps; each test's guard says inbound=open, since who may send is not its subject. */
+	/**
+	 * The problems of a route x with these steps; each test's guard says inbound=open,
+	 * since who may send is not its subject.
+	 */
 	private List<String> problemsOf(String steps, String... otherRoutes) throws IOException {
 		for (int i = 0; i < otherRoutes.length; i++) {
 			Files.writeString(folder.resolve("other-" + i + ".yaml"), otherRoutes[i]);
@@ -243,4 +274,5 @@ class RouteShapeTest {
 		problems.addAll(RouteChecks.problems(files, contract -> true, "contracts"));
 		return problems;
 	}
+
 }

@@ -27,9 +27,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The steps a route declares between its guard and its accept shape what the tool gets, for live messages and for
- * every other way a message reaches the outbox: a replay, a corrected replay, a bulk replay, an approval of a held
- * message and the replay of a delivery the tool refused. Here the email edge drops the {@code handoff} block with jq
+ * The steps a route declares between its guard and its accept shape what the tool gets,
+ * for live messages and for every other way a message reaches the outbox: a replay, a
+ * corrected replay, a bulk replay, an approval of a held message and the replay of a
+ * delivery the tool refused. Here the email edge drops the {@code handoff} block with jq
  * and a choice sends the EU list to another target.
  */
 class RouteStepsTest extends EdgeTestSupport {
@@ -44,17 +45,18 @@ class RouteStepsTest extends EdgeTestSupport {
 		String email = Files.readString(routes.resolve("email-campaign.yaml"));
 		String accept = email.lines().filter(l -> l.contains("- to: handoff:accept")).findFirst().orElseThrow();
 		TestFiles.replace(routes.resolve("email-campaign.yaml"), accept, """
-						# Mailchimp takes no handoff block
-						- transform:
-						    jq: 'del(.handoff)'
-						- choice:
-						    when:
-						      - jq: '.recipients.list_id == "e0e0e0e0e0"'
-						        steps:
-						          - to: handoff:accept?deliverTo={{handoff.tools.email-url}}/eu/3.0/campaigns
-						    otherwise:
-						      steps:
-						        - to: handoff:accept?deliverTo={{handoff.tools.email-url}}/3.0/campaigns""".indent(8).stripTrailing());
+				# Mailchimp takes no handoff block
+				- transform:
+				    jq: 'del(.handoff)'
+				- choice:
+				    when:
+				      - jq: '.recipients.list_id == "e0e0e0e0e0"'
+				        steps:
+				          - to: handoff:accept?deliverTo={{handoff.tools.email-url}}/eu/3.0/campaigns
+				    otherwise:
+				      steps:
+				        - to: handoff:accept?deliverTo={{handoff.tools.email-url}}/3.0/campaigns""".indent(8)
+			.stripTrailing());
 		registry.add("HANDOFF_ROUTES_DIR", routes::toString);
 	}
 
@@ -67,11 +69,14 @@ class RouteStepsTest extends EdgeTestSupport {
 
 		JsonNode received = receivedAt(MAIN, title);
 		assertThat(received.has("handoff")).as("the handoff block is not sent to the tool").isFalse();
-		assertThat(received.at("/content/html").asText()).as("the guard's rewriting is kept").contains("utm_source=mailchimp");
+		assertThat(received.at("/content/html").asText()).as("the guard's rewriting is kept")
+			.contains("utm_source=mailchimp");
 		assertThat(receivedCount(EU, title)).isZero();
 		String id = json(answer).get("id").asText();
-		JsonNode stored = JSON.readTree(jdbc.queryForObject("SELECT payload FROM outbox WHERE id = ?", byte[].class, id));
-		JsonNode accepted = JSON.readTree(jdbc.queryForObject("SELECT message FROM outbox WHERE id = ?", byte[].class, id));
+		JsonNode stored = JSON
+			.readTree(jdbc.queryForObject("SELECT payload FROM outbox WHERE id = ?", byte[].class, id));
+		JsonNode accepted = JSON
+			.readTree(jdbc.queryForObject("SELECT message FROM outbox WHERE id = ?", byte[].class, id));
 		assertThat(stored).isEqualTo(received);
 		assertThat(accepted.at("/handoff/campaign_id").asText()).isEqualTo("C-1001");
 	}
@@ -79,13 +84,14 @@ class RouteStepsTest extends EdgeTestSupport {
 	@Test
 	void aReplayTakesTheBranchALiveMessageWouldAndIsShapedTheSameWay() {
 		String title = unique();
-		HttpResponse<String> refused = send("email-campaign", bytes(campaign(title, "e0e0e0e0e0").put("type", "plaintext-only")));
+		HttpResponse<String> refused = send("email-campaign",
+				bytes(campaign(title, "e0e0e0e0e0").put("type", "plaintext-only")));
 		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
 		briefsApproved();
 		String reject = json(refused).get("id").asText();
 
-		HttpResponse<String> replayed = postApi("/api/rejects/" + reject + "/replay", "test-operator-token", "application/json-patch+json",
-				"[{\"op\": \"replace\", \"path\": \"/type\", \"value\": \"regular\"}]");
+		HttpResponse<String> replayed = postApi("/api/rejects/" + reject + "/replay", "test-operator-token",
+				"application/json-patch+json", "[{\"op\": \"replace\", \"path\": \"/type\", \"value\": \"regular\"}]");
 		assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
 
 		JsonNode received = receivedAt(EU, title);
@@ -104,8 +110,9 @@ class RouteStepsTest extends EdgeTestSupport {
 		}
 		briefsApproved("C-7001");
 
-		HttpResponse<String> bulk = postApi("/api/rejects/replay?edge=email-campaign&rule=unknown-campaign&campaign=C-7001",
-				"test-operator-token", null);
+		HttpResponse<String> bulk = postApi(
+				"/api/rejects/replay?edge=email-campaign&rule=unknown-campaign&campaign=C-7001", "test-operator-token",
+				null);
 		assertThat(bulk.statusCode()).as(bulk.body()).isEqualTo(200);
 		assertThat(json(bulk).get("accepted").asInt()).isEqualTo(2);
 		for (String title : titles) {
@@ -123,7 +130,8 @@ class RouteStepsTest extends EdgeTestSupport {
 		assertThat(json(held).get("outcome").asText()).as(held.body()).isEqualTo("held");
 		assertThat(receivedCount(MAIN, title)).isZero();
 
-		HttpResponse<String> approved = postApi("/api/held/" + json(held).get("id").asText() + "/approve", "test-approver-token", "{}");
+		HttpResponse<String> approved = postApi("/api/held/" + json(held).get("id").asText() + "/approve",
+				"test-approver-token", "{}");
 		assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
 		JsonNode received = receivedAt(MAIN, title);
 		assertThat(received.has("handoff")).isFalse();
@@ -134,23 +142,31 @@ class RouteStepsTest extends EdgeTestSupport {
 	void aDeliveryTheToolRefusedShowsTheAcceptedMessageAndIsShapedAgainWhenReplayed() {
 		briefsApproved();
 		String title = unique();
-		tools.stubFor(post(urlPathEqualTo(MAIN)).withRequestBody(containing(title)).willReturn(aResponse().withStatus(400)
-			.withHeader("Content-Type", "application/problem+json")
-			.withBody("{\"type\":\"https://mailchimp.com/developer/marketing/docs/errors/\",\"title\":\"Invalid Resource\",\"status\":400}")));
+		tools.stubFor(post(urlPathEqualTo(MAIN)).withRequestBody(containing(title))
+			.willReturn(aResponse().withStatus(400)
+				.withHeader("Content-Type", "application/problem+json")
+				.withBody(
+						"{\"type\":\"https://mailchimp.com/developer/marketing/docs/errors/\",\"title\":\"Invalid Resource\",\"status\":400}")));
 		String id = json(send("email-campaign", bytes(campaign(title, "4ca5becb8d")))).get("id").asText();
 		await().atMost(Duration.ofSeconds(15))
-			.until(() -> "failed".equals(jdbc.queryForObject("SELECT status FROM outbox WHERE id = ?", String.class, id)));
+			.until(() -> "failed"
+				.equals(jdbc.queryForObject("SELECT status FROM outbox WHERE id = ?", String.class, id)));
 		String reject = jdbc.queryForObject("SELECT id FROM reject WHERE outbox_id = ?", String.class, id);
-		assertThat(new String(storedPayload(reject), StandardCharsets.UTF_8)).as("the reviewer sees the message as accepted")
+		assertThat(new String(storedPayload(reject), StandardCharsets.UTF_8))
+			.as("the reviewer sees the message as accepted")
 			.contains("\"handoff\"");
 
-		tools.stubFor(post(urlPathEqualTo(MAIN)).withRequestBody(containing(title)).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json").withBody("{\"id\": \"42694e9e57\"}")));
+		tools.stubFor(post(urlPathEqualTo(MAIN)).withRequestBody(containing(title))
+			.willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"id\": \"42694e9e57\"}")));
 		HttpResponse<String> replayed = postApi("/api/rejects/" + reject + "/replay", "test-operator-token", null);
 		assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
 		await().atMost(Duration.ofSeconds(15))
-			.until(() -> "delivered".equals(jdbc.queryForObject("SELECT status FROM outbox WHERE id = ?", String.class, id)));
-		List<LoggedRequest> sent = tools.findAll(postRequestedFor(urlPathEqualTo(MAIN)).withRequestBody(containing(title)));
+			.until(() -> "delivered"
+				.equals(jdbc.queryForObject("SELECT status FROM outbox WHERE id = ?", String.class, id)));
+		List<LoggedRequest> sent = tools
+			.findAll(postRequestedFor(urlPathEqualTo(MAIN)).withRequestBody(containing(title)));
 		assertThat(sent).hasSize(2);
 		assertThat(sent).extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(id);
 		assertThat(sent).allSatisfy(r -> assertThat(r.getBodyAsString()).doesNotContain("\"handoff\""));
@@ -170,7 +186,10 @@ class RouteStepsTest extends EdgeTestSupport {
 	private JsonNode receivedAt(String path, String title) {
 		await().atMost(Duration.ofSeconds(15)).until(() -> receivedCount(path, title) >= 1);
 		try {
-			return JSON.readTree(tools.findAll(postRequestedFor(urlPathEqualTo(path)).withRequestBody(containing(title))).get(0).getBody());
+			return JSON
+				.readTree(tools.findAll(postRequestedFor(urlPathEqualTo(path)).withRequestBody(containing(title)))
+					.get(0)
+					.getBody());
 		}
 		catch (IOException e) {
 			throw new AssertionError(e);
@@ -180,4 +199,5 @@ class RouteStepsTest extends EdgeTestSupport {
 	private int receivedCount(String path, String title) {
 		return tools.findAll(postRequestedFor(urlPathEqualTo(path)).withRequestBody(containing(title))).size();
 	}
+
 }

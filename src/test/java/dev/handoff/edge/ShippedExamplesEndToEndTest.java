@@ -29,9 +29,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every example in {@code contracts/examples/<edge>/} goes through the running service, briefs first so
- * that the other edges have truth; each must end as its file says, and the tools must receive exactly
- * the accepted messages, with their generated values, and nothing else (nothing a gate holds).
+ * Every example in {@code contracts/examples/<edge>/} goes through the running service,
+ * briefs first so that the other edges have truth; each must end as its file says, and
+ * the tools must receive exactly the accepted messages, with their generated values, and
+ * nothing else (nothing a gate holds).
  */
 public class ShippedExamplesEndToEndTest extends EdgeTestSupport {
 
@@ -48,7 +49,8 @@ public class ShippedExamplesEndToEndTest extends EdgeTestSupport {
 		for (Example example : examples()) {
 			tests.add(DynamicTest.dynamicTest(example.name(), () -> run(example)));
 		}
-		tests.add(DynamicTest.dynamicTest("the tools received exactly the accepted messages", this::toolsReceivedExactlyTheAccepted));
+		tests.add(DynamicTest.dynamicTest("the tools received exactly the accepted messages",
+				this::toolsReceivedExactlyTheAccepted));
 		return tests.stream();
 	}
 
@@ -60,11 +62,14 @@ public class ShippedExamplesEndToEndTest extends EdgeTestSupport {
 		boolean held = response.statusCode() == 202 && answer.path("status").asText().equals("held");
 		boolean accepted = response.statusCode() == 202 && !held;
 		String outcome = held ? "held" : accepted ? "accepted" : "rejected";
-		assertThat(Expectation.differences(expect, outcome, answer.path("reason").asText(null), texts(answer.path("generated")),
-				texts(answer.path("rewritten")), answer.has("violations") ? answer.get("violations") : storedViolations(answer)))
-			.as(response.body()).isEmpty();
+		assertThat(Expectation.differences(expect, outcome, answer.path("reason").asText(null),
+				texts(answer.path("generated")), texts(answer.path("rewritten")),
+				answer.has("violations") ? answer.get("violations") : storedViolations(answer)))
+			.as(response.body())
+			.isEmpty();
 		if (held) {
-			// held byte for byte as received, and never sent (the tools check below counts only the accepted)
+			// held byte for byte as received, and never sent (the tools check below
+			// counts only the accepted)
 			String id = answer.get("id").asText();
 			assertThat(jdbc.queryForObject("SELECT payload FROM held WHERE id = ?", byte[].class, id)).isEqualTo(body);
 			assertThat(json(get("/api/held/" + id)).get("status").asText()).isEqualTo("held");
@@ -94,7 +99,8 @@ public class ShippedExamplesEndToEndTest extends EdgeTestSupport {
 		assertThat(stored.get("edge").asText()).isEqualTo(example.edge());
 		assertThat(stored.get("status").asText()).isEqualTo("open");
 		assertThat(stored.get("contractSha256").asText()).hasSize(64);
-		// the service words them as the guard in memory does (handoff test), word for word
+		// the service words them as the guard in memory does (handoff test), word for
+		// word
 		List<String> messages = new ArrayList<>();
 		stored.get("violations").forEach(v -> messages.add(v.get("message").asText()));
 		assertThat(messages).as(stored.get("violations").toString())
@@ -103,30 +109,38 @@ public class ShippedExamplesEndToEndTest extends EdgeTestSupport {
 
 	/** A 413 answer is a problem detail; its violations are in the stored reject. */
 	private JsonNode storedViolations(JsonNode answer) {
-		return answer.has("id") ? json(get("/api/rejects/" + answer.get("id").asText())).get("violations") : JSON.createArrayNode();
+		return answer.has("id") ? json(get("/api/rejects/" + answer.get("id").asText())).get("violations")
+				: JSON.createArrayNode();
 	}
 
 	/**
-	 * Every accepted example reached its tool under its delivery id, and nothing else did. What was accepted is the
-	 * message as sent with only the generated and rewritten values changed; the route then shapes it into the tool's
-	 * requests (MailchimpDeliveryTest and WordPressPagesTest say how).
+	 * Every accepted example reached its tool under its delivery id, and nothing else
+	 * did. What was accepted is the message as sent with only the generated and rewritten
+	 * values changed; the route then shapes it into the tool's requests
+	 * (MailchimpDeliveryTest and WordPressPagesTest say how).
 	 */
 	private void toolsReceivedExactlyTheAccepted() {
-		assertThat(delivered).as("the examples accept something on each downstream edge").hasSizeGreaterThanOrEqualTo(3);
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(tools.findAll(anyRequestedFor(anyUrl())))
-			.extracting(r -> r.getHeader("Idempotency-Key")).containsAll(delivered.keySet()));
+		assertThat(delivered).as("the examples accept something on each downstream edge")
+			.hasSizeGreaterThanOrEqualTo(3);
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(tools.findAll(anyRequestedFor(anyUrl())))
+				.extracting(r -> r.getHeader("Idempotency-Key"))
+				.containsAll(delivered.keySet()));
 		List<LoggedRequest> received = tools.findAll(anyRequestedFor(anyUrl()));
 		assertThat(received).extracting(r -> r.getHeader("Idempotency-Key")).allMatch(delivered::containsKey);
 		delivered.forEach((id, example) -> {
-			byte[] message = jdbc.queryForObject("SELECT COALESCE(message, payload) FROM outbox WHERE id = ?", byte[].class, id);
+			byte[] message = jdbc.queryForObject("SELECT COALESCE(message, payload) FROM outbox WHERE id = ?",
+					byte[].class, id);
 			JsonNode accepted = readTree(message);
 			JsonNode sent = example.spec().get("message");
 			List<String> changed = new ArrayList<>(texts(example.spec().get("expect").path("generated")));
 			changed.addAll(texts(example.spec().get("expect").path("rewritten")));
 			for (String pointer : changed) {
-				assertThat(accepted.at(JsonPointer.compile(pointer)).isMissingNode()).as(pointer + " filled in").isFalse();
+				assertThat(accepted.at(JsonPointer.compile(pointer)).isMissingNode()).as(pointer + " filled in")
+					.isFalse();
 			}
-			assertThat(withoutPointers(accepted, changed)).as("everything else is accepted as sent").isEqualTo(withoutPointers(sent, changed));
+			assertThat(withoutPointers(accepted, changed)).as("everything else is accepted as sent")
+				.isEqualTo(withoutPointers(sent, changed));
 		});
 	}
 
@@ -138,7 +152,8 @@ public class ShippedExamplesEndToEndTest extends EdgeTestSupport {
 			if (parent instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
 				object.remove(p.last().getMatchingProperty());
 				if (object.isEmpty() && !p.head().matches()) {
-					((com.fasterxml.jackson.databind.node.ObjectNode) copy.at(p.head().head())).remove(p.head().last().getMatchingProperty());
+					((com.fasterxml.jackson.databind.node.ObjectNode) copy.at(p.head().head()))
+						.remove(p.head().last().getMatchingProperty());
 				}
 			}
 		}
@@ -149,7 +164,8 @@ public class ShippedExamplesEndToEndTest extends EdgeTestSupport {
 		List<Example> examples = new ArrayList<>();
 		List<Path> edges;
 		try (Stream<Path> dirs = Files.list(EXAMPLES)) {
-			// the brief establishes the truth the other edges are held against, so it goes first
+			// the brief establishes the truth the other edges are held against, so it
+			// goes first
 			edges = dirs.filter(Files::isDirectory)
 				.sorted((a, b) -> a.endsWith("brief-approved") ? -1 : b.endsWith("brief-approved") ? 1 : a.compareTo(b))
 				.toList();
@@ -179,4 +195,5 @@ public class ShippedExamplesEndToEndTest extends EdgeTestSupport {
 			throw new AssertionError(e);
 		}
 	}
+
 }

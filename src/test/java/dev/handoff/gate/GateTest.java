@@ -24,9 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped gate: an email campaign with a regulated offer is held for legal review. Nothing reaches the
- * email platform until an approver decides; approval delivers it once, declining makes it a reject with
- * rule {@code declined}, and every decision is in the audit trail with who decided and why.
+ * The shipped gate: an email campaign with a regulated offer is held for legal review.
+ * Nothing reaches the email platform until an approver decides; approval delivers it
+ * once, declining makes it a reject with rule {@code declined}, and every decision is in
+ * the audit trail with who decided and why.
  */
 public class GateTest extends EdgeTestSupport {
 
@@ -53,7 +54,9 @@ public class GateTest extends EdgeTestSupport {
 		assertThat(answer.get("status").asText()).isEqualTo("held");
 		assertThat(answer.get("reason").asText()).isEqualTo(REASON);
 		String id = answer.get("id").asText();
-		assertThat(jdbc.queryForObject("SELECT payload FROM held WHERE id = ?", byte[].class, id)).as("stored byte for byte").isEqualTo(body);
+		assertThat(jdbc.queryForObject("SELECT payload FROM held WHERE id = ?", byte[].class, id))
+			.as("stored byte for byte")
+			.isEqualTo(body);
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE id = ?", Integer.class, id)).isZero();
 
 		JsonNode held = json(get("/api/held/" + id, OPERATOR));
@@ -65,7 +68,8 @@ public class GateTest extends EdgeTestSupport {
 		assertThat(Base64.getDecoder().decode(held.get("payloadBase64").asText())).isEqualTo(body);
 		assertThat(held.get("forwarded").asText()).as("what approval sends: generated values applied")
 			.contains("\"google_analytics\":\"spring-sale-2027-c-1001\"");
-		assertThat(json(get("/api/held", "test-viewer-token")).get("items")).extracting(i -> i.get("id").asText()).contains(id);
+		assertThat(json(get("/api/held", "test-viewer-token")).get("items")).extracting(i -> i.get("id").asText())
+			.contains(id);
 		JsonNode viewed = json(get("/api/held/" + id, "test-viewer-token"));
 		assertThat(viewed.get("masked").asBoolean()).as("a viewer reads it as a reject: personal data masked").isTrue();
 		assertThat(viewed.has("payloadBase64")).isFalse();
@@ -78,7 +82,8 @@ public class GateTest extends EdgeTestSupport {
 	void deliversAnApprovedMessageOnceUnderItsHeldId() throws Exception {
 		String id = hold();
 
-		HttpResponse<String> approved = decide(id, "approve", APPROVER, "{\"comment\": \"Representative APR is in the footer\"}");
+		HttpResponse<String> approved = decide(id, "approve", APPROVER,
+				"{\"comment\": \"Representative APR is in the footer\"}");
 
 		assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
 		assertThat(json(approved).get("outcome").asText()).isEqualTo("approved");
@@ -87,7 +92,8 @@ public class GateTest extends EdgeTestSupport {
 		JsonNode sent = JSON.readTree(jdbc.queryForObject("SELECT payload FROM outbox WHERE id = ?", byte[].class, id));
 		assertThat(sent.at("/tracking/google_analytics").asText()).isEqualTo("spring-sale-2027-c-1001");
 		assertThat(sent.has("handoff")).as("the route drops Handoff's block before Mailchimp").isFalse();
-		assertThat(JSON.readTree(deliveries(id).get(0).getBody()).get("html").asText()).isEqualTo(sent.at("/content/html").asText());
+		assertThat(JSON.readTree(deliveries(id).get(0).getBody()).get("html").asText())
+			.isEqualTo(sent.at("/content/html").asText());
 
 		HttpResponse<String> again = decide(id, "approve", APPROVER, "{}");
 		assertThat(again.statusCode()).isEqualTo(409);
@@ -101,7 +107,8 @@ public class GateTest extends EdgeTestSupport {
 		assertThat(held.get("decidedBy").asText()).isEqualTo("test-approver");
 		assertThat(held.get("comment").asText()).isEqualTo("Representative APR is in the footer");
 		assertThat(json(get("/api/held")).get("items")).extracting(i -> i.get("id").asText()).doesNotContain(id);
-		assertThat(json(get("/api/held?status=approved")).get("items")).extracting(i -> i.get("id").asText()).contains(id);
+		assertThat(json(get("/api/held?status=approved")).get("items")).extracting(i -> i.get("id").asText())
+			.contains(id);
 	}
 
 	@Test
@@ -117,7 +124,8 @@ public class GateTest extends EdgeTestSupport {
 		String id = hold();
 
 		List<Integer> statuses = IntStream.range(0, 4)
-			.mapToObj(i -> CompletableFuture.supplyAsync(() -> decide(id, "approve", APPROVER, "{\"comment\": \"go " + i + "\"}")))
+			.mapToObj(i -> CompletableFuture
+				.supplyAsync(() -> decide(id, "approve", APPROVER, "{\"comment\": \"go " + i + "\"}")))
 			.toList()
 			.stream()
 			.map(f -> f.join().statusCode())
@@ -135,22 +143,29 @@ public class GateTest extends EdgeTestSupport {
 		byte[] body = regulatedOffer();
 		String id = json(send("email-campaign", body)).get("id").asText();
 
-		HttpResponse<String> declined = decide(id, "decline", APPROVER, "{\"comment\": \"No representative APR example\"}");
+		HttpResponse<String> declined = decide(id, "decline", APPROVER,
+				"{\"comment\": \"No representative APR example\"}");
 
 		assertThat(declined.statusCode()).as(declined.body()).isEqualTo(200);
 		String rejectId = json(declined).get("rejectId").asText();
 		JsonNode reject = json(get("/api/rejects/" + rejectId, OPERATOR));
 		assertThat(reject.get("edge").asText()).isEqualTo("email-campaign");
 		assertThat(reject.get("status").asText()).isEqualTo("open");
-		assertThat(Base64.getDecoder().decode(reject.get("payloadBase64").asText())).as("the payload as received").isEqualTo(body);
+		assertThat(Base64.getDecoder().decode(reject.get("payloadBase64").asText())).as("the payload as received")
+			.isEqualTo(body);
 		assertThat(reject.get("violations")).hasSize(1);
 		JsonNode violation = reject.get("violations").get(0);
 		assertThat(violation.get("rule").asText()).isEqualTo("declined");
 		assertThat(violation.get("pointer").asText()).isEmpty();
-		assertThat(violation.get("message").asText()).contains(REASON).contains("test-approver").contains("No representative APR example");
-		assertThat(json(get("/api/rejects?rule=declined")).get("items")).extracting(i -> i.get("id").asText()).contains(rejectId);
+		assertThat(violation.get("message").asText()).contains(REASON)
+			.contains("test-approver")
+			.contains("No representative APR example");
+		assertThat(json(get("/api/rejects?rule=declined")).get("items")).extracting(i -> i.get("id").asText())
+			.contains(rejectId);
 
-		assertThat(decide(id, "approve", APPROVER, "{}").statusCode()).as("a declined message cannot be approved after all").isEqualTo(409);
+		assertThat(decide(id, "approve", APPROVER, "{}").statusCode())
+			.as("a declined message cannot be approved after all")
+			.isEqualTo(409);
 		Thread.sleep(1000);
 		tools.verify(0, anyRequestedFor(urlPathMatching(CAMPAIGNS + ".*")));
 	}
@@ -190,7 +205,8 @@ public class GateTest extends EdgeTestSupport {
 
 	@Test
 	void acceptsAnOfferThatIsNotRegulatedWithoutAsking() {
-		HttpResponse<String> response = send("email-campaign", bytes(example("email-campaign", "01-good-campaign.json")));
+		HttpResponse<String> response = send("email-campaign",
+				bytes(example("email-campaign", "01-good-campaign.json")));
 		assertThat(json(response).get("outcome").asText()).isEqualTo("accepted");
 		String id = json(response).get("id").asText();
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(deliveries(id)).hasSize(1));
@@ -202,8 +218,9 @@ public class GateTest extends EdgeTestSupport {
 		((ObjectNode) brief.get("fields")).put("campaign_id", "C-2002");
 		assertThat(send("brief-approved", bytes(brief)).statusCode()).isEqualTo(202);
 		ObjectNode offer = (ObjectNode) example("email-campaign", "12-regulated-offer-held.json");
-		((ObjectNode) offer.get("handoff")).put("campaign_id", "C-2002").put("brief_version", 1).put("landing_url",
-				brief.at("/fields/landing_url").asText());
+		((ObjectNode) offer.get("handoff")).put("campaign_id", "C-2002")
+			.put("brief_version", 1)
+			.put("landing_url", brief.at("/fields/landing_url").asText());
 		String id = json(send("email-campaign", bytes(offer))).get("id").asText();
 		((ObjectNode) brief.get("fields")).put("version", 2).put("name", "Spring Sale 2027 extended");
 		assertThat(send("brief-approved", bytes(brief)).statusCode()).isEqualTo(202);
@@ -213,7 +230,8 @@ public class GateTest extends EdgeTestSupport {
 		assertThat(approved.statusCode()).as(approved.body()).isEqualTo(409);
 		assertThat(json(approved).get("type").asText()).endsWith("/stale");
 		assertThat(json(approved).get("detail").asText()).contains("brief version 2").contains("built on version 1");
-		assertThat(json(get("/api/held/" + id)).get("status").asText()).as("it stays held, to be declined").isEqualTo("held");
+		assertThat(json(get("/api/held/" + id)).get("status").asText()).as("it stays held, to be declined")
+			.isEqualTo("held");
 		assertThat(decide(id, "decline", APPROVER, "{\"comment\": \"rebuild on v2\"}").statusCode()).isEqualTo(200);
 	}
 
@@ -257,9 +275,13 @@ public class GateTest extends EdgeTestSupport {
 		return json(response).get("id").asText();
 	}
 
-	/** Mailchimp's content calls for a delivery: one per campaign delivered (the campaign itself is made once per campaign). */
+	/**
+	 * Mailchimp's content calls for a delivery: one per campaign delivered (the campaign
+	 * itself is made once per campaign).
+	 */
 	private List<LoggedRequest> deliveries(String id) {
-		return tools.findAll(putRequestedFor(urlPathMatching(CAMPAIGNS + "/[^/]+/content")).withHeader("Idempotency-Key", equalTo(id)));
+		return tools.findAll(putRequestedFor(urlPathMatching(CAMPAIGNS + "/[^/]+/content"))
+			.withHeader("Idempotency-Key", equalTo(id)));
 	}
 
 	private static JsonNode only(JsonNode items, String subject) {
@@ -277,4 +299,5 @@ public class GateTest extends EdgeTestSupport {
 	HttpResponse<String> decide(String id, String action, String token, String body) {
 		return postApi("/api/held/" + id + "/" + action, token, body);
 	}
+
 }

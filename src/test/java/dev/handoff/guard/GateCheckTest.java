@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The guard's last word: a message that breaks nothing is held when its contract's gate matches it as it
- * would go on, or, for a brief, when the new version changes a gated truth field. A held message is not
- * accepted, so nothing that only asks {@code accepted()} lets it through.
+ * The guard's last word: a message that breaks nothing is held when its contract's gate
+ * matches it as it would go on, or, for a brief, when the new version changes a gated
+ * truth field. A held message is not accepted, so nothing that only asks
+ * {@code accepted()} lets it through.
  */
 class GateCheckTest {
 
@@ -44,7 +45,8 @@ class GateCheckTest {
 	}
 
 	private Verdict check(String contract, JsonNode message) throws IOException {
-		Verdict verdict = guard.check(contracts.find(contract).orElseThrow(), contracts.taxonomy(), JSON.writeValueAsBytes(message));
+		Verdict verdict = guard.check(contracts.find(contract).orElseThrow(), contracts.taxonomy(),
+				JSON.writeValueAsBytes(message));
 		if (verdict.accepted() && verdict.newTruth() != null) {
 			truth.record(verdict.newTruth());
 		}
@@ -63,7 +65,8 @@ class GateCheckTest {
 
 	@Test
 	void neverHoldsTheFirstVersionOfACampaign() throws IOException {
-		assertThat(check("brief-approved", brief(1, "https://shop.example.com/a", "Spring Sale 2027")).accepted()).isTrue();
+		assertThat(check("brief-approved", brief(1, "https://shop.example.com/a", "Spring Sale 2027")).accepted())
+			.isTrue();
 	}
 
 	@Test
@@ -84,13 +87,16 @@ class GateCheckTest {
 	@Test
 	void letsANewVersionThroughThatChangesOnlyUngatedFields() throws IOException {
 		check("brief-approved", brief(1, "https://shop.example.com/a", "Spring Sale 2027"));
-		assertThat(check("brief-approved", brief(2, "https://shop.example.com/a", "Spring Sale 2027 extended")).accepted()).isTrue();
+		assertThat(
+				check("brief-approved", brief(2, "https://shop.example.com/a", "Spring Sale 2027 extended")).accepted())
+			.isTrue();
 	}
 
 	@Test
 	void acceptsTheSameVersionSentAgainWithoutAsking() throws IOException {
 		check("brief-approved", brief(1, "https://shop.example.com/a", "Spring Sale 2027"));
-		assertThat(check("brief-approved", brief(1, "https://shop.example.com/a", "Spring Sale 2027")).accepted()).isTrue();
+		assertThat(check("brief-approved", brief(1, "https://shop.example.com/a", "Spring Sale 2027")).accepted())
+			.isTrue();
 	}
 
 	@Test
@@ -108,8 +114,9 @@ class GateCheckTest {
 
 	@Test
 	void holdsOnlyWhatTheConditionMatchesAndKeepsTheGeneratedValuesForApproval() throws IOException {
-		truth.record(new dev.handoff.truth.Truth("C-1001", 2, (ObjectNode) JSON.readTree("""
-				{"id": "C-1001", "name": "Spring Sale 2027", "landing_url": "https://shop.example.com/spring-sale-2027", "locale": "en-GB"}"""),
+		truth.record(new dev.handoff.truth.Truth("C-1001", 2, (ObjectNode) JSON.readTree(
+				"""
+						{"id": "C-1001", "name": "Spring Sale 2027", "landing_url": "https://shop.example.com/spring-sale-2027", "locale": "en-GB"}"""),
 				"m", java.time.Instant.now()));
 		ObjectNode offer = example("email-campaign", "12-regulated-offer-held.json");
 
@@ -121,7 +128,8 @@ class GateCheckTest {
 
 		assertThat(regulated.held()).isTrue();
 		assertThat(regulated.gate()).isEqualTo("Legal review of regulated offers");
-		assertThat(JSON.readTree(regulated.forwarded()).at("/tracking/google_analytics").asText()).isEqualTo("spring-sale-2027-c-1001");
+		assertThat(JSON.readTree(regulated.forwarded()).at("/tracking/google_analytics").asText())
+			.isEqualTo("spring-sale-2027-c-1001");
 		assertThat(declared.accepted()).isTrue();
 		assertThat(silent.accepted()).isTrue();
 	}
@@ -131,21 +139,26 @@ class GateCheckTest {
 		String[] conditions = { "{\"required\": [\"a\"]}", "{\"type\": \"object\", \"required\": [\"a\", \"b\"]}",
 				"{\"properties\": {\"a\": {\"required\": [\"x\"], \"properties\": {\"x\": {\"const\": true}}}}}",
 				"{\"required\": [\"a\"], \"properties\": {\"a\": {\"type\": \"object\", \"required\": [\"x\"]}}}",
-				"{\"anyOf\": [{\"required\": [\"a\"]}, {\"required\": [\"b\"]}]}", "{\"const\": {\"a\": 1}}", "{\"required\": []}" };
-		String[] messages = { "{}", "{\"a\": 1}", "{\"a\": null}", "{\"a\": {}}", "{\"a\": {\"x\": true}}", "{\"a\": {\"x\": false}}",
-				"{\"a\": [1], \"b\": 2}", "{\"b\": {}}", "[]", "\"text\"", "1" };
+				"{\"anyOf\": [{\"required\": [\"a\"]}, {\"required\": [\"b\"]}]}", "{\"const\": {\"a\": 1}}",
+				"{\"required\": []}" };
+		String[] messages = { "{}", "{\"a\": 1}", "{\"a\": null}", "{\"a\": {}}", "{\"a\": {\"x\": true}}",
+				"{\"a\": {\"x\": false}}", "{\"a\": [1], \"b\": 2}", "{\"b\": {}}", "[]", "\"text\"", "1" };
 		int sure = 0;
 		for (String condition : conditions) {
-			org.everit.json.schema.Schema schema = org.everit.json.schema.loader.SchemaLoader.load(new org.json.JSONObject(condition));
+			org.everit.json.schema.Schema schema = org.everit.json.schema.loader.SchemaLoader
+				.load(new org.json.JSONObject(condition));
 			for (String message : messages) {
 				JsonNode node = JSON.readTree(message);
 				if (GateCheck.surelyFails(schema, node)) {
 					sure++;
-					assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> schema.validate(dev.handoff.json.OrgJson.from(node))))
-						.as(condition + " on " + message).isInstanceOf(org.everit.json.schema.ValidationException.class);
+					assertThat(org.assertj.core.api.Assertions
+						.catchThrowable(() -> schema.validate(dev.handoff.json.OrgJson.from(node))))
+						.as(condition + " on " + message)
+						.isInstanceOf(org.everit.json.schema.ValidationException.class);
 				}
 			}
 		}
 		assertThat(sure).as("the short cut is taken at all").isGreaterThan(10);
 	}
+
 }

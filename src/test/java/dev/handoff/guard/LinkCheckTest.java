@@ -9,7 +9,10 @@ import dev.handoff.contract.LinkMode;
 import dev.handoff.contract.Taxonomy;
 import org.junit.jupiter.api.Test;
 
-/** Links to owned domains get the channel's UTM parameters; everything else in the field stays as it was. */
+/**
+ * Links to owned domains get the channel's UTM parameters; everything else in the field
+ * stays as it was.
+ */
 class LinkCheckTest {
 
 	private static final Taxonomy TAXONOMY = new ContractLoader().load(Path.of("contracts")).taxonomy();
@@ -28,14 +31,15 @@ class LinkCheckTest {
 
 	@Test
 	void keepsOtherParametersAndTheFragment() {
-		assertThat(check("<a class='x' href='https://www.example.com/s?ref=hero#top'>x</a>", LinkMode.REWRITE).text()).isEqualTo(
-				"<a class='x' href='https://www.example.com/s?ref=hero&amp;utm_source=mailchimp&amp;utm_medium=email&amp;utm_campaign=spring-sale-c-1#top'>x</a>");
+		assertThat(check("<a class='x' href='https://www.example.com/s?ref=hero#top'>x</a>", LinkMode.REWRITE).text())
+			.isEqualTo(
+					"<a class='x' href='https://www.example.com/s?ref=hero&amp;utm_source=mailchimp&amp;utm_medium=email&amp;utm_campaign=spring-sale-c-1#top'>x</a>");
 	}
 
 	@Test
 	void usesAPlainAmpersandInAUrlField() {
-		assertThat(check("https://shop.example.com/a?x=1", LinkMode.REWRITE).text())
-			.isEqualTo("https://shop.example.com/a?x=1&utm_source=mailchimp&utm_medium=email&utm_campaign=spring-sale-c-1");
+		assertThat(check("https://shop.example.com/a?x=1", LinkMode.REWRITE).text()).isEqualTo(
+				"https://shop.example.com/a?x=1&utm_source=mailchimp&utm_medium=email&utm_campaign=spring-sale-c-1");
 	}
 
 	@Test
@@ -53,14 +57,16 @@ class LinkCheckTest {
 		LinkCheck.Outcome outcome = check(html, LinkMode.CHECK);
 		assertThat(outcome.text()).isSameAs(html);
 		assertThat(outcome.violations()).extracting(Violation::rule).containsOnly("link-utm");
-		assertThat(outcome.violations()).extracting(v -> v.expected().asText()).containsExactly("email", "spring-sale-c-1");
+		assertThat(outcome.violations()).extracting(v -> v.expected().asText())
+			.containsExactly("email", "spring-sale-c-1");
 		assertThat(outcome.violations()).allSatisfy(v -> assertThat(v.actual()).isNull());
 	}
 
 	@Test
 	void reportsAWrongValueInBothModes() {
 		for (LinkMode mode : LinkMode.values()) {
-			LinkCheck.Outcome outcome = check("<a href=\"https://shop.example.com/a?utm_source=newsletter\">a</a>", mode);
+			LinkCheck.Outcome outcome = check("<a href=\"https://shop.example.com/a?utm_source=newsletter\">a</a>",
+					mode);
 			assertThat(outcome.violations()).filteredOn(v -> v.actual() != null).singleElement().satisfies(v -> {
 				assertThat(v.expected().asText()).isEqualTo("mailchimp");
 				assertThat(v.actual().asText()).isEqualTo("newsletter");
@@ -77,8 +83,8 @@ class LinkCheckTest {
 				+ "<area shape=\"rect\" href=\"https://shop.example.com/r\"><a>no href</a><";
 		assertThat(check(html, LinkMode.REWRITE).text()).isEqualTo("<abbr href=\"https://shop.example.com/n\">no</abbr>"
 				+ "<A HREF='https://shop.example.com/u?" + utm + "'>u</A>"
-				+ "<a\n  data-href=\"https://shop.example.com/d\"\n  href = \"https://www.example.com/m?" + utm + "\">m</a>"
-				+ "<area shape=\"rect\" href=\"https://shop.example.com/r?" + utm + "\"><a>no href</a><");
+				+ "<a\n  data-href=\"https://shop.example.com/d\"\n  href = \"https://www.example.com/m?" + utm
+				+ "\">m</a>" + "<area shape=\"rect\" href=\"https://shop.example.com/r?" + utm + "\"><a>no href</a><");
 	}
 
 	@Test
@@ -94,34 +100,41 @@ class LinkCheckTest {
 		String html = "<a href=https://shop.example.com/a>a</a>\r\n<a href=\" https://shop.example.com/b \">b</a>"
 				+ "<a href=//shop.example.com/c>c</a>";
 
-		assertThat(check(html, LinkMode.REWRITE).text()).isEqualTo("<a href=https://shop.example.com/a?" + TAGS + ">a</a>\r\n"
-				+ "<a href=\" https://shop.example.com/b?" + TAGS + " \">b</a><a href=//shop.example.com/c?" + TAGS + ">c</a>");
+		assertThat(check(html, LinkMode.REWRITE).text()).isEqualTo(
+				"<a href=https://shop.example.com/a?" + TAGS + ">a</a>\r\n" + "<a href=\" https://shop.example.com/b?"
+						+ TAGS + " \">b</a><a href=//shop.example.com/c?" + TAGS + ">c</a>");
 	}
 
 	@Test
 	void flagsOwnedLinksInEveryFormABrowserFollows() {
 		String html = "<a href=https://shop.example.com/a>a</a><a href=\" https://shop.example.com/b \">b</a><a href=//shop.example.com/c>c</a>";
 
-		assertThat(check(html, LinkMode.CHECK).violations()).extracting(Violation::rule).hasSize(9).containsOnly("link-utm");
+		assertThat(check(html, LinkMode.CHECK).violations()).extracting(Violation::rule)
+			.hasSize(9)
+			.containsOnly("link-utm");
 	}
 
 	@Test
 	void leavesALinkInsideACommentAlone() {
 		String html = "<!-- old: <a href=\"https://shop.example.com/old\">x</a> --><a href=\"https://shop.example.com/new\">y</a>";
 
-		assertThat(check(html, LinkMode.REWRITE).text())
-			.isEqualTo("<!-- old: <a href=\"https://shop.example.com/old\">x</a> --><a href=\"https://shop.example.com/new?" + TAGS + "\">y</a>");
-		assertThat(check("<!-- <a href=\"https://shop.example.com/old\">x</a> -->", LinkMode.CHECK).violations()).isEmpty();
+		assertThat(check(html, LinkMode.REWRITE).text()).isEqualTo(
+				"<!-- old: <a href=\"https://shop.example.com/old\">x</a> --><a href=\"https://shop.example.com/new?"
+						+ TAGS + "\">y</a>");
+		assertThat(check("<!-- <a href=\"https://shop.example.com/old\">x</a> -->", LinkMode.CHECK).violations())
+			.isEmpty();
 	}
 
 	@Test
 	void theTaggedTextReplacesAWrongValueAndAddsTheMissingOnesLeavingTheRestAlone() {
 		String html = "<a href=\"https://shop.example.com/s?ref=a&amp;utm_source=newsletter#top\">s</a> <a href=\"https://help.example.org/r\">r</a>";
 		String tagged = LinkCheck.tagged("/content/html", html, UTM, TAXONOMY);
-		assertThat(tagged).isEqualTo("<a href=\"https://shop.example.com/s?ref=a&amp;utm_source=mailchimp&amp;utm_medium=email&amp;utm_campaign=spring-sale-c-1#top\">s</a>"
-				+ " <a href=\"https://help.example.org/r\">r</a>");
+		assertThat(tagged).isEqualTo(
+				"<a href=\"https://shop.example.com/s?ref=a&amp;utm_source=mailchimp&amp;utm_medium=email&amp;utm_campaign=spring-sale-c-1#top\">s</a>"
+						+ " <a href=\"https://help.example.org/r\">r</a>");
 		assertThat(check(tagged, LinkMode.CHECK).violations()).as("the tagged text passes the check").isEmpty();
 		assertThat(LinkCheck.tagged("/u", "https://shop.example.com/s?utm_source=mailchimp", UTM, TAXONOMY))
 			.isEqualTo("https://shop.example.com/s?utm_source=mailchimp&utm_medium=email&utm_campaign=spring-sale-c-1");
 	}
+
 }

@@ -32,9 +32,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Who may send to an edge, over HTTP: one extra edge per kind (copies of the tracking-event route, each with its own
- * {@code inbound=}), each sent to as its tool sends and as a stranger would. What a stranger sends is answered 401 and
- * leaves nothing behind: no reject, no outbox row, no held message, no idempotency key.
+ * Who may send to an edge, over HTTP: one extra edge per kind (copies of the
+ * tracking-event route, each with its own {@code inbound=}), each sent to as its tool
+ * sends and as a stranger would. What a stranger sends is answered 401 and leaves nothing
+ * behind: no reject, no outbox row, no held message, no idempotency key.
  */
 @AutoConfigureObservability // the refusals are counted for Prometheus
 @ExtendWith(OutputCaptureExtension.class)
@@ -62,13 +63,15 @@ class InboundAuthTest extends EdgeTestSupport {
 	@DynamicPropertySource
 	static void anEdgeOfEachKind(DynamicPropertyRegistry registry) throws IOException {
 		Path routes = TestFiles.copy(Path.of("routes"), Files.createTempDirectory("handoff-routes-").resolve("routes"));
-		Map<String, String> kinds = Map.of("hook-webhooks", "standard-webhooks", "hook-typeform", "hmac", "hook-hubspot", "hmac", "hook-basic",
-				"basic", "hook-bearer", "bearer", "hook-apikey", "api-key", "hook-open", "open");
+		Map<String, String> kinds = Map.of("hook-webhooks", "standard-webhooks", "hook-typeform", "hmac",
+				"hook-hubspot", "hmac", "hook-basic", "basic", "hook-bearer", "bearer", "hook-apikey", "api-key",
+				"hook-open", "open");
 		for (Map.Entry<String, String> edge : kinds.entrySet()) {
-			Files.writeString(routes.resolve(edge.getKey() + ".yaml"), Files.readString(routes.resolve("tracking-event.yaml"))
-				.replace("id: tracking-event", "id: " + edge.getKey())
-				.replace("/edges/tracking-event", "/edges/" + edge.getKey())
-				.replace("&inbound=basic", "&inbound=" + edge.getValue()));
+			Files.writeString(routes.resolve(edge.getKey() + ".yaml"),
+					Files.readString(routes.resolve("tracking-event.yaml"))
+						.replace("id: tracking-event", "id: " + edge.getKey())
+						.replace("/edges/tracking-event", "/edges/" + edge.getKey())
+						.replace("&inbound=basic", "&inbound=" + edge.getValue()));
 		}
 		registry.add("HANDOFF_ROUTES_DIR", routes::toString);
 		registry.add("handoff.edges.inbound.hook-webhooks.secrets[0]", () -> WEBHOOK_SECRET);
@@ -104,39 +107,48 @@ class InboundAuthTest extends EdgeTestSupport {
 	void aStandardWebhooksEdgeRefusesTamperedExpiredWronglySignedAndUnsignedMessagesAndStoresNone() throws Exception {
 		long now = Instant.now().getEpochSecond();
 		Map<String, Integer> before = stored();
-		byte[] tampered = bytes(new String(event, StandardCharsets.UTF_8).replace("Email Link Clicked", "Email Opened"));
+		byte[] tampered = bytes(
+				new String(event, StandardCharsets.UTF_8).replace("Email Link Clicked", "Email Opened"));
 		Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();
 		answers.put("wrong", signed("msg_tampered", now, WEBHOOK_SECRET, event, tampered));
 		answers.put("expired", signed("msg_expired", now - 600, WEBHOOK_SECRET, event, event));
-		answers.put("wrong secret", signed("msg_other", now, "whsec_" + Base64.getEncoder().encodeToString(bytes(GUESS)), event, event));
+		answers.put("wrong secret",
+				signed("msg_other", now, "whsec_" + Base64.getEncoder().encodeToString(bytes(GUESS)), event, event));
 		answers.put("missing", sendWithoutCredentials("hook-webhooks", event));
 		answers.forEach((why, answer) -> assertRefused(answer, "bad-signature"));
-		assertThat(json(answers.get("expired")).get("detail").asText()).contains("webhook-timestamp is 600 s away from now");
+		assertThat(json(answers.get("expired")).get("detail").asText())
+			.contains("webhook-timestamp is 600 s away from now");
 		assertThat(json(answers.get("wrong")).get("detail").asText()).contains("no webhook-signature matches");
 		assertThat(stored()).isEqualTo(before);
 	}
 
-	private HttpResponse<String> signed(String id, long timestamp, String secret, byte[] signedBody, byte[] sentBody) throws Exception {
+	private HttpResponse<String> signed(String id, long timestamp, String secret, byte[] signedBody, byte[] sentBody)
+			throws Exception {
 		String signature = new Webhook(secret).sign(id, timestamp, new String(signedBody, StandardCharsets.UTF_8));
-		return send("hook-webhooks", sentBody, Map.of("Content-Type", "application/json", "webhook-id", id, "webhook-timestamp",
-				Long.toString(timestamp), "webhook-signature", signature));
+		return send("hook-webhooks", sentBody, Map.of("Content-Type", "application/json", "webhook-id", id,
+				"webhook-timestamp", Long.toString(timestamp), "webhook-signature", signature));
 	}
 
 	@Test
 	void aTypeformEdgeAcceptsTheSignatureTypeformMakesAndRefusesAnyOther() throws Exception {
 		assertThat(typeform(event, TYPEFORM_SECRET, event).statusCode()).isEqualTo(202);
 		Map<String, Integer> before = stored();
-		byte[] tampered = bytes(new String(event, StandardCharsets.UTF_8).replace("Email Link Clicked", "Email Opened"));
+		byte[] tampered = bytes(
+				new String(event, StandardCharsets.UTF_8).replace("Email Link Clicked", "Email Opened"));
 		assertRefused(typeform(event, TYPEFORM_SECRET, tampered), "bad-signature");
 		assertRefused(typeform(event, GUESS, event), "bad-signature");
 		assertRefused(sendWithoutCredentials("hook-typeform", event), "bad-signature");
 		assertThat(stored()).isEqualTo(before);
 	}
 
-	/** As Typeform's documentation signs: HMAC-SHA256 of the payload with the secret, base64, after "sha256=". */
+	/**
+	 * As Typeform's documentation signs: HMAC-SHA256 of the payload with the secret,
+	 * base64, after "sha256=".
+	 */
 	private HttpResponse<String> typeform(byte[] signedBody, String secret, byte[] sentBody) throws Exception {
 		String signature = "sha256=" + Base64.getEncoder().encodeToString(hmac(secret, signedBody));
-		return send("hook-typeform", sentBody, Map.of("Content-Type", "application/json", "Typeform-Signature", signature));
+		return send("hook-typeform", sentBody,
+				Map.of("Content-Type", "application/json", "Typeform-Signature", signature));
 	}
 
 	@Test
@@ -152,22 +164,27 @@ class InboundAuthTest extends EdgeTestSupport {
 		HttpResponse<String> expired = hubspot(now - 301_000, HUBSPOT_SECRET, event, event);
 		assertRefused(expired, "bad-signature");
 		assertThat(json(expired).get("detail").asText()).contains("X-HubSpot-Request-Timestamp is 301 s away from now");
-		byte[] tampered = bytes(new String(event, StandardCharsets.UTF_8).replace("Email Link Clicked", "Email Opened"));
+		byte[] tampered = bytes(
+				new String(event, StandardCharsets.UTF_8).replace("Email Link Clicked", "Email Opened"));
 		assertRefused(hubspot(now, HUBSPOT_SECRET, event, tampered), "bad-signature");
 		assertRefused(hubspot(now, GUESS, event, event), "bad-signature");
-		assertRefused(send("hook-hubspot", event, Map.of("Content-Type", "application/json", "X-HubSpot-Signature-v3", "x")), "bad-signature");
+		assertRefused(
+				send("hook-hubspot", event, Map.of("Content-Type", "application/json", "X-HubSpot-Signature-v3", "x")),
+				"bad-signature");
 		assertThat(stored()).isEqualTo(before);
 	}
 
 	/**
-	 * As HubSpot's documentation signs v3: the UTF-8 string method + full request URI + body + timestamp, HMAC-SHA256
-	 * with the app's client secret, base64.
+	 * As HubSpot's documentation signs v3: the UTF-8 string method + full request URI +
+	 * body + timestamp, HMAC-SHA256 with the app's client secret, base64.
 	 */
-	private HttpResponse<String> hubspot(long millis, String secret, byte[] signedBody, byte[] sentBody) throws Exception {
+	private HttpResponse<String> hubspot(long millis, String secret, byte[] signedBody, byte[] sentBody)
+			throws Exception {
 		String uri = "http://localhost:" + port + "/edges/hook-hubspot";
 		byte[] source = bytes("POST" + uri + new String(signedBody, StandardCharsets.UTF_8) + millis);
-		return send("hook-hubspot", sentBody, Map.of("Content-Type", "application/json", "X-HubSpot-Request-Timestamp", Long.toString(millis),
-				"X-HubSpot-Signature-v3", Base64.getEncoder().encodeToString(hmac(secret, source))));
+		return send("hook-hubspot", sentBody,
+				Map.of("Content-Type", "application/json", "X-HubSpot-Request-Timestamp", Long.toString(millis),
+						"X-HubSpot-Signature-v3", Base64.getEncoder().encodeToString(hmac(secret, source))));
 	}
 
 	@Test
@@ -178,7 +195,8 @@ class InboundAuthTest extends EdgeTestSupport {
 		Map<String, Integer> before = stored();
 		HttpResponse<String> wrong = basic("hook-basic", "hook-user", GUESS);
 		assertRefused(wrong, "unauthenticated");
-		assertThat(wrong.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"hook-basic\", charset=\"UTF-8\"");
+		assertThat(wrong.headers().firstValue("WWW-Authenticate"))
+			.hasValue("Basic realm=\"hook-basic\", charset=\"UTF-8\"");
 		assertRefused(basic("hook-basic", "another-user", PASSWORDS.get(0)), "unauthenticated");
 		assertRefused(sendWithoutCredentials("hook-basic", event), "unauthenticated");
 		assertThat(stored()).isEqualTo(before);
@@ -199,7 +217,8 @@ class InboundAuthTest extends EdgeTestSupport {
 		Map<String, Integer> before = stored();
 		HttpResponse<String> wrong = withHeader("hook-bearer", "Authorization", "Bearer " + GUESS);
 		assertRefused(wrong, "unauthenticated");
-		assertThat(wrong.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"hook-bearer\", error=\"invalid_token\"");
+		assertThat(wrong.headers().firstValue("WWW-Authenticate"))
+			.hasValue("Bearer realm=\"hook-bearer\", error=\"invalid_token\"");
 		HttpResponse<String> missing = sendWithoutCredentials("hook-bearer", event);
 		assertRefused(missing, "unauthenticated");
 		assertThat(missing.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"hook-bearer\"");
@@ -212,9 +231,12 @@ class InboundAuthTest extends EdgeTestSupport {
 		Map<String, Integer> before = stored();
 		HttpResponse<String> wrong = withHeader("hook-apikey", "X-API-Key", GUESS);
 		assertRefused(wrong, "unauthenticated");
-		assertThat(wrong.headers().firstValue("WWW-Authenticate")).as("an API key has no HTTP scheme to name").isEmpty();
-		assertRefused(sendWithoutCredentials("hook-apikey", event, Map.of("Content-Type", "application/json", "Authorization",
-				"Bearer " + API_KEY)), "unauthenticated");
+		assertThat(wrong.headers().firstValue("WWW-Authenticate")).as("an API key has no HTTP scheme to name")
+			.isEmpty();
+		assertRefused(
+				sendWithoutCredentials("hook-apikey", event,
+						Map.of("Content-Type", "application/json", "Authorization", "Bearer " + API_KEY)),
+				"unauthenticated");
 		assertThat(stored()).isEqualTo(before);
 	}
 
@@ -225,10 +247,11 @@ class InboundAuthTest extends EdgeTestSupport {
 
 	@Test
 	void aRetryWithoutTheCredentialIsRefusedNotAnsweredFromStorage() {
-		HttpResponse<String> first = send("hook-bearer", event, Map.of("Content-Type", "application/json", "Idempotency-Key", "evt-retry-1"));
+		HttpResponse<String> first = send("hook-bearer", event,
+				Map.of("Content-Type", "application/json", "Idempotency-Key", "evt-retry-1"));
 		assertThat(first.statusCode()).isEqualTo(202);
-		HttpResponse<String> stranger = sendWithoutCredentials("hook-bearer", event, Map.of("Content-Type", "application/json",
-				"Idempotency-Key", "evt-retry-1"));
+		HttpResponse<String> stranger = sendWithoutCredentials("hook-bearer", event,
+				Map.of("Content-Type", "application/json", "Idempotency-Key", "evt-retry-1"));
 		assertRefused(stranger, "unauthenticated");
 		assertThat(stranger.body()).doesNotContain(json(first).get("id").asText());
 	}
@@ -246,10 +269,12 @@ class InboundAuthTest extends EdgeTestSupport {
 		Map<String, Integer> before = stored();
 		long now = Instant.now().getEpochSecond();
 		byte[] huge = huge();
-		HttpResponse<String> webhook = send("hook-webhooks", huge, Map.of("Content-Type", "application/json", "webhook-id", "msg_huge",
-				"webhook-timestamp", Long.toString(now), "webhook-signature", "v1," + Base64.getEncoder().encodeToString(bytes(GUESS))));
-		HttpResponse<String> typeform = send("hook-typeform", huge, Map.of("Content-Type", "application/json", "Typeform-Signature",
-				"sha256=" + Base64.getEncoder().encodeToString(bytes(GUESS))));
+		HttpResponse<String> webhook = send("hook-webhooks", huge,
+				Map.of("Content-Type", "application/json", "webhook-id", "msg_huge", "webhook-timestamp",
+						Long.toString(now), "webhook-signature",
+						"v1," + Base64.getEncoder().encodeToString(bytes(GUESS))));
+		HttpResponse<String> typeform = send("hook-typeform", huge, Map.of("Content-Type", "application/json",
+				"Typeform-Signature", "sha256=" + Base64.getEncoder().encodeToString(bytes(GUESS))));
 		for (HttpResponse<String> answer : List.of(webhook, typeform)) {
 			assertThat(answer.statusCode()).isEqualTo(413);
 			assertThat(json(answer).has("id")).as("nothing was stored, so there is no reject to name").isFalse();
@@ -277,12 +302,14 @@ class InboundAuthTest extends EdgeTestSupport {
 		String body = get("/api/edges").body();
 		assertThat(json(get("/api/edges")).get("edges")).filteredOn(e -> e.get("name").asText().startsWith("hook-"))
 			.extracting(e -> e.get("name").asText() + " " + e.get("inbound").asText())
-			.containsExactlyInAnyOrder("hook-apikey api-key", "hook-basic basic", "hook-bearer bearer", "hook-hubspot hmac", "hook-open open",
-					"hook-typeform hmac", "hook-webhooks standard-webhooks");
-		assertThat(json(get("/api/edges")).get("edges")).filteredOn(e -> e.get("name").asText().equals("tracking-kafka"))
-			.singleElement().satisfies(e -> assertThat(e.get("inbound").isNull()).as("a queue is not reached over HTTP").isTrue());
-		assertThat(body).doesNotContain(WEBHOOK_SECRET, TYPEFORM_SECRET, HUBSPOT_SECRET, PASSWORDS.get(0), TOKENS.get(0), API_KEY,
-				Senders.WRITE_KEY);
+			.containsExactlyInAnyOrder("hook-apikey api-key", "hook-basic basic", "hook-bearer bearer",
+					"hook-hubspot hmac", "hook-open open", "hook-typeform hmac", "hook-webhooks standard-webhooks");
+		assertThat(json(get("/api/edges")).get("edges"))
+			.filteredOn(e -> e.get("name").asText().equals("tracking-kafka"))
+			.singleElement()
+			.satisfies(e -> assertThat(e.get("inbound").isNull()).as("a queue is not reached over HTTP").isTrue());
+		assertThat(body).doesNotContain(WEBHOOK_SECRET, TYPEFORM_SECRET, HUBSPOT_SECRET, PASSWORDS.get(0),
+				TOKENS.get(0), API_KEY, Senders.WRITE_KEY);
 	}
 
 	@Test
@@ -298,17 +325,21 @@ class InboundAuthTest extends EdgeTestSupport {
 	@Test
 	void neitherTheAnswerNorTheLogShowsASecretOrTheCredentialSent(CapturedOutput output) throws Exception {
 		List<HttpResponse<String>> answers = List.of(
-				send("hook-basic", event, Map.of("Content-Type", "application/json", "Authorization", Senders.basic("hook-user", GUESS))),
-				send("hook-bearer", event, Map.of("Content-Type", "application/json", "Authorization", "Bearer " + GUESS)),
+				send("hook-basic", event,
+						Map.of("Content-Type", "application/json", "Authorization", Senders.basic("hook-user", GUESS))),
+				send("hook-bearer", event,
+						Map.of("Content-Type", "application/json", "Authorization", "Bearer " + GUESS)),
 				send("hook-apikey", event, Map.of("Content-Type", "application/json", "X-API-Key", GUESS)),
-				send("hook-typeform", event, Map.of("Content-Type", "application/json", "Typeform-Signature", "sha256=" + GUESS)),
-				send("hook-webhooks", event, Map.of("Content-Type", "application/json", "webhook-id", "msg_guess", "webhook-timestamp",
-						Long.toString(Instant.now().getEpochSecond()), "webhook-signature", "v1," + GUESS)));
+				send("hook-typeform", event,
+						Map.of("Content-Type", "application/json", "Typeform-Signature", "sha256=" + GUESS)),
+				send("hook-webhooks", event,
+						Map.of("Content-Type", "application/json", "webhook-id", "msg_guess", "webhook-timestamp",
+								Long.toString(Instant.now().getEpochSecond()), "webhook-signature", "v1," + GUESS)));
 		assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(401);
 		assertThat(output.getAll()).as("each refusal is logged").contains("Edge hook-bearer refused a request: wrong");
-		List<String> never = List.of(GUESS, Senders.basic("hook-user", GUESS).substring("Basic ".length()), WEBHOOK_SECRET,
-				WEBHOOK_SECRET.substring("whsec_".length()), TYPEFORM_SECRET, PASSWORDS.get(0), PASSWORDS.get(1), TOKENS.get(0), TOKENS.get(1),
-				API_KEY);
+		List<String> never = List.of(GUESS, Senders.basic("hook-user", GUESS).substring("Basic ".length()),
+				WEBHOOK_SECRET, WEBHOOK_SECRET.substring("whsec_".length()), TYPEFORM_SECRET, PASSWORDS.get(0),
+				PASSWORDS.get(1), TOKENS.get(0), TOKENS.get(1), API_KEY);
 		for (HttpResponse<String> answer : answers) {
 			assertThat(answer.body() + answer.headers().map()).doesNotContain(never);
 		}
@@ -337,4 +368,5 @@ class InboundAuthTest extends EdgeTestSupport {
 		mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
 		return mac.doFinal(message);
 	}
+
 }

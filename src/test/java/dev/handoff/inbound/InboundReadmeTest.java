@@ -22,22 +22,29 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mock.web.MockHttpServletRequest;
 
-/** The README's settings of who may send to which edge bind as written, from a file and from the environment. */
+/**
+ * The README's settings of who may send to which edge bind as written, from a file and
+ * from the environment.
+ */
 class InboundReadmeTest {
 
 	@Test
 	void theReadmesSettingsAreCompleteForTheKindsTheyAreFor() throws IOException {
-		Matcher block = Pattern.compile("Slack's\\s+scheme last:\\s*```yaml\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(Path.of("README.md")));
+		Matcher block = Pattern.compile("Slack's\\s+scheme last:\\s*```yaml\\n(.*?)```", Pattern.DOTALL)
+			.matcher(Files.readString(Path.of("README.md")));
 		assertThat(block.find()).as("README has the yaml block of 'Who may send to an edge'").isTrue();
 		StandardEnvironment environment = new StandardEnvironment();
-		new YamlPropertySourceLoader().load("readme", new ByteArrayResource(block.group(1).getBytes(StandardCharsets.UTF_8)))
+		new YamlPropertySourceLoader()
+			.load("readme", new ByteArrayResource(block.group(1).getBytes(StandardCharsets.UTF_8)))
 			.forEach(environment.getPropertySources()::addFirst);
-		// the ${...} of the secrets stay as written: any value stands for the one the environment gives
-		EdgeProperties properties = new Binder(ConfigurationPropertySources.get(environment)).bind("handoff.edges", Bindable.of(EdgeProperties.class))
+		// the ${...} of the secrets stay as written: any value stands for the one the
+		// environment gives
+		EdgeProperties properties = new Binder(ConfigurationPropertySources.get(environment))
+			.bind("handoff.edges", Bindable.of(EdgeProperties.class))
 			.get();
 		InboundAuth auth = new InboundAuth(properties.inbound(), Map.of(), Clock.systemUTC());
-		Map<String, InboundKind> kinds = Map.of("brief-approved", InboundKind.bearer, "tracking-event", InboundKind.basic, "typeform-leads",
-				InboundKind.hmac, "slack-events", InboundKind.hmac);
+		Map<String, InboundKind> kinds = Map.of("brief-approved", InboundKind.bearer, "tracking-event",
+				InboundKind.basic, "typeform-leads", InboundKind.hmac, "slack-events", InboundKind.hmac);
 		assertThat(properties.inbound()).containsOnlyKeys(kinds.keySet());
 		kinds.forEach((edge, kind) -> assertThat(auth.problems(edge, kind)).as(edge).isEmpty());
 		assertThat(auth.problems("slack-events", InboundKind.bearer)).as("the check can fail").isNotEmpty();
@@ -46,11 +53,15 @@ class InboundReadmeTest {
 	@Test
 	void numberedEnvironmentVariablesGiveAnEdgeSeveralTokensUnderItsNameWithoutDashes() {
 		StandardEnvironment environment = new StandardEnvironment();
-		// in place of the real environment, under its name: that name is what makes Spring map HANDOFF_X_Y onto handoff.x.y
-		environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
-				StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
-				"HANDOFF_EDGES_INBOUND_BRIEFAPPROVED_TOKENS_0", "old-token", "HANDOFF_EDGES_INBOUND_BRIEFAPPROVED_TOKENS_1", "new-token")));
-		EdgeProperties properties = new Binder(ConfigurationPropertySources.get(environment)).bind("handoff.edges", Bindable.of(EdgeProperties.class))
+		// in place of the real environment, under its name: that name is what makes
+		// Spring map HANDOFF_X_Y onto handoff.x.y
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+							Map.of("HANDOFF_EDGES_INBOUND_BRIEFAPPROVED_TOKENS_0", "old-token",
+									"HANDOFF_EDGES_INBOUND_BRIEFAPPROVED_TOKENS_1", "new-token")));
+		EdgeProperties properties = new Binder(ConfigurationPropertySources.get(environment))
+			.bind("handoff.edges", Bindable.of(EdgeProperties.class))
 			.get();
 		InboundAuth auth = new InboundAuth(properties.inbound(), Map.of(), Clock.systemUTC());
 		assertThat(auth.problems("brief-approved", InboundKind.bearer)).isEmpty();
@@ -60,4 +71,5 @@ class InboundReadmeTest {
 			assertThat(auth.verifier("brief-approved", InboundKind.bearer).headers(request)).as(token).isEmpty();
 		}
 	}
+
 }

@@ -31,10 +31,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * {@code deliverTo} naming a Kafka topic: the durable outbox sends the accepted message as a record keyed by its
- * delivery id (the same key on every attempt), and records the delivery like any other.
+ * {@code deliverTo} naming a Kafka topic: the durable outbox sends the accepted message
+ * as a record keyed by its delivery id (the same key on every attempt), and records the
+ * delivery like any other.
  */
-@EmbeddedKafka(kraft = true, partitions = 1, topics = "tracking-delivered", bootstrapServersProperty = "HANDOFF_KAFKA_BROKERS")
+@EmbeddedKafka(kraft = true, partitions = 1, topics = "tracking-delivered",
+		bootstrapServersProperty = "HANDOFF_KAFKA_BROKERS")
 class KafkaTargetTest extends EdgeTestSupport {
 
 	private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -59,17 +61,22 @@ class KafkaTargetTest extends EdgeTestSupport {
 		String id = json(answer).get("id").asText();
 
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> "delivered".equals(jdbc.queryForObject("SELECT status FROM outbox WHERE id = ?", String.class, id)));
+			.until(() -> "delivered"
+				.equals(jdbc.queryForObject("SELECT status FROM outbox WHERE id = ?", String.class, id)));
 		List<ConsumerRecord<String, byte[]>> records = read("tracking-delivered");
 		assertThat(records).singleElement().satisfies(r -> {
 			assertThat(r.key()).isEqualTo(id);
 			JsonNode event = JSON.readTree(r.value());
 			assertThat(event.get("messageId").asText()).isEqualTo("evt-5f1c2a");
-			assertThat(new String(r.headers().lastHeader("Idempotency-Key").value(), StandardCharsets.UTF_8)).isEqualTo(id);
-			assertThat(WebhookSignature.refusal(header(r, "webhook-id"), header(r, "webhook-timestamp"), header(r, "webhook-signature"), r.value(),
-					List.of(SECRET), Duration.ofMinutes(5), Instant.now())).as("the record is signed like an http delivery").isEmpty();
+			assertThat(new String(r.headers().lastHeader("Idempotency-Key").value(), StandardCharsets.UTF_8))
+				.isEqualTo(id);
+			assertThat(WebhookSignature.refusal(header(r, "webhook-id"), header(r, "webhook-timestamp"),
+					header(r, "webhook-signature"), r.value(), List.of(SECRET), Duration.ofMinutes(5), Instant.now()))
+				.as("the record is signed like an http delivery")
+				.isEmpty();
 		});
-		assertThat(jdbc.queryForObject("SELECT last_outcome FROM outbox WHERE id = ?", String.class, id)).contains("kafka:");
+		assertThat(jdbc.queryForObject("SELECT last_outcome FROM outbox WHERE id = ?", String.class, id))
+			.contains("kafka:");
 		assertThat(tools.getAllServeEvents()).as("nothing went to the http collector").isEmpty();
 	}
 
@@ -78,10 +85,11 @@ class KafkaTargetTest extends EdgeTestSupport {
 	}
 
 	private List<ConsumerRecord<String, byte[]>> read(String topic) {
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				broker.getBrokersAsString(), ConsumerConfig.GROUP_ID_CONFIG, "test-" + topic, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-				ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-				ByteArrayDeserializer.class))) {
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+						ConsumerConfig.GROUP_ID_CONFIG, "test-" + topic, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+						"earliest", ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+						ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
 			consumer.subscribe(List.of(topic));
 			List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 			long until = System.currentTimeMillis() + 15_000;
@@ -91,4 +99,5 @@ class KafkaTargetTest extends EdgeTestSupport {
 			return records;
 		}
 	}
+
 }

@@ -31,11 +31,12 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * 10 000 events, 5 % bad, through the Kafka edge with its consumer stopped and started again half-way:
- * exactly the good ones on the output topic, exactly the bad ones on the rejects topic and in the queue;
- * a repeat is allowed only under the same key.
+ * 10 000 events, 5 % bad, through the Kafka edge with its consumer stopped and started
+ * again half-way: exactly the good ones on the output topic, exactly the bad ones on the
+ * rejects topic and in the queue; a repeat is allowed only under the same key.
  */
-@EmbeddedKafka(kraft = true, partitions = 2, topics = { "tracking-events", "tracking-events-accepted", "tracking-events-rejected" },
+@EmbeddedKafka(kraft = true, partitions = 2,
+		topics = { "tracking-events", "tracking-events-accepted", "tracking-events-rejected" },
 		bootstrapServersProperty = "HANDOFF_KAFKA_BROKERS")
 @TestPropertySource(properties = "HANDOFF_KAFKA_ENABLED=true")
 class KafkaVolumeTest extends EdgeTestSupport {
@@ -55,9 +56,11 @@ class KafkaVolumeTest extends EdgeTestSupport {
 		Set<String> good = new HashSet<>();
 		Set<String> bad = new HashSet<>();
 		long started = System.nanoTime();
-		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				broker.getBrokersAsString(), ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class, ProducerConfig.LINGER_MS_CONFIG, 5))) {
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+						ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+						ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+						ProducerConfig.LINGER_MS_CONFIG, 5))) {
 			for (int i = 0; i < EVENTS; i++) {
 				String id = "vol-" + i;
 				ObjectNode message = event.deepCopy();
@@ -69,10 +72,12 @@ class KafkaVolumeTest extends EdgeTestSupport {
 				else {
 					good.add(id);
 				}
-				producer.send(new ProducerRecord<>("tracking-events", id.getBytes(StandardCharsets.UTF_8), bytes(message)));
+				producer
+					.send(new ProducerRecord<>("tracking-events", id.getBytes(StandardCharsets.UTF_8), bytes(message)));
 				if (i == EVENTS / 2) {
 					producer.flush();
-					// the consumer goes away half-way and comes back: what it had not committed it reads again
+					// the consumer goes away half-way and comes back: what it had not
+					// committed it reads again
 					camel.getRouteController().stopRoute("tracking-kafka");
 					camel.getRouteController().startRoute("tracking-kafka");
 				}
@@ -82,33 +87,45 @@ class KafkaVolumeTest extends EdgeTestSupport {
 		long took = System.nanoTime() - started;
 		Map<String, Integer> rejected = readKeys("tracking-events-rejected", bad.size());
 		double perSecond = EVENTS / (took / 1e9);
-		int duplicates = accepted.values().stream().mapToInt(c -> c - 1).sum() + rejected.values().stream().mapToInt(c -> c - 1).sum();
-		System.out.printf("kafka: %d events (%d bad) guarded in %.1f s = %.0f events/s; accepted topic %d keys, rejects topic %d keys, "
-				+ "repeats under the same key %d%n", EVENTS, bad.size(), took / 1e9, perSecond, accepted.size(), rejected.size(), duplicates);
+		int duplicates = accepted.values().stream().mapToInt(c -> c - 1).sum()
+				+ rejected.values().stream().mapToInt(c -> c - 1).sum();
+		System.out.printf(
+				"kafka: %d events (%d bad) guarded in %.1f s = %.0f events/s; accepted topic %d keys, rejects topic %d keys, "
+						+ "repeats under the same key %d%n",
+				EVENTS, bad.size(), took / 1e9, perSecond, accepted.size(), rejected.size(), duplicates);
 
 		assertThat(accepted.keySet()).isEqualTo(good);
 		assertThat(rejected.keySet()).isEqualTo(bad);
-		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-				"SELECT COUNT(*) FROM reject WHERE edge = 'tracking-kafka'", Integer.class) == bad.size());
-		assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT source) FROM reject WHERE edge = 'tracking-kafka'", Integer.class))
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM reject WHERE edge = 'tracking-kafka'",
+					Integer.class) == bad.size());
+		assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT source) FROM reject WHERE edge = 'tracking-kafka'",
+				Integer.class))
 			.isEqualTo(bad.size());
 	}
 
-	/** Every record key on a topic and how often it came, once at least {@code distinct} keys arrived and the topic went quiet. */
+	/**
+	 * Every record key on a topic and how often it came, once at least {@code distinct}
+	 * keys arrived and the topic went quiet.
+	 */
 	private Map<String, Integer> readKeys(String topic, int distinct) {
 		Properties properties = new Properties();
 		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
 		properties.put(ConsumerConfig.GROUP_ID_CONFIG, "check-" + UUID.randomUUID());
 		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		Map<String, Integer> keys = new HashMap<>();
-		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(),
+				new ByteArrayDeserializer())) {
 			consumer.subscribe(List.of(topic));
 			await().atMost(Duration.ofSeconds(120)).until(() -> {
-				consumer.poll(Duration.ofMillis(500)).forEach(r -> keys.merge(new String(r.key(), StandardCharsets.UTF_8), 1, Integer::sum));
+				consumer.poll(Duration.ofMillis(500))
+					.forEach(r -> keys.merge(new String(r.key(), StandardCharsets.UTF_8), 1, Integer::sum));
 				return keys.size() >= distinct;
 			});
-			consumer.poll(Duration.ofSeconds(1)).forEach(r -> keys.merge(new String(r.key(), StandardCharsets.UTF_8), 1, Integer::sum));
+			consumer.poll(Duration.ofSeconds(1))
+				.forEach(r -> keys.merge(new String(r.key(), StandardCharsets.UTF_8), 1, Integer::sum));
 		}
 		return keys;
 	}
+
 }

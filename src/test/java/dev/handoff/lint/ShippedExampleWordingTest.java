@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every shipped example that is rejected reads, word for word, as {@link ShippedExampleWording} says: run through the
- * guard in memory as {@code handoff test} runs them, briefs first.
+ * Every shipped example that is rejected reads, word for word, as
+ * {@link ShippedExampleWording} says: run through the guard in memory as
+ * {@code handoff test} runs them, briefs first.
  */
 class ShippedExampleWordingTest {
 
@@ -31,10 +32,12 @@ class ShippedExampleWordingTest {
 	private static List<ExampleRunner.Result> results() throws IOException {
 		ContractSet set = new ContractLoader().load(CONTRACTS);
 		List<ContractProblem> problems = new ArrayList<>();
-		Map<String, String> contractOfEdge = RouteFile.read(Path.of("routes"), problems).stream()
+		Map<String, String> contractOfEdge = RouteFile.read(Path.of("routes"), problems)
+			.stream()
 			.filter(r -> r.path() != null && r.contract() != null)
 			.collect(Collectors.toMap(RouteFile::path, RouteFile::contract, (a, b) -> a));
-		return new ExampleRunner(set, contractOfEdge, new GuardProperties(1_048_576, 32, 64)).run(CONTRACTS.resolve("examples"));
+		return new ExampleRunner(set, contractOfEdge, new GuardProperties(1_048_576, 32, 64))
+			.run(CONTRACTS.resolve("examples"));
 	}
 
 	@TestFactory
@@ -43,8 +46,10 @@ class ShippedExampleWordingTest {
 			.filter(r -> r.example().expect().path("outcome").asText().equals("rejected"))
 			.map(r -> DynamicTest.dynamicTest(r.example().name(), () -> {
 				assertThat(r.passed()).as(r.differences().toString()).isTrue();
-				assertThat(ShippedExampleWording.MESSAGES).as("the table words every rejected example").containsKey(r.example().name());
-				// Everit reports failing keywords in no order a reader relies on; the words are what matters
+				assertThat(ShippedExampleWording.MESSAGES).as("the table words every rejected example")
+					.containsKey(r.example().name());
+				// Everit reports failing keywords in no order a reader relies on; the
+				// words are what matters
 				assertThat(r.violations()).extracting(Violation::message)
 					.containsExactlyInAnyOrderElementsOf(ShippedExampleWording.MESSAGES.get(r.example().name()));
 			}));
@@ -58,4 +63,5 @@ class ShippedExampleWordingTest {
 			.toList();
 		assertThat(ShippedExampleWording.MESSAGES.keySet()).containsExactlyInAnyOrderElementsOf(rejected);
 	}
+
 }

@@ -11,7 +11,10 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** With {@code handoff.metrics.campaign-tags=true}, and only then, each campaign's current truth version is a series of its own. */
+/**
+ * With {@code handoff.metrics.campaign-tags=true}, and only then, each campaign's current
+ * truth version is a series of its own.
+ */
 @AutoConfigureObservability
 class CampaignTagsTest extends EdgeTestSupport {
 
@@ -30,4 +33,5 @@ class CampaignTagsTest extends EdgeTestSupport {
 			assertThat(scrape.value("handoff_truth_campaigns")).isEqualTo(1.0);
 		});
 	}
+
 }

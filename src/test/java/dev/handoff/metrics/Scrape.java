@@ -9,8 +9,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * One scrape of {@code /actuator/prometheus} in the Prometheus text format, as series (metric name and sorted labels)
- * to value, so a test can ask for exactly the series it means.
+ * One scrape of {@code /actuator/prometheus} in the Prometheus text format, as series
+ * (metric name and sorted labels) to value, so a test can ask for exactly the series it
+ * means.
  */
 final class Scrape {
 
@@ -58,7 +59,10 @@ final class Scrape {
 		};
 	}
 
-	/** Reads {@code a="x",b="y"} from {@code from} up to the closing brace, unescaping values; returns the brace's index. */
+	/**
+	 * Reads {@code a="x",b="y"} from {@code from} up to the closing brace, unescaping
+	 * values; returns the brace's index.
+	 */
 	private static int labels(String line, int from, Map<String, String> labels) {
 		int i = from;
 		while (line.charAt(i) != '}') {
@@ -86,12 +90,18 @@ final class Scrape {
 		return i;
 	}
 
-	/** The value of the series with exactly these labels ({@code "edge", "email-campaign", "outcome", "accepted"}), or null. */
+	/**
+	 * The value of the series with exactly these labels
+	 * ({@code "edge", "email-campaign", "outcome", "accepted"}), or null.
+	 */
 	Double value(String name, String... labels) {
 		return values.get(new Series(name, map(labels)));
 	}
 
-	/** The value, with 0 for a series that does not exist (a counter never incremented is not exported). */
+	/**
+	 * The value, with 0 for a series that does not exist (a counter never incremented is
+	 * not exported).
+	 */
 	double count(String name, String... labels) {
 		Double value = value(name, labels);
 		return value == null ? 0 : value;
@@ -100,8 +110,10 @@ final class Scrape {
 	/** Every series of a metric whose labels include these, with their values. */
 	Map<Map<String, String>, Double> series(String name, String... labels) {
 		Map<String, String> wanted = map(labels);
-		return values.entrySet().stream()
-			.filter(e -> e.getKey().name().equals(name) && e.getKey().labels().entrySet().containsAll(wanted.entrySet()))
+		return values.entrySet()
+			.stream()
+			.filter(e -> e.getKey().name().equals(name)
+					&& e.getKey().labels().entrySet().containsAll(wanted.entrySet()))
 			.collect(Collectors.toMap(e -> e.getKey().labels(), Map.Entry::getValue));
 	}
 
@@ -123,4 +135,5 @@ final class Scrape {
 		}
 		return map;
 	}
+
 }

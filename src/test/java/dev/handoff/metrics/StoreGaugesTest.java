@@ -24,7 +24,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The database-backed gauges, on the real schema in an in-memory H2 and a plain meter registry. */
+/**
+ * The database-backed gauges, on the real schema in an in-memory H2 and a plain meter
+ * registry.
+ */
 class StoreGaugesTest {
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -125,34 +128,44 @@ class StoreGaugesTest {
 			gauges(true).refresh();
 			assertThat(meters.get("handoff.truth.version").tag("campaign", "C-1001").gauge().value()).isEqualTo(2.0);
 		}
+
 	}
 
 	private void routes(String... names) {
-		when(edges.all()).thenReturn(Arrays.stream(names).map(n -> new Edge(n, n, null, "routes/" + n + ".yaml", false)).toList());
+		when(edges.all())
+			.thenReturn(Arrays.stream(names).map(n -> new Edge(n, n, null, "routes/" + n + ".yaml", false)).toList());
 	}
 
 	private Map<String, Double> values(String gauge) {
-		return meters.find(gauge).gauges().stream().collect(Collectors.toMap(g -> g.getId().getTag("edge"), Gauge::value));
+		return meters.find(gauge)
+			.gauges()
+			.stream()
+			.collect(Collectors.toMap(g -> g.getId().getTag("edge"), Gauge::value));
 	}
 
 	private void outbox(String edge, String status, Duration age) {
-		jdbc.update("INSERT INTO outbox (id, edge, contract, contract_sha256, target, payload, status, attempts, next_attempt_at, created_at) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)", UUID.randomUUID().toString(), edge, edge, "0".repeat(64), "http://tool.example/",
+		jdbc.update(
+				"INSERT INTO outbox (id, edge, contract, contract_sha256, target, payload, status, attempts, next_attempt_at, created_at) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+				UUID.randomUUID().toString(), edge, edge, "0".repeat(64), "http://tool.example/",
 				new byte[] { '{', '}' }, status, ago(Duration.ZERO), ago(age));
 	}
 
 	private void reject(String edge, String status, Duration age) {
-		jdbc.update("INSERT INTO reject (id, edge, contract, contract_sha256, payload, payload_size, violations, status, received_at) "
-				+ "VALUES (?, ?, ?, ?, ?, 2, '[]', ?, ?)", UUID.randomUUID().toString(), edge, edge, "0".repeat(64), new byte[] { '{', '}' },
-				status, ago(age));
+		jdbc.update(
+				"INSERT INTO reject (id, edge, contract, contract_sha256, payload, payload_size, violations, status, received_at) "
+						+ "VALUES (?, ?, ?, ?, ?, 2, '[]', ?, ?)",
+				UUID.randomUUID().toString(), edge, edge, "0".repeat(64), new byte[] { '{', '}' }, status, ago(age));
 	}
 
 	private void truth(String campaign, long version) {
-		jdbc.update("INSERT INTO truth_version (campaign, version, fields, message_id, recorded_at) VALUES (?, ?, '{}', ?, ?)", campaign,
-				version, UUID.randomUUID().toString(), ago(Duration.ZERO));
+		jdbc.update(
+				"INSERT INTO truth_version (campaign, version, fields, message_id, recorded_at) VALUES (?, ?, '{}', ?, ?)",
+				campaign, version, UUID.randomUUID().toString(), ago(Duration.ZERO));
 	}
 
 	private static Timestamp ago(Duration age) {
 		return Timestamp.from(Instant.now().minus(age));
 	}
+
 }

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
-/** The queue's selections on the real schema: rule filters read the violations, which follow their reject's status. */
+/**
+ * The queue's selections on the real schema: rule filters read the violations, which
+ * follow their reject's status.
+ */
 class RejectStoreTest {
 
 	private RejectStore store;
@@ -40,10 +43,12 @@ class RejectStoreTest {
 	private void reject(String id, String edge, String campaign, int minute, String... rulesAndPointers) {
 		List<Violation> violations = new ArrayList<>();
 		for (int i = 0; i < rulesAndPointers.length; i += 2) {
-			violations.add(new Violation(rulesAndPointers[i + 1], rulesAndPointers[i], "broke " + rulesAndPointers[i], null, null));
+			violations.add(new Violation(rulesAndPointers[i + 1], rulesAndPointers[i], "broke " + rulesAndPointers[i],
+					null, null));
 		}
-		store.insert(new Reject(id, edge, edge, "0".repeat(64), campaign, "{}".getBytes(StandardCharsets.UTF_8), null, "application/json",
-				violations, Reject.OPEN, Instant.parse("2026-11-01T10:00:00Z").plusSeconds(60L * minute), null));
+		store.insert(new Reject(id, edge, edge, "0".repeat(64), campaign, "{}".getBytes(StandardCharsets.UTF_8), null,
+				"application/json", violations, Reject.OPEN,
+				Instant.parse("2026-11-01T10:00:00Z").plusSeconds(60L * minute), null));
 	}
 
 	private List<String> ids(RejectFilter filter, int page, int size) {
@@ -62,9 +67,11 @@ class RejectStoreTest {
 		assertThat(page.items()).extracting(Reject::id).containsExactly("c", "a");
 		assertThat(ids(new RejectFilter(null, null, "schema:required", null), 0, 10)).containsExactly("d", "c", "a");
 		assertThat(ids(new RejectFilter(null, null, "schema:required", "C-2"), 0, 10)).isEmpty();
-		assertThat(ids(new RejectFilter("email", null, "schema:required", null, null, null, Instant.parse("2026-11-01T10:03:00Z")), 0, 10))
+		assertThat(ids(new RejectFilter("email", null, "schema:required", null, null, null,
+				Instant.parse("2026-11-01T10:03:00Z")), 0, 10))
 			.containsExactly("a");
-		assertThat(ids(RejectFilter.of(new Cause.Key("email", "schema:required", "/utm/medium")), 0, 10)).containsExactly("a");
+		assertThat(ids(RejectFilter.of(new Cause.Key("email", "schema:required", "/utm/medium")), 0, 10))
+			.containsExactly("a");
 	}
 
 	@Test
@@ -75,7 +82,8 @@ class RejectStoreTest {
 		assertThat(ids(new RejectFilter("email", null, null, null), 1, 3)).containsExactly("r3", "r2", "r1");
 		assertThat(ids(new RejectFilter("email", null, "must-match", null), 2, 3)).containsExactly("r0");
 		assertThat(store.list(new RejectFilter("email", null, "must-match", null), 2, 3).total()).isEqualTo(7);
-		assertThat(store.ids(new RejectFilter("email", null, "must-match", null), 4)).containsExactly("r0", "r1", "r2", "r3");
+		assertThat(store.ids(new RejectFilter("email", null, "must-match", null), 4)).containsExactly("r0", "r1", "r2",
+				"r3");
 		assertThat(store.ids(new RejectFilter("email", null, null, null), 2)).containsExactly("r0", "r1");
 	}
 
@@ -107,15 +115,21 @@ class RejectStoreTest {
 		for (int i = 0; i < RejectStore.COUNT_LIMIT + 5; i++) {
 			rows.add(new Object[] { "r" + i, i % 2 == 0 ? "email" : "tracking" });
 		}
-		jdbc.batchUpdate("INSERT INTO reject (id, edge, contract, contract_sha256, payload, payload_size, violations, status, received_at) "
-				+ "VALUES (?, ?, 'c', '" + "0".repeat(64) + "', X'7b7d', 2, '[]', 'open', CURRENT_TIMESTAMP)", rows);
+		jdbc.batchUpdate(
+				"INSERT INTO reject (id, edge, contract, contract_sha256, payload, payload_size, violations, status, received_at) "
+						+ "VALUES (?, ?, 'c', '" + "0".repeat(64) + "', X'7b7d', 2, '[]', 'open', CURRENT_TIMESTAMP)",
+				rows);
 
 		RejectStore.Page all = store.list(new RejectFilter(null, "open", null, null), 0, 50);
 		assertThat(all.total()).isEqualTo(RejectStore.COUNT_LIMIT);
 		assertThat(all.totalExact()).isFalse();
-		assertThat(all.items()).hasSize(50).first().extracting(Reject::id).isEqualTo("r" + (RejectStore.COUNT_LIMIT + 4));
+		assertThat(all.items()).hasSize(50)
+			.first()
+			.extracting(Reject::id)
+			.isEqualTo("r" + (RejectStore.COUNT_LIMIT + 4));
 		RejectStore.Page email = store.list(new RejectFilter("email", "open", null, null), 0, 50);
 		assertThat(email.total()).isEqualTo(RejectStore.COUNT_LIMIT / 2 + 3);
 		assertThat(email.totalExact()).isTrue();
 	}
+
 }

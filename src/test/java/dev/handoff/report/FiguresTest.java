@@ -8,7 +8,10 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** How the report computes and words its figures, without a database: percentiles, rates, durations and CSV cells. */
+/**
+ * How the report computes and words its figures, without a database: percentiles, rates,
+ * durations and CSV cells.
+ */
 class FiguresTest {
 
 	@Nested
@@ -37,6 +40,7 @@ class FiguresTest {
 			assertThat(Durations.of(List.of(7L))).isEqualTo(new Durations(1, 7L, 7L, "nearest-rank"));
 			assertThat(Durations.of(List.of())).isEqualTo(new Durations(0, null, null, "nearest-rank"));
 		}
+
 	}
 
 	@Nested
@@ -64,6 +68,7 @@ class FiguresTest {
 			assertThat(of(0, 0).firstTimeRight()).isNull();
 			assertThat(Words.percent(of(0, 0))).isEqualTo("-");
 		}
+
 	}
 
 	@Test
@@ -101,9 +106,12 @@ class FiguresTest {
 			.isEqualTo("92 % of messages arrived right the first time; 4 needed rework; fixes took 38 min (median).");
 		Tally none = new Tally();
 		none.accepted = 5;
-		assertThat(Words.headline(Figures.of(none))).isEqualTo("100 % of messages arrived right the first time; none needed rework.");
+		assertThat(Words.headline(Figures.of(none)))
+			.isEqualTo("100 % of messages arrived right the first time; none needed rework.");
 		Tally open = new Tally();
 		open.rejected = 2;
-		assertThat(Words.headline(Figures.of(open))).isEqualTo("0 % of messages arrived right the first time; 2 needed rework; none was fixed yet.");
+		assertThat(Words.headline(Figures.of(open)))
+			.isEqualTo("0 % of messages arrived right the first time; 2 needed rework; none was fixed yet.");
 	}
+
 }

@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.assertj.core.api.SoftAssertions;
 
 /**
- * One report read in its three forms, JSON, CSV and text, each parsed the way a reader would, so that every figure can be
- * checked in all three at once.
+ * One report read in its three forms, JSON, CSV and text, each parsed the way a reader
+ * would, so that every figure can be checked in all three at once.
  */
 final class ReportViews {
 
@@ -23,7 +23,10 @@ final class ReportViews {
 
 	final String text;
 
-	/** Text table lines by section title, then by label: {@code edge}, {@code edge|campaign} or {@code all edges}. */
+	/**
+	 * Text table lines by section title, then by label: {@code edge},
+	 * {@code edge|campaign} or {@code all edges}.
+	 */
 	final Map<String, Map<String, List<String>>> tables;
 
 	ReportViews(JsonNode json, String csv, String text) {
@@ -86,7 +89,10 @@ final class ReportViews {
 		return rows;
 	}
 
-	/** Each table of the text form: a title line, then one line per edge with its campaigns indented under it. */
+	/**
+	 * Each table of the text form: a title line, then one line per edge with its
+	 * campaigns indented under it.
+	 */
 	static Map<String, Map<String, List<String>>> tables(String text) {
 		Map<String, Map<String, List<String>>> tables = new LinkedHashMap<>();
 		for (String block : text.split("\n\n")) {
@@ -112,10 +118,14 @@ final class ReportViews {
 		return tables;
 	}
 
-	/** The JSON row of an edge and campaign (campaign null for none), or null when there is none. */
+	/**
+	 * The JSON row of an edge and campaign (campaign null for none), or null when there
+	 * is none.
+	 */
 	JsonNode row(String edge, String campaign) {
 		for (JsonNode row : json.get("rows")) {
-			if (row.get("edge").asText().equals(edge) && (campaign == null ? row.get("campaign").isNull() : campaign.equals(row.get("campaign").asText()))) {
+			if (row.get("edge").asText().equals(edge) && (campaign == null ? row.get("campaign").isNull()
+					: campaign.equals(row.get("campaign").asText()))) {
 				return row;
 			}
 		}
@@ -132,23 +142,38 @@ final class ReportViews {
 	}
 
 	Map<String, String> csvRow(String edge, String campaign) {
-		return csv.stream().filter(r -> r.get("edge").equals(edge) && r.get("campaign").equals(campaign == null ? "" : campaign)).findFirst()
+		return csv.stream()
+			.filter(r -> r.get("edge").equals(edge) && r.get("campaign").equals(campaign == null ? "" : campaign))
+			.findFirst()
 			.orElse(null);
 	}
 
-	/** The rows, as {@code edge|campaign} ({@code edge|-} for none), in the JSON, the CSV and the text, which must agree. */
+	/**
+	 * The rows, as {@code edge|campaign} ({@code edge|-} for none), in the JSON, the CSV
+	 * and the text, which must agree.
+	 */
 	List<String> rowKeys() {
 		List<String> fromJson = new ArrayList<>();
-		json.get("rows").forEach(r -> fromJson.add(r.get("edge").asText() + "|" + (r.get("campaign").isNull() ? "-" : r.get("campaign").asText())));
-		List<String> fromCsv = csv.stream().map(r -> r.get("edge") + "|" + (r.get("campaign").isEmpty() ? "-" : r.get("campaign"))).toList();
-		List<String> fromText = tables.get("Messages").keySet().stream().filter(k -> k.contains("|"))
-			.map(k -> k.replace("|" + ReportText.NO_CAMPAIGN, "|-")).toList();
+		json.get("rows")
+			.forEach(r -> fromJson
+				.add(r.get("edge").asText() + "|" + (r.get("campaign").isNull() ? "-" : r.get("campaign").asText())));
+		List<String> fromCsv = csv.stream()
+			.map(r -> r.get("edge") + "|" + (r.get("campaign").isEmpty() ? "-" : r.get("campaign")))
+			.toList();
+		List<String> fromText = tables.get("Messages")
+			.keySet()
+			.stream()
+			.filter(k -> k.contains("|"))
+			.map(k -> k.replace("|" + ReportText.NO_CAMPAIGN, "|-"))
+			.toList();
 		assertThat(fromCsv).as("CSV rows").isEqualTo(fromJson);
 		assertThat(fromText).as("text rows").isEqualTo(fromJson);
 		return fromJson;
 	}
 
-	/** One edge and campaign: its JSON row, its CSV row and its lines in each text table. */
+	/**
+	 * One edge and campaign: its JSON row, its CSV row and its lines in each text table.
+	 */
 	void assertRow(String edge, String campaign, Expected e) {
 		String label = edge + "|" + (campaign == null ? ReportText.NO_CAMPAIGN : campaign);
 		SoftAssertions soft = new SoftAssertions();
@@ -166,7 +191,10 @@ final class ReportViews {
 		soft.assertAll();
 	}
 
-	/** One edge, all its campaigns: in the JSON and the text (the CSV has one row per edge and campaign only). */
+	/**
+	 * One edge, all its campaigns: in the JSON and the text (the CSV has one row per edge
+	 * and campaign only).
+	 */
 	void assertEdge(String edge, Expected e) {
 		SoftAssertions soft = new SoftAssertions();
 		JsonNode node = edge(edge);
@@ -190,22 +218,38 @@ final class ReportViews {
 		soft.assertThat(n.get("messages").asLong()).as(label + " messages").isEqualTo(e.messages());
 		soft.assertThat(n.get("accepted").asLong()).as(label + " accepted").isEqualTo(e.accepted());
 		soft.assertThat(n.get("rejected").asLong()).as(label + " rejected").isEqualTo(e.rejected());
-		soft.assertThat(n.get("deliveryFailures").asLong()).as(label + " deliveryFailures").isEqualTo(e.deliveryFailures());
-		soft.assertThat(n.get("rejects").asLong()).as(label + " rejects").isEqualTo(e.rejected() + e.deliveryFailures());
-		soft.assertThat(n.get("firstTimeRight").isNull() ? null : n.get("firstTimeRight").decimalValue().toPlainString())
-			.as(label + " firstTimeRight").isEqualTo(e.firstTimeRight());
+		soft.assertThat(n.get("deliveryFailures").asLong())
+			.as(label + " deliveryFailures")
+			.isEqualTo(e.deliveryFailures());
+		soft.assertThat(n.get("rejects").asLong())
+			.as(label + " rejects")
+			.isEqualTo(e.rejected() + e.deliveryFailures());
+		soft.assertThat(
+				n.get("firstTimeRight").isNull() ? null : n.get("firstTimeRight").decimalValue().toPlainString())
+			.as(label + " firstTimeRight")
+			.isEqualTo(e.firstTimeRight());
 		soft.assertThat(n.at("/rework/replays").asLong()).as(label + " replays").isEqualTo(e.replays());
 		soft.assertThat(n.at("/rework/edits").asLong()).as(label + " edits").isEqualTo(e.edits());
 		soft.assertThat(n.at("/rework/discards").asLong()).as(label + " discards").isEqualTo(e.discards());
 		soft.assertThat(n.at("/rework/fixed").asLong()).as(label + " fixed").isEqualTo(e.fixed());
 		soft.assertThat(n.at("/timeToFix/count").asLong()).as(label + " timeToFix.count").isEqualTo(e.fixed());
-		soft.assertThat(number(n.at("/timeToFix/medianSeconds"))).as(label + " timeToFix.medianSeconds").isEqualTo(e.fixMedian());
-		soft.assertThat(number(n.at("/timeToFix/p90Seconds"))).as(label + " timeToFix.p90Seconds").isEqualTo(e.fixP90());
+		soft.assertThat(number(n.at("/timeToFix/medianSeconds")))
+			.as(label + " timeToFix.medianSeconds")
+			.isEqualTo(e.fixMedian());
+		soft.assertThat(number(n.at("/timeToFix/p90Seconds")))
+			.as(label + " timeToFix.p90Seconds")
+			.isEqualTo(e.fixP90());
 		soft.assertThat(n.at("/timeToFix/method").asText()).as(label + " timeToFix.method").isEqualTo("nearest-rank");
 		soft.assertThat(n.at("/timeStale/count").asLong()).as(label + " timeStale.count").isEqualTo(e.staleCount());
-		soft.assertThat(n.at("/timeStale/stillStale").asLong()).as(label + " timeStale.stillStale").isEqualTo(e.stillStale());
-		soft.assertThat(number(n.at("/timeStale/medianSeconds"))).as(label + " timeStale.medianSeconds").isEqualTo(e.staleMedian());
-		soft.assertThat(number(n.at("/timeStale/p90Seconds"))).as(label + " timeStale.p90Seconds").isEqualTo(e.staleP90());
+		soft.assertThat(n.at("/timeStale/stillStale").asLong())
+			.as(label + " timeStale.stillStale")
+			.isEqualTo(e.stillStale());
+		soft.assertThat(number(n.at("/timeStale/medianSeconds")))
+			.as(label + " timeStale.medianSeconds")
+			.isEqualTo(e.staleMedian());
+		soft.assertThat(number(n.at("/timeStale/p90Seconds")))
+			.as(label + " timeStale.p90Seconds")
+			.isEqualTo(e.staleP90());
 		soft.assertThat(n.at("/timeStale/method").asText()).as(label + " timeStale.method").isEqualTo("nearest-rank");
 		Map<String, Long> rules = new TreeMap<>();
 		n.get("rejectsByRule").properties().forEach(r -> rules.put(r.getKey(), r.getValue().asLong()));
@@ -231,19 +275,24 @@ final class ReportViews {
 		expected.put("stale_median_seconds", e.staleMedian() == null ? "" : e.staleMedian().toString());
 		expected.put("stale_p90_seconds", e.staleP90() == null ? "" : e.staleP90().toString());
 		expected.put("rejects_by_rule", e.rules());
-		expected.forEach((column, value) -> soft.assertThat(r.get(column)).as(label + " CSV " + column).isEqualTo(value));
+		expected
+			.forEach((column, value) -> soft.assertThat(r.get(column)).as(label + " CSV " + column).isEqualTo(value));
 	}
 
 	private void text(SoftAssertions soft, String label, Expected e) {
-		soft.assertThat(tables.get("Messages").get(label)).as(label + " in the text's Messages table")
-			.containsExactly(String.valueOf(e.messages()), e.percent(), String.valueOf(e.rejected()), String.valueOf(e.deliveryFailures()));
-		soft.assertThat(tables.get("Rework and waiting").get(label)).as(label + " in the text's Rework and waiting table")
-			.containsExactly(String.valueOf(e.replays()), String.valueOf(e.edits()), String.valueOf(e.discards()), String.valueOf(e.fixed()),
-					e.fixMedianText(), e.fixP90Text(), String.valueOf(e.staleCount()), String.valueOf(e.stillStale()), e.staleMedianText(),
-					e.staleP90Text());
+		soft.assertThat(tables.get("Messages").get(label))
+			.as(label + " in the text's Messages table")
+			.containsExactly(String.valueOf(e.messages()), e.percent(), String.valueOf(e.rejected()),
+					String.valueOf(e.deliveryFailures()));
+		soft.assertThat(tables.get("Rework and waiting").get(label))
+			.as(label + " in the text's Rework and waiting table")
+			.containsExactly(String.valueOf(e.replays()), String.valueOf(e.edits()), String.valueOf(e.discards()),
+					String.valueOf(e.fixed()), e.fixMedianText(), e.fixP90Text(), String.valueOf(e.staleCount()),
+					String.valueOf(e.stillStale()), e.staleMedianText(), e.staleP90Text());
 		String rules = e.rules().isEmpty() ? "-" : e.rules().replace("=", " ").replace(";", ", ");
 		soft.assertThat(tables.get("Rejects by rule (a reject that broke two rules counts under each)").get(label))
-			.as(label + " in the text's Rejects by rule table").containsExactly(rules);
+			.as(label + " in the text's Rejects by rule table")
+			.containsExactly(rules);
 	}
 
 	private static Long number(JsonNode node) {
@@ -260,4 +309,5 @@ final class ReportViews {
 		}
 		return map;
 	}
+
 }

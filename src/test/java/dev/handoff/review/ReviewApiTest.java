@@ -24,7 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The review API as an operator, a viewer and an admin use it: the queue, one reject, replay, edit, discard, causes, bulk. */
+/**
+ * The review API as an operator, a viewer and an admin use it: the queue, one reject,
+ * replay, edit, discard, causes, bulk.
+ */
 class ReviewApiTest extends EdgeTestSupport {
 
 	static final String OPERATOR = "test-operator-token";
@@ -48,7 +51,10 @@ class ReviewApiTest extends EdgeTestSupport {
 		return send("tracking-event", bytes(event));
 	}
 
-	/** A tracking event whose utm medium was typed "Email" instead of generated: one generated-mismatch at /context/campaign/medium. */
+	/**
+	 * A tracking event whose utm medium was typed "Email" instead of generated: one
+	 * generated-mismatch at /context/campaign/medium.
+	 */
 	String typedMedium(String messageId) {
 		HttpResponse<String> answer = track(messageId, typed("medium", "Email"));
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
@@ -84,7 +90,8 @@ class ReviewApiTest extends EdgeTestSupport {
 	}
 
 	int receivedWith(String text) {
-		return tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track")).withRequestBody(containing(text))).size();
+		return tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track")).withRequestBody(containing(text)))
+			.size();
 	}
 
 	@Nested
@@ -112,8 +119,8 @@ class ReviewApiTest extends EdgeTestSupport {
 			assertThat(second.get("total").asInt()).isEqualTo(3);
 
 			assertThat(json(get("/api/rejects?rule=schema:enum" + since, VIEWER)).get("total").asInt()).isEqualTo(1);
-			assertThat(json(get("/api/rejects?rule=generated-mismatch&until=" + start, VIEWER)).get("items").findValuesAsText("id"))
-				.doesNotContainAnyElementsOf(ids);
+			assertThat(json(get("/api/rejects?rule=generated-mismatch&until=" + start, VIEWER)).get("items")
+				.findValuesAsText("id")).doesNotContainAnyElementsOf(ids);
 			assertThat(json(get("/api/rejects?status=discarded" + since, VIEWER)).get("total").asInt()).isZero();
 		}
 
@@ -121,7 +128,8 @@ class ReviewApiTest extends EdgeTestSupport {
 		void refusesAStatusThatDoesNotExistAndABadPage() {
 			HttpResponse<String> status = get("/api/rejects?status=pending", VIEWER);
 			assertThat(status.statusCode()).isEqualTo(400);
-			assertThat(status.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+			assertThat(status.headers().firstValue("Content-Type"))
+				.hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
 			assertThat(json(status).get("detail").asText()).contains("open, replayed or discarded").contains("pending");
 			assertThat(get("/api/rejects?size=0", VIEWER).statusCode()).isEqualTo(400);
 			assertThat(get("/api/rejects?cause=not-a-cause", VIEWER).statusCode()).isEqualTo(400);
@@ -140,7 +148,8 @@ class ReviewApiTest extends EdgeTestSupport {
 			assertThat(violation.get("expected").asText()).isEqualTo("email");
 			assertThat(violation.get("actual").asText()).isEqualTo("Email");
 			assertThat(reject.get("history").get(0).get("action").asText()).isEqualTo("rejected");
-			assertThat(java.util.Base64.getDecoder().decode(reject.get("payloadBase64").asText())).isEqualTo(storedPayload(id));
+			assertThat(java.util.Base64.getDecoder().decode(reject.get("payloadBase64").asText()))
+				.isEqualTo(storedPayload(id));
 		}
 
 		@Test
@@ -149,8 +158,10 @@ class ReviewApiTest extends EdgeTestSupport {
 			assertThat(answer.statusCode()).isEqualTo(404);
 			assertThat(json(answer).get("detail").asText()).contains("no-such-reject");
 			assertThat(postApi("/api/rejects/no-such-reject/replay", OPERATOR, null).statusCode()).isEqualTo(404);
-			assertThat(postApi("/api/rejects/no-such-reject/discard", OPERATOR, "{\"reason\":\"x\"}").statusCode()).isEqualTo(404);
+			assertThat(postApi("/api/rejects/no-such-reject/discard", OPERATOR, "{\"reason\":\"x\"}").statusCode())
+				.isEqualTo(404);
 		}
+
 	}
 
 	@Nested
@@ -160,18 +171,22 @@ class ReviewApiTest extends EdgeTestSupport {
 		void aPatchThatFixesTheMessageDeliversItOnceAndMarksItReplayed() {
 			String messageId = unique("patch-ok");
 			String id = typedMedium(messageId);
-			HttpResponse<String> answer = postApi("/api/rejects/" + id + "/replay", OPERATOR, "application/json-patch+json",
+			HttpResponse<String> answer = postApi("/api/rejects/" + id + "/replay", OPERATOR,
+					"application/json-patch+json",
 					"[{\"op\":\"replace\",\"path\":\"/context/campaign/medium\",\"value\":\"email\"}]");
 			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
 			assertThat(json(answer).get("outcome").asText()).isEqualTo("accepted");
 			String deliveryId = json(answer).get("id").asText();
 
 			await().atMost(Duration.ofSeconds(10)).until(() -> receivedWith(messageId) == 1);
-			assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track")).withRequestBody(containing(messageId)))
-				.get(0).getBodyAsString()).contains("\"medium\":\"email\"").doesNotContain("\"Email\"");
+			assertThat(tools
+				.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track")).withRequestBody(containing(messageId)))
+				.get(0)
+				.getBodyAsString()).contains("\"medium\":\"email\"").doesNotContain("\"Email\"");
 			JsonNode reject = reject(id);
 			assertThat(reject.get("status").asText()).isEqualTo("replayed");
-			assertThat(reject.get("payload").asText()).as("the stored payload stays as received").contains("\"medium\":\"Email\"");
+			assertThat(reject.get("payload").asText()).as("the stored payload stays as received")
+				.contains("\"medium\":\"Email\"");
 
 			HttpResponse<String> again = postApi("/api/rejects/" + id + "/replay", OPERATOR, null);
 			assertThat(again.statusCode()).isEqualTo(409);
@@ -184,14 +199,17 @@ class ReviewApiTest extends EdgeTestSupport {
 			assertThat(rows.get(0).get("outcome").asText()).isEqualTo("accepted");
 			assertThat(rows.get(0).at("/detail/deliveryId").asText()).isEqualTo(deliveryId);
 			assertThat(rows.get(0).at("/detail/patch/0/path").asText()).isEqualTo("/context/campaign/medium");
-			await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> receivedWith(messageId) == 1);
+			await().during(Duration.ofMillis(500))
+				.atMost(Duration.ofSeconds(2))
+				.until(() -> receivedWith(messageId) == 1);
 		}
 
 		@Test
 		void aPatchThatStillBreaksTheContractLeavesItOpenWithTheNewViolationsInItsHistory() {
 			String messageId = unique("patch-bad");
 			String id = typedMedium(messageId);
-			HttpResponse<String> answer = postApi("/api/rejects/" + id + "/replay", OPERATOR, "application/json-patch+json",
+			HttpResponse<String> answer = postApi("/api/rejects/" + id + "/replay", OPERATOR,
+					"application/json-patch+json",
 					"[{\"op\":\"replace\",\"path\":\"/context/campaign/medium\",\"value\":\"EMAIL\"}]");
 			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
 			assertThat(json(answer).at("/violations/0/actual").asText()).isEqualTo("EMAIL");
@@ -212,7 +230,8 @@ class ReviewApiTest extends EdgeTestSupport {
 			String id = typedMedium(messageId);
 			ObjectNode fixed = (ObjectNode) JSON.readTree(reject(id).get("payload").asText());
 			((ObjectNode) fixed.at("/context/campaign")).put("medium", "email");
-			HttpResponse<String> answer = postApi("/api/rejects/" + id + "/replay", OPERATOR, JSON.writeValueAsString(fixed));
+			HttpResponse<String> answer = postApi("/api/rejects/" + id + "/replay", OPERATOR,
+					JSON.writeValueAsString(fixed));
 			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
 			await().atMost(Duration.ofSeconds(10)).until(() -> receivedWith(messageId) == 1);
 			JsonNode row = audit(id).get(0);
@@ -224,13 +243,14 @@ class ReviewApiTest extends EdgeTestSupport {
 		@Test
 		void aPatchThatDoesNotApplyIsABadRequestAndChangesNothing() {
 			String id = typedMedium(unique("patch-miss"));
-			HttpResponse<String> answer = postApi("/api/rejects/" + id + "/replay", OPERATOR, "application/json-patch+json",
-					"[{\"op\":\"remove\",\"path\":\"/no/such/field\"}]");
+			HttpResponse<String> answer = postApi("/api/rejects/" + id + "/replay", OPERATOR,
+					"application/json-patch+json", "[{\"op\":\"remove\",\"path\":\"/no/such/field\"}]");
 			assertThat(answer.statusCode()).isEqualTo(400);
 			assertThat(json(answer).get("detail").asText()).contains("does not apply");
-			assertThat(postApi("/api/rejects/" + id + "/replay", OPERATOR, "application/json-patch+json", "{\"op\":1}").statusCode())
+			assertThat(postApi("/api/rejects/" + id + "/replay", OPERATOR, "application/json-patch+json", "{\"op\":1}")
+				.statusCode()).isEqualTo(400);
+			assertThat(postApi("/api/rejects/" + id + "/replay", OPERATOR, "text/plain", "medium=email").statusCode())
 				.isEqualTo(400);
-			assertThat(postApi("/api/rejects/" + id + "/replay", OPERATOR, "text/plain", "medium=email").statusCode()).isEqualTo(400);
 			assertThat(reject(id).get("status").asText()).isEqualTo("open");
 			assertThat(audit(id)).isEmpty();
 		}
@@ -240,7 +260,8 @@ class ReviewApiTest extends EdgeTestSupport {
 			String messageId = unique("late-truth");
 			HttpResponse<String> early = track(messageId, event -> {
 				((ObjectNode) event.get("properties")).put("campaign_id", "C-4001")
-					.put("link_url", "https://shop.example.com/x?utm_source=mailchimp&utm_medium=email&utm_campaign=autumn-2027-c-4001");
+					.put("link_url",
+							"https://shop.example.com/x?utm_source=mailchimp&utm_medium=email&utm_campaign=autumn-2027-c-4001");
 			});
 			assertThat(early.statusCode()).as("no truth for C-4001 yet").isEqualTo(422);
 			String id = json(early).get("id").asText();
@@ -250,6 +271,7 @@ class ReviewApiTest extends EdgeTestSupport {
 			await().atMost(Duration.ofSeconds(10)).until(() -> receivedWith(messageId) == 1);
 			assertThat(audit(id).get(0).get("action").asText()).isEqualTo("replay");
 		}
+
 	}
 
 	void brief(String campaign, String name) {
@@ -273,12 +295,15 @@ class ReviewApiTest extends EdgeTestSupport {
 			HttpResponse<String> none = postApi("/api/rejects/" + id + "/discard", OPERATOR, null);
 			assertThat(none.statusCode()).isEqualTo(400);
 			assertThat(json(none).get("detail").asText()).contains("reason");
-			assertThat(postApi("/api/rejects/" + id + "/discard", OPERATOR, "{\"reason\":\"  \"}").statusCode()).isEqualTo(400);
+			assertThat(postApi("/api/rejects/" + id + "/discard", OPERATOR, "{\"reason\":\"  \"}").statusCode())
+				.isEqualTo(400);
 
-			HttpResponse<String> done = postApi("/api/rejects/" + id + "/discard", OPERATOR, "{\"reason\":\"test traffic from staging\"}");
+			HttpResponse<String> done = postApi("/api/rejects/" + id + "/discard", OPERATOR,
+					"{\"reason\":\"test traffic from staging\"}");
 			assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
 			assertThat(json(done).get("status").asText()).isEqualTo("discarded");
-			assertThat(postApi("/api/rejects/" + id + "/discard", OPERATOR, "{\"reason\":\"again\"}").statusCode()).isEqualTo(409);
+			assertThat(postApi("/api/rejects/" + id + "/discard", OPERATOR, "{\"reason\":\"again\"}").statusCode())
+				.isEqualTo(409);
 			assertThat(postApi("/api/rejects/" + id + "/replay", OPERATOR, null).statusCode()).isEqualTo(409);
 
 			JsonNode reject = reject(id);
@@ -289,6 +314,7 @@ class ReviewApiTest extends EdgeTestSupport {
 			assertThat(last.at("/detail/reason").asText()).isEqualTo("test traffic from staging");
 			assertThat(audit(id)).hasSize(1);
 		}
+
 	}
 
 	@Nested
@@ -306,7 +332,8 @@ class ReviewApiTest extends EdgeTestSupport {
 			HttpResponse<String> replay = postApi("/api/rejects/" + id + "/replay", VIEWER, null);
 			assertThat(replay.statusCode()).isEqualTo(403);
 			assertThat(json(replay).get("detail").asText()).contains("viewer").contains("operator");
-			assertThat(postApi("/api/rejects/" + id + "/discard", VIEWER, "{\"reason\":\"x\"}").statusCode()).isEqualTo(403);
+			assertThat(postApi("/api/rejects/" + id + "/discard", VIEWER, "{\"reason\":\"x\"}").statusCode())
+				.isEqualTo(403);
 			assertThat(postApi("/api/rejects/replay", VIEWER, null).statusCode()).isEqualTo(403);
 			assertThat(get("/api/audit", OPERATOR).statusCode()).as("the audit trail is for admins").isEqualTo(403);
 			assertThat(reject(id).get("status").asText()).isEqualTo("open");
@@ -318,13 +345,16 @@ class ReviewApiTest extends EdgeTestSupport {
 			String id = typedMedium(unique("masking"));
 			JsonNode viewer = json(get("/api/rejects/" + id, VIEWER));
 			assertThat(viewer.get("masked").asBoolean()).isTrue();
-			assertThat(viewer.get("payload").asText()).doesNotContain("u-829361").doesNotContain("203.0.113.7").contains("•••");
+			assertThat(viewer.get("payload").asText()).doesNotContain("u-829361")
+				.doesNotContain("203.0.113.7")
+				.contains("•••");
 			assertThat(viewer.has("payloadBase64")).isFalse();
 
 			JsonNode operator = reject(id);
 			assertThat(operator.get("masked").asBoolean()).isFalse();
 			assertThat(operator.get("payload").asText()).contains("u-829361").contains("203.0.113.7");
 		}
+
 	}
 
 	@Nested
@@ -357,14 +387,17 @@ class ReviewApiTest extends EdgeTestSupport {
 			assertThat(json(get("/api/causes?edge=tracking-event", VIEWER)).findValuesAsText("id")).contains(causeId);
 			assertThat(json(get("/api/rejects?cause=" + causeId, VIEWER)).get("total").asInt()).isEqualTo(3);
 
-			HttpResponse<String> ack = postApi("/api/causes/" + causeId + "/state", OPERATOR, "{\"state\":\"acknowledged\"}");
+			HttpResponse<String> ack = postApi("/api/causes/" + causeId + "/state", OPERATOR,
+					"{\"state\":\"acknowledged\"}");
 			assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
 			assertThat(json(ack).get("state").asText()).isEqualTo("acknowledged");
 			assertThat(json(ack).get("stateChangedBy").asText()).isEqualTo("test-operator");
-			assertThat(postApi("/api/causes/" + causeId + "/state", OPERATOR, "{\"state\":\"fixed\"}").statusCode()).isEqualTo(400);
+			assertThat(postApi("/api/causes/" + causeId + "/state", OPERATOR, "{\"state\":\"fixed\"}").statusCode())
+				.isEqualTo(400);
 			assertThat(audit(causeId)).extracting(r -> r.get("outcome").asText()).containsExactly("acknowledged");
 
-			HttpResponse<String> discard = postApi("/api/rejects/discard?cause=" + causeId, OPERATOR, "{\"reason\":\"wrong test data\"}");
+			HttpResponse<String> discard = postApi("/api/rejects/discard?cause=" + causeId, OPERATOR,
+					"{\"reason\":\"wrong test data\"}");
 			assertThat(discard.statusCode()).as(discard.body()).isEqualTo(200);
 			assertThat(json(discard).get("accepted").asInt()).isEqualTo(3);
 			assertThat(cause(ids.get(0)).get("state").asText()).as("nothing left open").isEqualTo("resolved");
@@ -382,7 +415,8 @@ class ReviewApiTest extends EdgeTestSupport {
 		void anIgnoredCauseStaysIgnoredWhileItRecurs() {
 			String first = json(track(unique("ignored"), typed("name", "spring-sale"))).get("id").asText();
 			String causeId = reject(first).get("causes").get(0).asText();
-			assertThat(postApi("/api/causes/" + causeId + "/state", OPERATOR, "{\"state\":\"ignored\"}").statusCode()).isEqualTo(200);
+			assertThat(postApi("/api/causes/" + causeId + "/state", OPERATOR, "{\"state\":\"ignored\"}").statusCode())
+				.isEqualTo(200);
 			assertThat(track(unique("ignored"), typed("name", "spring-sale")).statusCode()).isEqualTo(422);
 			JsonNode cause = cause(first);
 			assertThat(cause.get("state").asText()).isEqualTo("ignored");
@@ -397,6 +431,7 @@ class ReviewApiTest extends EdgeTestSupport {
 			assertThat(answer.statusCode()).isEqualTo(400);
 			assertThat(json(answer).get("detail").asText()).contains("open, acknowledged, resolved, ignored");
 		}
+
 	}
 
 	@Nested
@@ -409,9 +444,11 @@ class ReviewApiTest extends EdgeTestSupport {
 				String messageId = unique("bulk");
 				messageIds.add(messageId);
 				String campaign = i < 10 ? "C-5001" : "C-5002";
-				HttpResponse<String> answer = track(messageId, event -> ((ObjectNode) event.get("properties")).put("campaign_id", campaign)
-					.put("link_url", "https://shop.example.com/x?utm_source=mailchimp&utm_medium=email&utm_campaign=summer-2027-"
-							+ campaign.toLowerCase()));
+				HttpResponse<String> answer = track(messageId, event -> ((ObjectNode) event.get("properties"))
+					.put("campaign_id", campaign)
+					.put("link_url",
+							"https://shop.example.com/x?utm_source=mailchimp&utm_medium=email&utm_campaign=summer-2027-"
+									+ campaign.toLowerCase()));
 				assertThat(answer.statusCode()).isEqualTo(422);
 			}
 			brief("C-5001", "Summer 2027");
@@ -431,15 +468,18 @@ class ReviewApiTest extends EdgeTestSupport {
 				assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
 				return json(r);
 			}).toList();
-			assertThat(answers.stream().mapToInt(a -> a.get("accepted").asInt()).sum()).as("the preview's count equals the runs'")
+			assertThat(answers.stream().mapToInt(a -> a.get("accepted").asInt()).sum())
+				.as("the preview's count equals the runs'")
 				.isEqualTo(wouldAccept);
 			assertThat(answers).allSatisfy(a -> assertThat(a.get("status").asText()).isEqualTo("done"));
 
 			JsonNode third = json(postApi("/api/rejects/replay?" + filter, OPERATOR, null));
 			assertThat(third.get("accepted").asInt()).as("safe to call again: nothing left to accept").isZero();
 
-			await().atMost(Duration.ofSeconds(15)).until(() -> messageIds.subList(0, 10).stream().allMatch(m -> receivedWith(m) >= 1));
-			await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+			await().atMost(Duration.ofSeconds(15))
+				.until(() -> messageIds.subList(0, 10).stream().allMatch(m -> receivedWith(m) >= 1));
+			await().during(Duration.ofMillis(500))
+				.atMost(Duration.ofSeconds(2))
 				.until(() -> messageIds.subList(0, 10).stream().allMatch(m -> receivedWith(m) == 1));
 			assertThat(messageIds.subList(10, 12)).allSatisfy(m -> assertThat(receivedWith(m)).as(m).isZero());
 
@@ -464,22 +504,27 @@ class ReviewApiTest extends EdgeTestSupport {
 
 			HttpResponse<String> cancel = postApi("/api/rejects/jobs/" + job + "/cancel", OPERATOR, null);
 			assertThat(cancel.statusCode()).as("the job is still running: " + cancel.body()).isEqualTo(202);
-			await().atMost(Duration.ofSeconds(30)).until(() -> !"running".equals(json(get("/api/rejects/jobs/" + job, VIEWER)).get("status").asText()));
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> !"running".equals(json(get("/api/rejects/jobs/" + job, VIEWER)).get("status").asText()));
 			JsonNode done = json(get("/api/rejects/jobs/" + job, VIEWER));
 			assertThat(done.get("status").asText()).isEqualTo("cancelled");
 			assertThat(done.get("remaining").asInt()).isPositive();
-			// typed "Email" is still wrong today: every reached reject was rejected again and stays open
+			// typed "Email" is still wrong today: every reached reject was rejected again
+			// and stays open
 			assertThat(done.get("accepted").asInt()).isZero();
 			assertThat(postApi("/api/rejects/jobs/" + job + "/cancel", OPERATOR, null).statusCode()).isEqualTo(409);
 			assertThat(get("/api/rejects/jobs/no-such-job", VIEWER).statusCode()).isEqualTo(404);
-			assertThat(audit(job)).extracting(r -> r.get("outcome").asText()).contains("started", "cancel-requested", "cancelled");
+			assertThat(audit(job)).extracting(r -> r.get("outcome").asText())
+				.contains("started", "cancel-requested", "cancelled");
 		}
 
 		@Test
 		void aBulkDiscardNeedsAFilterAndAReason() {
-			assertThat(postApi("/api/rejects/discard", OPERATOR, "{\"reason\":\"clean up\"}").statusCode()).isEqualTo(400);
+			assertThat(postApi("/api/rejects/discard", OPERATOR, "{\"reason\":\"clean up\"}").statusCode())
+				.isEqualTo(400);
 			assertThat(postApi("/api/rejects/discard?edge=tracking-event", OPERATOR, null).statusCode()).isEqualTo(400);
 		}
+
 	}
 
 	@Nested
@@ -496,5 +541,7 @@ class ReviewApiTest extends EdgeTestSupport {
 			JsonNode second = json(get("/api/audit?size=1&before=" + next, ADMIN));
 			assertThat(second.at("/items/0/seq").asLong()).isLessThan(next);
 		}
+
 	}
+
 }

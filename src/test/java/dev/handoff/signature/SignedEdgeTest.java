@@ -27,11 +27,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * An edge that requires Standard Webhooks signatures ({@value #SIGNED}: the tracking-event route as
- * {@code inbound=standard-webhooks}, its secrets under their first name, {@code handoff.edges.signatures}), and an edge
- * whose deliveries Handoff signs.
+ * An edge that requires Standard Webhooks signatures ({@value #SIGNED}: the
+ * tracking-event route as {@code inbound=standard-webhooks}, its secrets under their
+ * first name, {@code handoff.edges.signatures}), and an edge whose deliveries Handoff
+ * signs.
  */
-@AutoConfigureObservability // tests turn metric export off unless asked; the refusals are counted for Prometheus
+@AutoConfigureObservability // tests turn metric export off unless asked; the refusals are
+							// counted for Prometheus
 class SignedEdgeTest extends EdgeTestSupport {
 
 	/** The signed edge. */
@@ -46,10 +48,11 @@ class SignedEdgeTest extends EdgeTestSupport {
 	@DynamicPropertySource
 	static void signatures(DynamicPropertyRegistry registry) throws IOException {
 		Path routes = TestFiles.copy(Path.of("routes"), Files.createTempDirectory("handoff-routes-").resolve("routes"));
-		Files.writeString(routes.resolve(SIGNED + ".yaml"), Files.readString(routes.resolve("tracking-event.yaml"))
-			.replace("id: tracking-event", "id: " + SIGNED)
-			.replace("/edges/tracking-event", "/edges/" + SIGNED)
-			.replace("maxBytes=32768&inbound=basic", "maxBytes=32768&inbound=standard-webhooks"));
+		Files.writeString(routes.resolve(SIGNED + ".yaml"),
+				Files.readString(routes.resolve("tracking-event.yaml"))
+					.replace("id: tracking-event", "id: " + SIGNED)
+					.replace("/edges/tracking-event", "/edges/" + SIGNED)
+					.replace("maxBytes=32768&inbound=basic", "maxBytes=32768&inbound=standard-webhooks"));
 		registry.add("HANDOFF_ROUTES_DIR", routes::toString);
 		registry.add("handoff.edges.signatures." + SIGNED + ".secrets[0]", () -> NEW_SECRET);
 		registry.add("handoff.edges.signatures." + SIGNED + ".secrets[1]", () -> OLD_SECRET);
@@ -97,19 +100,19 @@ class SignedEdgeTest extends EdgeTestSupport {
 		int before = rejects();
 		double refused = refusals();
 		byte[] tampered = bytes(new String(event).replace("Email Link Clicked", "Email Opened"));
-		List<HttpResponse<String>> answers = List.of(
-				signed("msg_wrong", now, "whsec_d3Jvbmctc2VjcmV0", event, event),
+		List<HttpResponse<String>> answers = List.of(signed("msg_wrong", now, "whsec_d3Jvbmctc2VjcmV0", event, event),
 				signed("msg_expired", now - 600, NEW_SECRET, event, event),
 				signed("msg_future", now + 600, NEW_SECRET, event, event),
-				signed("msg_tampered", now, NEW_SECRET, event, tampered),
-				sendWithoutCredentials(SIGNED, event));
+				signed("msg_tampered", now, NEW_SECRET, event, tampered), sendWithoutCredentials(SIGNED, event));
 		assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(401);
-		assertThat(answers).extracting(r -> r.headers().firstValue("Content-Type").orElse("")).containsOnly("application/problem+json");
+		assertThat(answers).extracting(r -> r.headers().firstValue("Content-Type").orElse(""))
+			.containsOnly("application/problem+json");
 		assertThat(json(answers.get(1)).get("detail").asText()).contains("away from now");
 		assertThat(json(answers.get(4)).get("detail").asText()).contains("webhook-signature");
 		assertThat(rejects()).as("a refused signature is not a reject").isEqualTo(before);
 		assertThat(refusals()).isEqualTo(refused + 5);
-		assertThat(get("/actuator/prometheus", null).body()).contains("handoff_edge_unauthorized_total{edge=\"" + SIGNED + "\"");
+		assertThat(get("/actuator/prometheus", null).body())
+			.contains("handoff_edge_unauthorized_total{edge=\"" + SIGNED + "\"");
 	}
 
 	@Test
@@ -119,19 +122,25 @@ class SignedEdgeTest extends EdgeTestSupport {
 		HttpResponse<String> replay = signed("msg_replayed", now, NEW_SECRET, event, event);
 		assertThat(replay.headers().firstValue("Idempotent-Replayed")).hasValue("true");
 		assertThat(json(replay).get("id")).isEqualTo(json(first).get("id"));
-		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE id = ?", Integer.class, json(first).get("id").asText())).isEqualTo(1);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE id = ?", Integer.class,
+				json(first).get("id").asText()))
+			.isEqualTo(1);
 	}
 
 	@Test
 	void signsWhatItDeliversOnAnEdgeWithASigningSecret() {
-		HttpResponse<String> accepted = send("cms-landing-page", bytes(example("cms-landing-page", "01-good-page.json")));
+		HttpResponse<String> accepted = send("cms-landing-page",
+				bytes(example("cms-landing-page", "01-good-page.json")));
 		String id = json(accepted).get("id").asText();
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(
-				() -> assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/cms/wp-json/wp/v2/pages")))).hasSize(1));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/cms/wp-json/wp/v2/pages"))))
+				.hasSize(1));
 		LoggedRequest received = tools.findAll(postRequestedFor(urlPathEqualTo("/cms/wp-json/wp/v2/pages"))).get(0);
 		assertThat(received.getHeader("webhook-id")).isEqualTo(id);
 		assertThat(WebhookSignature.refusal(received.getHeader("webhook-id"), received.getHeader("webhook-timestamp"),
-				received.getHeader("webhook-signature"), received.getBody(), List.of(OUTBOUND_SECRET), Duration.ofMinutes(5), Instant.now()))
+				received.getHeader("webhook-signature"), received.getBody(), List.of(OUTBOUND_SECRET),
+				Duration.ofMinutes(5), Instant.now()))
 			.isEmpty();
 	}
+
 }

@@ -8,7 +8,10 @@ import java.util.Map;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** One real PostgreSQL per test JVM, started from a jar (there is no Docker here), for tests that run on it. */
+/**
+ * One real PostgreSQL per test JVM, started from a jar (there is no Docker here), for
+ * tests that run on it.
+ */
 public final class Postgres {
 
 	private static EmbeddedPostgres server;
@@ -23,7 +26,10 @@ public final class Postgres {
 		database().forEach((name, value) -> registry.add(name, () -> value));
 	}
 
-	/** A fresh database on the shared server: the settings that point a service at it (HANDOFF_DB_URL, _USER, _PASSWORD). */
+	/**
+	 * A fresh database on the shared server: the settings that point a service at it
+	 * (HANDOFF_DB_URL, _USER, _PASSWORD).
+	 */
 	public static synchronized Map<String, String> database() {
 		try {
 			if (server == null) {
@@ -38,7 +44,8 @@ public final class Postgres {
 				}));
 			}
 			String name = "handoff_" + (++databases);
-			try (var connection = server.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+			try (var connection = server.getPostgresDatabase().getConnection();
+					var statement = connection.createStatement()) {
 				statement.execute("CREATE DATABASE " + name);
 			}
 			Map<String, String> settings = new LinkedHashMap<>();
@@ -54,4 +61,5 @@ public final class Postgres {
 			throw new IllegalStateException(e);
 		}
 	}
+
 }

@@ -17,8 +17,9 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * On H2 no value lives in the LOB store, which is written outside the transaction of the row pointing at it: after a
- * kill -9 an outbox row pointed at a BLOB that was never written and every later read of the outbox failed.
+ * On H2 no value lives in the LOB store, which is written outside the transaction of the
+ * row pointing at it: after a kill -9 an outbox row pointed at a BLOB that was never
+ * written and every later read of the outbox failed.
  */
 class SchemaTest {
 
@@ -38,23 +39,31 @@ class SchemaTest {
 		Schema.H2.configure(Flyway.configure().dataSource(data)).load().migrate();
 
 		assertThat(jdbc.queryForList(LOB_COLUMNS, String.class)).isEmpty();
-		assertThat(jdbc.queryForObject("SELECT DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'OUTBOX' AND COLUMN_NAME = 'PAYLOAD'",
-				String.class)).isEqualTo("BINARY VARYING");
+		assertThat(jdbc.queryForObject(
+				"SELECT DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'OUTBOX' AND COLUMN_NAME = 'PAYLOAD'",
+				String.class))
+			.isEqualTo("BINARY VARYING");
 	}
 
 	@Test
 	void anOlderH2DatabaseMovesItsLargeObjectsIntoTheRowsAndKeepsEveryByte() {
-		Flyway.configure().dataSource(data).placeholders(Map.of("bytes", "BLOB", "text", "CLOB")).target(MigrationVersion.fromVersion("13"))
-			.load().migrate();
+		Flyway.configure()
+			.dataSource(data)
+			.placeholders(Map.of("bytes", "BLOB", "text", "CLOB"))
+			.target(MigrationVersion.fromVersion("13"))
+			.load()
+			.migrate();
 		assertThat(jdbc.queryForList(LOB_COLUMNS, String.class)).as("before the upgrade").hasSize(12);
 		byte[] payload = new byte[70_000];
 		for (int i = 0; i < payload.length; i++) {
 			payload[i] = (byte) i;
 		}
-		jdbc.update("INSERT INTO outbox (id, edge, contract, contract_sha256, target, payload, message, status, attempts, next_attempt_at, created_at) "
-				+ "VALUES ('d1', 'cms', 'cms', 'sha', 'http://cms', ?, NULL, 'pending', 0, ?, ?)", payload, Timestamp.from(Instant.now()),
-				Timestamp.from(Instant.now()));
-		jdbc.update("INSERT INTO truth_version (campaign, version, fields, message_id, recorded_at) VALUES ('c', 1, ?, 'm', ?)",
+		jdbc.update(
+				"INSERT INTO outbox (id, edge, contract, contract_sha256, target, payload, message, status, attempts, next_attempt_at, created_at) "
+						+ "VALUES ('d1', 'cms', 'cms', 'sha', 'http://cms', ?, NULL, 'pending', 0, ?, ?)",
+				payload, Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
+		jdbc.update(
+				"INSERT INTO truth_version (campaign, version, fields, message_id, recorded_at) VALUES ('c', 1, ?, 'm', ?)",
 				"{\"landing_url\":\"https://example.com/ü\"}", Timestamp.from(Instant.now()));
 
 		Schema.H2.configure(Flyway.configure().dataSource(data)).load().migrate();
@@ -63,10 +72,14 @@ class SchemaTest {
 		assertThat(jdbc.queryForObject("SELECT payload FROM outbox WHERE id = 'd1'", byte[].class)).isEqualTo(payload);
 		assertThat(jdbc.queryForObject("SELECT fields FROM truth_version WHERE campaign = 'c'", String.class))
 			.isEqualTo("{\"landing_url\":\"https://example.com/ü\"}");
-		assertThatThrownBy(() -> jdbc.update("UPDATE outbox SET payload = NULL WHERE id = 'd1'")).as("a required value stays required")
+		assertThatThrownBy(() -> jdbc.update("UPDATE outbox SET payload = NULL WHERE id = 'd1'"))
+			.as("a required value stays required")
 			.isInstanceOf(DataIntegrityViolationException.class);
-		assertThat(jdbc.queryForList("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" ORDER BY \"installed_rank\" DESC",
-				String.class)).first().isEqualTo("14");
+		assertThat(jdbc.queryForList(
+				"SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" ORDER BY \"installed_rank\" DESC",
+				String.class))
+			.first()
+			.isEqualTo("14");
 	}
 
 	@Test
@@ -76,4 +89,5 @@ class SchemaTest {
 		assertThat(Schema.H2.configure(Flyway.configure()).getLocations()).extracting(Location::getDescriptor)
 			.containsExactlyInAnyOrder("classpath:db/migration", "classpath:db/h2");
 	}
+
 }

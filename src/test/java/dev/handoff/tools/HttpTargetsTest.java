@@ -25,8 +25,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * An http target without a delivery route of its own: the method comes from {@code method=}, the path may name parts
- * of the message ({@code {/messageId}}), and a target that remembers what the tool made updates it with {@code update=}.
+ * An http target without a delivery route of its own: the method comes from
+ * {@code method=}, the path may name parts of the message ({@code {/messageId}}), and a
+ * target that remembers what the tool made updates it with {@code update=}.
  */
 class HttpTargetsTest extends EdgeTestSupport {
 
@@ -35,7 +36,8 @@ class HttpTargetsTest extends EdgeTestSupport {
 		Path routes = TestFiles.copy(Path.of("routes"), Files.createTempDirectory("handoff-routes-").resolve("routes"));
 		TestFiles.replace(routes.resolve("tracking-event.yaml"), "deliverTo={{handoff.tools.tracking-url}}/v1/track",
 				"deliverTo={{handoff.tools.tracking-url}}/v1/events/{/messageId}&method=PUT");
-		TestFiles.replace(routes.resolve("cms-landing-page.yaml"), "&remember=/id&update=POST", "&remember=/id&update=PATCH");
+		TestFiles.replace(routes.resolve("cms-landing-page.yaml"), "&remember=/id&update=POST",
+				"&remember=/id&update=PATCH");
 		registry.add("HANDOFF_ROUTES_DIR", routes::toString);
 	}
 
@@ -46,29 +48,37 @@ class HttpTargetsTest extends EdgeTestSupport {
 		HttpResponse<String> answer = send("tracking-event", bytes(example("tracking-event", "01-good-click.json")));
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
 
-		await().atMost(Duration.ofSeconds(15)).until(() -> !tools.findAll(putRequestedFor(urlPathEqualTo("/tracking/v1/events/evt-5f1c2a"))).isEmpty());
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> !tools.findAll(putRequestedFor(urlPathEqualTo("/tracking/v1/events/evt-5f1c2a"))).isEmpty());
 		assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/track")))).isEmpty();
 		String id = json(answer).get("id").asText();
 		await().atMost(Duration.ofSeconds(5))
-			.until(() -> "delivered".equals(jdbc.queryForObject("SELECT status FROM outbox WHERE id = ?", String.class, id)));
+			.until(() -> "delivered"
+				.equals(jdbc.queryForObject("SELECT status FROM outbox WHERE id = ?", String.class, id)));
 	}
 
 	@Test
 	void patchesThePageItCreatedForTheCampaign() throws IOException {
 		tools.stubFor(post(urlPathEqualTo("/cms/wp-json/wp/v2/pages")).willReturn(aResponse().withStatus(201)
-			.withHeader("Content-Type", "application/json").withBody("{\"id\": \"page/7\"}")));
-		tools.stubFor(patch(urlPathEqualTo("/cms/wp-json/wp/v2/pages/page%2F7")).willReturn(aResponse().withStatus(200)));
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"id\": \"page/7\"}")));
+		tools.stubFor(
+				patch(urlPathEqualTo("/cms/wp-json/wp/v2/pages/page%2F7")).willReturn(aResponse().withStatus(200)));
 		briefsApproved();
 		JsonNode page = example("cms-landing-page", "01-good-page.json");
 		String first = json(send("cms-landing-page", bytes(page))).get("id").asText();
 		await().atMost(Duration.ofSeconds(15))
-			.until(() -> "delivered".equals(jdbc.queryForObject("SELECT status FROM outbox WHERE id = ?", String.class, first)));
+			.until(() -> "delivered"
+				.equals(jdbc.queryForObject("SELECT status FROM outbox WHERE id = ?", String.class, first)));
 		String second = json(send("cms-landing-page", bytes(page))).get("id").asText();
 		await().atMost(Duration.ofSeconds(15))
-			.until(() -> "delivered".equals(jdbc.queryForObject("SELECT status FROM outbox WHERE id = ?", String.class, second)));
+			.until(() -> "delivered"
+				.equals(jdbc.queryForObject("SELECT status FROM outbox WHERE id = ?", String.class, second)));
 
 		assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/cms/wp-json/wp/v2/pages")))).hasSize(1);
-		assertThat(tools.findAll(patchRequestedFor(urlPathEqualTo("/cms/wp-json/wp/v2/pages/page%2F7")))).singleElement()
+		assertThat(tools.findAll(patchRequestedFor(urlPathEqualTo("/cms/wp-json/wp/v2/pages/page%2F7"))))
+			.singleElement()
 			.satisfies(r -> assertThat(JSON.readTree(r.getBody()).get("slug").asText()).isEqualTo("spring-sale-2027"));
 	}
+
 }

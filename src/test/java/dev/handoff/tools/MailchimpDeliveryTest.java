@@ -24,9 +24,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped email edge delivers to Mailchimp's Marketing API the way its documentation says a campaign is made: a
- * {@code POST /3.0/campaigns} without the content, then {@code PUT /3.0/campaigns/{id}/content} with the HTML, to the
- * id the first call answered. A delivery that fails midway is retried from where it failed: the campaign is made once.
+ * The shipped email edge delivers to Mailchimp's Marketing API the way its documentation
+ * says a campaign is made: a {@code POST /3.0/campaigns} without the content, then
+ * {@code PUT /3.0/campaigns/{id}/content} with the HTML, to the id the first call
+ * answered. A delivery that fails midway is retried from where it failed: the campaign is
+ * made once.
  */
 class MailchimpDeliveryTest extends EdgeTestSupport {
 
@@ -36,7 +38,8 @@ class MailchimpDeliveryTest extends EdgeTestSupport {
 
 	@BeforeEach
 	void mailchimpMakesCampaignB03() {
-		tools.stubFor(post(urlPathEqualTo(CAMPAIGNS)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+		tools.stubFor(post(urlPathEqualTo(CAMPAIGNS)).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
 			.withBody("{\"id\": \"b03bfc273a\", \"web_id\": 134, \"type\": \"regular\", \"status\": \"save\"}")));
 	}
 
@@ -57,7 +60,8 @@ class MailchimpDeliveryTest extends EdgeTestSupport {
 		JsonNode html = JSON.readTree(content.get(0).getBody());
 		assertThat(html.fieldNames()).toIterable().containsExactly("html");
 		assertThat(html.get("html").asText()).as("the links as the guard tagged them")
-			.contains("https://shop.example.com/spring-sale-2027?utm_source=mailchimp&amp;utm_medium=email&amp;utm_campaign=spring-sale-2027-c-2001")
+			.contains(
+					"https://shop.example.com/spring-sale-2027?utm_source=mailchimp&amp;utm_medium=email&amp;utm_campaign=spring-sale-2027-c-2001")
 			.doesNotContain("help.example.org/returns?utm_");
 		assertThat(content.get(0).getHeader("Idempotency-Key")).isEqualTo(id);
 
@@ -70,32 +74,45 @@ class MailchimpDeliveryTest extends EdgeTestSupport {
 
 	@Test
 	void aContentCallThatFailsThreeTimesEndsInOneCampaignNotFour() {
-		tools.stubFor(put(urlPathMatching(CONTENT)).inScenario("content").whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(unavailable()).willSetStateTo("failed once"));
-		tools.stubFor(put(urlPathMatching(CONTENT)).inScenario("content").whenScenarioStateIs("failed once")
-			.willReturn(unavailable()).willSetStateTo("failed twice"));
-		tools.stubFor(put(urlPathMatching(CONTENT)).inScenario("content").whenScenarioStateIs("failed twice")
-			.willReturn(unavailable()).willSetStateTo("up"));
-		tools.stubFor(put(urlPathMatching(CONTENT)).inScenario("content").whenScenarioStateIs("up")
-			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"html\": \"...\"}")));
+		tools.stubFor(put(urlPathMatching(CONTENT)).inScenario("content")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(unavailable())
+			.willSetStateTo("failed once"));
+		tools.stubFor(put(urlPathMatching(CONTENT)).inScenario("content")
+			.whenScenarioStateIs("failed once")
+			.willReturn(unavailable())
+			.willSetStateTo("failed twice"));
+		tools.stubFor(put(urlPathMatching(CONTENT)).inScenario("content")
+			.whenScenarioStateIs("failed twice")
+			.willReturn(unavailable())
+			.willSetStateTo("up"));
+		tools.stubFor(put(urlPathMatching(CONTENT)).inScenario("content")
+			.whenScenarioStateIs("up")
+			.willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"html\": \"...\"}")));
 		String id = accepted("C-2002");
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> "delivered".equals(status(id)));
 		assertThat(tools.findAll(postRequestedFor(urlPathEqualTo(CAMPAIGNS)))).as("one campaign made").hasSize(1);
-		assertThat(tools.findAll(putRequestedFor(urlPathEqualTo(CONTENT)))).as("the content set four times, the last one taken")
+		assertThat(tools.findAll(putRequestedFor(urlPathEqualTo(CONTENT))))
+			.as("the content set four times, the last one taken")
 			.hasSize(4)
 			.extracting(r -> r.getHeader("Idempotency-Key"))
 			.containsOnly(id);
 		assertThat(jdbc.queryForObject("SELECT attempts FROM outbox WHERE id = ?", Integer.class, id)).isEqualTo(4);
-		assertThat(jdbc.queryForList("SELECT status FROM delivery_attempt WHERE outbox_id = ? ORDER BY attempt", Integer.class, id))
+		assertThat(jdbc.queryForList("SELECT status FROM delivery_attempt WHERE outbox_id = ? ORDER BY attempt",
+				Integer.class, id))
 			.containsExactly(503, 503, 503, 200);
 	}
 
 	@Test
 	void aCampaignMailchimpRefusesBecomesADeliveryRejectWithItsProblem() {
-		tools.stubFor(post(urlPathEqualTo(CAMPAIGNS)).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/problem+json")
-			.withBody("{\"type\": \"https://mailchimp.com/developer/marketing/docs/errors/\", \"title\": \"Invalid Resource\", "
-					+ "\"status\": 400, \"detail\": \"The resource submitted could not be validated.\", \"instance\": \"\"}")));
+		tools.stubFor(post(urlPathEqualTo(CAMPAIGNS)).willReturn(aResponse().withStatus(400)
+			.withHeader("Content-Type", "application/problem+json")
+			.withBody(
+					"{\"type\": \"https://mailchimp.com/developer/marketing/docs/errors/\", \"title\": \"Invalid Resource\", "
+							+ "\"status\": 400, \"detail\": \"The resource submitted could not be validated.\", \"instance\": \"\"}")));
 		String id = accepted("C-2003");
 
 		await().atMost(Duration.ofSeconds(15)).until(() -> "failed".equals(status(id)));
@@ -106,7 +123,10 @@ class MailchimpDeliveryTest extends EdgeTestSupport {
 		assertThat(violation.get("actual").asText()).startsWith("400: ").contains("Invalid Resource");
 	}
 
-	/** The shipped brief (versions 1 and 2) and the shipped good email, for a campaign of this test's own. */
+	/**
+	 * The shipped brief (versions 1 and 2) and the shipped good email, for a campaign of
+	 * this test's own.
+	 */
 	private String accepted(String campaign) {
 		briefsApproved(campaign);
 		JsonNode email = example("email-campaign", "01-good-campaign.json");
@@ -121,7 +141,10 @@ class MailchimpDeliveryTest extends EdgeTestSupport {
 	}
 
 	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder unavailable() {
-		return aResponse().withStatus(503).withHeader("Content-Type", "application/problem+json")
-			.withBody("{\"type\": \"https://mailchimp.com/developer/marketing/docs/errors/\", \"title\": \"Service Unavailable\", \"status\": 503}");
+		return aResponse().withStatus(503)
+			.withHeader("Content-Type", "application/problem+json")
+			.withBody(
+					"{\"type\": \"https://mailchimp.com/developer/marketing/docs/errors/\", \"title\": \"Service Unavailable\", \"status\": 503}");
 	}
+
 }

@@ -19,9 +19,10 @@ import dev.handoff.EdgeTestSupport;
 import org.junit.jupiter.api.Test;
 
 /**
- * Segment refuses an event over 32 KB and a batch over 500 KB with a 400 (its HTTP API documentation), which the
- * outbox could only turn into a delivery reject long after the sender left. The shipped tracking routes say the
- * limits, so a heavy event is refused at the edge and a heavy batch goes on as several.
+ * Segment refuses an event over 32 KB and a batch over 500 KB with a 400 (its HTTP API
+ * documentation), which the outbox could only turn into a delivery reject long after the
+ * sender left. The shipped tracking routes say the limits, so a heavy event is refused at
+ * the edge and a heavy batch goes on as several.
  */
 class SegmentLimitsTest extends EdgeTestSupport {
 
@@ -78,9 +79,11 @@ class SegmentLimitsTest extends EdgeTestSupport {
 
 		await().atMost(Duration.ofSeconds(15)).until(() -> messageIds(sentBatches()).size() == 40);
 		List<LoggedRequest> sent = sentBatches();
-		assertThat(sent).hasSizeGreaterThanOrEqualTo(2).allSatisfy(r -> assertThat(r.getBody().length).isLessThanOrEqualTo(SEGMENT_BATCH));
+		assertThat(sent).hasSizeGreaterThanOrEqualTo(2)
+			.allSatisfy(r -> assertThat(r.getBody().length).isLessThanOrEqualTo(SEGMENT_BATCH));
 		assertThat(messageIds(sent)).containsExactlyInAnyOrderElementsOf(ids);
-		assertThat(sent).extracting(r -> r.getHeader("Idempotency-Key")).doesNotHaveDuplicates()
+		assertThat(sent).extracting(r -> r.getHeader("Idempotency-Key"))
+			.doesNotHaveDuplicates()
 			.contains(json(answer).get("id").asText());
 	}
 
@@ -107,4 +110,5 @@ class SegmentLimitsTest extends EdgeTestSupport {
 		}
 		return ids;
 	}
+
 }

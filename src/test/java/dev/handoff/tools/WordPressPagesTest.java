@@ -18,9 +18,10 @@ import dev.handoff.EdgeTestSupport;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped CMS edge keeps one WordPress page per campaign: the first accepted page is created with
- * {@code POST /wp/v2/pages}, WordPress answers its id, and a page built on a later brief version updates that page with
- * {@code POST /wp/v2/pages/{id}}, so a late change reaches the page that is live and the drift clears.
+ * The shipped CMS edge keeps one WordPress page per campaign: the first accepted page is
+ * created with {@code POST /wp/v2/pages}, WordPress answers its id, and a page built on a
+ * later brief version updates that page with {@code POST /wp/v2/pages/{id}}, so a late
+ * change reaches the page that is live and the drift clears.
  */
 class WordPressPagesTest extends EdgeTestSupport {
 
@@ -28,9 +29,11 @@ class WordPressPagesTest extends EdgeTestSupport {
 
 	@Test
 	void aLateChangeUpdatesThePageTheFirstVersionCreatedAndClearsTheDrift() throws IOException {
-		tools.stubFor(post(urlPathEqualTo(PAGES)).willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+		tools.stubFor(post(urlPathEqualTo(PAGES)).willReturn(aResponse().withStatus(201)
+			.withHeader("Content-Type", "application/json")
 			.withBody("{\"id\": 42, \"status\": \"draft\", \"link\": \"https://shop.example.com/?page_id=42\"}")));
-		tools.stubFor(post(urlPathEqualTo(PAGES + "/42")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+		tools.stubFor(post(urlPathEqualTo(PAGES + "/42")).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
 			.withBody("{\"id\": 42, \"status\": \"draft\"}")));
 		accept("brief-approved", example("brief-approved", "01-approved-brief.json"));
 		String first = accept("cms-landing-page", example("cms-landing-page", "03-built-from-the-old-brief.json"));
@@ -49,7 +52,8 @@ class WordPressPagesTest extends EdgeTestSupport {
 			.singleElement()
 			.satisfies(r -> assertThat(r.getHeader("Idempotency-Key")).isEqualTo(second));
 		assertThat(tools.findAll(anyRequestedFor(urlPathMatching(PAGES + "/(?!42$).*")))).isEmpty();
-		assertThat(json(get("/api/drift?campaign=C-1001"))).noneSatisfy(d -> assertThat(d.get("edge").asText()).isEqualTo("cms-landing-page"));
+		assertThat(json(get("/api/drift?campaign=C-1001")))
+			.noneSatisfy(d -> assertThat(d.get("edge").asText()).isEqualTo("cms-landing-page"));
 		assertThat(json(get("/api/truth/C-1001")).get("artifacts")).singleElement()
 			.satisfies(a -> assertThat(a.get("id").asText()).isEqualTo("42"));
 	}
@@ -63,4 +67,5 @@ class WordPressPagesTest extends EdgeTestSupport {
 	private String status(String id) {
 		return jdbc.queryForObject("SELECT status FROM outbox WHERE id = ?", String.class, id);
 	}
+
 }

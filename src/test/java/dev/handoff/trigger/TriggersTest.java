@@ -27,22 +27,24 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Review triggers alert an edge's owner once when a threshold is crossed, stay quiet while it holds, and resolve when it
- * clears: a reject burst, a reject left open, a message the tool keeps refusing, a campaign behind its brief.
+ * Review triggers alert an edge's owner once when a threshold is crossed, stay quiet
+ * while it holds, and resolve when it clears: a reject burst, a reject left open, a
+ * message the tool keeps refusing, a campaign behind its brief.
  */
 class TriggersTest extends EdgeTestSupport {
 
 	@DynamicPropertySource
 	static void triggers(DynamicPropertyRegistry registry) throws IOException {
 		Path contracts = TestFiles.copy(Path.of("contracts"), Files.createTempDirectory("handoff-triggers-"));
-		Files.writeString(contracts.resolve("triggers.json"), """
-				{ "triggers": [
-				  { "name": "reject-burst", "when": "rejects", "edge": "tracking-event", "threshold": 2, "window": "4s" },
-				  { "name": "reject-waiting", "when": "open-reject-age", "edge": "email-campaign", "olderThan": "2s" },
-				  { "name": "delivery-stuck", "when": "outbox-age", "edge": "tracking-batch", "olderThan": "2s" },
-				  { "name": "campaign-behind", "when": "drift-age", "edge": "cms-landing-page", "olderThan": "2s" }
-				] }
-				""");
+		Files.writeString(contracts.resolve("triggers.json"),
+				"""
+						{ "triggers": [
+						  { "name": "reject-burst", "when": "rejects", "edge": "tracking-event", "threshold": 2, "window": "4s" },
+						  { "name": "reject-waiting", "when": "open-reject-age", "edge": "email-campaign", "olderThan": "2s" },
+						  { "name": "delivery-stuck", "when": "outbox-age", "edge": "tracking-batch", "olderThan": "2s" },
+						  { "name": "campaign-behind", "when": "drift-age", "edge": "cms-landing-page", "olderThan": "2s" }
+						] }
+						""");
 		registry.add("HANDOFF_CONTRACTS_DIR", contracts::toString);
 		registry.add("handoff.triggers.interval", () -> "200ms");
 		registry.add("handoff.notify.owners.tracking-event.name", () -> "Analytics team");
@@ -52,9 +54,11 @@ class TriggersTest extends EdgeTestSupport {
 		registry.add("handoff.notify.owners.tracking-batch.webhook", () -> tools.baseUrl() + "/hooks/batch");
 		registry.add("handoff.notify.owners.cms-landing-page.webhook", () -> tools.baseUrl() + "/hooks/cms");
 		registry.add("handoff.notify.base-url", () -> "https://handoff.example.com");
-		// a minute of 1 s retries, so a batch the collector keeps refusing stays in the outbox (not a delivery reject)
+		// a minute of 1 s retries, so a batch the collector keeps refusing stays in the
+		// outbox (not a delivery reject)
 		// for as long as the outbox-age test needs
-		registry.add("handoff.delivery.edges.tracking-batch.retry-waits", () -> String.join(",", Collections.nCopies(60, "1s")));
+		registry.add("handoff.delivery.edges.tracking-batch.retry-waits",
+				() -> String.join(",", Collections.nCopies(60, "1s")));
 	}
 
 	@BeforeEach
@@ -80,7 +84,10 @@ class TriggersTest extends EdgeTestSupport {
 		return received(hook).stream().filter(m -> m.at("/handoff/kind").asText().equals(kind)).toList();
 	}
 
-	/** Where the trigger stands on the edge, as {@code GET /api/triggers} shows it to a viewer. */
+	/**
+	 * Where the trigger stands on the edge, as {@code GET /api/triggers} shows it to a
+	 * viewer.
+	 */
 	private JsonNode state(String trigger, String edge) {
 		HttpResponse<String> answer = get("/api/triggers", "test-viewer-token");
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
@@ -107,7 +114,9 @@ class TriggersTest extends EdgeTestSupport {
 		briefsApproved();
 		typedMedium();
 		typedMedium();
-		await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(3)).until(() -> received("analytics").isEmpty());
+		await().during(Duration.ofMillis(600))
+			.atMost(Duration.ofSeconds(3))
+			.until(() -> received("analytics").isEmpty());
 
 		typedMedium();
 		await().atMost(Duration.ofSeconds(5)).until(() -> received("analytics").size() == 1);
@@ -116,7 +125,8 @@ class TriggersTest extends EdgeTestSupport {
 		assertThat(alert.at("/handoff/trigger").asText()).isEqualTo("reject-burst");
 		assertThat(alert.at("/handoff/edge").asText()).isEqualTo("tracking-event");
 		assertThat(alert.at("/handoff/measured").asText()).startsWith("3 rejects within 4s");
-		assertThat(alert.at("/handoff/link").asText()).isEqualTo("https://handoff.example.com/ui/rejects?edge=tracking-event&status=open");
+		assertThat(alert.at("/handoff/link").asText())
+			.isEqualTo("https://handoff.example.com/ui/rejects?edge=tracking-event&status=open");
 		assertThat(alert.get("text").asText()).contains("Analytics team").contains("more than 2 rejects within 4s");
 
 		typedMedium();
@@ -127,8 +137,12 @@ class TriggersTest extends EdgeTestSupport {
 		List<JsonNode> all = received("analytics");
 		assertThat(all.get(0).at("/handoff/kind").asText()).as("no second alert while it held").isEqualTo("alert");
 		assertThat(all.get(1).at("/handoff/kind").asText()).isEqualTo("resolved");
-		assertThat(all.get(1).get("text").asText()).contains("reject-burst").contains("tracking-event").contains("after");
-		await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3)).until(() -> received("analytics").size() == 2);
+		assertThat(all.get(1).get("text").asText()).contains("reject-burst")
+			.contains("tracking-event")
+			.contains("after");
+		await().during(Duration.ofMillis(800))
+			.atMost(Duration.ofSeconds(3))
+			.until(() -> received("analytics").size() == 2);
 	}
 
 	@Test
@@ -141,7 +155,8 @@ class TriggersTest extends EdgeTestSupport {
 		await().atMost(Duration.ofSeconds(8)).until(() -> received("email").size() == 1);
 		assertThat(received("email").get(0).at("/handoff/trigger").asText()).isEqualTo("reject-waiting");
 
-		assertThat(postApi("/api/rejects/" + id + "/discard", "test-operator-token", "{\"reason\":\"rebuilt by hand\"}").statusCode()).isEqualTo(200);
+		assertThat(postApi("/api/rejects/" + id + "/discard", "test-operator-token", "{\"reason\":\"rebuilt by hand\"}")
+			.statusCode()).isEqualTo(200);
 		await().atMost(Duration.ofSeconds(5)).until(() -> received("email").size() == 2);
 		assertThat(received("email").get(1).at("/handoff/kind").asText()).isEqualTo("resolved");
 	}
@@ -159,27 +174,34 @@ class TriggersTest extends EdgeTestSupport {
 		assertThat(alert.at("/handoff/kind").asText()).isEqualTo("alert");
 		assertThat(alert.at("/handoff/trigger").asText()).isEqualTo("delivery-stuck");
 		assertThat(alert.at("/handoff/edge").asText()).isEqualTo("tracking-batch");
-		assertThat(alert.at("/handoff/measured").asText()).startsWith("the oldest undelivered message is").endsWith("old (limit 2s)");
+		assertThat(alert.at("/handoff/measured").asText()).startsWith("the oldest undelivered message is")
+			.endsWith("old (limit 2s)");
 		assertThat(alert.at("/handoff/link").asText()).isEqualTo("https://handoff.example.com/ui/edges");
 		assertThat(alert.get("text").asText()).contains("a message waiting for delivery for more than 2s");
 		assertThat(outboxStatus("tracking-batch")).as("still owed, not given up").isEqualTo("pending");
-		assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/batch")))).as("the collector was tried").isNotEmpty();
+		assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/batch")))).as("the collector was tried")
+			.isNotEmpty();
 		assertThat(state("delivery-stuck", "tracking-batch").get("firing").asBoolean()).isTrue();
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(4)).until(() -> received("batch").size() == 1);
 
-		tools.stubFor(post(urlPathEqualTo("/tracking/v1/batch")).atPriority(1).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json").withBody("{\"success\": true}")));
+		tools.stubFor(post(urlPathEqualTo("/tracking/v1/batch")).atPriority(1)
+			.willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"success\": true}")));
 		await("the delivery-stuck resolve").atMost(Duration.ofSeconds(20)).until(() -> received("batch").size() == 2);
 		assertThat(outboxStatus("tracking-batch")).isEqualTo("delivered");
 		List<LoggedRequest> sends = tools.findAll(postRequestedFor(urlPathEqualTo("/tracking/v1/batch")));
 		assertThat(sends).as("refused at least once, then taken").hasSizeGreaterThan(1);
-		assertThat(sends).extracting(r -> r.getHeader("Idempotency-Key")).as("one message, sent again").containsOnly(sends.get(0).getHeader("Idempotency-Key"));
+		assertThat(sends).extracting(r -> r.getHeader("Idempotency-Key"))
+			.as("one message, sent again")
+			.containsOnly(sends.get(0).getHeader("Idempotency-Key"));
 		JsonNode resolved = received("batch").get(1);
 		assertThat(resolved.at("/handoff/kind").asText()).isEqualTo("resolved");
 		assertThat(resolved.at("/handoff/trigger").asText()).isEqualTo("delivery-stuck");
 		assertThat(resolved.at("/handoff/measured").asText()).isEqualTo("none");
 		assertThat(state("delivery-stuck", "tracking-batch").get("firing").asBoolean()).isFalse();
-		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reject WHERE edge = 'tracking-batch'", Integer.class)).isZero();
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reject WHERE edge = 'tracking-batch'", Integer.class))
+			.isZero();
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(4)).until(() -> received("batch").size() == 2);
 	}
 
@@ -190,36 +212,48 @@ class TriggersTest extends EdgeTestSupport {
 		await().atMost(Duration.ofSeconds(10)).until(() -> "delivered".equals(outboxStatus("cms-landing-page")));
 
 		ObjectNode moved = example("brief-approved", "02-late-change-of-landing-url.json").deepCopy();
-		((ObjectNode) moved.get("fields")).put("campaign_id", "C-2001").put("version", 3).put("landing_url", "https://shop.example.com/moved");
+		((ObjectNode) moved.get("fields")).put("campaign_id", "C-2001")
+			.put("version", 3)
+			.put("landing_url", "https://shop.example.com/moved");
 		assertThat(send("brief-approved", bytes(moved)).statusCode()).isEqualTo(202);
 		await().atMost(Duration.ofSeconds(10)).until(() -> received("cms", "late-change").size() == 1);
 
-		await("the campaign-behind alert").atMost(Duration.ofSeconds(20)).until(() -> received("cms", "alert").size() == 1);
+		await("the campaign-behind alert").atMost(Duration.ofSeconds(20))
+			.until(() -> received("cms", "alert").size() == 1);
 		JsonNode alert = received("cms", "alert").get(0);
 		assertThat(alert.at("/handoff/trigger").asText()).isEqualTo("campaign-behind");
 		assertThat(alert.at("/handoff/edge").asText()).isEqualTo("cms-landing-page");
 		assertThat(alert.at("/handoff/measured").asText()).startsWith("the oldest drift is").endsWith("old (limit 2s)");
-		assertThat(alert.at("/handoff/link").asText()).isEqualTo("https://handoff.example.com/ui/drift?edge=cms-landing-page");
+		assertThat(alert.at("/handoff/link").asText())
+			.isEqualTo("https://handoff.example.com/ui/drift?edge=cms-landing-page");
 		assertThat(state("campaign-behind", "cms-landing-page").get("firing").asBoolean()).isTrue();
-		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(4))
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(4))
 			.until(() -> received("cms", "alert").size() == 1 && received("cms", "resolved").isEmpty());
 
 		page(3, "https://shop.example.com/moved");
-		await("the campaign-behind resolve").atMost(Duration.ofSeconds(20)).until(() -> received("cms", "resolved").size() == 1);
-		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE edge = 'cms-landing-page' AND status = 'delivered'", Integer.class))
-			.as("the page on v3 reached WordPress").isEqualTo(2);
+		await("the campaign-behind resolve").atMost(Duration.ofSeconds(20))
+			.until(() -> received("cms", "resolved").size() == 1);
+		assertThat(jdbc.queryForObject(
+				"SELECT COUNT(*) FROM outbox WHERE edge = 'cms-landing-page' AND status = 'delivered'", Integer.class))
+			.as("the page on v3 reached WordPress")
+			.isEqualTo(2);
 		JsonNode resolved = received("cms", "resolved").get(0);
 		assertThat(resolved.at("/handoff/trigger").asText()).isEqualTo("campaign-behind");
 		assertThat(resolved.at("/handoff/measured").asText()).isEqualTo("none");
 		assertThat(state("campaign-behind", "cms-landing-page").get("firing").asBoolean()).isFalse();
-		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(4))
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(4))
 			.until(() -> received("cms", "alert").size() == 1 && received("cms", "resolved").size() == 1);
 	}
 
 	private void page(int version, String landingUrl) {
 		ObjectNode page = example("cms-landing-page", "01-good-page.json").deepCopy();
-		((ObjectNode) page.get("meta")).put("campaign_id", "C-2001").put("brief_version", version).put("landing_url", landingUrl);
+		((ObjectNode) page.get("meta")).put("campaign_id", "C-2001")
+			.put("brief_version", version)
+			.put("landing_url", landingUrl);
 		HttpResponse<String> answer = send("cms-landing-page", bytes(page));
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
 	}
+
 }

@@ -15,7 +15,10 @@ import java.util.Map;
 import dev.handoff.EdgeTestSupport;
 import org.junit.jupiter.api.Test;
 
-/** The held screen: what waits at a gate and why, approved or declined by an approver, read by everyone else. */
+/**
+ * The held screen: what waits at a gate and why, approved or declined by an approver,
+ * read by everyone else.
+ */
 class HeldScreenTest extends EdgeTestSupport {
 
 	private String held(String title) throws IOException {
@@ -30,7 +33,10 @@ class HeldScreenTest extends EdgeTestSupport {
 
 	private int emails(String title) {
 		return tools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns")))
-			.stream().filter(r -> r.getBodyAsString().contains(title)).toList().size();
+			.stream()
+			.filter(r -> r.getBodyAsString().contains(title))
+			.toList()
+			.size();
 	}
 
 	@Test
@@ -41,32 +47,47 @@ class HeldScreenTest extends EdgeTestSupport {
 
 		UiClient viewer = UiClient.signedIn(port, "test-viewer-token");
 		String page = viewer.get("/ui/held").body();
-		assertThat(page).contains("data-held=\"" + approve + "\"").contains("data-held=\"" + decline + "\"")
-			.contains("Legal review of regulated offers").contains("Only someone with the approver role can decide")
+		assertThat(page).contains("data-held=\"" + approve + "\"")
+			.contains("data-held=\"" + decline + "\"")
+			.contains("Legal review of regulated offers")
+			.contains("Only someone with the approver role can decide")
 			.doesNotContain("Approve and send on");
-		assertThat(viewer.post("/ui/held/" + approve + "/approve", Map.of()).statusCode()).as("a viewer cannot decide").isEqualTo(403);
+		assertThat(viewer.post("/ui/held/" + approve + "/approve", Map.of()).statusCode()).as("a viewer cannot decide")
+			.isEqualTo(403);
 		UiClient operator = UiClient.signedIn(port, "test-operator-token");
-		assertThat(operator.post("/ui/held/" + approve + "/approve", Map.of()).statusCode()).as("nor an operator").isEqualTo(403);
+		assertThat(operator.post("/ui/held/" + approve + "/approve", Map.of()).statusCode()).as("nor an operator")
+			.isEqualTo(403);
 
 		UiClient approver = UiClient.signedIn(port, "test-approver-token");
 		assertThat(approver.get("/ui/held").body()).contains("Approve and send on");
-		HttpResponse<String> approved = approver.post("/ui/held/" + approve + "/approve", Map.of("comment", "terms checked"));
+		HttpResponse<String> approved = approver.post("/ui/held/" + approve + "/approve",
+				Map.of("comment", "terms checked"));
 		assertThat(approved.statusCode()).isEqualTo(302);
-		assertThat(approver.get("/ui/held").body()).as("where the browser goes next").contains("Approved: it is on its way to the next tool.");
+		assertThat(approver.get("/ui/held").body()).as("where the browser goes next")
+			.contains("Approved: it is on its way to the next tool.");
 		await().atMost(Duration.ofSeconds(10)).until(() -> emails("Offer to approve") == 1);
 
 		HttpResponse<String> noComment = approver.post("/ui/held/" + decline + "/decline", Map.of("comment", ""));
 		assertThat(noComment.statusCode()).as(noComment.body()).isEqualTo(302);
-		assertThat(approver.get("/ui/held").body()).contains("Say why it is declined").contains("data-held=\"" + decline + "\"");
+		assertThat(approver.get("/ui/held").body()).contains("Say why it is declined")
+			.contains("data-held=\"" + decline + "\"");
 		approver.post("/ui/held/" + decline + "/decline", Map.of("comment", "needs the legal footer"));
 		String after = approver.get("/ui/held").body();
-		assertThat(after).doesNotContain("data-held=\"" + decline + "\"").doesNotContain("data-held=\"" + approve + "\"")
-			.contains("data-decided=\"" + approve + "\"").contains("terms checked").contains("needs the legal footer");
+		assertThat(after).doesNotContain("data-held=\"" + decline + "\"")
+			.doesNotContain("data-held=\"" + approve + "\"")
+			.contains("data-decided=\"" + approve + "\"")
+			.contains("terms checked")
+			.contains("needs the legal footer");
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reject_violation v JOIN reject r ON r.seq = v.reject_seq "
-				+ "WHERE v.rule = 'declined' AND r.edge = 'email-campaign'", Integer.class)).isEqualTo(1);
-		assertThat(jdbc.queryForList("SELECT actor FROM audit WHERE subject IN (?, ?) ORDER BY seq", String.class, approve, decline))
+				+ "WHERE v.rule = 'declined' AND r.edge = 'email-campaign'", Integer.class))
+			.isEqualTo(1);
+		assertThat(jdbc.queryForList("SELECT actor FROM audit WHERE subject IN (?, ?) ORDER BY seq", String.class,
+				approve, decline))
 			.containsExactly("test-approver", "test-approver");
-		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> emails("Offer to decline") == 0);
+		await().during(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(2))
+			.until(() -> emails("Offer to decline") == 0);
 		assertThat(emails("Offer to approve")).isEqualTo(1);
 	}
+
 }

@@ -17,15 +17,23 @@ import dev.handoff.EdgeTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.util.HtmlUtils;
 
-/** The report screen shows the same figures as {@code GET /api/report}, in the shared layout, to anyone signed in. */
+/**
+ * The report screen shows the same figures as {@code GET /api/report}, in the shared
+ * layout, to anyone signed in.
+ */
 class ReportScreenTest extends EdgeTestSupport {
 
 	private static final String VIEWER = "test-viewer-token";
 
-	/** The cells of the row with this data-line in each table of the page, one list per table. */
+	/**
+	 * The cells of the row with this data-line in each table of the page, one list per
+	 * table.
+	 */
 	private static List<List<String>> cells(String page, String line) {
 		List<List<String>> tables = new ArrayList<>();
-		Matcher row = Pattern.compile("<tr class=\"line-[a-z]+\" data-line=\"" + Pattern.quote(line) + "\">(.*?)</tr>", Pattern.DOTALL).matcher(page);
+		Matcher row = Pattern
+			.compile("<tr class=\"line-[a-z]+\" data-line=\"" + Pattern.quote(line) + "\">(.*?)</tr>", Pattern.DOTALL)
+			.matcher(page);
 		while (row.find()) {
 			List<String> cells = new ArrayList<>();
 			Matcher cell = Pattern.compile("<t[hd][^>]*>(.*?)</t[hd]>", Pattern.DOTALL).matcher(row.group(1));
@@ -41,20 +49,25 @@ class ReportScreenTest extends EdgeTestSupport {
 	void showsTheApisFiguresPerEdgeAndCampaignWithTheHeadlineAndTopErrors() {
 		String since = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
 		briefsApproved();
-		assertThat(send("email-campaign", bytes(example("email-campaign", "01-good-campaign.json"))).statusCode()).isEqualTo(202);
-		HttpResponse<String> typed = send("email-campaign", bytes(example("email-campaign", "02-typed-utm-campaign.json")));
+		assertThat(send("email-campaign", bytes(example("email-campaign", "01-good-campaign.json"))).statusCode())
+			.isEqualTo(202);
+		HttpResponse<String> typed = send("email-campaign",
+				bytes(example("email-campaign", "02-typed-utm-campaign.json")));
 		assertThat(typed.statusCode()).isEqualTo(422);
 		String rejectId = json(typed).get("id").asText();
 		assertThat(postApi("/api/rejects/" + rejectId + "/replay", "test-operator-token", "application/json-patch+json",
-				"[{\"op\": \"remove\", \"path\": \"/tracking/google_analytics\"}]").statusCode()).isEqualTo(200);
+				"[{\"op\": \"remove\", \"path\": \"/tracking/google_analytics\"}]")
+			.statusCode()).isEqualTo(200);
 		String until = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS).toString();
-		String query = "since=" + URLEncoder.encode(since, StandardCharsets.UTF_8) + "&until=" + URLEncoder.encode(until, StandardCharsets.UTF_8);
+		String query = "since=" + URLEncoder.encode(since, StandardCharsets.UTF_8) + "&until="
+				+ URLEncoder.encode(until, StandardCharsets.UTF_8);
 		JsonNode api = json(get("/api/report?" + query, VIEWER));
 
 		HttpResponse<String> screen = UiClient.signedIn(port, VIEWER).get("/ui/report?" + query);
 		assertThat(screen.statusCode()).isEqualTo(200);
 		String page = screen.body();
-		assertThat(page).contains("<title>Report · Handoff</title>").contains("class=\"active\">Report</a>")
+		assertThat(page).contains("<title>Report · Handoff</title>")
+			.contains("class=\"active\">Report</a>")
 			.contains(HtmlUtils.htmlEscape(api.get("headline").asText()));
 		// email-campaign: one accepted, one rejected (then fixed by an edit): 1 / 2
 		JsonNode email = api.at("/rows/1");
@@ -77,10 +90,12 @@ class ReportScreenTest extends EdgeTestSupport {
 		UiClient viewer = UiClient.signedIn(port, VIEWER);
 		HttpResponse<String> bad = viewer.get("/ui/report?since=yesterday");
 		assertThat(bad.statusCode()).isEqualTo(200);
-		assertThat(HtmlUtils.htmlUnescape(bad.body())).contains("since 'yesterday' is not a time: give days, hours or minutes back")
+		assertThat(HtmlUtils.htmlUnescape(bad.body()))
+			.contains("since 'yesterday' is not a time: give days, hours or minutes back")
 			.doesNotContain("Rework and waiting");
 		HttpResponse<String> empty = viewer.get("/ui/report?since=2020-01-01&until=2020-02-01");
-		assertThat(empty.body()).contains("No messages in this window.").contains("Nothing was rejected in this window.");
+		assertThat(empty.body()).contains("No messages in this window.")
+			.contains("Nothing was rejected in this window.");
 		assertThat(cells(empty.body(), "all edges").get(0)).containsExactly("all edges", "0", "-", "0", "0", "-");
 	}
 
@@ -88,6 +103,8 @@ class ReportScreenTest extends EdgeTestSupport {
 	void noOneSeesItWithoutSigningIn() {
 		HttpResponse<String> answer = new UiClient(port).get("/ui/report?since=30d");
 		assertThat(answer.statusCode()).isEqualTo(302);
-		assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/ui/login?next="));
+		assertThat(answer.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).contains("/ui/login?next="));
 	}
+
 }

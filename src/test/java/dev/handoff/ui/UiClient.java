@@ -14,12 +14,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** A person's browser reduced to plain HTTP: it keeps the session cookie and the last form token it saw, and follows no redirects. */
+/**
+ * A person's browser reduced to plain HTTP: it keeps the session cookie and the last form
+ * token it saw, and follows no redirects.
+ */
 final class UiClient {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+	private final HttpClient http = HttpClient.newBuilder()
+		.cookieHandler(new CookieManager())
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
 
 	private final String base;
 
@@ -35,7 +41,8 @@ final class UiClient {
 		client.get("/ui/login");
 		HttpResponse<String> answer = client.post("/ui/login", Map.of("token", token));
 		if (answer.statusCode() != 302) {
-			throw new AssertionError("signing in with " + token + " answered " + answer.statusCode() + ": " + answer.body());
+			throw new AssertionError(
+					"signing in with " + token + " answered " + answer.statusCode() + ": " + answer.body());
 		}
 		return client;
 	}
@@ -58,11 +65,15 @@ final class UiClient {
 
 	/** Posts a form exactly as given: a forged form has no token. */
 	HttpResponse<String> postWithoutToken(String path, Map<String, String> fields) {
-		String body = fields.entrySet().stream()
-			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+		String body = fields.entrySet()
+			.stream()
+			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
-		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
 	}
 
 	String csrf() {
@@ -81,4 +92,5 @@ final class UiClient {
 			throw new AssertionError(e);
 		}
 	}
+
 }

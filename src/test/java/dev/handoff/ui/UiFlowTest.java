@@ -46,9 +46,10 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The review UI in a real headless Chromium, as a campaign operator uses it: a message bounced, they sign in, find
- * the cause, open the reject, see the wrong value marked, fix it and send it on, and the tool gets the fixed message
- * once. Screenshots of each screen go to {@code target/ui-screenshots/}.
+ * The review UI in a real headless Chromium, as a campaign operator uses it: a message
+ * bounced, they sign in, find the cause, open the reject, see the wrong value marked, fix
+ * it and send it on, and the tool gets the fixed message once. Screenshots of each screen
+ * go to {@code target/ui-screenshots/}.
  */
 class UiFlowTest extends EdgeTestSupport {
 
@@ -69,18 +70,22 @@ class UiFlowTest extends EdgeTestSupport {
 	@BeforeAll
 	static void startChromium() throws IOException {
 		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		// skipped on a developer's machine without them; under CI (.ci/run installs them and sets CI=true) a missing
+		// skipped on a developer's machine without them; under CI (.ci/run installs them
+		// and sets CI=true) a missing
 		// browser is a failure, so the UI is never left untested by accident
 		if (!installed && "true".equals(System.getenv("CI"))) {
 			throw new IllegalStateException("UiFlowTest needs " + CHROMIUM + " and " + CHROMEDRIVER + " under CI");
 		}
-		Assumptions.assumeTrue(installed, "needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install -y chromium chromium-driver)");
+		Assumptions.assumeTrue(installed,
+				"needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install -y chromium chromium-driver)");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=" + WIDTH + ",900",
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=" + WIDTH + ",900",
 				"--user-data-dir=" + Files.createTempDirectory("handoff-chromium-"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
 			.usingAnyFreePort()
 			.build();
 		browser = new ChromeDriver(service, options);
@@ -123,7 +128,8 @@ class UiFlowTest extends EdgeTestSupport {
 
 		String typedMedium = new Cause.Key("tracking-event", "generated-mismatch", "/context/campaign/medium").id();
 		WebElement cause = visible(By.cssSelector("tr[data-cause='" + typedMedium + "']"));
-		assertThat(cause.getText()).contains("Typed instead of generated", "tracking-event", "context › campaign › medium", "open");
+		assertThat(cause.getText()).contains("Typed instead of generated", "tracking-event",
+				"context › campaign › medium", "open");
 		assertThat(visible(By.cssSelector(".summary .tile")).getText()).startsWith(openRejects(null) + "\nopen reject");
 		screenshot("03-causes");
 
@@ -142,7 +148,8 @@ class UiFlowTest extends EdgeTestSupport {
 		assertThat(mark.findElement(By.cssSelector("a.marker")).getText()).isEqualTo("1");
 		assertThat(browser.findElement(By.cssSelector("#v1 .expected .value")).getText()).isEqualTo("email");
 		assertThat(browser.findElement(By.cssSelector("#v1 .actual .value")).getText()).isEqualTo("Email");
-		assertThat(browser.findElement(By.id("v1")).getText()).contains("Typed instead of generated", "context › campaign › medium");
+		assertThat(browser.findElement(By.id("v1")).getText()).contains("Typed instead of generated",
+				"context › campaign › medium");
 		assertThat(browser.findElements(By.cssSelector(".violation-mark"))).hasSize(1);
 		screenshot("05-reject");
 
@@ -150,29 +157,37 @@ class UiFlowTest extends EdgeTestSupport {
 		WebElement stillWrong = visible(By.id("still-wrong"));
 		assertThat(stillWrong.getText()).contains("Still rejected", "Typed instead of generated", "EMAIL");
 		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("open");
-		assertThat(browser.findElement(By.id("editor")).getDomProperty("value")).as("the edits are kept").contains("\"EMAIL\"");
+		assertThat(browser.findElement(By.id("editor")).getDomProperty("value")).as("the edits are kept")
+			.contains("\"EMAIL\"");
 		screenshot("06-still-rejected");
 
 		edit("\"EMAIL\"", "\"email\"");
 		assertThat(visible(By.cssSelector(".notice.good")).getText()).contains("Sent on");
 		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("replayed");
 		assertThat(browser.findElements(By.id("editor"))).as("nothing left to fix").isEmpty();
-		assertThat(browser.findElement(By.id("history")).getText()).contains("Arrived", "Replayed with changes: rejected again",
-				"Replayed with changes: accepted and sent on", "Changed context › campaign › medium to email", "test-operator");
+		assertThat(browser.findElement(By.id("history")).getText()).contains("Arrived",
+				"Replayed with changes: rejected again", "Replayed with changes: accepted and sent on",
+				"Changed context › campaign › medium to email", "test-operator");
 		screenshot("07-replayed");
 
 		open("/ui/rejects?edge=tracking-event&status=open");
 		visible(By.cssSelector(".range"));
-		assertThat(browser.findElements(By.cssSelector("tr[data-reject='" + reject + "']"))).as("it left the open queue").isEmpty();
+		assertThat(browser.findElements(By.cssSelector("tr[data-reject='" + reject + "']")))
+			.as("it left the open queue")
+			.isEmpty();
 
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> tools.verify(1,
-				postRequestedFor(urlPathEqualTo(TRACK)).withRequestBody(matchingJsonPath("$.context.campaign.medium", equalTo("email")))));
-		tools.verify(0, postRequestedFor(urlPathEqualTo(TRACK)).withRequestBody(matchingJsonPath("$.context.campaign.medium", equalTo("Email"))));
-		tools.verify(0, postRequestedFor(urlPathEqualTo(TRACK)).withRequestBody(matchingJsonPath("$.context.campaign.medium", equalTo("EMAIL"))));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> tools.verify(1, postRequestedFor(urlPathEqualTo(TRACK))
+				.withRequestBody(matchingJsonPath("$.context.campaign.medium", equalTo("email")))));
+		tools.verify(0, postRequestedFor(urlPathEqualTo(TRACK))
+			.withRequestBody(matchingJsonPath("$.context.campaign.medium", equalTo("Email"))));
+		tools.verify(0, postRequestedFor(urlPathEqualTo(TRACK))
+			.withRequestBody(matchingJsonPath("$.context.campaign.medium", equalTo("EMAIL"))));
 		tools.verify(1, postRequestedFor(urlPathEqualTo(TRACK)));
 
 		open("/ui/edges");
-		assertThat(visible(By.cssSelector("tr[data-edge='tracking-event']")).getText()).contains("tracking-event", "/tracking/v1/track");
+		assertThat(visible(By.cssSelector("tr[data-edge='tracking-event']")).getText()).contains("tracking-event",
+				"/tracking/v1/track");
 		screenshot("08-edges");
 		WebElement search = browser.findElement(By.name("campaign"));
 		search.sendKeys("C-1001");
@@ -211,7 +226,8 @@ class UiFlowTest extends EdgeTestSupport {
 		open("/ui/login");
 		signIn("test-operator-token");
 		open("/ui/rejects/" + reject);
-		((JavascriptExecutor) browser).executeScript("document.querySelector('#discard-form input[name=_csrf]').remove()");
+		((JavascriptExecutor) browser)
+			.executeScript("document.querySelector('#discard-form input[name=_csrf]').remove()");
 		browser.findElement(By.id("reason")).sendKeys("forged");
 		browser.findElement(By.id("discard")).click();
 		assertThat(visible(By.tagName("h1")).getText()).isEqualTo("This form has expired");
@@ -225,7 +241,8 @@ class UiFlowTest extends EdgeTestSupport {
 
 	@Test
 	void rejectsThatTodaysBriefWouldAcceptAreReplayedTogetherAfterAPreview() {
-		// two events and one with a typed medium, all for a campaign whose brief has not arrived yet
+		// two events and one with a typed medium, all for a campaign whose brief has not
+		// arrived yet
 		rejected(event("C-3003", "evt-bulk-1", null));
 		rejected(event("C-3003", "evt-bulk-2", null));
 		rejected(event("C-3003", "evt-bulk-3", "Email"));
@@ -246,29 +263,33 @@ class UiFlowTest extends EdgeTestSupport {
 		assertThat(visible(By.id("bulk-result")).getText()).contains("2 sent on", "1 rejected again");
 		screenshot("14-bulk-done");
 
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> tools.verify(2,
-				postRequestedFor(urlPathEqualTo(TRACK)).withRequestBody(matchingJsonPath("$.properties.campaign_id", equalTo("C-3003")))));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> tools.verify(2, postRequestedFor(urlPathEqualTo(TRACK))
+				.withRequestBody(matchingJsonPath("$.properties.campaign_id", equalTo("C-3003")))));
 	}
 
 	@Test
 	void anEdgeThatDeliveredBeforeALateChangeOfTheBriefShowsAsDrift() {
 		brief("recDriftC4004abcd", 1, "https://shop.example.com/autumn");
 		ObjectNode email = (ObjectNode) example("email-campaign", "01-good-campaign.json").deepCopy();
-		((ObjectNode) email.get("handoff")).put("campaign_id", "C-4004").put("brief_version", 1).put("landing_url", "https://shop.example.com/autumn");
-		((ObjectNode) email.get("content")).put("html", "<html><body><a href=\"https://shop.example.com/autumn\">Shop</a></body></html>");
+		((ObjectNode) email.get("handoff")).put("campaign_id", "C-4004")
+			.put("brief_version", 1)
+			.put("landing_url", "https://shop.example.com/autumn");
+		((ObjectNode) email.get("content")).put("html",
+				"<html><body><a href=\"https://shop.example.com/autumn\">Shop</a></body></html>");
 		HttpResponse<String> accepted = send("email-campaign", bytes(email));
 		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> tools.verify(
-				postRequestedFor(urlPathEqualTo("/email/3.0/campaigns")).withRequestBody(matchingJsonPath("$.tracking.google_analytics",
-						containing("c-4004")))));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> tools.verify(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns"))
+				.withRequestBody(matchingJsonPath("$.tracking.google_analytics", containing("c-4004")))));
 		brief("recDriftC4004abcd", 2, "https://shop.example.com/autumn-2027");
 
 		open("/ui/login");
 		signIn("test-viewer-token");
 		open("/ui/drift?campaign=C-4004");
 		WebElement row = visible(By.cssSelector("tr[data-drift='C-4004/email-campaign']"));
-		assertThat(row.getText()).contains("delivered on v1", "brief is now v2", "landing_url", "https://shop.example.com/autumn",
-				"https://shop.example.com/autumn-2027", "Rebuild");
+		assertThat(row.getText()).contains("delivered on v1", "brief is now v2", "landing_url",
+				"https://shop.example.com/autumn", "https://shop.example.com/autumn-2027", "Rebuild");
 		screenshot("15-drift");
 	}
 
@@ -279,7 +300,9 @@ class UiFlowTest extends EdgeTestSupport {
 		typed.put("messageId", "evt-layout");
 		HttpResponse<String> rejected = send("tracking-event", bytes(typed));
 		assertThat(rejected.statusCode()).isEqualTo(422);
-		assertThat(send("email-campaign", bytes(JSON.readTree(java.nio.file.Files.readString(java.nio.file.Path.of("demo/email-regulated-offer.json")))))
+		assertThat(send("email-campaign",
+				bytes(JSON.readTree(
+						java.nio.file.Files.readString(java.nio.file.Path.of("demo/email-regulated-offer.json")))))
 			.statusCode()).isEqualTo(202);
 		Map<String, String> screens = new java.util.LinkedHashMap<>();
 		screens.put("problems", "/ui");
@@ -310,12 +333,16 @@ class UiFlowTest extends EdgeTestSupport {
 	@Test
 	void anApproverApprovesAHeldRegulatedOfferAndTheEmailPlatformGetsItOnce() throws Exception {
 		briefsApproved();
-		ObjectNode offer = (ObjectNode) JSON.readTree(java.nio.file.Files.readString(java.nio.file.Path.of("demo/email-regulated-offer.json")));
+		ObjectNode offer = (ObjectNode) JSON
+			.readTree(java.nio.file.Files.readString(java.nio.file.Path.of("demo/email-regulated-offer.json")));
 		((ObjectNode) offer.get("settings")).put("title", "Held in the browser");
-		// a script that would rewrite the email and a remote image that would report the view: neither may work in review
-		((ObjectNode) offer.get("content")).put("html", offer.at("/content/html").asText().replace("<h1>Spring Sale</h1>",
-				"<h1 id=\"headline\">Spring Sale</h1><script>document.getElementById('headline').textContent = 'script ran';</script>"
-						+ "<img src=\"" + tools.baseUrl() + "/pixel.gif\" alt=\"\">"));
+		// a script that would rewrite the email and a remote image that would report the
+		// view: neither may work in review
+		((ObjectNode) offer.get("content")).put("html", offer.at("/content/html")
+			.asText()
+			.replace("<h1>Spring Sale</h1>",
+					"<h1 id=\"headline\">Spring Sale</h1><script>document.getElementById('headline').textContent = 'script ran';</script>"
+							+ "<img src=\"" + tools.baseUrl() + "/pixel.gif\" alt=\"\">"));
 		HttpResponse<String> held = send("email-campaign", bytes(offer));
 		assertThat(held.statusCode()).as(held.body()).isEqualTo(202);
 		String id = json(held).get("id").asText();
@@ -324,32 +351,43 @@ class UiFlowTest extends EdgeTestSupport {
 		signIn("test-approver-token");
 		open("/ui/held");
 		WebElement card = visible(By.cssSelector("article[data-held='" + id + "']"));
-		assertThat(card.getText()).contains("Legal review of regulated offers", "Held in the browser", "the gate matched /handoff/regulated_offer");
+		assertThat(card.getText()).contains("Legal review of regulated offers", "Held in the browser",
+				"the gate matched /handoff/regulated_offer");
 		assertThat(card.findElements(By.cssSelector("li.gate-mark"))).singleElement()
 			.satisfies(line -> assertThat(line.getAttribute("data-pointer")).isEqualTo("/handoff/regulated_offer"));
 		screenshot("18-held");
 		browser.switchTo().frame(card.findElement(By.cssSelector(".email-preview iframe")));
-		assertThat(wait.until(d -> d.findElement(By.id("headline"))).getText()).as("rendered, with scripts off").isEqualTo("Spring Sale");
+		assertThat(wait.until(d -> d.findElement(By.id("headline"))).getText()).as("rendered, with scripts off")
+			.isEqualTo("Spring Sale");
 		assertThat(browser.findElement(By.linkText("Shop the sale")).getAttribute("href")).contains("utm_");
 		browser.switchTo().defaultContent();
-		assertThat(tools.findAll(anyRequestedFor(urlPathEqualTo("/pixel.gif")))).as("nothing loaded from elsewhere").isEmpty();
-		assertThat(tools.findAll(anyRequestedFor(urlPathMatching("/email/3.0/campaigns.*")).withHeader("Idempotency-Key", equalTo(id))))
-			.as("nothing leaves before approval").isEmpty();
+		assertThat(tools.findAll(anyRequestedFor(urlPathEqualTo("/pixel.gif")))).as("nothing loaded from elsewhere")
+			.isEmpty();
+		assertThat(tools.findAll(
+				anyRequestedFor(urlPathMatching("/email/3.0/campaigns.*")).withHeader("Idempotency-Key", equalTo(id))))
+			.as("nothing leaves before approval")
+			.isEmpty();
 		card.findElement(By.cssSelector("form.approve input[name=comment]")).sendKeys("terms and footer checked");
 		card.findElement(By.cssSelector("form.approve button")).click();
 		WebElement notice = visible(By.cssSelector(".notice.good"));
 		assertThat(notice.getText()).contains("Approved");
-		assertThat(visible(By.cssSelector("tr[data-decided='" + id + "']")).getText()).contains("approved", "test-approver", "terms and footer checked");
+		assertThat(visible(By.cssSelector("tr[data-decided='" + id + "']")).getText()).contains("approved",
+				"test-approver", "terms and footer checked");
 		screenshot("19-held-approved");
-		// Mailchimp's content call for this message: once (the campaign itself is made once per campaign)
-		await().atMost(Duration.ofSeconds(10)).until(() -> tools.findAll(putRequestedFor(urlPathMatching("/email/3.0/campaigns/[^/]+/content"))
-			.withHeader("Idempotency-Key", equalTo(id))).size() == 1);
+		// Mailchimp's content call for this message: once (the campaign itself is made
+		// once per campaign)
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> tools
+				.findAll(putRequestedFor(urlPathMatching("/email/3.0/campaigns/[^/]+/content"))
+					.withHeader("Idempotency-Key", equalTo(id)))
+				.size() == 1);
 	}
 
 	@Test
 	void everyProblemOfAMessageIsMarkedWhereItIsAndTextThatIsNotJsonIsShownAsText() {
 		briefsApproved();
-		HttpResponse<String> schemaErrors = send("email-campaign", bytes(example("email-campaign", "08-schema-errors.json")));
+		HttpResponse<String> schemaErrors = send("email-campaign",
+				bytes(example("email-campaign", "08-schema-errors.json")));
 		assertThat(schemaErrors.statusCode()).as(schemaErrors.body()).isEqualTo(422);
 		HttpResponse<String> form = send("tracking-event", bytes("event=Email+Opened&userId=u-1"));
 		assertThat(form.statusCode()).as(form.body()).isEqualTo(422);
@@ -360,17 +398,21 @@ class UiFlowTest extends EdgeTestSupport {
 		visible(By.id("payload"));
 		assertThat(browser.findElements(By.cssSelector("a.marker"))).hasSize(4);
 		assertThat(browser.findElement(By.cssSelector("li.violation-mark[data-pointer='/settings']")).getText())
-			.as("a missing field is marked on the object that lacks it").contains("\"settings\"");
-		assertThat(browser.findElement(By.cssSelector("li.violation-mark[data-pointer='/type']")).getText()).contains("\"rss\"");
+			.as("a missing field is marked on the object that lacks it")
+			.contains("\"settings\"");
+		assertThat(browser.findElement(By.cssSelector("li.violation-mark[data-pointer='/type']")).getText())
+			.contains("\"rss\"");
 		assertThat(browser.findElements(By.cssSelector(".problems .violation"))).extracting(WebElement::getText)
 			.anySatisfy(text -> assertThat(text).contains("Missing field", "settings › subject_line"))
 			.anySatisfy(text -> assertThat(text).contains("Value not allowed", "one of: regular, plaintext", "rss"));
 		// the list id's pattern stays in the engineers' fold until someone opens it
-		WebElement listId = browser.findElements(By.cssSelector(".problems .violation")).stream()
+		WebElement listId = browser.findElements(By.cssSelector(".problems .violation"))
+			.stream()
 			.filter(v -> v.getText().contains("recipients › list_id"))
 			.findFirst()
 			.orElseThrow();
-		assertThat(listId.getText()).contains("recipients › list_id is not in the expected form (for example \"4ca5becb8d\")")
+		assertThat(listId.getText())
+			.contains("recipients › list_id is not in the expected form (for example \"4ca5becb8d\")")
 			.doesNotContain("^[a-f0-9]{10}$");
 		listId.findElement(By.cssSelector("details.engineer summary")).click();
 		assertThat(listId.findElement(By.cssSelector("details.engineer pre.validator")).getText())
@@ -378,7 +420,8 @@ class UiFlowTest extends EdgeTestSupport {
 		screenshot("16-several-problems");
 
 		open("/ui/rejects/" + json(form).get("id").asText());
-		assertThat(visible(By.cssSelector("pre.text.violation-mark")).getText()).isEqualTo("event=Email+Opened&userId=u-1");
+		assertThat(visible(By.cssSelector("pre.text.violation-mark")).getText())
+			.isEqualTo("event=Email+Opened&userId=u-1");
 		assertThat(browser.findElement(By.id("v1")).getText()).contains("Not readable");
 		screenshot("17-not-json");
 	}
@@ -388,18 +431,24 @@ class UiFlowTest extends EdgeTestSupport {
 		if (get("/api/truth/C-1001").statusCode() != 200) {
 			briefsApproved();
 		}
-		HttpResponse<String> typed = send("email-campaign", bytes(example("email-campaign", "02-typed-utm-campaign.json")));
+		HttpResponse<String> typed = send("email-campaign",
+				bytes(example("email-campaign", "02-typed-utm-campaign.json")));
 		assertThat(typed.statusCode()).as(typed.body()).isEqualTo(422);
-		assertThat(postApi("/api/rejects/" + json(typed).get("id").asText() + "/replay", "test-operator-token", "application/json-patch+json",
-				"[{\"op\": \"remove\", \"path\": \"/tracking/google_analytics\"}]").statusCode()).isEqualTo(200);
-		assertThat(send("email-campaign", bytes(example("email-campaign", "03-built-from-the-old-brief.json"))).statusCode()).isEqualTo(422);
-		assertThat(send("cms-landing-page", bytes(example("cms-landing-page", "01-good-page.json"))).statusCode()).isEqualTo(202);
+		assertThat(postApi("/api/rejects/" + json(typed).get("id").asText() + "/replay", "test-operator-token",
+				"application/json-patch+json", "[{\"op\": \"remove\", \"path\": \"/tracking/google_analytics\"}]")
+			.statusCode()).isEqualTo(200);
+		assertThat(send("email-campaign", bytes(example("email-campaign", "03-built-from-the-old-brief.json")))
+			.statusCode()).isEqualTo(422);
+		assertThat(send("cms-landing-page", bytes(example("cms-landing-page", "01-good-page.json"))).statusCode())
+			.isEqualTo(202);
 
 		open("/ui/login");
 		signIn("test-viewer-token");
 		open("/ui/report?since=1d");
-		assertThat(visible(By.cssSelector("p.headline")).getText()).contains("of messages arrived right the first time;", "needed rework;");
-		assertThat(browser.findElement(By.cssSelector("tr[data-line='email-campaign|C-1001']")).getText()).startsWith("C-1001");
+		assertThat(visible(By.cssSelector("p.headline")).getText())
+			.contains("of messages arrived right the first time;", "needed rework;");
+		assertThat(browser.findElement(By.cssSelector("tr[data-line='email-campaign|C-1001']")).getText())
+			.startsWith("C-1001");
 		assertThat(browser.findElements(By.cssSelector("ol.top-errors li"))).isNotEmpty();
 		screenshot("20-report");
 	}
@@ -407,10 +456,12 @@ class UiFlowTest extends EdgeTestSupport {
 	@Test
 	void eachFixButtonOnTheShippedExamplesRejectsLeadsToAnAcceptedReplayWithNoTyping() throws IOException {
 		briefsApproved();
-		// where each edge's tool takes the message itself: Mailchimp's campaign is made once per campaign and its content
-		// per message; the CMS page is made once per campaign and updated at its remembered id after that
-		Map<String, String> messageCall = Map.of("email-campaign", "/email/3.0/campaigns/[^/]+/content", "cms-landing-page",
-				"/cms/wp-json/wp/v2/pages(/[^/]+)?", "tracking-event", TRACK);
+		// where each edge's tool takes the message itself: Mailchimp's campaign is made
+		// once per campaign and its content
+		// per message; the CMS page is made once per campaign and updated at its
+		// remembered id after that
+		Map<String, String> messageCall = Map.of("email-campaign", "/email/3.0/campaigns/[^/]+/content",
+				"cms-landing-page", "/cms/wp-json/wp/v2/pages(/[^/]+)?", "tracking-event", TRACK);
 		List<String> fixable = List.of("must-match", "generated-mismatch", "link-utm");
 		List<String> rulesSeen = new ArrayList<>();
 		open("/ui/login");
@@ -441,26 +492,36 @@ class UiFlowTest extends EdgeTestSupport {
 				buttons.get(0).click();
 				WebElement verdict = visible(By.id("verdict"));
 				assertThat(verdict.getText()).as(name).contains("It would pass every check");
-				assertThat(browser.findElements(By.cssSelector("li.changed"))).as(name + ": the changed line is marked").isNotEmpty();
+				assertThat(browser.findElements(By.cssSelector("li.changed"))).as(name + ": the changed line is marked")
+					.isNotEmpty();
 				assertThat(storedStatus(reject)).as(name + ": a preview changes nothing").isEqualTo("open");
 				screenshot("21-fix-preview-" + edge + "-" + file.getFileName().toString().replace(".json", ""));
 				browser.findElement(By.id("send-fix")).click();
 				assertThat(visible(By.cssSelector(".notice.good")).getText()).as(name).contains("Sent on");
 				assertThat(browser.findElement(By.id("status")).getText()).as(name).isEqualTo("replayed");
 				assertThat(storedStatus(reject)).as(name).isEqualTo("replayed");
-				assertThat(get("/api/rejects/" + reject, "test-viewer-token").body()).as(name).contains("\"status\":\"replayed\"");
+				assertThat(get("/api/rejects/" + reject, "test-viewer-token").body()).as(name)
+					.contains("\"status\":\"replayed\"");
 
-				String delivery = jdbc.queryForObject("SELECT replayed_as FROM reject WHERE id = ?", String.class, reject);
-				await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(tools.findAll(anyRequestedFor(urlPathMatching(messageCall.get(edge)))
-					.withHeader("Idempotency-Key", equalTo(delivery)))).as(name + " reaches its tool once").hasSize(1));
-				// the message as the guard let it go (a route may send its tool only part of it, as the CMS edge does)
-				String sent = new String(jdbc.queryForObject("SELECT COALESCE(message, payload) FROM outbox WHERE id = ?", byte[].class, delivery),
+				String delivery = jdbc.queryForObject("SELECT replayed_as FROM reject WHERE id = ?", String.class,
+						reject);
+				await().atMost(Duration.ofSeconds(10))
+					.untilAsserted(
+							() -> assertThat(tools.findAll(anyRequestedFor(urlPathMatching(messageCall.get(edge)))
+								.withHeader("Idempotency-Key", equalTo(delivery)))).as(name + " reaches its tool once")
+								.hasSize(1));
+				// the message as the guard let it go (a route may send its tool only part
+				// of it, as the CMS edge does)
+				String sent = new String(
+						jdbc.queryForObject("SELECT COALESCE(message, payload) FROM outbox WHERE id = ?", byte[].class,
+								delivery),
 						java.nio.charset.StandardCharsets.UTF_8);
 				for (JsonNode v : expect.path("violations")) {
 					JsonNode wrong = v.get("actual");
 					if (wrong != null && wrong.isTextual()) {
-						assertThat(sent).as(name + ": the wrong value is gone").doesNotContain(
-								v.get("rule").asText().equals("link-utm") ? "=" + wrong.asText() : JSON.writeValueAsString(wrong));
+						assertThat(sent).as(name + ": the wrong value is gone")
+							.doesNotContain(v.get("rule").asText().equals("link-utm") ? "=" + wrong.asText()
+									: JSON.writeValueAsString(wrong));
 					}
 					if (!v.get("rule").asText().equals("generated-mismatch")) {
 						assertThat(sent).as(name + ": the right value went").contains(v.get("expected").asText());
@@ -481,10 +542,12 @@ class UiFlowTest extends EdgeTestSupport {
 		open("/ui/login");
 		signIn("test-operator-token");
 		open("/ui/rejects/" + reject);
-		assertThat(browser.findElements(By.cssSelector("#editor-lines .gutter li"))).as("every line is numbered").hasSizeGreaterThan(10);
+		assertThat(browser.findElements(By.cssSelector("#editor-lines .gutter li"))).as("every line is numbered")
+			.hasSizeGreaterThan(10);
 		WebElement editor = visible(By.id("editor"));
 		String text = editor.getDomProperty("value");
-		// the closing quote of the typed medium goes missing: the text stops being JSON on that line
+		// the closing quote of the typed medium goes missing: the text stops being JSON
+		// on that line
 		String broken = text.replace("\"medium\" : \"Email\"", "\"medium\" : \"Email");
 		int line = (int) broken.substring(0, broken.indexOf("\"medium\" : \"Email")).lines().count();
 		editor.clear();
@@ -494,15 +557,21 @@ class UiFlowTest extends EdgeTestSupport {
 		WebElement refused = visible(By.id("unreadable"));
 		assertThat(refused.getText()).contains("Nothing was sent and nothing was recorded");
 		assertThat(browser.findElements(By.cssSelector("#editor-lines .gutter li.bad-line"))).singleElement()
-			.satisfies(mark -> assertThat(mark.getAttribute("data-line")).isIn(String.valueOf(line), String.valueOf(line + 1)));
-		assertThat(refused.findElement(By.tagName("strong")).getText()).isIn(String.valueOf(line), String.valueOf(line + 1));
-		assertThat(browser.findElement(By.id("editor")).getDomProperty("value")).as("the text is kept").isEqualTo(broken);
+			.satisfies(mark -> assertThat(mark.getAttribute("data-line")).isIn(String.valueOf(line),
+					String.valueOf(line + 1)));
+		assertThat(refused.findElement(By.tagName("strong")).getText()).isIn(String.valueOf(line),
+				String.valueOf(line + 1));
+		assertThat(browser.findElement(By.id("editor")).getDomProperty("value")).as("the text is kept")
+			.isEqualTo(broken);
 		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("open");
 		screenshot("22-unreadable-edit");
 
-		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit WHERE subject = ?", Long.class, reject)).as("no history entry").isZero();
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit WHERE subject = ?", Long.class, reject))
+			.as("no history entry")
+			.isZero();
 		assertThat(browser.findElement(By.id("history")).getText()).doesNotContain("Replayed");
-		assertThat(json(get("/api/report?since=1d", "test-viewer-token")).at("/total/rework")).as("no rework counted").isEqualTo(reworkBefore);
+		assertThat(json(get("/api/report?since=1d", "test-viewer-token")).at("/total/rework")).as("no rework counted")
+			.isEqualTo(reworkBefore);
 	}
 
 	private String storedStatus(String reject) {
@@ -512,19 +581,25 @@ class UiFlowTest extends EdgeTestSupport {
 	private void brief(String record, int version, String landingUrl) {
 		ObjectNode brief = (ObjectNode) example("brief-approved", "01-approved-brief.json").deepCopy();
 		brief.put("id", record);
-		((ObjectNode) brief.get("fields")).put("campaign_id", "C-4004").put("version", version).put("landing_url", landingUrl);
+		((ObjectNode) brief.get("fields")).put("campaign_id", "C-4004")
+			.put("version", version)
+			.put("landing_url", landingUrl);
 		HttpResponse<String> answer = send("brief-approved", bytes(brief));
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
 	}
 
-	/** A click event for a campaign; {@code medium} typed in, or left for Handoff to generate when null. */
+	/**
+	 * A click event for a campaign; {@code medium} typed in, or left for Handoff to
+	 * generate when null.
+	 */
 	private static JsonNode event(String campaign, String messageId, String medium) {
 		ObjectNode event = (ObjectNode) example("tracking-event", "01-good-click.json").deepCopy();
 		event.put("messageId", messageId);
 		ObjectNode properties = (ObjectNode) event.get("properties");
 		properties.put("campaign_id", campaign);
-		properties.put("link_url", "https://shop.example.com/spring-sale-2027?utm_source=mailchimp&utm_medium=email&utm_campaign=spring-sale-2027-"
-				+ campaign.toLowerCase(java.util.Locale.ROOT));
+		properties.put("link_url",
+				"https://shop.example.com/spring-sale-2027?utm_source=mailchimp&utm_medium=email&utm_campaign=spring-sale-2027-"
+						+ campaign.toLowerCase(java.util.Locale.ROOT));
 		if (medium != null) {
 			((ObjectNode) event.get("context")).putObject("campaign").put("medium", medium);
 		}
@@ -539,27 +614,30 @@ class UiFlowTest extends EdgeTestSupport {
 
 	private long openRejects(String edge) {
 		return edge == null ? jdbc.queryForObject("SELECT COUNT(*) FROM reject WHERE status = 'open'", Long.class)
-				: jdbc.queryForObject("SELECT COUNT(*) FROM reject WHERE status = 'open' AND edge = ?", Long.class, edge);
+				: jdbc.queryForObject("SELECT COUNT(*) FROM reject WHERE status = 'open' AND edge = ?", Long.class,
+						edge);
 	}
 
 	/**
-	 * What does not fit the window on the page open now: the page scrolling sideways, a table wider than its box, a
-	 * control of the top bar outside the window. Measured in the page, as the browser laid it out.
+	 * What does not fit the window on the page open now: the page scrolling sideways, a
+	 * table wider than its box, a control of the top bar outside the window. Measured in
+	 * the page, as the browser laid it out.
 	 */
 	private static List<String> misfits() {
 		@SuppressWarnings("unchecked")
-		List<String> found = (List<String>) ((JavascriptExecutor) browser).executeScript("""
-				const out = [];
-				const page = document.documentElement;
-				if (page.scrollWidth > page.clientWidth) out.push('the page scrolls sideways by ' + (page.scrollWidth - page.clientWidth) + ' px');
-				document.querySelectorAll('.table-wrap').forEach(t => {
-					if (t.scrollWidth > t.clientWidth + 1) out.push('a table scrolls sideways by ' + (t.scrollWidth - t.clientWidth) + ' px');
-				});
-				document.querySelectorAll('.topbar a, .topbar input:not([type=hidden]), .topbar button').forEach(e => {
-					const r = e.getBoundingClientRect();
-					if (r.width === 0 || r.left < 0 || r.right > window.innerWidth) out.push('the top bar cuts off ' + (e.textContent.trim() || e.name));
-				});
-				return out;""");
+		List<String> found = (List<String>) ((JavascriptExecutor) browser).executeScript(
+				"""
+						const out = [];
+						const page = document.documentElement;
+						if (page.scrollWidth > page.clientWidth) out.push('the page scrolls sideways by ' + (page.scrollWidth - page.clientWidth) + ' px');
+						document.querySelectorAll('.table-wrap').forEach(t => {
+							if (t.scrollWidth > t.clientWidth + 1) out.push('a table scrolls sideways by ' + (t.scrollWidth - t.clientWidth) + ' px');
+						});
+						document.querySelectorAll('.topbar a, .topbar input:not([type=hidden]), .topbar button').forEach(e => {
+							const r = e.getBoundingClientRect();
+							if (r.width === 0 || r.left < 0 || r.right > window.innerWidth) out.push('the top bar cuts off ' + (e.textContent.trim() || e.name));
+						});
+						return out;""");
 		return found;
 	}
 
@@ -586,7 +664,8 @@ class UiFlowTest extends EdgeTestSupport {
 		editor.clear();
 		editor.sendKeys(text.replace("\"medium\" : " + from, "\"medium\" : " + to));
 		browser.findElement(By.id("replay-edited")).click();
-		// the page is replaced: Chromium reports the old editor as stale, or, mid-navigation, as a node of no document
+		// the page is replaced: Chromium reports the old editor as stale, or,
+		// mid-navigation, as a node of no document
 		wait.until(d -> {
 			try {
 				editor.isEnabled();
@@ -598,7 +677,10 @@ class UiFlowTest extends EdgeTestSupport {
 		});
 	}
 
-	/** The element once it shows; when it never does, a picture of what showed instead, for whoever reads the failure. */
+	/**
+	 * The element once it shows; when it never does, a picture of what showed instead,
+	 * for whoever reads the failure.
+	 */
 	private static WebElement visible(By locator) {
 		try {
 			return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
@@ -609,7 +691,10 @@ class UiFlowTest extends EdgeTestSupport {
 		}
 	}
 
-	/** The whole page, not just the window: the window is stretched to the page's height for the picture. */
+	/**
+	 * The whole page, not just the window: the window is stretched to the page's height
+	 * for the picture.
+	 */
 	private static void screenshot(String name) {
 		screenshot(name, WIDTH);
 	}
@@ -619,7 +704,8 @@ class UiFlowTest extends EdgeTestSupport {
 			.executeScript("return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight");
 		browser.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height, 900), 5000)));
 		try {
-			Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+			Files.write(SCREENSHOTS.resolve(name + ".png"),
+					((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 		}
 		catch (IOException e) {
 			throw new AssertionError(e);
@@ -628,4 +714,5 @@ class UiFlowTest extends EdgeTestSupport {
 			browser.manage().window().setSize(new Dimension(WIDTH, 900));
 		}
 	}
+
 }

@@ -16,7 +16,10 @@ import dev.handoff.EdgeTestSupport;
 import dev.handoff.reject.Cause;
 import org.junit.jupiter.api.Test;
 
-/** What the screens say and do beyond the browser flow: paging, bad filters, missing things, discard and triage. */
+/**
+ * What the screens say and do beyond the browser flow: paging, bad filters, missing
+ * things, discard and triage.
+ */
 class UiScreensTest extends EdgeTestSupport {
 
 	private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -25,19 +28,25 @@ class UiScreensTest extends EdgeTestSupport {
 
 	@Test
 	void theQueuePagesNewestFirstAndSaysWhichOnesItShows() {
-		// a campaign of its own, so that what other tests reject does not change the count
+		// a campaign of its own, so that what other tests reject does not change the
+		// count
 		List<String> sent = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
 			sent.add(reject("C-5005", "evt-paging-" + i));
 		}
 		UiClient viewer = UiClient.signedIn(port, "test-viewer-token");
 		HttpResponse<String> first = viewer.get("/ui/rejects?campaign=C-5005&status=open&size=2");
-		assertThat(first.body()).contains("1–2</span> of <strong>5</strong>").contains("rel=\"next\"").doesNotContain("rel=\"prev\"");
+		assertThat(first.body()).contains("1–2</span> of <strong>5</strong>")
+			.contains("rel=\"next\"")
+			.doesNotContain("rel=\"prev\"");
 		assertThat(rows(first)).containsExactly(sent.get(4), sent.get(3));
-		assertThat(rows(viewer.get("/ui/rejects?campaign=C-5005&status=open&size=2&page=1"))).containsExactly(sent.get(2), sent.get(1));
+		assertThat(rows(viewer.get("/ui/rejects?campaign=C-5005&status=open&size=2&page=1")))
+			.containsExactly(sent.get(2), sent.get(1));
 		HttpResponse<String> last = viewer.get("/ui/rejects?campaign=C-5005&status=open&size=2&page=2");
 		assertThat(rows(last)).containsExactly(sent.get(0));
-		assertThat(last.body()).contains("5–5</span> of <strong>5</strong>").contains("rel=\"prev\"").doesNotContain("rel=\"next\"");
+		assertThat(last.body()).contains("5–5</span> of <strong>5</strong>")
+			.contains("rel=\"prev\"")
+			.doesNotContain("rel=\"next\"");
 	}
 
 	@Test
@@ -45,7 +54,8 @@ class UiScreensTest extends EdgeTestSupport {
 		briefsApproved();
 		String open = reject("C-1001", "evt-status");
 		UiClient viewer = UiClient.signedIn(port, "test-viewer-token");
-		assertThat(viewer.get("/ui/rejects").body()).contains("<option value=\"open\" selected=\"selected\">").contains(open);
+		assertThat(viewer.get("/ui/rejects").body()).contains("<option value=\"open\" selected=\"selected\">")
+			.contains(open);
 		assertThat(viewer.get("/ui/rejects?status=discarded").body()).doesNotContain(open);
 		assertThat(viewer.get("/ui/rejects?status=").body()).contains(open);
 	}
@@ -58,7 +68,8 @@ class UiScreensTest extends EdgeTestSupport {
 		assertThat(backwards.body()).contains("must be before until");
 		HttpResponse<String> notADate = viewer.get("/ui/rejects?since=yesterday");
 		assertThat(notADate.statusCode()).isEqualTo(400);
-		assertThat(notADate.body()).contains("&#39;yesterday&#39; is not a valid value for since").doesNotContain("java.");
+		assertThat(notADate.body()).contains("&#39;yesterday&#39; is not a valid value for since")
+			.doesNotContain("java.");
 	}
 
 	@Test
@@ -78,16 +89,19 @@ class UiScreensTest extends EdgeTestSupport {
 		String reject = reject("C-1001", "evt-discard");
 		UiClient operator = UiClient.signedIn(port, "test-operator-token");
 		operator.get("/ui/rejects/" + reject);
-		assertThat(operator.post("/ui/rejects/" + reject + "/discard", Map.of("reason", " ")).statusCode()).isEqualTo(302);
+		assertThat(operator.post("/ui/rejects/" + reject + "/discard", Map.of("reason", " ")).statusCode())
+			.isEqualTo(302);
 		assertThat(operator.get("/ui/rejects/" + reject).body()).contains("Say why it is discarded");
 		assertThat(status(reject)).isEqualTo("open");
 		operator.post("/ui/rejects/" + reject + "/discard", Map.of("reason", "a test message"));
 		HttpResponse<String> page = operator.get("/ui/rejects/" + reject);
 		assertThat(status(reject)).isEqualTo("discarded");
-		assertThat(page.body()).contains("Discarded: it stays here for the record", "Reason: a test message", "test-operator");
+		assertThat(page.body()).contains("Discarded: it stays here for the record", "Reason: a test message",
+				"test-operator");
 		HttpResponse<String> again = operator.post("/ui/rejects/" + reject + "/replay", Map.of());
 		assertThat(again.statusCode()).isEqualTo(302);
-		assertThat(operator.get("/ui/rejects/" + reject).body()).as("a discarded reject is not replayed").contains("only an open reject");
+		assertThat(operator.get("/ui/rejects/" + reject).body()).as("a discarded reject is not replayed")
+			.contains("only an open reject");
 	}
 
 	@Test
@@ -101,8 +115,10 @@ class UiScreensTest extends EdgeTestSupport {
 		assertThat(triaged.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/ui"));
 		String home = UiClient.signedIn(port, "test-viewer-token").get("/ui").body();
 		assertThat(home).contains("badge state-acknowledged");
-		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit WHERE action = 'triage' AND subject = ? AND actor = 'test-operator'", Long.class,
-				cause)).isEqualTo(1);
+		assertThat(jdbc.queryForObject(
+				"SELECT COUNT(*) FROM audit WHERE action = 'triage' AND subject = ? AND actor = 'test-operator'",
+				Long.class, cause))
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -112,9 +128,12 @@ class UiScreensTest extends EdgeTestSupport {
 		((ObjectNode) email.get("handoff")).put("campaign_id", "C-7007");
 		assertThat(send("email-campaign", bytes(email)).statusCode()).isEqualTo(202);
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE campaign = 'C-7007' AND status = 'delivered'", Long.class) == 1);
+			.until(() -> jdbc.queryForObject(
+					"SELECT COUNT(*) FROM outbox WHERE campaign = 'C-7007' AND status = 'delivered'", Long.class) == 1);
 		ObjectNode v3 = (ObjectNode) example("brief-approved", "02-late-change-of-landing-url.json").deepCopy();
-		((ObjectNode) v3.get("fields")).put("campaign_id", "C-7007").put("version", 3).put("landing_url", "https://shop.example.com/extended");
+		((ObjectNode) v3.get("fields")).put("campaign_id", "C-7007")
+			.put("version", 3)
+			.put("landing_url", "https://shop.example.com/extended");
 		assertThat(send("brief-approved", bytes(v3)).statusCode()).isEqualTo(202);
 		briefsApproved("C-7008");
 
@@ -137,7 +156,8 @@ class UiScreensTest extends EdgeTestSupport {
 	@Test
 	void aHeldEmailShowsWhatTheGateMatchedAndTheEmailAsItWouldBeSentWhereNothingLoadsOrRuns() throws Exception {
 		briefsApproved();
-		ObjectNode offer = (ObjectNode) JSON.readTree(java.nio.file.Files.readString(java.nio.file.Path.of("demo/email-regulated-offer.json")));
+		ObjectNode offer = (ObjectNode) JSON
+			.readTree(java.nio.file.Files.readString(java.nio.file.Path.of("demo/email-regulated-offer.json")));
 		HttpResponse<String> held = send("email-campaign", bytes(offer));
 		assertThat(held.statusCode()).as(held.body()).isEqualTo(202);
 		String id = json(held).get("id").asText();
@@ -146,20 +166,25 @@ class UiScreensTest extends EdgeTestSupport {
 		String page = approver.get("/ui/held").body();
 		String card = page.substring(page.indexOf("data-held=\"" + id + "\""));
 		assertThat(card).contains("the gate matched\n\t\t\t\t\t\t<code>/handoff/regulated_offer</code>");
-		Matcher marked = Pattern.compile("<li class=\"[^\"]*gate-mark[^\"]*\"\\s+data-pointer=\"([^\"]+)\"").matcher(card.substring(0, card.indexOf("</article>")));
+		Matcher marked = Pattern.compile("<li class=\"[^\"]*gate-mark[^\"]*\"\\s+data-pointer=\"([^\"]+)\"")
+			.matcher(card.substring(0, card.indexOf("</article>")));
 		List<String> pointers = new ArrayList<>();
 		while (marked.find()) {
 			pointers.add(marked.group(1));
 		}
-		assertThat(pointers).as("only the value the gate matched is marked").containsExactly("/handoff/regulated_offer");
-		assertThat(card).contains("<iframe sandbox=\"\" referrerpolicy=\"no-referrer\" src=\"/ui/held/" + id + "/email\"");
+		assertThat(pointers).as("only the value the gate matched is marked")
+			.containsExactly("/handoff/regulated_offer");
+		assertThat(card)
+			.contains("<iframe sandbox=\"\" referrerpolicy=\"no-referrer\" src=\"/ui/held/" + id + "/email\"");
 
 		HttpResponse<String> email = approver.get("/ui/held/" + id + "/email");
 		assertThat(email.statusCode()).isEqualTo(200);
-		assertThat(email.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+		assertThat(email.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
 		assertThat(email.headers().allValues("Content-Security-Policy")).containsExactly(HeldScreen.PREVIEW_POLICY);
 		assertThat(email.headers().allValues("X-Frame-Options")).containsExactly("SAMEORIGIN");
-		// as it would be sent: the owned link tagged with the generated UTM parameters, not as the tool typed it
+		// as it would be sent: the owned link tagged with the generated UTM parameters,
+		// not as the tool typed it
 		assertThat(email.body()).startsWith("<html><body><h1>Spring Sale</h1>")
 			.contains("https://shop.example.com/spring-sale-2027?utm_")
 			.doesNotContain("\"content\"");
@@ -194,4 +219,5 @@ class UiScreensTest extends EdgeTestSupport {
 	private String status(String id) {
 		return jdbc.queryForObject("SELECT status FROM reject WHERE id = ?", String.class, id);
 	}
+
 }

@@ -12,7 +12,10 @@ import dev.handoff.EdgeTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The review UI's door, seen over plain HTTP: sign-in, the session cookie, the form token and roles. */
+/**
+ * The review UI's door, seen over plain HTTP: sign-in, the session cookie, the form token
+ * and roles.
+ */
 class UiSecurityTest extends EdgeTestSupport {
 
 	private String reject;
@@ -20,7 +23,8 @@ class UiSecurityTest extends EdgeTestSupport {
 	@BeforeEach
 	void aMessageWasRejected() {
 		briefsApproved();
-		HttpResponse<String> rejected = send("tracking-event", bytes(example("tracking-event", "02-typed-medium.json")));
+		HttpResponse<String> rejected = send("tracking-event",
+				bytes(example("tracking-event", "02-typed-medium.json")));
 		assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(422);
 		reject = json(rejected).get("id").asText();
 		tools.resetRequests();
@@ -34,15 +38,18 @@ class UiSecurityTest extends EdgeTestSupport {
 		assertThat(page.headers().firstValue("Location")).hasValueSatisfying(
 				location -> assertThat(location).endsWith("/ui/login?next=%2Fui%2Frejects%3Fedge%3Dtracking-event"));
 		browser.get("/ui/login?next=%2Fui%2Frejects%3Fedge%3Dtracking-event");
-		HttpResponse<String> signedIn = browser.post("/ui/login", Map.of("token", "test-viewer-token", "next", "/ui/rejects?edge=tracking-event"));
-		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/ui/rejects?edge=tracking-event"));
+		HttpResponse<String> signedIn = browser.post("/ui/login",
+				Map.of("token", "test-viewer-token", "next", "/ui/rejects?edge=tracking-event"));
+		assertThat(signedIn.headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).endsWith("/ui/rejects?edge=tracking-event"));
 		assertThat(browser.get("/ui/rejects?edge=tracking-event").statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void everyScreenIsBehindTheDoorButTheSignInPageAndItsStylesheetAreNot() {
 		UiClient stranger = new UiClient(port);
-		for (String path : List.of("/ui", "/ui/rejects", "/ui/rejects/" + reject, "/ui/edges", "/ui/truth/C-1001", "/ui/drift", "/ui/rejects/replay")) {
+		for (String path : List.of("/ui", "/ui/rejects", "/ui/rejects/" + reject, "/ui/edges", "/ui/truth/C-1001",
+				"/ui/drift", "/ui/rejects/replay")) {
 			assertThat(stranger.get(path).statusCode()).as(path).isEqualTo(302);
 		}
 		assertThat(stranger.get("/ui/login").statusCode()).isEqualTo(200);
@@ -74,10 +81,12 @@ class UiSecurityTest extends EdgeTestSupport {
 	void aFormWithoutItsTokenIsRefusedWith403AndChangesNothing() {
 		UiClient operator = UiClient.signedIn(port, "test-operator-token");
 		operator.get("/ui/rejects/" + reject);
-		HttpResponse<String> forged = operator.postWithoutToken("/ui/rejects/" + reject + "/discard", Map.of("reason", "forged"));
+		HttpResponse<String> forged = operator.postWithoutToken("/ui/rejects/" + reject + "/discard",
+				Map.of("reason", "forged"));
 		assertThat(forged.statusCode()).isEqualTo(403);
 		assertThat(forged.body()).contains("This form has expired").contains("nothing was changed");
-		HttpResponse<String> wrongToken = operator.postWithoutToken("/ui/rejects/" + reject + "/replay", Map.of("_csrf", "x" + operator.csrf()));
+		HttpResponse<String> wrongToken = operator.postWithoutToken("/ui/rejects/" + reject + "/replay",
+				Map.of("_csrf", "x" + operator.csrf()));
 		assertThat(wrongToken.statusCode()).isEqualTo(403);
 		assertThat(status(reject)).isEqualTo("open");
 		assertThat(audited(reject)).isZero();
@@ -92,9 +101,11 @@ class UiSecurityTest extends EdgeTestSupport {
 		HttpResponse<String> replay = viewer.post("/ui/rejects/" + reject + "/replay", Map.of());
 		assertThat(replay.statusCode()).isEqualTo(403);
 		assertThat(replay.body()).contains("Your role cannot do this").contains("viewer");
-		assertThat(viewer.post("/ui/rejects/" + reject + "/discard", Map.of("reason", "tidy")).statusCode()).isEqualTo(403);
+		assertThat(viewer.post("/ui/rejects/" + reject + "/discard", Map.of("reason", "tidy")).statusCode())
+			.isEqualTo(403);
 		assertThat(viewer.post("/ui/rejects/replay", Map.of("edge", "tracking-event")).statusCode()).isEqualTo(403);
-		assertThat(viewer.get("/ui/rejects/replay?edge=tracking-event").statusCode()).as("the bulk preview").isEqualTo(403);
+		assertThat(viewer.get("/ui/rejects/replay?edge=tracking-event").statusCode()).as("the bulk preview")
+			.isEqualTo(403);
 		assertThat(status(reject)).isEqualTo("open");
 		tools.verify(0, anyRequestedFor(anyUrl()));
 	}
@@ -103,7 +114,8 @@ class UiSecurityTest extends EdgeTestSupport {
 	void signingOutEndsTheSession() {
 		UiClient browser = UiClient.signedIn(port, "test-viewer-token");
 		browser.get("/ui");
-		assertThat(browser.post("/ui/logout", Map.of()).headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/ui/login"));
+		assertThat(browser.post("/ui/logout", Map.of()).headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).contains("/ui/login"));
 		assertThat(browser.get("/ui").statusCode()).isEqualTo(302);
 	}
 
@@ -111,8 +123,10 @@ class UiSecurityTest extends EdgeTestSupport {
 	void afterSigningInALinkCanOnlyLeadToAUiPage() {
 		UiClient browser = new UiClient(port);
 		browser.get("/ui/login");
-		HttpResponse<String> answer = browser.post("/ui/login", Map.of("token", "test-viewer-token", "next", "https://elsewhere.example/ui"));
-		assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/ui").doesNotContain("elsewhere"));
+		HttpResponse<String> answer = browser.post("/ui/login",
+				Map.of("token", "test-viewer-token", "next", "https://elsewhere.example/ui"));
+		assertThat(answer.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/ui").doesNotContain("elsewhere"));
 	}
 
 	@Test
@@ -124,7 +138,11 @@ class UiSecurityTest extends EdgeTestSupport {
 	}
 
 	private static String sessionCookie(HttpResponse<String> response) {
-		return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+		return response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter(c -> c.startsWith("JSESSIONID="))
+			.findFirst()
 			.orElseThrow(() -> new AssertionError("no session cookie in " + response.headers().map()));
 	}
 
@@ -139,4 +157,5 @@ class UiSecurityTest extends EdgeTestSupport {
 	private long audited(String id) {
 		return jdbc.queryForObject("SELECT COUNT(*) FROM audit WHERE subject = ?", Long.class, id);
 	}
+
 }

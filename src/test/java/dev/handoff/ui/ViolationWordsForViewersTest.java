@@ -28,10 +28,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * No violation a viewer reads, in the API's messages, on the reject page, the problems page, the queue or the report,
- * is in the validator's words or shows a contract's pattern (unless the contract's author wrote it in a message): for
- * every shipped example that is rejected, and for rejects stored before plain wording. The validator's text is still
- * there for engineers, folded away on the reject page and as each violation's detail in the API.
+ * No violation a viewer reads, in the API's messages, on the reject page, the problems
+ * page, the queue or the report, is in the validator's words or shows a contract's
+ * pattern (unless the contract's author wrote it in a message): for every shipped example
+ * that is rejected, and for rejects stored before plain wording. The validator's text is
+ * still there for engineers, folded away on the reject page and as each violation's
+ * detail in the API.
  */
 class ViolationWordsForViewersTest extends EdgeTestSupport {
 
@@ -61,26 +63,34 @@ class ViolationWordsForViewersTest extends EdgeTestSupport {
 				}
 			}
 		}
-		// as the guard stored them before: the validator's text as the message, a pattern as the expected value, no detail
+		// as the guard stored them before: the validator's text as the message, a pattern
+		// as the expected value, no detail
 		JsonNodeFactory node = JsonNodeFactory.instance;
 		legacy = UUID.randomUUID().toString();
-		store.insert(new Reject(legacy, "tracking-event", "tracking-event", "0".repeat(64), "C-1001", bytes("{\"event\": \"Email Opened\"}"), null,
-				"application/json", List.of(
-						new Violation("", "schema:anyOf", "#: no subschema matched out of the total 2 subschemas: #: required key [userId] not found; "
-								+ "#: required key [anonymousId] not found", null, null),
-						new Violation("/properties/campaign_id", "schema:pattern", "string [1001] does not match pattern ^C-[0-9]{4,8}$",
-								node.textNode("^C-[0-9]{4,8}$"), node.textNode("1001")),
-						new Violation("/event", "schema:required", "required property 'event' is missing", node.textNode("present"), null),
-						new Violation("/properties", "schema:type", "expected type: JSONObject, found: String", node.textNode("jsonobject"),
-								node.textNode("x"))),
+		store.insert(new Reject(legacy, "tracking-event", "tracking-event", "0".repeat(64), "C-1001",
+				bytes("{\"event\": \"Email Opened\"}"), null, "application/json",
+				List.of(new Violation("", "schema:anyOf",
+						"#: no subschema matched out of the total 2 subschemas: #: required key [userId] not found; "
+								+ "#: required key [anonymousId] not found",
+						null, null),
+						new Violation("/properties/campaign_id", "schema:pattern",
+								"string [1001] does not match pattern ^C-[0-9]{4,8}$", node.textNode("^C-[0-9]{4,8}$"),
+								node.textNode("1001")),
+						new Violation("/event", "schema:required", "required property 'event' is missing",
+								node.textNode("present"), null),
+						new Violation("/properties", "schema:type", "expected type: JSONObject, found: String",
+								node.textNode("jsonobject"), node.textNode("x"))),
 				Reject.OPEN, Instant.now(), null));
 		rejects.add(legacy);
 	}
 
-	/** The validator's words, and every pattern of the shipped contracts that no author wrote into a message. */
+	/**
+	 * The validator's words, and every pattern of the shipped contracts that no author
+	 * wrote into a message.
+	 */
 	private static Set<String> forbidden() throws IOException {
-		Set<String> words = new TreeSet<>(List.of("#:", "subschema", "required key [", "extraneous key [", "does not match pattern",
-				"is not a valid enum value", "breaks the contract's", "jsonobject"));
+		Set<String> words = new TreeSet<>(List.of("#:", "subschema", "required key [", "extraneous key [",
+				"does not match pattern", "is not a valid enum value", "breaks the contract's", "jsonobject"));
 		StringBuilder authored = new StringBuilder();
 		try (Stream<Path> files = Files.list(Path.of("contracts"))) {
 			for (Path file : files.filter(f -> f.toString().endsWith(".schema.json")).toList()) {
@@ -90,11 +100,15 @@ class ViolationWordsForViewersTest extends EdgeTestSupport {
 			}
 		}
 		words.removeIf(w -> authored.indexOf(w) >= 0);
-		assertThat(words).as("the shipped contracts have patterns to look for").contains("^[a-f0-9]{10}$", "^C-[0-9]{4,8}$");
+		assertThat(words).as("the shipped contracts have patterns to look for")
+			.contains("^[a-f0-9]{10}$", "^C-[0-9]{4,8}$");
 		return words;
 	}
 
-	/** What a page shows before anyone opens a fold: its text without tags and without the engineers' details. */
+	/**
+	 * What a page shows before anyone opens a fold: its text without tags and without the
+	 * engineers' details.
+	 */
 	private static String shown(String html) {
 		return HtmlUtils.htmlUnescape(TAG.matcher(DETAILS.matcher(html).replaceAll("")).replaceAll(" "));
 	}
@@ -111,8 +125,10 @@ class ViolationWordsForViewersTest extends EdgeTestSupport {
 			}
 		}
 		JsonNode old = json(get("/api/rejects/" + legacy, VIEWER)).get("violations");
-		assertThat(old).extracting(v -> v.get("message").asText()).containsExactly("The message needs either userId or anonymousId",
-				"properties › campaign_id is not in the expected form", "event is missing", "properties must be a group of fields, not text");
+		assertThat(old).extracting(v -> v.get("message").asText())
+			.containsExactly("The message needs either userId or anonymousId",
+					"properties › campaign_id is not in the expected form", "event is missing",
+					"properties must be a group of fields, not text");
 		assertThat(old.get(1).get("expected").isNull()).as("a stored pattern is no expected value to show").isTrue();
 		assertThat(old.get(1).get("detail").asText()).isEqualTo("string [1001] does not match pattern ^C-[0-9]{4,8}$");
 	}
@@ -126,13 +142,17 @@ class ViolationWordsForViewersTest extends EdgeTestSupport {
 			assertThat(page.statusCode()).isEqualTo(200);
 			assertThat(shown(page.body())).as(id).doesNotContain(forbidden);
 		}
-		String listId = rejects.stream().filter(id -> viewer.get("/ui/rejects/" + id).body().contains("recipients › list_id")).findFirst()
+		String listId = rejects.stream()
+			.filter(id -> viewer.get("/ui/rejects/" + id).body().contains("recipients › list_id"))
+			.findFirst()
 			.orElseThrow();
 		String page = viewer.get("/ui/rejects/" + listId).body();
 		assertThat(page).contains("<details class=\"engineer\">");
 		assertThat(DETAILS.matcher(page).results().map(m -> HtmlUtils.htmlUnescape(m.group())).toList())
-			.anySatisfy(fold -> assertThat(fold).contains("schema:pattern", "string [Main list] does not match pattern ^[a-f0-9]{10}$"));
-		assertThat(shown(viewer.get("/ui/rejects/" + legacy).body())).contains("The message needs either userId or anonymousId",
+			.anySatisfy(fold -> assertThat(fold).contains("schema:pattern",
+					"string [Main list] does not match pattern ^[a-f0-9]{10}$"));
+		assertThat(shown(viewer.get("/ui/rejects/" + legacy).body())).contains(
+				"The message needs either userId or anonymousId",
 				"properties › campaign_id is not in the expected form");
 	}
 
@@ -149,7 +169,9 @@ class ViolationWordsForViewersTest extends EdgeTestSupport {
 			.contains("The message needs either userId or anonymousId");
 		JsonNode report = json(get("/api/report?since=1d", VIEWER));
 		assertThat(report.get("topErrors")).isNotEmpty();
-		report.get("topErrors").forEach(e -> assertThat(e.path("message").asText()).as(e.toString()).doesNotContain(forbidden));
+		report.get("topErrors")
+			.forEach(e -> assertThat(e.path("message").asText()).as(e.toString()).doesNotContain(forbidden));
 		assertThat(get("/api/report?since=1d&format=text", VIEWER).body()).doesNotContain(forbidden);
 	}
+
 }
