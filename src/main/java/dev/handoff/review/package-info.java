@@ -1,0 +1,4 @@
+/**
+ * What a person does to a reject: replay it as stored, corrected or with an offered fix, discard it, triage its cause, and the same in bulk.
+ */
+package dev.handoff.review;

@@ -1,0 +1,4 @@
+/**
+ * Campaign truth: the fields each brief version declared, the version history, and what the tools made for a campaign.
+ */
+package dev.handoff.truth;
