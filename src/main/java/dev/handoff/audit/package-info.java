@@ -1,4 +1,5 @@
 /**
- * The audit trail: who did what to which reject, held message or cause, appended in the same transaction as the change it records.
+ * The audit trail: who did what to which reject, held message or cause, appended in the
+ * same transaction as the change it records.
  */
 package dev.handoff.audit;

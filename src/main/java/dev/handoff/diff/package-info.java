@@ -1,4 +1,5 @@
 /**
- * What a change to the contracts breaks, and for whom: comparing two versions of a contracts folder keyword by keyword.
+ * What a change to the contracts breaks, and for whom: comparing two versions of a
+ * contracts folder keyword by keyword.
  */
 package dev.handoff.diff;

@@ -1,4 +1,5 @@
 /**
- * Judging one message against its contract, storing and sending nothing: size, strict parse, schema, truth, links and gate, ending in a {@code Verdict}.
+ * Judging one message against its contract, storing and sending nothing: size, strict
+ * parse, schema, truth, links and gate, ending in a {@code Verdict}.
  */
 package dev.handoff.guard;

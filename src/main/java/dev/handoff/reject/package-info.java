@@ -1,4 +1,5 @@
 /**
- * The rejected queue: each reject stored as received with its violations, the causes they are grouped into with their counts, and the read side of the API.
+ * The rejected queue: each reject stored as received with its violations, the causes they
+ * are grouped into with their counts, and the read side of the API.
  */
 package dev.handoff.reject;

@@ -1,4 +1,5 @@
 /**
- * What a person does to a reject: replay it as stored, corrected or with an offered fix, discard it, triage its cause, and the same in bulk.
+ * What a person does to a reject: replay it as stored, corrected or with an offered fix,
+ * discard it, triage its cause, and the same in bulk.
  */
 package dev.handoff.review;

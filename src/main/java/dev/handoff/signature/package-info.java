@@ -1,4 +1,5 @@
 /**
- * Standard Webhooks signatures: HMAC-SHA256 over id, timestamp and body, with key rotation.
+ * Standard Webhooks signatures: HMAC-SHA256 over id, timestamp and body, with key
+ * rotation.
  */
 package dev.handoff.signature;

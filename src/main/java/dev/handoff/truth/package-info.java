@@ -1,4 +1,5 @@
 /**
- * Campaign truth: the fields each brief version declared, the version history, and what the tools made for a campaign.
+ * Campaign truth: the fields each brief version declared, the version history, and what
+ * the tools made for a campaign.
  */
 package dev.handoff.truth;
