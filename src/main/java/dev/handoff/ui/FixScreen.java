@@ -55,10 +55,8 @@ class FixScreen {
 	@GetMapping("/ui/rejects/{id}/fix")
 	String preview(@PathVariable String id, @RequestParam int n, Model model, RedirectAttributes flash) {
 		Reject reject = rejects.find(id).orElseThrow(() -> new NotFoundException("reject", id));
-		Fix fix = find(reject, n);
+		Fix fix = offered(reject, n, flash);
 		if (fix == null) {
-			flash.addFlashAttribute("error",
-					"That fix is no longer offered: the reject was replayed, discarded or changed.");
 			return RejectScreen.back(id);
 		}
 		byte[] patched = fixes.apply(reject, fix);
@@ -76,10 +74,8 @@ class FixScreen {
 	@PostMapping("/ui/rejects/{id}/fix")
 	String send(@PathVariable String id, @RequestParam int n, HttpServletRequest request, RedirectAttributes flash) {
 		Reject reject = rejects.find(id).orElseThrow(() -> new NotFoundException("reject", id));
-		Fix fix = find(reject, n);
+		Fix fix = offered(reject, n, flash);
 		if (fix == null) {
-			flash.addFlashAttribute("error",
-					"That fix is no longer offered: the reject was replayed, discarded or changed.");
 			return RejectScreen.back(id);
 		}
 		Replay.Outcome outcome;
@@ -93,8 +89,17 @@ class FixScreen {
 		return screen.answered(id, outcome, null, flash);
 	}
 
-	private Fix find(Reject reject, int n) {
-		return fixes.of(reject).stream().filter(f -> f.number() == n).findFirst().orElse(null);
+	/**
+	 * Fix number {@code n} as the reject offers it now; null, said in the flash, when it
+	 * is offered no more.
+	 */
+	private Fix offered(Reject reject, int n, RedirectAttributes flash) {
+		Fix fix = fixes.of(reject).stream().filter(f -> f.number() == n).findFirst().orElse(null);
+		if (fix == null) {
+			flash.addFlashAttribute("error",
+					"That fix is no longer offered: the reject was replayed, discarded or changed.");
+		}
+		return fix;
 	}
 
 }

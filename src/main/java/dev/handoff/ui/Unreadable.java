@@ -1,7 +1,5 @@
 package dev.handoff.ui;
 
-import java.io.IOException;
-
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -40,9 +38,6 @@ record Unreadable(int line, int column, String sentence) {
 			int line = at == null ? 1 : Math.max(1, at.getLineNr());
 			int column = at == null ? 1 : Math.max(1, at.getColumnNr());
 			return new Unreadable(line, column, PlainWords.parse(e.getOriginalMessage(), null));
-		}
-		catch (IOException e) {
-			return new Unreadable(1, 1, PlainWords.parse(e.getMessage(), null));
 		}
 	}
 }
