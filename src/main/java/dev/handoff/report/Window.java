@@ -23,6 +23,14 @@ public record Window(Instant since, Instant until) {
 
 	private static final Pattern AGO = Pattern.compile("(\\d{1,9})([dhm])");
 
+	/**
+	 * The instants an answer can carry: RFC 3339, which the report's {@code since} and
+	 * {@code until} are written in, has four-digit years only.
+	 */
+	private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+
+	private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
+
 	public Window {
 		if (!since.isBefore(until)) {
 			throw new IllegalArgumentException("since (" + since + ") must be before until (" + until + ")");
@@ -41,6 +49,15 @@ public record Window(Instant since, Instant until) {
 	}
 
 	private static Instant instant(String name, String value, Instant now) {
+		Instant instant = read(name, value, now);
+		if (instant.isBefore(FIRST) || instant.isAfter(LAST)) {
+			throw new IllegalArgumentException(
+					name + " '" + value + "' is out of range: it must fall in the years 0001 to 9999");
+		}
+		return instant;
+	}
+
+	private static Instant read(String name, String value, Instant now) {
 		String text = value.strip();
 		Matcher ago = AGO.matcher(text);
 		try {

@@ -35,7 +35,16 @@ public record Correction(boolean patch, byte[] body) {
 		}
 		JsonPatch operations;
 		try {
-			operations = JsonPatch.fromJson(mapper.readTree(body));
+			JsonNode document = mapper.readTree(body);
+			// the library reads a JSON null as no patch at all, not as an error
+			if (document == null || !document.isArray()) {
+				throw new IllegalArgumentException(
+						"the body is not an RFC 6902 JSON Patch: a JSON array of operations " + "was expected, "
+								+ (document == null ? "nothing"
+										: "a JSON " + document.getNodeType().name().toLowerCase(java.util.Locale.ROOT))
+								+ " was sent");
+			}
+			operations = JsonPatch.fromJson(document);
 		}
 		catch (IOException e) {
 			throw new IllegalArgumentException(

@@ -511,6 +511,16 @@ public class ReportTest extends EdgeTestSupport {
 	}
 
 	@Test
+	void aSinceBeforeTheYearOneIsABadRequestNotAnAnswerNoClientCanRead() {
+		// found by ApiFuzzTest: 99999999 days back was answered with the year -271764
+		HttpResponse<String> answer = get("/api/report?since=99999999d", VIEWER);
+		assertThat(answer.statusCode()).isEqualTo(400);
+		assertThat(json(answer).get("detail").asText())
+			.isEqualTo("since '99999999d' is out of range: it must fall in the years 0001 to 9999");
+		assertThat(get("/api/report?since=700000d", VIEWER).statusCode()).as("the year 0110").isEqualTo(200);
+	}
+
+	@Test
 	void untilMustComeAfterSince() {
 		HttpResponse<String> answer = get("/api/report?since=2025-02-01T00:00:00Z&until=2025-01-01T00:00:00Z", VIEWER);
 		assertThat(answer.statusCode()).isEqualTo(400);

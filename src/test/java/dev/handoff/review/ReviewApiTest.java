@@ -249,6 +249,12 @@ class ReviewApiTest extends EdgeTestSupport {
 			assertThat(json(answer).get("detail").asText()).contains("does not apply");
 			assertThat(postApi("/api/rejects/" + id + "/replay", OPERATOR, "application/json-patch+json", "{\"op\":1}")
 				.statusCode()).isEqualTo(400);
+			HttpResponse<String> nullPatch = postApi("/api/rejects/" + id + "/replay", OPERATOR,
+					"application/json-patch+json", "null");
+			assertThat(nullPatch.statusCode()).as("found by ApiFuzzTest: a JSON null was read as no patch")
+				.isEqualTo(400);
+			assertThat(json(nullPatch).get("detail").asText())
+				.contains("a JSON array of operations was expected, a JSON null was sent");
 			assertThat(postApi("/api/rejects/" + id + "/replay", OPERATOR, "text/plain", "medium=email").statusCode())
 				.isEqualTo(400);
 			assertThat(reject(id).get("status").asText()).isEqualTo("open");
