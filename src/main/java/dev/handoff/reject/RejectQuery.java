@@ -21,6 +21,8 @@ public record RejectQuery(String edge, @Parameter(schema = @Schema(type = "strin
 				&& !status.equals("discarded")) {
 			throw new IllegalArgumentException("status must be open, replayed or discarded; got '" + status + "'");
 		}
+		requireWritable("since", since);
+		requireWritable("until", until);
 		if (since != null && until != null && !since.isBefore(until)) {
 			throw new IllegalArgumentException("since (" + since + ") must be before until (" + until + ")");
 		}
@@ -41,6 +43,17 @@ public record RejectQuery(String edge, @Parameter(schema = @Schema(type = "strin
 	/** Whether nothing narrows the selection (all rejects). */
 	public boolean selectsAll() {
 		return filter().equals(new RejectFilter(null, filter().status(), null, null, null, null, null));
+	}
+
+	/**
+	 * A bulk job keeps its filter and answers it back in RFC 3339, which has four-digit
+	 * years only: an instant beyond them could be stored but never read back.
+	 */
+	private static void requireWritable(String name, Instant instant) {
+		if (instant != null && (instant.isBefore(Instant.parse("0001-01-01T00:00:00Z"))
+				|| instant.isAfter(Instant.parse("9999-12-31T23:59:59Z")))) {
+			throw new IllegalArgumentException(name + " (" + instant + ") must fall in the years 0001 to 9999");
+		}
 	}
 
 	private static String blankToNull(String value) {

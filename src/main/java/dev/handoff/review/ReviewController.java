@@ -70,6 +70,7 @@ class ReviewController {
 			description = "a patch that does not apply, or a body neither JSON nor a JSON Patch")
 	@ApiResponse(responseCode = "404", description = "no such reject")
 	@ApiResponse(responseCode = "409", description = "the reject is not open")
+	@ApiResponse(responseCode = "415", description = "a Content-Type that cannot be read")
 	@ApiResponse(responseCode = "422", description = "rejected again (id, violations); it stays open",
 			content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
 	ResponseEntity<Object> replay(@PathVariable String id,

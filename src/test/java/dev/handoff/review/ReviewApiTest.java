@@ -136,6 +136,21 @@ class ReviewApiTest extends EdgeTestSupport {
 		}
 
 		@Test
+		void refusesATimeBeyondTheYear9999SoABulkJobCanAnswerItsFilterBack() {
+			// found by ApiFuzzTest: a job stored with such a filter answered a date no
+			// RFC 3339 reader takes
+			HttpResponse<String> far = get("/api/rejects?since=%2B1000000000-12-31T23:59:59Z", VIEWER);
+			assertThat(far.statusCode()).isEqualTo(400);
+			assertThat(json(far).get("detail").asText())
+				.isEqualTo("since (+1000000000-12-31T23:59:59Z) must fall in the years 0001 to 9999");
+			HttpResponse<String> job = postApi("/api/rejects/discard?until=%2B1000000000-12-31T23:59:59Z", OPERATOR,
+					"{\"reason\":\"fuzz\"}");
+			assertThat(job.statusCode()).isEqualTo(400);
+			assertThat(json(get("/api/rejects/jobs", VIEWER)).findValuesAsText("until"))
+				.doesNotContain("+1000000000-12-31T23:59:59Z");
+		}
+
+		@Test
 		void showsOneRejectAsReceivedWithItsViolationsContractAndHistory() throws Exception {
 			String messageId = unique("show");
 			String id = typedMedium(messageId);
@@ -249,6 +264,9 @@ class ReviewApiTest extends EdgeTestSupport {
 			assertThat(json(answer).get("detail").asText()).contains("does not apply");
 			assertThat(postApi("/api/rejects/" + id + "/replay", OPERATOR, "application/json-patch+json", "{\"op\":1}")
 				.statusCode()).isEqualTo(400);
+			assertThat(postApi("/api/rejects/" + id + "/replay", OPERATOR, "nonsense", "[]").statusCode())
+				.as("a Content-Type that cannot be read")
+				.isEqualTo(415);
 			HttpResponse<String> nullPatch = postApi("/api/rejects/" + id + "/replay", OPERATOR,
 					"application/json-patch+json", "null");
 			assertThat(nullPatch.statusCode()).as("found by ApiFuzzTest: a JSON null was read as no patch")
