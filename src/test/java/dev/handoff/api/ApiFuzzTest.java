@@ -93,7 +93,13 @@ class ApiFuzzTest {
 		}
 	}
 
-	@Property(tries = 400)
+	/**
+	 * A fixed seed: the same 400 calls on every run, so a red build names calls anyone
+	 * can send again, and a build does not turn red on a new draw. To explore further,
+	 * change the seed or raise the tries: random runs of 3 000 tries found the faults
+	 * fixed in 258e4a7 and the commit after it, and two more such runs found none.
+	 */
+	@Property(tries = 400, seed = "20261206")
 	void everyAnswerIsOneTheDocumentDeclares(@ForAll("calls") Call call) {
 		HttpResponse<byte[]> response = send(call.method(), call.target(), call.headers(), call.contentType(),
 				call.body());
