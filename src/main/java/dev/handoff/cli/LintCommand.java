@@ -1,6 +1,5 @@
 package dev.handoff.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -9,8 +8,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.handoff.contract.ContractProblem;
 import dev.handoff.lint.Linter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -31,13 +30,8 @@ class LintCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	@Parameters(arity = "0..1", paramLabel = "CONTRACTS",
-			description = "contracts folder (default: $HANDOFF_CONTRACTS_DIR or contracts)")
-	Path contracts;
-
-	@Option(names = "--routes", paramLabel = "ROUTES",
-			description = "routes folder (default: $HANDOFF_ROUTES_DIR or routes)")
-	Path routes;
+	@Mixin
+	FolderOptions folders;
 
 	@Option(names = "--format", defaultValue = "text",
 			description = "text, json or github (GitHub Actions annotations)")
@@ -45,8 +39,7 @@ class LintCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		List<ContractProblem> problems = new Linter().lint(contracts == null ? Folders.contracts() : contracts,
-				routes == null ? Folders.routes() : routes);
+		List<ContractProblem> problems = new Linter().lint(folders.contracts(), folders.routes());
 		var out = spec.commandLine().getOut();
 		switch (format) {
 			case json ->

@@ -15,8 +15,7 @@ import dev.handoff.edge.RouteFile;
 import dev.handoff.guard.GuardProperties;
 import dev.handoff.lint.ExampleRunner;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -32,20 +31,15 @@ class TestCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	@Parameters(arity = "0..1", paramLabel = "CONTRACTS",
-			description = "contracts folder (default: $HANDOFF_CONTRACTS_DIR or contracts)")
-	Path contracts;
-
-	@Option(names = "--routes", paramLabel = "ROUTES",
-			description = "routes folder, to know each edge's contract (default: $HANDOFF_ROUTES_DIR or routes)")
-	Path routes;
+	@Mixin
+	FolderOptions folders;
 
 	@Override
 	public Integer call() throws Exception {
-		Path folder = contracts == null ? Folders.contracts() : contracts;
+		Path folder = folders.contracts();
 		ContractSet set = new ContractLoader().load(folder);
 		List<ContractProblem> routeProblems = new ArrayList<>();
-		Map<String, String> contractOfEdge = RouteFile.read(routes == null ? Folders.routes() : routes, routeProblems)
+		Map<String, String> contractOfEdge = RouteFile.read(folders.routes(), routeProblems)
 			.stream()
 			.filter(r -> r.path() != null && r.contract() != null)
 			.collect(Collectors.toMap(RouteFile::path, RouteFile::contract, (a, b) -> a));

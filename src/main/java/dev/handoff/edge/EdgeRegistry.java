@@ -162,12 +162,7 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 					+ "' has no 'handoff:guard:<contract>' step; an edge without a guard lets anything through");
 			return Optional.empty();
 		}
-		String deliverTo = steps.stream()
-			.filter(s -> s.startsWith("handoff:"))
-			.map(EdgeRegistry::deliverTo)
-			.filter(d -> d != null)
-			.findFirst()
-			.orElse(null);
+		String deliverTo = firstDeliverTo(steps);
 		List<Step> before = RouteShape.beforeGuard(Step.fromModel(route.getOutputs(), context));
 		InboundKind kind = inbound(name, where, guard, problems);
 		return Optional.of(new Edge(name, contract, deliverTo, where, guard.startsWith(RouteFile.BATCH_PREFIX), false,
@@ -263,12 +258,7 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 		}
 		RouteShape.problems(route.getRouteId(), Step.fromModel(route.getOutputs(), context))
 			.forEach(p -> problems.add(where(route) + ": " + p));
-		String deliverTo = steps.stream()
-			.filter(s -> s.startsWith("handoff:"))
-			.map(EdgeRegistry::deliverTo)
-			.filter(d -> d != null)
-			.findFirst()
-			.orElse(null);
+		String deliverTo = firstDeliverTo(steps);
 		return Optional.of(new Edge(route.getRouteId(), RouteFile.contractOf(guard), deliverTo, where(route), false,
 				false, null, false, false, true, null));
 	}
@@ -287,6 +277,16 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 	 * The {@code deliverTo} option of a Handoff step as written: up to the next option,
 	 * or the whole of a {@code RAW(...)}.
 	 */
+	/** Where the first handoff step that names a target sends: the edge's tool. */
+	private static String firstDeliverTo(List<String> steps) {
+		return steps.stream()
+			.filter(s -> s.startsWith("handoff:"))
+			.map(EdgeRegistry::deliverTo)
+			.filter(d -> d != null)
+			.findFirst()
+			.orElse(null);
+	}
+
 	static String deliverTo(String step) {
 		int at = step.indexOf("deliverTo=");
 		if (at < 0 || (step.charAt(at - 1) != '?' && step.charAt(at - 1) != '&')) {

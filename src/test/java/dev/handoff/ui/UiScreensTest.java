@@ -61,6 +61,24 @@ class UiScreensTest extends EdgeTestSupport {
 	}
 
 	@Test
+	void theEdgeFilterOffersEveryEdgeAndIsLockedWhileACauseChoosesTheEdge() {
+		briefsApproved();
+		reject("C-1001", "evt-edge-filter");
+		UiClient viewer = UiClient.signedIn(port, "test-viewer-token");
+		String byEdge = viewer.get("/ui/rejects?edge=tracking-event").body();
+		assertThat(byEdge).contains("<select name=\"edge\">")
+			.contains("<option value=\"tracking-event\" selected=\"selected\">tracking-event</option>")
+			.contains("<option value=\"email-campaign\">email-campaign</option>");
+		String cause = new Cause.Key("tracking-event", "generated-mismatch", "/context/campaign/medium").id();
+		assertThat(viewer.get("/ui/rejects?cause=" + cause).body())
+			.contains("<select name=\"edge\" disabled=\"disabled\">");
+		assertThat(viewer.get("/ui/drift?edge=email-campaign").body())
+			.contains("<option value=\"email-campaign\" selected=\"selected\">email-campaign</option>");
+		assertThat(viewer.get("/ui/report?edge=email-campaign").body())
+			.contains("<option value=\"email-campaign\" selected=\"selected\">email-campaign</option>");
+	}
+
+	@Test
 	void aFilterThatCannotWorkIsExplainedInWords() {
 		UiClient viewer = UiClient.signedIn(port, "test-viewer-token");
 		HttpResponse<String> backwards = viewer.get("/ui/rejects?since=2027-03-02T10:00&until=2027-03-01T10:00");
