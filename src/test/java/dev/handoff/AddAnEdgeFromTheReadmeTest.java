@@ -31,8 +31,8 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The README's "Add an edge" section works as written: one contract, one route, one
- * taxonomy line, the sender's token.
+ * The "Add an edge" section of docs/contracts.md (once the README's) works as written:
+ * one contract, one route, one taxonomy line, the sender's token.
  */
 class AddAnEdgeFromTheReadmeTest {
 
@@ -45,8 +45,8 @@ class AddAnEdgeFromTheReadmeTest {
 	Path dir;
 
 	@Test
-	void anEdgeAddedAsTheReadmeShowsGuardsAndDelivers() throws Exception {
-		String readme = Files.readString(Path.of("README.md"));
+	void anEdgeAddedAsTheContractsPageShowsGuardsAndDelivers() throws Exception {
+		String readme = section(Files.readString(Path.of("docs/contracts.md")), "## Add an edge");
 		Path contracts = TestFiles.copy(Path.of("contracts"), dir.resolve("contracts"));
 		Path routes = TestFiles.copy(Path.of("routes"), dir.resolve("routes"));
 		Files.writeString(contracts.resolve("social-post.schema.json"),
@@ -54,7 +54,7 @@ class AddAnEdgeFromTheReadmeTest {
 		Files.writeString(routes.resolve("social-post.yaml"), block(readme, "`routes/social-post.yaml`", "yaml"));
 		TestFiles.replace(contracts.resolve("taxonomy.json"), "\"channels\": {",
 				"\"channels\": {\n    \"social\": {\"source\": \"buffer\", \"medium\": \"social\"},");
-		assertThat(readme).as("the README names the setting of the new edge's token")
+		assertThat(readme).as("the page names the setting of the new edge's token")
 			.contains("`handoff.edges.inbound.social-post.tokens`");
 		WireMockServer scheduler = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
 		scheduler.start();
@@ -94,10 +94,18 @@ class AddAnEdgeFromTheReadmeTest {
 		}
 	}
 
+	/** The text of one section of a page, from its heading to the next of its level. */
+	private static String section(String page, String heading) {
+		int start = page.indexOf("\n" + heading + "\n");
+		assertThat(start).as("docs/contracts.md has the section " + heading).isNotNegative();
+		int end = page.indexOf("\n## ", start + heading.length() + 1);
+		return end < 0 ? page.substring(start) : page.substring(start, end);
+	}
+
 	private static String block(String readme, String title, String language) {
 		Matcher m = Pattern.compile(Pattern.quote(title) + "\\s*```" + language + "\\n(.*?)```", Pattern.DOTALL)
 			.matcher(readme);
-		assertThat(m.find()).as("README has a " + language + " block after " + title).isTrue();
+		assertThat(m.find()).as("Add an edge has a " + language + " block after " + title).isTrue();
 		return m.group(1);
 	}
 

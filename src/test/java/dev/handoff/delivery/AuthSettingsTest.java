@@ -78,7 +78,7 @@ class AuthSettingsTest {
 			assertThat(named.auth("email-campaign").password()).isEqualTo("from-env");
 			DeliveryProperties alone = bind(Map.of("HANDOFF_DELIVERY_EDGES_EMAIL_CAMPAIGN_AUTH_KIND", "bearer",
 					"HANDOFF_DELIVERY_EDGES_EMAIL_CAMPAIGN_AUTH_TOKEN", "from-env"), Map.of());
-			assertThat(alone.auth("email-campaign")).as("the README says to drop the dashes instead").isNull();
+			assertThat(alone.auth("email-campaign")).as("docs/delivery.md says to drop the dashes instead").isNull();
 		}
 
 		@Test
@@ -229,16 +229,16 @@ class AuthSettingsTest {
 	}
 
 	@Test
-	void bindsTheReadmesExampleAsWritten() throws IOException {
-		String readme = Files.readString(Path.of("README.md"));
+	void bindsTheExampleOfTheDeliveryPageAsWritten() throws IOException {
+		String page = Files.readString(Path.of("docs/delivery.md"));
 		Matcher block = Pattern
-			.compile(Pattern.quote("**Credentials for the tools.**") + ".*?```yaml\\n(.*?)```", Pattern.DOTALL)
-			.matcher(readme);
-		assertThat(block.find()).as("README has a yaml example under Credentials for the tools").isTrue();
+			.compile(Pattern.quote("## Credentials for the tools\n") + "[^#]*?```yaml\\n(.*?)```", Pattern.DOTALL)
+			.matcher(page);
+		assertThat(block.find()).as("docs/delivery.md has a yaml example under Credentials for the tools").isTrue();
 		Map<String, Object> files = new LinkedHashMap<>();
 		flatten("", new Yaml().load(block.group(1)), files);
 		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources().addFirst(new MapPropertySource("README", files));
+		environment.getPropertySources().addFirst(new MapPropertySource("docs/delivery.md", files));
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("variables",
 					Map.of("MAILCHIMP_API_KEY", "0123456789abcdef-us21", "WP_APPLICATION_PASSWORD",

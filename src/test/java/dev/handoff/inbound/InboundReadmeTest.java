@@ -23,16 +23,16 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 /**
- * The README's settings of who may send to which edge bind as written, from a file and
- * from the environment.
+ * The settings of who may send to which edge, as docs/contracts.md (once the README)
+ * shows them, bind as written, from a file and from the environment.
  */
 class InboundReadmeTest {
 
 	@Test
-	void theReadmesSettingsAreCompleteForTheKindsTheyAreFor() throws IOException {
+	void theSettingsOfTheContractsPageAreCompleteForTheKindsTheyAreFor() throws IOException {
 		Matcher block = Pattern.compile("Slack's\\s+scheme last:\\s*```yaml\\n(.*?)```", Pattern.DOTALL)
-			.matcher(Files.readString(Path.of("README.md")));
-		assertThat(block.find()).as("README has the yaml block of 'Who may send to an edge'").isTrue();
+			.matcher(Files.readString(Path.of("docs/contracts.md")));
+		assertThat(block.find()).as("docs/contracts.md has the yaml block of 'Who may send to an edge'").isTrue();
 		StandardEnvironment environment = new StandardEnvironment();
 		new YamlPropertySourceLoader()
 			.load("readme", new ByteArrayResource(block.group(1).getBytes(StandardCharsets.UTF_8)))
