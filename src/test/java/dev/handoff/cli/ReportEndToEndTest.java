@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -68,6 +72,40 @@ class ReportEndToEndTest extends EdgeTestSupport {
 		HttpResponse<String> answer = get("/api/report?since=" + since + "&until=" + until + query, VIEWER);
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
 		return answer.body();
+	}
+
+	/**
+	 * The lines of the report's example in docs/review.md, run as written: each
+	 * {@code bin/handoff report} line in process (its redirect left to the shell), the
+	 * curl line as the same GET.
+	 */
+	@Test
+	void theExamplesOfTheReviewPageAnswer() throws IOException {
+		Matcher block = Pattern.compile("## The truth tax report\n.*?```bash\n(.*?)```", Pattern.DOTALL)
+			.matcher(Files.readString(Path.of("docs/review.md")));
+		assertThat(block.find()).as("docs/review.md has the report's examples").isTrue();
+		int commands = 0;
+		for (String line : block.group(1).split("\n")) {
+			String command = line.replaceAll("\\s+#\\s.*$", "").replaceAll("\\s*>\\s*\\S+$", "").strip();
+			if (command.startsWith("bin/handoff report ")) {
+				String[] args = command.substring("bin/handoff report ".length()).split("\\s+");
+				assertThat(report(VIEWER, args)).as(command + "\n" + err).isZero();
+				assertThat(out.toString()).as(command).isNotBlank();
+				if (command.contains("--format csv")) {
+					assertThat(out.toString()).startsWith("since,until,edge,campaign,messages,");
+				}
+				commands++;
+			}
+			else if (command.startsWith("curl ")) {
+				Matcher url = Pattern.compile("\"http://localhost:8080(/api/report[^\"]*)\"").matcher(command);
+				assertThat(url.find()).as(command).isTrue();
+				HttpResponse<String> answer = get(url.group(1), VIEWER);
+				assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+				assertThat(answer.body()).contains("\"edge\"");
+				commands++;
+			}
+		}
+		assertThat(commands).isEqualTo(3);
 	}
 
 	@Test
