@@ -140,43 +140,19 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 			return;
 		}
 		String contentType = request.getContentType();
-		if (!isJson(contentType) && !(edge.forms() && isForm(contentType))) {
-			metrics.answered(edge.name(), EdgeMetrics.Outcome.UNSUPPORTED);
-			problem(response, Problems.unsupportedMediaType(contentType));
-			return;
-		}
-		String encoding = request.getHeader("Content-Encoding");
-		if (encoding != null && !encoding.equalsIgnoreCase("identity")) {
-			// never inflated: a small compressed body could expand past every limit (a
-			// zip bomb)
-			metrics.answered(edge.name(), EdgeMetrics.Outcome.UNSUPPORTED);
-			problem(response, Problems.unsupportedEncoding(encoding));
-			return;
-		}
 		String key = idempotencyKey(request);
-		if (key != null && (key.length() > 200 || !PRINTABLE.matcher(key).matches())) {
-			metrics.answered(edge.name(), EdgeMetrics.Outcome.BAD_REQUEST);
-			problem(response, Problems.badRequest("the idempotency key must be 1 to 200 printable ASCII characters"));
+		Turned framing = framing(edge, contentType, request.getHeader("Content-Encoding"), key);
+		if (framing != null) {
+			turn(edge, response, framing);
 			return;
 		}
 		long declared = request.getContentLengthLong();
-		byte[] body;
-		try {
-			body = read(request.getInputStream(), limits.maxBytes() + 1);
-		}
-		catch (IOException e) {
-			// a sender that stops or hangs up mid-body has sent nothing whole to keep
-			metrics.answered(edge.name(), EdgeMetrics.Outcome.BAD_REQUEST);
-			problem(response, timedOut(e) ? Problems.bodyTimeout() : Problems.badRequest("the body ended before the "
-					+ declared + " bytes its Content-Length declared; nothing was stored, send it again"));
+		Read read = readWhole(request, declared);
+		if (read.turned() != null) {
+			turn(edge, response, read.turned());
 			return;
 		}
-		if (declared >= 0 && body.length < declared && declared <= limits.maxBytes()) {
-			metrics.answered(edge.name(), EdgeMetrics.Outcome.BAD_REQUEST);
-			problem(response, Problems.badRequest("the body ended before the " + declared
-					+ " bytes its Content-Length declared; nothing was stored, send it again"));
-			return;
-		}
+		byte[] body = read.body();
 		if (declared > limits.maxBytes() || body.length > limits.maxBytes()) {
 			tooLarge(edge, verifier, body, declared < 0 ? null : declared, contentType, key, response);
 			return;
@@ -257,6 +233,64 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 		response.setStatus(problem.getStatus());
 		response.setContentType("application/problem+json");
 		response.getOutputStream().write(answer);
+	}
+
+	/**
+	 * A request turned away before its body is looked at: how it counts and what it is
+	 * answered.
+	 */
+	private record Turned(EdgeMetrics.Outcome outcome, ProblemDetail problem) {
+	}
+
+	/** The body as sent, or why it cannot be taken whole. */
+	private record Read(byte[] body, Turned turned) {
+	}
+
+	/**
+	 * What the headers say the body is: JSON (or a form where the edge takes forms), not
+	 * compressed, with a usable idempotency key; null when all is well.
+	 */
+	private Turned framing(Edge edge, String contentType, String encoding, String key) {
+		if (!isJson(contentType) && !(edge.forms() && isForm(contentType))) {
+			return new Turned(EdgeMetrics.Outcome.UNSUPPORTED, Problems.unsupportedMediaType(contentType));
+		}
+		if (encoding != null && !encoding.equalsIgnoreCase("identity")) {
+			// never inflated: a small compressed body could expand past every limit (a
+			// zip bomb)
+			return new Turned(EdgeMetrics.Outcome.UNSUPPORTED, Problems.unsupportedEncoding(encoding));
+		}
+		if (key != null && (key.length() > 200 || !PRINTABLE.matcher(key).matches())) {
+			return new Turned(EdgeMetrics.Outcome.BAD_REQUEST,
+					Problems.badRequest("the idempotency key must be 1 to 200 printable ASCII characters"));
+		}
+		return null;
+	}
+
+	/**
+	 * Reads at most one byte past the limit: enough to know a body is too large without
+	 * holding it. A body cut short of its Content-Length is no message.
+	 */
+	private Read readWhole(HttpServletRequest request, long declared) {
+		String cutShort = "the body ended before the " + declared
+				+ " bytes its Content-Length declared; nothing was stored, send it again";
+		byte[] body;
+		try {
+			body = read(request.getInputStream(), limits.maxBytes() + 1);
+		}
+		catch (IOException e) {
+			// a sender that stops or hangs up mid-body has sent nothing whole to keep
+			return new Read(null, new Turned(EdgeMetrics.Outcome.BAD_REQUEST,
+					timedOut(e) ? Problems.bodyTimeout() : Problems.badRequest(cutShort)));
+		}
+		if (declared >= 0 && body.length < declared && declared <= limits.maxBytes()) {
+			return new Read(null, new Turned(EdgeMetrics.Outcome.BAD_REQUEST, Problems.badRequest(cutShort)));
+		}
+		return new Read(body, null);
+	}
+
+	private void turn(Edge edge, HttpServletResponse response, Turned turned) throws IOException {
+		metrics.answered(edge.name(), turned.outcome());
+		problem(response, turned.problem());
 	}
 
 	private static boolean timedOut(Throwable e) {

@@ -30,8 +30,15 @@ public class HostileInputTest extends EdgeTestSupport {
 		registry.add("server.tomcat.connection-timeout", () -> "1s");
 	}
 
+	/**
+	 * The messages stored as rejected. Not the deliveries that failed: an earlier test's
+	 * accepted message can still be on its way when WireMock forgets that test's stubs,
+	 * be answered 404 and become one while a later test here waits out a timeout (seen
+	 * twice on a loaded machine as "expected: 10 but was: 11").
+	 */
 	private int rejects() {
-		return jdbc.queryForObject("SELECT COUNT(*) FROM reject", Integer.class);
+		return jdbc.queryForObject("SELECT COUNT(*) FROM reject WHERE seq NOT IN "
+				+ "(SELECT reject_seq FROM reject_violation WHERE rule = 'delivery')", Integer.class);
 	}
 
 	/** Rejected as {@code parse} with the bytes stored as they came. */
