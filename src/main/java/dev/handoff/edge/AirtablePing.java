@@ -1,5 +1,7 @@
 package dev.handoff.edge;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -32,6 +34,16 @@ final class AirtablePing implements Processor {
 			+ "webhook's MAC secret (handoff.airtable.mac-secret)\"}")
 		.getBytes(StandardCharsets.UTF_8);
 
+	/**
+	 * Airtable's pings are a few hundred bytes ({@code base}, {@code webhook},
+	 * {@code timestamp}); the door is open to anyone, so no more than this is read.
+	 */
+	static final int MAX_BYTES = 16 * 1024;
+
+	private static final byte[] TOO_LARGE = ("{\"type\":\"https://handoff.dev/problems/too-large\",\"title\":\"Too large\","
+			+ "\"status\":413,\"detail\":\"an Airtable ping is at most " + MAX_BYTES + " bytes; nothing was done\"}")
+		.getBytes(StandardCharsets.UTF_8);
+
 	private final AirtableProperties settings;
 
 	AirtablePing(AirtableProperties settings) {
@@ -39,16 +51,35 @@ final class AirtablePing implements Processor {
 	}
 
 	@Override
-	public void process(Exchange exchange) {
+	public void process(Exchange exchange) throws IOException {
 		Message message = exchange.getMessage();
-		byte[] body = message.getBody(byte[].class);
+		byte[] body = readAtMost(message);
 		String mac = message.getHeader(HEADER, String.class);
 		message.removeHeaders("*");
-		if (signed(settings.macKey(), body == null ? new byte[0] : body, mac)) {
+		if (body == null) {
+			Outcomes.respond(exchange, 413, TOO_LARGE, false, "application/problem+json");
+			exchange.setRouteStop(true);
+			return;
+		}
+		if (signed(settings.macKey(), body, mac)) {
 			return;
 		}
 		Outcomes.respond(exchange, 401, REFUSED, false, "application/problem+json");
 		exchange.setRouteStop(true);
+	}
+
+	/**
+	 * The body, or null when it is over {@link #MAX_BYTES}: refused by its declared
+	 * length before reading, else after reading one byte past the limit.
+	 */
+	private static byte[] readAtMost(Message message) throws IOException {
+		Long declared = message.getHeader(Exchange.CONTENT_LENGTH, Long.class);
+		if (declared != null && declared > MAX_BYTES) {
+			return null;
+		}
+		InputStream in = message.getBody(InputStream.class);
+		byte[] body = in == null ? new byte[0] : in.readNBytes(MAX_BYTES + 1);
+		return body.length > MAX_BYTES ? null : body;
 	}
 
 	/**

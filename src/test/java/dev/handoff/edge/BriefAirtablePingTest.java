@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -64,6 +65,12 @@ class BriefAirtablePingTest extends EdgeTestSupport {
 		HttpResponse<String> forged = ping(Map.of(AirtablePing.HEADER, "hmac-sha256=" + "0".repeat(64)));
 		assertThat(forged.statusCode()).isEqualTo(401);
 		assertThat(json(forged).get("detail").asText()).contains("X-Airtable-Content-MAC");
+		// open to anyone, so not read past a limit, even when signed
+		String large = "{\"pad\":\"" + "x".repeat(AirtablePing.MAX_BYTES) + "\"}";
+		HttpResponse<String> tooLarge = ping(large, Map.of(AirtablePing.HEADER, AirtableStandIn.mac(large)));
+		assertThat(tooLarge.statusCode()).isEqualTo(413);
+		assertThat(json(tooLarge).get("detail").asText())
+			.isEqualTo("an Airtable ping is at most 16384 bytes; nothing was done");
 		await().during(Duration.ofSeconds(2))
 			.atMost(Duration.ofSeconds(10))
 			.until(() -> airtable.requests().size() == before);
@@ -79,9 +86,13 @@ class BriefAirtablePingTest extends EdgeTestSupport {
 	}
 
 	private HttpResponse<String> ping(Map<String, String> headers) throws Exception {
+		return ping(PING, headers);
+	}
+
+	private HttpResponse<String> ping(String body, Map<String, String> headers) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/hooks/airtable"))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(PING));
+			.POST(HttpRequest.BodyPublishers.ofString(body));
 		headers.forEach(request::header);
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
