@@ -10,11 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.handoff.access.Role;
 import dev.handoff.edge.Edge;
+import dev.handoff.edge.EdgeAnswer;
 import dev.handoff.edge.EdgeProperties;
 import dev.handoff.edge.EdgeRegistry;
 import dev.handoff.inbound.HmacScheme;
 import dev.handoff.inbound.InboundKind;
 import dev.handoff.inbound.InboundSettings;
+import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -96,6 +98,10 @@ class OpenApiConfiguration {
 					item.readOperationsMap().forEach((method, operation) -> reviewCall(method.name(), path, operation));
 				}
 			});
+			// the edges' answers, which springdoc does not see returned by any controller
+			ModelConverters.getInstance()
+				.readAll(EdgeAnswer.class)
+				.forEach((name, schema) -> openApi.getComponents().getSchemas().putIfAbsent(name, schema));
 			for (Edge edge : edges.all()) {
 				if (edge.path() != null) {
 					Operation operation = edgeOperation(edge);
@@ -226,10 +232,12 @@ class OpenApiConfiguration {
 
 	private static Operation edgeOperation(Edge edge) {
 		Content json = new Content().addMediaType("application/json", new MediaType().schema(new ObjectSchema()));
+		Content answer = new Content().addMediaType("application/json",
+				new MediaType().schema(new Schema<>().$ref(EdgeAnswer.class.getSimpleName())));
 		ApiResponses responses = new ApiResponses()
-			.addApiResponse("202",
-					new ApiResponse().description("accepted (id, generated values) or held at a human gate")
-						.content(json))
+			.addApiResponse("202", new ApiResponse().description(
+					"accepted (id, generated values), held at a human gate, or for a batch, what became of each event")
+				.content(answer))
 			.addApiResponse("400",
 					new ApiResponse().description("a malformed idempotency key or a body cut short; not stored")
 						.content(problem()))
@@ -248,7 +256,8 @@ class OpenApiConfiguration {
 			.addApiResponse("415",
 					new ApiResponse().description("not JSON (nor a form, where the route reads forms), or compressed")
 						.content(problem()))
-			.addApiResponse("422", new ApiResponse().description("rejected and stored (id, violations)").content(json))
+			.addApiResponse("422",
+					new ApiResponse().description("rejected and stored (id, violations)").content(answer))
 			// routes/_errors.yaml answers so for a failure nobody foresaw; the fuzz run
 			// fails on any 5xx all the same
 			.addApiResponse("500",

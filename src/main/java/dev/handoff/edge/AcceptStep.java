@@ -1,8 +1,6 @@
 package dev.handoff.edge;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import dev.handoff.delivery.DeliveryOptions;
@@ -86,14 +84,7 @@ final class AcceptStep implements Processor {
 			return;
 		}
 		String id = verdict.newTruth() != null ? verdict.newTruth().messageId() : UUID.randomUUID().toString();
-		Map<String, Object> answer = new LinkedHashMap<>();
-		answer.put("id", id);
-		answer.put("edge", exchange.getFromRouteId());
-		answer.put("outcome", "accepted");
-		answer.put("campaign", verdict.campaign());
-		answer.put("version", verdict.version());
-		answer.put("generated", verdict.generated());
-		answer.put("rewritten", verdict.rewritten());
+		EdgeAnswer answer = EdgeAnswer.accepted(id, exchange.getFromRouteId(), verdict);
 		boolean stored;
 		try {
 			stored = outcomes.commit(exchange, 202, answer, () -> {
@@ -152,16 +143,7 @@ final class AcceptStep implements Processor {
 				verdict.campaign(), verdict.version(), verdict.received(), contentType, next == null ? outgoing : null,
 				next == null ? null : next.fields(), target(verdict), verdict.gate())
 			.calling(options.stored());
-		Map<String, Object> answer = new LinkedHashMap<>();
-		answer.put("id", id);
-		answer.put("edge", exchange.getFromRouteId());
-		answer.put("outcome", Held.HELD);
-		answer.put("status", Held.HELD);
-		answer.put("reason", verdict.gate());
-		answer.put("campaign", verdict.campaign());
-		answer.put("version", verdict.version());
-		answer.put("generated", verdict.generated());
-		answer.put("rewritten", verdict.rewritten());
+		EdgeAnswer answer = EdgeAnswer.held(id, exchange.getFromRouteId(), verdict);
 		boolean stored = outcomes.commit(exchange, 202, answer, () -> heldStore.insert(held));
 		metrics.answered(exchange.getFromRouteId(), stored ? EdgeMetrics.Outcome.HELD : EdgeMetrics.Outcome.DUPLICATE);
 	}

@@ -4,14 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -189,9 +189,9 @@ final class BatchStep implements Processor {
 		if (answer == Answer.SEGMENT) {
 			sharedContext(root, batch);
 		}
-		List<Map<String, Object>> rejected = new ArrayList<>();
+		List<EdgeAnswer.RejectedEvent> rejected = new ArrayList<>();
 		List<Reject> toStore = new ArrayList<>();
-		List<Map<String, Object>> heldBack = new ArrayList<>();
+		List<EdgeAnswer.HeldEvent> heldBack = new ArrayList<>();
 		List<Held> toHold = new ArrayList<>();
 		ArrayNode good = mapper.createArrayNode();
 		List<String> taken = new ArrayList<>();
@@ -241,7 +241,7 @@ final class BatchStep implements Processor {
 						verdict.campaign(), verdict.version(), event, "application/json", mapper.writeValueAsBytes(one),
 						null, deliverTo, verdict.gate());
 				toHold.add(held);
-				heldBack.add(Map.of("index", i, "id", held.id(), "reason", held.reason()));
+				heldBack.add(new EdgeAnswer.HeldEvent(i, held.id(), held.reason()));
 				continue;
 			}
 			String id = UUID.randomUUID().toString();
@@ -252,32 +252,17 @@ final class BatchStep implements Processor {
 				.toList();
 			toStore.add(new Reject(id, edge, contract.name(), contract.sha256(), verdict.campaign(), event, null,
 					"application/json", violations, Reject.OPEN, Instant.now(), null));
-			Map<String, Object> one = new LinkedHashMap<>();
-			one.put("index", i);
-			one.put("id", id);
-			one.put("violations", violations);
-			rejected.add(one);
+			rejected.add(new EdgeAnswer.RejectedEvent(i, id, violations));
 		}
 		String id = UUID.randomUUID().toString();
-		Map<String, Object> answered = new LinkedHashMap<>();
-		answered.put("id", good.isEmpty() ? null : id);
-		answered.put("edge", edge);
-		answered.put("outcome",
-				good.isEmpty() ? (heldBack.isEmpty() ? (rejected.isEmpty() ? "already taken" : "rejected") : "held")
-						: rejected.isEmpty() && heldBack.isEmpty() ? "accepted" : "partly accepted");
-		answered.put("accepted", good.size());
-		answered.put("rejected", rejected);
-		if (!heldBack.isEmpty()) {
-			answered.put("held", heldBack);
-		}
-		if (repeated > 0) {
-			answered.put("alreadyTaken", repeated);
-		}
+		EdgeAnswer answered = EdgeAnswer.partlyAccepted(id, edge, good.size(), rejected, heldBack, repeated);
 		List<byte[]> payloads = batches(good);
 		boolean nothingTaken = good.isEmpty() && heldBack.isEmpty() && !rejected.isEmpty();
 		int status = answer == Answer.SEGMENT ? 200 : nothingTaken ? 422 : 202;
-		Map<String, ?> reply = answer == Answer.SEGMENT ? Map.of("success", true) : answered;
-		byte[] eventAnswer = mapper.writeValueAsBytes(Map.of("id", id));
+		Object reply = answer == Answer.SEGMENT ? SegmentReply.TAKEN : answered;
+		// what a later send of one of these events alone is answered: the delivery it
+		// went with
+		byte[] eventAnswer = mapper.writeValueAsBytes(new EventAnswer(id));
 		boolean stored = outcomes.commit(exchange, status, reply, () -> {
 			taken.forEach(key -> keys.remember(edge, key, status, eventAnswer));
 			toStore.forEach(rejects::insert);
@@ -450,23 +435,37 @@ final class BatchStep implements Processor {
 		byte[] kept = answer == Answer.SEGMENT ? withoutWriteKey(body) : body;
 		Reject reject = new Reject(id, edge, contract.name(), contract.sha256(), null, kept, null, "application/json",
 				violations, Reject.OPEN, Instant.now(), null);
-		Map<String, Object> answered = new LinkedHashMap<>();
-		answered.put("id", id);
-		answered.put("edge", edge);
-		answered.put("outcome", "rejected");
-		answered.put("violations", violations);
 		// Segment's libraries give up on a 400 and retry anything else: what is stored
 		// must not come again
-		Map<String, ?> reply = answer == Answer.SEGMENT
-				? Map.of("success", false, "code", "invalid_request", "message", "the body was refused: "
-						+ violations.get(0).message() + "; it is kept in Handoff's rejected queue as " + id)
-				: answered;
+		Object reply = answer == Answer.SEGMENT
+				? SegmentReply.refused("the body was refused: " + violations.get(0).message()
+						+ "; it is kept in Handoff's rejected queue as " + id)
+				: EdgeAnswer.rejected(id, edge, violations);
 		if (outcomes.commit(exchange, answer == Answer.SEGMENT ? 400 : 422, reply, () -> rejects.insert(reject))) {
 			metrics.rejected(edge, violations);
 		}
 		else {
 			metrics.duplicate(edge);
 		}
+	}
+
+	/**
+	 * What a Segment library is answered, in Segment's own shape: taken, or refused with
+	 * a code and a message.
+	 */
+	@JsonPropertyOrder({ "success", "code", "message" })
+	record SegmentReply(boolean success, @JsonInclude(JsonInclude.Include.NON_NULL) String code,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String message) {
+
+		static final SegmentReply TAKEN = new SegmentReply(true, null, null);
+
+		static SegmentReply refused(String message) {
+			return new SegmentReply(false, "invalid_request", message);
+		}
+	}
+
+	/** The answer kept under each event's own idempotency key. */
+	record EventAnswer(String id) {
 	}
 
 }

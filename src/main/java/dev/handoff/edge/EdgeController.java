@@ -2,9 +2,7 @@ package dev.handoff.edge;
 
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.handoff.contract.Contract;
 import dev.handoff.contract.ContractRegistry;
@@ -48,7 +46,7 @@ class EdgeController {
 	 * @param routesLoadedAt when the routes were last loaded
 	 * @param lastError the last refused edit of the routes, if any
 	 */
-	record EdgesAnswer(List<EdgeAnswer> edges, Instant routesLoadedAt,
+	record EdgesAnswer(List<EdgeSummary> edges, Instant routesLoadedAt,
 			@Schema(nullable = true) ContractRegistry.Failure lastError) {
 	}
 
@@ -69,11 +67,11 @@ class EdgeController {
 	 * @param polled true when its messages are read from a tool's API on a schedule
 	 * instead of {@code POST /edges/<name>}
 	 */
-	record EdgeAnswer(String name, String contract, @Schema(nullable = true) String deliverTo, String source,
+	record EdgeSummary(String name, String contract, @Schema(nullable = true) String deliverTo, String source,
 			boolean batch, boolean queue, @Schema(nullable = true) String inbound, boolean polled) {
 
-		static EdgeAnswer of(Edge edge) {
-			return new EdgeAnswer(edge.name(), edge.contract(), Targets.display(edge.deliverTo()), edge.source(),
+		static EdgeSummary of(Edge edge) {
+			return new EdgeSummary(edge.name(), edge.contract(), Targets.display(edge.deliverTo()), edge.source(),
 					edge.batch(), edge.queue(), edge.inbound() == null ? null : edge.inbound().display(),
 					edge.polled());
 		}
@@ -82,27 +80,51 @@ class EdgeController {
 	@Operation(summary = "The edges in force")
 	@GetMapping("/api/edges")
 	EdgesAnswer edges() {
-		return new EdgesAnswer(edges.all().stream().map(EdgeAnswer::of).toList(), routes.loadedAt(),
+		return new EdgesAnswer(edges.all().stream().map(EdgeSummary::of).toList(), routes.loadedAt(),
 				routes.lastFailure().orElse(null));
+	}
+
+	/**
+	 * What {@code GET /api/contracts} answers.
+	 *
+	 * @param folder where the contracts are read from
+	 * @param loadedAt when the set in force was loaded
+	 * @param taxonomySha256 the taxonomy's version
+	 * @param contracts the contracts in force, by name
+	 * @param lastError the last refused reload, if any
+	 */
+	record ContractsAnswer(String folder, Instant loadedAt, String taxonomySha256, List<ContractSummary> contracts,
+			@Schema(nullable = true) ContractRegistry.Failure lastError) {
+	}
+
+	/**
+	 * One contract in force.
+	 *
+	 * @param file its file in the folder
+	 * @param sha256 its version
+	 * @param source true for the source contract (the brief), whose accepted messages
+	 * become the truth
+	 */
+	record ContractSummary(String name, String file, String sha256, boolean source) {
+
+		static ContractSummary of(Contract c) {
+			return new ContractSummary(c.name(), c.file(), c.sha256(), c.spec().source());
+		}
 	}
 
 	@Operation(summary = "The contracts in force")
 	@GetMapping("/api/contracts")
-	Map<String, Object> contracts() {
+	ContractsAnswer contracts() {
 		ContractRegistry.Loaded loaded = contracts.loaded();
 		ContractSet set = loaded.set();
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("folder", set.folder());
-		body.put("loadedAt", loaded.loadedAt());
-		body.put("taxonomySha256", set.taxonomy().sha256());
-		body.put("contracts", set.contracts()
-			.values()
-			.stream()
-			.sorted(Comparator.comparing(Contract::name))
-			.map(c -> Map.of("name", c.name(), "file", c.file(), "sha256", c.sha256(), "source", c.spec().source()))
-			.toList());
-		body.put("lastError", contracts.lastFailure().orElse(null));
-		return body;
+		return new ContractsAnswer(set.folder(), loaded.loadedAt(), set.taxonomy().sha256(),
+				set.contracts()
+					.values()
+					.stream()
+					.sorted(Comparator.comparing(Contract::name))
+					.map(ContractSummary::of)
+					.toList(),
+				contracts.lastFailure().orElse(null));
 	}
 
 	/**
@@ -111,7 +133,9 @@ class EdgeController {
 	 */
 	@Operation(summary = "Reload the contracts now")
 	@PostMapping("/api/contracts/reload")
-	@ApiResponse(responseCode = "200", description = "what is loaded now")
+	@ApiResponse(responseCode = "200", description = "what is loaded now",
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(implementation = ContractsAnswer.class)))
 	@ApiResponse(responseCode = "422",
 			description = "the new contracts were refused (problems); the last good set stays in force",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))

@@ -1,9 +1,7 @@
 package dev.handoff.edge;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import dev.handoff.contract.Contract;
@@ -100,11 +98,7 @@ final class GuardStep implements Processor {
 		Reject reject = new Reject(id, exchange.getFromRouteId(), contract.name(), contract.sha256(),
 				verdict.campaign(), received, null, contentType(exchange), verdict.violations(), Reject.OPEN,
 				Instant.now(), null, null, mapped ? judged : null);
-		Map<String, Object> answer = new LinkedHashMap<>();
-		answer.put("id", id);
-		answer.put("edge", exchange.getFromRouteId());
-		answer.put("outcome", "rejected");
-		answer.put("violations", verdict.violations());
+		EdgeAnswer answer = EdgeAnswer.rejected(id, exchange.getFromRouteId(), verdict.violations());
 		if (outcomes.commit(exchange, 422, answer, () -> rejects.insert(reject))) {
 			metrics.rejected(reject.edge(), reject.violations());
 		}

@@ -1,7 +1,5 @@
 package dev.handoff.edge;
 
-import java.util.Map;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,7 +44,7 @@ final class Outcomes {
 	 * Stores and answers; false when the key had already been answered and nothing was
 	 * stored now.
 	 */
-	boolean commit(Exchange exchange, int status, Map<String, ?> answer, Runnable store) {
+	boolean commit(Exchange exchange, int status, Object answer, Runnable store) {
 		byte[] body = write(answer);
 		String edge = exchange.getFromRouteId();
 		String key = key(exchange);
@@ -94,7 +92,7 @@ final class Outcomes {
 		message.setBody(body);
 	}
 
-	private byte[] write(Map<String, ?> answer) {
+	private byte[] write(Object answer) {
 		try {
 			return mapper.writeValueAsBytes(answer);
 		}

@@ -1,8 +1,6 @@
 package dev.handoff.edge;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import dev.handoff.contract.Contract;
@@ -32,8 +30,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Replay {
 
-	/** What came of a replay. */
-	public record Outcome(boolean accepted, boolean conflict, Map<String, Object> answer) {
+	/**
+	 * What came of a replay: the answer when it ran through its edge, or, when it could
+	 * not run (not open, no longer served, replayed meanwhile), why not.
+	 *
+	 * @param accepted accepted or held: the reject is replayed
+	 * @param conflict nothing was done; {@code detail} says why
+	 * @param answer what the edge made of it; null on a conflict
+	 * @param detail on a conflict, why, in words; else null
+	 */
+	public record Outcome(boolean accepted, boolean conflict, ReplayAnswer answer, String detail) {
+
+		static Outcome of(ReplayAnswer answer) {
+			return new Outcome(!"rejected".equals(answer.outcome()), false, answer, null);
+		}
+
+		static Outcome conflict(String detail) {
+			return new Outcome(false, true, null, detail);
+		}
 	}
 
 	private final RejectStore rejects;
@@ -75,7 +89,7 @@ public class Replay {
 	 * A reject read from Kafka goes to the edge's output topic; it is marked replayed
 	 * once the topic has it.
 	 */
-	private Outcome toTopic(Reject reject, Edge edge, Verdict verdict, Map<String, Object> answer,
+	private Outcome toTopic(Reject reject, Edge edge, Verdict verdict,
 			java.util.function.BiConsumer<String, String> onAccepted) {
 		producer.sendBody(edge.deliverTo(), verdict.forwarded());
 		boolean replayed = Boolean.TRUE.equals(transactions.execute(tx -> {
@@ -86,15 +100,10 @@ public class Replay {
 			return true;
 		}));
 		if (!replayed) {
-			answer.put("detail",
+			return Outcome.conflict(
 					"reject " + reject.id() + " was replayed or discarded meanwhile (it was sent to the topic again)");
-			return new Outcome(false, true, answer);
 		}
-		answer.put("outcome", "accepted");
-		answer.put("id", reject.id());
-		answer.put("topic", edge.deliverTo().replaceFirst("\\?.*$", ""));
-		answer.put("generated", verdict.generated());
-		return new Outcome(true, false, answer);
+		return Outcome.of(ReplayAnswer.toTopic(reject.id(), edge.deliverTo().replaceFirst("\\?.*$", ""), verdict));
 	}
 
 	private static byte[] batchOfOne(byte[] event) {
@@ -112,11 +121,10 @@ public class Replay {
 	 * message, in one transaction.
 	 */
 	private Outcome hold(Reject reject, byte[] payload, Edge edge, Contract contract, Shaped shaped,
-			Map<String, Object> answer, java.util.function.BiConsumer<String, String> onAccepted) {
+			java.util.function.BiConsumer<String, String> onAccepted) {
 		Verdict verdict = shaped.verdict();
 		if (edge.queue()) {
-			answer.put("detail", HandoffComponent.ungated("edge '" + edge.name() + "'", contract.name()));
-			return new Outcome(false, true, answer);
+			return Outcome.conflict(HandoffComponent.ungated("edge '" + edge.name() + "'", contract.name()));
 		}
 		Truth next = verdict.newTruth();
 		String id = next != null ? next.messageId() : UUID.randomUUID().toString();
@@ -134,14 +142,9 @@ public class Replay {
 			return true;
 		}));
 		if (!stored) {
-			answer.put("detail", "reject " + reject.id() + " was replayed or discarded meanwhile");
-			return new Outcome(false, true, answer);
+			return Outcome.conflict("reject " + reject.id() + " was replayed or discarded meanwhile");
 		}
-		answer.put("outcome", Held.HELD);
-		answer.put("id", id);
-		answer.put("status", Held.HELD);
-		answer.put("reason", verdict.gate());
-		return new Outcome(true, false, answer);
+		return Outcome.of(ReplayAnswer.held(reject.id(), id, verdict));
 	}
 
 	/**
@@ -209,35 +212,29 @@ public class Replay {
 	 * so what it writes (the audit row) lands with the change or not at all.
 	 */
 	public Outcome replay(Reject reject, byte[] payload, java.util.function.BiConsumer<String, String> onAccepted) {
-		Map<String, Object> answer = new LinkedHashMap<>();
-		answer.put("reject", reject.id());
 		if (!Reject.OPEN.equals(reject.status())) {
-			answer.put("detail",
-					"reject " + reject.id() + " is " + reject.status() + "; only an open reject can be replayed");
-			return new Outcome(false, true, answer);
+			return Outcome
+				.conflict("reject " + reject.id() + " is " + reject.status() + "; only an open reject can be replayed");
 		}
 		Edge edge = edges.find(reject.edge()).orElse(null);
 		Contract contract = edge == null ? null : contracts.find(edge.contract()).orElse(null);
 		if (contract == null) {
-			answer.put("detail", "edge '" + reject.edge() + "' is no longer served; it cannot be replayed");
-			return new Outcome(false, true, answer);
+			return Outcome.conflict("edge '" + reject.edge() + "' is no longer served; it cannot be replayed");
 		}
 		Shaped shaped = shape(reject, edge, contract, payload);
 		Verdict verdict = shaped.verdict();
 		if (verdict.held()) {
-			return hold(reject, payload, edge, contract, shaped, answer, onAccepted);
+			return hold(reject, payload, edge, contract, shaped, onAccepted);
 		}
 		if (!verdict.accepted()) {
-			answer.put("outcome", "rejected");
-			answer.put("violations", verdict.violations());
-			return new Outcome(false, false, answer);
+			return Outcome.of(ReplayAnswer.rejected(reject.id(), verdict));
 		}
 		// a message the tool refused goes out again under its first id, so the tool sees
 		// the same Idempotency-Key
 		String id = reject.outboxId() != null ? reject.outboxId()
 				: verdict.newTruth() != null ? verdict.newTruth().messageId() : UUID.randomUUID().toString();
 		if (edge.queue()) {
-			return toTopic(reject, edge, verdict, answer, onAccepted);
+			return toTopic(reject, edge, verdict, onAccepted);
 		}
 		byte[] message = shaped.outgoing() == verdict.forwarded() ? null : verdict.forwarded();
 		boolean replayed = Boolean.TRUE.equals(transactions.execute(tx -> {
@@ -264,15 +261,10 @@ public class Replay {
 			return true;
 		}));
 		if (!replayed) {
-			answer.put("detail", "reject " + reject.id() + " was replayed or discarded meanwhile");
-			return new Outcome(false, true, answer);
+			return Outcome.conflict("reject " + reject.id() + " was replayed or discarded meanwhile");
 		}
 		dispatcher.nudge();
-		answer.put("outcome", "accepted");
-		answer.put("id", id);
-		answer.put("generated", verdict.generated());
-		answer.put("rewritten", verdict.rewritten());
-		return new Outcome(true, false, answer);
+		return Outcome.of(ReplayAnswer.accepted(reject.id(), id, verdict));
 	}
 
 }

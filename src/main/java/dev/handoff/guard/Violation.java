@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * One way a message breaks its contract.
@@ -23,7 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Violation(String pointer, String rule, String message, JsonNode expected, JsonNode actual,
-		String detail) {
+		@Schema(nullable = true) String detail) {
 
 	/** A violation whose message needs no engineer's detail beside it. */
 	public Violation(String pointer, String rule, String message, JsonNode expected, JsonNode actual) {

@@ -28,7 +28,7 @@ public class ReviewMetrics {
 	 */
 	public void replayed(String edge, Replay.Outcome outcome, String kind) {
 		String tag = !outcome.accepted() ? "rejected"
-				: Held.HELD.equals(outcome.answer().get("outcome")) ? Held.HELD : "accepted";
+				: Held.HELD.equals(outcome.answer().outcome()) ? Held.HELD : "accepted";
 		Counter.builder("handoff.replays")
 			.description(
 					"Rejects run through their edge again, by outcome (accepted, held, rejected) and kind (replay, edit, bulk)")

@@ -82,14 +82,14 @@ public class Review {
 			audit.record(actor, action, reject.id(), result, accepted);
 		});
 		if (outcome.conflict()) {
-			throw new ConflictException(String.valueOf(outcome.answer().get("detail")));
+			throw new ConflictException(outcome.detail());
 		}
 		metrics.replayed(reject.edge(), outcome, bulkJob != null ? "bulk" : action);
 		if (outcome.accepted()) {
 			resolveIfCleared(reject);
 		}
 		else {
-			detail.put("violations", outcome.answer().get("violations"));
+			detail.put("violations", outcome.answer().violations());
 			audit.record(actor, action, reject.id(), "rejected", detail);
 		}
 		return outcome;

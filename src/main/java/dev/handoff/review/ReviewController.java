@@ -1,15 +1,14 @@
 package dev.handoff.review;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.handoff.access.Caller;
 import dev.handoff.api.NotFoundException;
 import dev.handoff.api.Problems;
 import dev.handoff.edge.Replay;
+import dev.handoff.edge.ReplayAnswer;
 import dev.handoff.reject.Reject;
 import dev.handoff.reject.RejectQuery;
 import io.swagger.v3.oas.annotations.Operation;
@@ -65,15 +64,16 @@ class ReviewController {
 					@Content(mediaType = JSON_PATCH,
 							array = @ArraySchema(schema = @Schema(type = "object"),
 									arraySchema = @Schema(description = "an RFC 6902 patch of the stored payload"))) })
-	@ApiResponse(responseCode = "200", description = "accepted and on its way; the reject is replayed")
+	@ApiResponse(responseCode = "200",
+			description = "accepted and on its way, or held at a human gate; the reject is replayed")
 	@ApiResponse(responseCode = "400",
 			description = "a patch that does not apply, or a body neither JSON nor a JSON Patch")
 	@ApiResponse(responseCode = "404", description = "no such reject")
 	@ApiResponse(responseCode = "409", description = "the reject is not open")
 	@ApiResponse(responseCode = "415", description = "a Content-Type that cannot be read")
-	@ApiResponse(responseCode = "422", description = "rejected again (id, violations); it stays open",
-			content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
-	ResponseEntity<Object> replay(@PathVariable String id,
+	@ApiResponse(responseCode = "422", description = "rejected again (violations); it stays open",
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReplayAnswer.class)))
+	ResponseEntity<ReplayAnswer> replay(@PathVariable String id,
 			@Parameter(hidden = true) @RequestHeader(value = "Content-Type", required = false) String contentType,
 			@RequestBody(required = false) byte[] body, HttpServletRequest request) {
 		Replay.Outcome outcome = review.replay(id, correction(contentType, body), Caller.of(request));
@@ -93,10 +93,37 @@ class ReviewController {
 	@ApiResponse(responseCode = "404", description = "no such reject")
 	@ApiResponse(responseCode = "409", description = "the reject is not open")
 	@ApiResponse(responseCode = "415", description = "a body that is not JSON")
-	Map<String, Object> discard(@PathVariable String id, @RequestBody(required = false) DiscardRequest body,
+	Discarded discard(@PathVariable String id, @RequestBody(required = false) DiscardRequest body,
 			HttpServletRequest request) {
 		Reject reject = review.discard(id, body == null ? null : body.reason(), Caller.of(request));
-		return Map.of("id", reject.id(), "status", reject.status());
+		return new Discarded(reject.id(), reject.status());
+	}
+
+	/**
+	 * A reject taken out of the queue.
+	 *
+	 * @param id the reject
+	 * @param status its status now: {@code discarded}
+	 */
+	record Discarded(String id, String status) {
+	}
+
+	/**
+	 * What a bulk replay would do, with nothing changed.
+	 *
+	 * @param dryRun always true: nothing was replayed
+	 * @param selected how many open rejects the filter selects (at most the bulk limit)
+	 * @param wouldAccept how many of them today's contracts and truth would accept or
+	 * hold
+	 * @param wouldRejectAgain how many would be rejected again
+	 * @param more true when the filter selects more than the bulk limit
+	 */
+	record DryRun(boolean dryRun, int selected, int wouldAccept, int wouldRejectAgain, boolean more) {
+
+		static DryRun of(BulkReview.Preview preview) {
+			return new DryRun(true, preview.selected(), preview.wouldAccept(), preview.wouldRejectAgain(),
+					preview.more());
+		}
 	}
 
 	/**
@@ -107,23 +134,19 @@ class ReviewController {
 	 */
 	@Operation(summary = "Replay every open reject a filter selects, or preview it")
 	@PostMapping("/api/rejects/replay")
-	@ApiResponse(responseCode = "200", description = "the preview (dryRun=true), or the finished job with its counts")
+	@ApiResponse(responseCode = "200", description = "the preview (dryRun=true), or the finished job with its counts",
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(anyOf = { DryRun.class, BulkJob.View.class })))
 	@ApiResponse(responseCode = "202", description = "wait=false: the job, started",
 			headers = @Header(name = "Location", description = "the job, /api/rejects/jobs/{job}",
-					schema = @Schema(type = "string")))
+					schema = @Schema(type = "string")),
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = BulkJob.View.class)))
 	@ApiResponse(responseCode = "400", description = "a filter out of its range")
-	ResponseEntity<Object> replayAll(@ParameterObject RejectQuery query,
+	ResponseEntity<?> replayAll(@ParameterObject RejectQuery query,
 			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "true") boolean wait,
 			HttpServletRequest request) {
 		if (dryRun) {
-			BulkReview.Preview preview = bulk.preview(query.filter());
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("dryRun", true);
-			body.put("selected", preview.selected());
-			body.put("wouldAccept", preview.wouldAccept());
-			body.put("wouldRejectAgain", preview.wouldRejectAgain());
-			body.put("more", preview.more());
-			return ResponseEntity.ok(body);
+			return ResponseEntity.ok(DryRun.of(bulk.preview(query.filter())));
 		}
 		return started(bulk.replay(query.filter(), Caller.of(request), wait), wait);
 	}
@@ -137,10 +160,11 @@ class ReviewController {
 	@ApiResponse(responseCode = "200", description = "the finished job with its counts")
 	@ApiResponse(responseCode = "202", description = "wait=false: the job, started",
 			headers = @Header(name = "Location", description = "the job, /api/rejects/jobs/{job}",
-					schema = @Schema(type = "string")))
+					schema = @Schema(type = "string")),
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = BulkJob.View.class)))
 	@ApiResponse(responseCode = "400", description = "no filter, no reason, or a filter out of its range")
 	@ApiResponse(responseCode = "415", description = "a body that is not JSON")
-	ResponseEntity<Object> discardAll(@ParameterObject RejectQuery query,
+	ResponseEntity<BulkJob.View> discardAll(@ParameterObject RejectQuery query,
 			@RequestBody(required = false) DiscardRequest body, @RequestParam(defaultValue = "true") boolean wait,
 			HttpServletRequest request) {
 		if (query.selectsAll()) {
@@ -183,7 +207,7 @@ class ReviewController {
 		return ResponseEntity.accepted().body(bulk.find(job).orElseThrow());
 	}
 
-	private static ResponseEntity<Object> started(BulkJob.View view, boolean wait) {
+	private static ResponseEntity<BulkJob.View> started(BulkJob.View view, boolean wait) {
 		if (wait) {
 			return ResponseEntity.ok(view);
 		}

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.access.Caller;
 import dev.handoff.access.Role;
@@ -40,9 +39,6 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Controller
 class RejectScreen {
-
-	private static final TypeReference<List<Violation>> VIOLATIONS = new TypeReference<>() {
-	};
 
 	private final RejectStore rejects;
 
@@ -159,17 +155,15 @@ class RejectScreen {
 		String back = back(id);
 		if (outcome.accepted()) {
 			List<String> generated = new ArrayList<>();
-			mapper
-				.convertValue(outcome.answer().getOrDefault("generated", List.of()), new TypeReference<List<String>>() {
-				})
+			List<String> filled = outcome.answer().generated();
+			(filled == null ? List.<String>of() : filled)
 				.forEach(pointer -> generated.add(UiModel.FORMAT.field(pointer)));
 			flash.addFlashAttribute("notice",
 					"Sent on: it passed every check and is on its way to the next tool. This reject is now replayed."
 							+ (generated.isEmpty() ? "" : " Handoff filled in " + String.join(", ", generated) + "."));
 			return back;
 		}
-		flash.addFlashAttribute("stillWrong",
-				Explained.of(mapper.convertValue(outcome.answer().get("violations"), VIOLATIONS)));
+		flash.addFlashAttribute("stillWrong", Explained.of(outcome.answer().violations()));
 		if (payload != null) {
 			// the person's edits are kept in the editor, so a second try starts where the
 			// first one ended
