@@ -1,17 +1,14 @@
 package dev.handoff.gate;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 import dev.handoff.access.Caller;
-import dev.handoff.access.Role;
 import dev.handoff.api.NotFoundException;
+import dev.handoff.api.Page;
 import dev.handoff.api.Problems;
 import dev.handoff.audit.AuditLog;
 import dev.handoff.reject.PersonalData;
+import dev.handoff.reject.Redaction;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -68,7 +65,7 @@ class HeldController {
 	@ApiResponse(responseCode = "200",
 			description = "a page of held (or decided) messages, newest first, with its total")
 	@ApiResponse(responseCode = "400", description = "a status that does not exist, or a page or size out of its range")
-	Map<String, Object> list(
+	Page<HeldSummary> list(
 			@Parameter(schema = @Schema(type = "string", allowableValues = { Held.HELD, Held.APPROVED, Held.DECLINED },
 					defaultValue = Held.HELD)) @RequestParam(defaultValue = Held.HELD) String status,
 			@RequestParam(required = false) String edge, @RequestParam(required = false) String campaign,
@@ -83,45 +80,18 @@ class HeldController {
 			throw new IllegalArgumentException("status must be one of " + STATUSES.stream().sorted().toList());
 		}
 		HeldStore.Page result = held.list(status, edge, campaign, page, size);
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("items", result.items().stream().map(HeldController::summary).toList());
-		body.put("page", result.page());
-		body.put("size", result.size());
-		body.put("total", result.total());
-		return body;
+		return Page.of(result.items().stream().map(HeldSummary::of).toList(), result.page(), result.size(),
+				result.total());
 	}
 
 	@Operation(summary = "One held message")
 	@GetMapping("/api/held/{id}")
 	@ApiResponse(responseCode = "200", description = "the held message, what approving it would send, and its history")
 	@ApiResponse(responseCode = "404", description = "no such held message")
-	Map<String, Object> one(@PathVariable String id, HttpServletRequest request) {
+	HeldDetail one(@PathVariable String id, HttpServletRequest request) {
 		Held h = gates.find(id).orElseThrow(() -> new NotFoundException("held message", id));
 		// as for rejects: a viewer reads the message with its personal data masked
-		boolean masked = !Caller.of(request).may(Role.OPERATOR);
-		Map<String, Object> body = summary(h);
-		body.put("contractSha256", h.contractSha256());
-		body.put("contentType", h.contentType());
-		body.put("masked", masked);
-		if (masked) {
-			body.put("payload", personal.mask(h.payload()));
-		}
-		else {
-			// the text is for reading; the base64 form is the exact bytes, whatever they
-			// are
-			body.put("payload", new String(h.payload(), StandardCharsets.UTF_8));
-			body.put("payloadBase64", Base64.getEncoder().encodeToString(h.payload()));
-		}
-		if (h.forwarded() != null) {
-			body.put("forwarded",
-					masked ? personal.mask(h.forwarded()) : new String(h.forwarded(), StandardCharsets.UTF_8));
-		}
-		if (h.newTruth() != null) {
-			body.put("newTruth", h.newTruth());
-		}
-		body.put("comment", h.comment());
-		body.put("history", audit.forSubject(id));
-		return body;
+		return HeldDetail.of(h, audit.forSubject(id), Redaction.of(Caller.of(request), personal));
 	}
 
 	@Operation(summary = "Approve a held message")
@@ -166,22 +136,6 @@ class HeldController {
 				.body(Problems.of(HttpStatus.CONFLICT, decision.outcome(), title, decision.detail()));
 		}
 		return ResponseEntity.ok(decision);
-	}
-
-	private static Map<String, Object> summary(Held h) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("id", h.id());
-		body.put("edge", h.edge());
-		body.put("contract", h.contract());
-		body.put("campaign", h.campaign());
-		body.put("version", h.version());
-		body.put("reason", h.reason());
-		body.put("status", h.status());
-		body.put("size", h.payload().length);
-		body.put("heldAt", h.heldAt());
-		body.put("decidedAt", h.decidedAt());
-		body.put("decidedBy", h.decidedBy());
-		return body;
 	}
 
 }

@@ -130,13 +130,22 @@ public class RejectStore {
 	 * Each attempt to deliver an outbox entry, in order: number, time, status (0 no
 	 * answer, -1 not sent) and outcome.
 	 */
-	public List<Map<String, Object>> attempts(String outboxId) {
+	public List<Attempt> attempts(String outboxId) {
 		return jdbc.query(
 				"SELECT attempt, attempted_at, status, outcome FROM delivery_attempt WHERE outbox_id = ? ORDER BY seq",
-				(rs, n) -> Map.<String, Object>of("attempt", rs.getInt("attempt"), "at",
-						rs.getTimestamp("attempted_at").toInstant(), "status", rs.getInt("status"), "outcome",
-						String.valueOf(rs.getString("outcome"))),
+				(rs, n) -> new Attempt(rs.getInt("attempt"), rs.getTimestamp("attempted_at").toInstant(),
+						rs.getInt("status"), String.valueOf(rs.getString("outcome"))),
 				outboxId);
+	}
+
+	/**
+	 * One attempt to deliver an outbox entry.
+	 *
+	 * @param attempt its number, from 1
+	 * @param status the tool's HTTP status; 0 no answer, -1 not sent
+	 * @param outcome what came of it, in words
+	 */
+	public record Attempt(int attempt, Instant at, int status, String outcome) {
 	}
 
 	public Optional<Reject> find(String id) {
