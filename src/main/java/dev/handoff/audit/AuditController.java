@@ -1,9 +1,7 @@
 package dev.handoff.audit;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -33,8 +31,8 @@ class AuditController {
 	@ApiResponse(responseCode = "200",
 			description = "a page of the trail, newest first; next is the cursor for the page after")
 	@ApiResponse(responseCode = "400", description = "a size out of its range, or a since or before that is not one")
-	Map<String, Object> list(@RequestParam(required = false) String actor,
-			@RequestParam(required = false) String action, @RequestParam(required = false) Instant since,
+	Trail list(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+			@RequestParam(required = false) Instant since,
 			@Parameter(description = "the seq of the last row seen") @RequestParam(required = false) Long before,
 			@Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MAX_PAGE_SIZE,
 					defaultValue = "100")) @RequestParam(defaultValue = "100") int size) {
@@ -42,11 +40,18 @@ class AuditController {
 			throw new IllegalArgumentException("size must be between 1 and " + MAX_PAGE_SIZE);
 		}
 		List<AuditEntry> items = audit.page(actor, action, since, before == null ? Long.MAX_VALUE : before, size);
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("items", items);
-		// the cursor for the next (older) page; absent on the last page
-		body.put("next", items.size() == size ? items.get(items.size() - 1).seq() : null);
-		return body;
+		return new Trail(items, items.size() == size ? items.get(items.size() - 1).seq() : null);
+	}
+
+	/**
+	 * A page of the trail. Paged by a cursor, not by number as {@code Page} is: rows come
+	 * all the time, and a cursor does not shift under the reader.
+	 *
+	 * @param items the rows, newest first
+	 * @param next the cursor for the next (older) page ({@code before=next}); null on the
+	 * last page
+	 */
+	record Trail(List<AuditEntry> items, @Schema(nullable = true) Long next) {
 	}
 
 }

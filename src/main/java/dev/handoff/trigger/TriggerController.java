@@ -1,7 +1,6 @@
 package dev.handoff.trigger;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,11 +21,17 @@ class TriggerController {
 
 	@Operation(summary = "The review triggers and where each stands")
 	@GetMapping("/api/triggers")
-	Map<String, Object> list() {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("triggers", watch.triggers());
-		body.put("states", watch.states());
-		return body;
+	Triggers list() {
+		return new Triggers(watch.triggers(), watch.states());
+	}
+
+	/**
+	 * What {@code GET /api/triggers} answers.
+	 *
+	 * @param triggers the review triggers in force
+	 * @param states where each stands on each edge
+	 */
+	record Triggers(List<Trigger> triggers, List<TriggerState> states) {
 	}
 
 }
