@@ -17,8 +17,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param window for {@code rejects}: how far back to count
  * @param olderThan for the age kinds: the age that must be exceeded
  */
-public record Trigger(String name, String when, @Schema(nullable = true) String edge, int threshold, Duration window,
-		Duration olderThan) {
+public record Trigger(String name, String when, @Schema(nullable = true) String edge, int threshold,
+		@Schema(nullable = true) Duration window, @Schema(nullable = true) Duration olderThan) {
 
 	public static final String REJECTS = "rejects";
 

@@ -14,5 +14,5 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param changedAt when it last changed
  */
 public record TriggerState(String trigger, String edge, boolean firing, @Schema(nullable = true) Instant since,
-		String detail, Instant changedAt) {
+		@Schema(nullable = true) String detail, Instant changedAt) {
 }
