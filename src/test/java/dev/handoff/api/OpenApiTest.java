@@ -110,4 +110,78 @@ class OpenApiTest extends EdgeTestSupport {
 		assertThat(without).as("a parameter without schema or content makes the document invalid").isEmpty();
 	}
 
+	/**
+	 * Answers that are free-form JSON on purpose, by "METHOD path status", each with why.
+	 * Empty today: every answer has a type of its own.
+	 */
+	private static final java.util.Map<String, String> FREE_FORM = java.util.Map.of();
+
+	/**
+	 * Every 2xx and 4xx JSON answer of every operation names its fields (or is a list of
+	 * things that do, a problem, or a composition of such): an answer typed as a bare
+	 * {@code object}, or as a map of any values, tells a client nothing, and the tests'
+	 * answer check ({@link ApiDocument}) could then judge only its status.
+	 */
+	@Test
+	void typesEveryJsonAnswer() {
+		JsonNode document = document();
+		JsonNode components = document.path("components").path("schemas");
+		java.util.List<String> untyped = new java.util.ArrayList<>();
+		java.util.Set<String> allowedAndSeen = new HashSet<>();
+		document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+			operation.getValue().path("responses").properties().forEach(response -> {
+				if (!response.getKey().startsWith("2") && !response.getKey().startsWith("4")) {
+					return;
+				}
+				response.getValue().path("content").properties().forEach(media -> {
+					if (!media.getKey().contains("json")) {
+						return;
+					}
+					String call = operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey() + " "
+							+ response.getKey();
+					if (!typed(media.getValue().path("schema"), components, 0)) {
+						if (FREE_FORM.containsKey(call)) {
+							allowedAndSeen.add(call);
+						}
+						else {
+							untyped.add(call + " (" + media.getKey() + "): " + media.getValue().path("schema"));
+						}
+					}
+				});
+			});
+		}));
+		assertThat(untyped).as("answers whose schema names no fields").isEmpty();
+		assertThat(FREE_FORM.keySet()).as("allowed free-form answers that are typed now (take them off the list)")
+			.containsExactlyInAnyOrderElementsOf(allowedAndSeen);
+	}
+
+	/**
+	 * Whether a schema says what the answer holds: a reference to a component that does,
+	 * properties, a composition, a scalar type, an array of typed items or a map of typed
+	 * values. A bare object, a schema of any value and a map of any values do not.
+	 */
+	private static boolean typed(JsonNode schema, JsonNode components, int depth) {
+		if (schema.isMissingNode() || depth > 10) {
+			return false;
+		}
+		if (schema.has("$ref")) {
+			String ref = schema.get("$ref").asText();
+			return typed(components.path(ref.substring(ref.lastIndexOf('/') + 1)), components, depth + 1);
+		}
+		if (schema.has("allOf") || schema.has("oneOf") || schema.has("anyOf")) {
+			return true;
+		}
+		if (!schema.path("properties").isEmpty()) {
+			return true;
+		}
+		String type = schema.path("type").asText("");
+		if (type.equals("array")) {
+			return typed(schema.path("items"), components, depth + 1);
+		}
+		if (schema.path("additionalProperties").isObject()) {
+			return typed(schema.get("additionalProperties"), components, depth + 1);
+		}
+		return !type.isEmpty() && !type.equals("object");
+	}
+
 }
