@@ -1,4 +1,4 @@
-package dev.handoff.api;
+package dev.handoff.openapi;
 
 import java.math.BigDecimal;
 import java.util.Collections;
