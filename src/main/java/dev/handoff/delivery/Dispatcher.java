@@ -378,10 +378,9 @@ public class Dispatcher implements SmartLifecycle {
 		else {
 			transactions.executeWithoutResult(tx -> {
 				outbox.failed(entry.id(), attempts, attempt.outcome());
-				rejects.insert(new Reject(UUID.randomUUID().toString(), entry.edge(), entry.contract(),
-						entry.contractSha256(), entry.campaign(), entry.accepted(), null, "application/json",
-						List.of(Violations.delivery(entry.edge(), entry.target(), attempt.outcome(), attempts)),
-						Reject.OPEN, Instant.now(), entry.id()));
+				rejects.insert(Reject.undelivered(UUID.randomUUID().toString(), entry.edge(), entry.contract(),
+						entry.contractSha256(), entry.campaign(), entry.accepted(),
+						Violations.delivery(entry.edge(), entry.target(), attempt.outcome(), attempts), entry.id()));
 			});
 			log.warn("Delivery of {} on {} gave up after {} attempt(s): {}", entry.id(), entry.edge(), attempts,
 					attempt.outcome());

@@ -250,8 +250,8 @@ final class BatchStep implements Processor {
 				.map(v -> new Violation(items + "/" + i + v.pointer(), v.rule(),
 						"event " + i + " of the batch: " + v.message(), v.expected(), v.actual(), v.detail()))
 				.toList();
-			toStore.add(new Reject(id, edge, contract.name(), contract.sha256(), verdict.campaign(), event, null,
-					"application/json", violations, Reject.OPEN, Instant.now(), null));
+			toStore.add(Reject.refusedInBatch(id, edge, contract.name(), contract.sha256(), verdict.campaign(), event,
+					violations));
 			rejected.add(new EdgeAnswer.RejectedEvent(i, id, violations));
 		}
 		String id = UUID.randomUUID().toString();
@@ -433,8 +433,7 @@ final class BatchStep implements Processor {
 			List<Violation> violations) {
 		String id = UUID.randomUUID().toString();
 		byte[] kept = answer == Answer.SEGMENT ? withoutWriteKey(body) : body;
-		Reject reject = new Reject(id, edge, contract.name(), contract.sha256(), null, kept, null, "application/json",
-				violations, Reject.OPEN, Instant.now(), null);
+		Reject reject = Reject.refusedInBatch(id, edge, contract.name(), contract.sha256(), null, kept, violations);
 		// Segment's libraries give up on a 400 and retry anything else: what is stored
 		// must not come again
 		Object reply = answer == Answer.SEGMENT

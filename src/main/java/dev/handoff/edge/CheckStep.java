@@ -1,7 +1,6 @@
 package dev.handoff.edge;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.UUID;
 
 import dev.handoff.contract.Contract;
@@ -100,9 +99,8 @@ final class CheckStep implements Processor {
 		if (id == null) {
 			String fresh = UUID.randomUUID().toString();
 			transactions.executeWithoutResult(tx -> {
-				rejects.insert(new Reject(fresh, edge, contract.name(), contract.sha256(), verdict.campaign(),
-						verdict.received(), null, "application/json", verdict.violations(), Reject.OPEN, Instant.now(),
-						null, source));
+				rejects.insert(Reject.refusedFromQueue(fresh, edge, contract.name(), contract.sha256(),
+						verdict.campaign(), verdict.received(), verdict.violations(), source));
 				if (source != null) {
 					keys.remember(edge, source, 422, fresh.getBytes(StandardCharsets.UTF_8));
 				}

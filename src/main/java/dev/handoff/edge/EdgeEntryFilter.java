@@ -8,9 +8,7 @@ import java.io.InputStreamReader;
 import java.net.SocketTimeoutException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -325,8 +323,8 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 	private void storeTooLarge(String id, Edge edge, byte[] kept, Long declared, String contentType) {
 		Contract contract = contracts.find(edge.contract()).orElseThrow();
 		long size = declared != null ? declared : kept.length + 1L;
-		rejects.insert(new Reject(id, edge.name(), contract.name(), contract.sha256(), null, kept, declared,
-				contentType, List.of(Violations.tooLarge(size, limits.maxBytes())), Reject.OPEN, Instant.now(), null));
+		rejects.insert(Reject.tooLarge(id, edge.name(), contract.name(), contract.sha256(), kept, declared, contentType,
+				Violations.tooLarge(size, limits.maxBytes())));
 	}
 
 	/**

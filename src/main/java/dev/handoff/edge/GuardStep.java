@@ -1,6 +1,5 @@
 package dev.handoff.edge;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -95,9 +94,8 @@ final class GuardStep implements Processor {
 		String id = UUID.randomUUID().toString();
 		// the bytes as received are what is kept; what the steps before the guard made of
 		// them is kept beside
-		Reject reject = new Reject(id, exchange.getFromRouteId(), contract.name(), contract.sha256(),
-				verdict.campaign(), received, null, contentType(exchange), verdict.violations(), Reject.OPEN,
-				Instant.now(), null, null, mapped ? judged : null);
+		Reject reject = Reject.refused(id, exchange.getFromRouteId(), contract.name(), contract.sha256(),
+				verdict.campaign(), received, contentType(exchange), verdict.violations(), mapped ? judged : null);
 		EdgeAnswer answer = EdgeAnswer.rejected(id, exchange.getFromRouteId(), verdict.violations());
 		if (outcomes.commit(exchange, 422, answer, () -> rejects.insert(reject))) {
 			metrics.rejected(reject.edge(), reject.violations());

@@ -181,7 +181,7 @@ public class Replay {
 	 * changing anything.
 	 */
 	public boolean wouldAccept(Reject reject) {
-		Verdict verdict = Reject.OPEN.equals(reject.status()) ? judge(reject, reject.payload()) : null;
+		Verdict verdict = reject.status() == Reject.Status.OPEN ? judge(reject, reject.payload()) : null;
 		return verdict != null && (verdict.accepted() || verdict.held());
 	}
 
@@ -212,9 +212,9 @@ public class Replay {
 	 * so what it writes (the audit row) lands with the change or not at all.
 	 */
 	public Outcome replay(Reject reject, byte[] payload, java.util.function.BiConsumer<String, String> onAccepted) {
-		if (!Reject.OPEN.equals(reject.status())) {
-			return Outcome
-				.conflict("reject " + reject.id() + " is " + reject.status() + "; only an open reject can be replayed");
+		if (reject.status() != Reject.Status.OPEN) {
+			return Outcome.conflict("reject " + reject.id() + " is " + reject.status().lowerCase()
+					+ "; only an open reject can be replayed");
 		}
 		Edge edge = edges.find(reject.edge()).orElse(null);
 		Contract contract = edge == null ? null : contracts.find(edge.contract()).orElse(null);

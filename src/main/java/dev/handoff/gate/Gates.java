@@ -139,9 +139,8 @@ public class Gates {
 				return notHeld(id);
 			}
 			String rejectId = UUID.randomUUID().toString();
-			rejects.insert(new Reject(rejectId, h.edge(), h.contract(), h.contractSha256(), h.campaign(), h.payload(),
-					null, h.contentType(), List.of(Violations.declined(h.reason(), actor, comment)), Reject.OPEN,
-					h.heldAt(), null));
+			rejects.insert(Reject.declined(rejectId, h.edge(), h.contract(), h.contractSha256(), h.campaign(),
+					h.payload(), h.contentType(), Violations.declined(h.reason(), actor, comment), h.heldAt()));
 			Decision done = new Decision(id, Held.DECLINED, null, null, null, rejectId);
 			audit.record(actor, "decline", id, Held.DECLINED, detail(h, comment, done));
 			return done;

@@ -159,7 +159,7 @@ public class StoreGauges {
 				OutboxEntry.PENDING);
 		Map<String, Queue> rejects = queues(
 				"SELECT edge, COUNT(*) AS n, MIN(received_at) AS oldest FROM reject WHERE status = ? GROUP BY edge",
-				Reject.OPEN);
+				Reject.Status.OPEN.lowerCase());
 		Long campaigns = jdbc.queryForObject("SELECT COUNT(DISTINCT campaign) FROM truth_version", Long.class);
 		Map<String, Long> versions = new HashMap<>();
 		if (campaignTags) {

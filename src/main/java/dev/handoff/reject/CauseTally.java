@@ -36,9 +36,9 @@ class CauseTally {
 	}
 
 	/** A reject came in with these causes; call inside the transaction that stores it. */
-	void counted(List<Cause.Key> keys, long seq, String status, Instant receivedAt) {
+	void counted(List<Cause.Key> keys, long seq, Reject.Status status, Instant receivedAt) {
 		Timestamp at = Timestamp.from(receivedAt);
-		int open = Reject.OPEN.equals(status) ? 1 : 0;
+		int open = status == Reject.Status.OPEN ? 1 : 0;
 		for (Cause.Key key : keys) {
 			if (count(key, seq, open, at) == 0) {
 				makeRow(key);

@@ -29,14 +29,16 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param attempts for a delivery reject, each attempt to deliver it
  * @param history its arrival, then every replay, edit and discard from the audit trail
  */
-record RejectDetail(String id, String edge, String contract, @Schema(nullable = true) String campaign, String status,
+record RejectDetail(String id, String edge, String contract, @Schema(nullable = true) String campaign,
+		@Schema(allowableValues = {
+				"open", "replayed", "discarded" }) String status,
 		List<String> rules, int size, Instant receivedAt, String contractSha256,
 		@Schema(nullable = true) String contentType, @Schema(nullable = true) Long declaredLength,
 		@Schema(nullable = true) String source, boolean masked,
 		@JsonInclude(JsonInclude.Include.NON_NULL) String mapped, String payload,
 		@JsonInclude(JsonInclude.Include.NON_NULL) String payloadBase64, List<Violation> violations,
 		List<String> causes, @JsonInclude(JsonInclude.Include.NON_NULL) String deliveryId,
-		@JsonInclude(JsonInclude.Include.NON_NULL) List<RejectStore.Attempt> attempts, List<HistoryStep> history) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) List<RejectStore.Attempt> attempts, List<HistoryStep> history){
 
 	/**
 	 * One step of a reject's history.
@@ -54,14 +56,14 @@ record RejectDetail(String id, String edge, String contract, @Schema(nullable = 
 
 	static RejectDetail of(Reject r, List<RejectStore.Attempt> attempts, List<AuditEntry> audit, Redaction redaction) {
 		List<HistoryStep> history = new ArrayList<>();
-		history.add(new HistoryStep(r.receivedAt(), r.source() == null ? "sender" : r.source(), "rejected", Reject.OPEN,
-				Map.of("rules", RejectSummary.rules(r))));
+		history.add(new HistoryStep(r.receivedAt(), r.source() == null ? "sender" : r.source(), "rejected",
+				Reject.Status.OPEN.lowerCase(), Map.of("rules", RejectSummary.rules(r))));
 		audit.forEach(entry -> history.add(new HistoryStep(entry.at(), entry.actor(), entry.action(), entry.outcome(),
 				redaction.auditDetail(entry.detail()))));
-		return new RejectDetail(r.id(), r.edge(), r.contract(), r.campaign(), r.status(), RejectSummary.rules(r),
-				r.payload().length, r.receivedAt(), r.contractSha256(), r.contentType(), r.declaredLength(), r.source(),
-				redaction.masked(), redaction.text(r.mapped()), redaction.text(r.payload()),
-				redaction.exact(r.payload()), redaction.violations(r.violations()),
+		return new RejectDetail(r.id(), r.edge(), r.contract(), r.campaign(), r.status().lowerCase(),
+				RejectSummary.rules(r), r.payload().length, r.receivedAt(), r.contractSha256(), r.contentType(),
+				r.declaredLength(), r.source(), redaction.masked(), redaction.text(r.mapped()),
+				redaction.text(r.payload()), redaction.exact(r.payload()), redaction.violations(r.violations()),
 				CauseStore.keysOf(r).stream().map(Cause.Key::id).toList(), r.outboxId(),
 				r.outboxId() == null ? null : attempts, history);
 	}

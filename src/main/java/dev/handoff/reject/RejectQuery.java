@@ -17,18 +17,19 @@ public record RejectQuery(String edge, @Parameter(schema = @Schema(type = "strin
 		@Parameter(description = "received before (ISO-8601), after since") Instant until){
 
 	public RejectFilter filter() {
-		if (status != null && !status.isBlank() && !status.equals("open") && !status.equals("replayed")
-				&& !status.equals("discarded")) {
-			throw new IllegalArgumentException("status must be open, replayed or discarded; got '" + status + "'");
-		}
+		String asked = blankToNull(status);
+		Reject.Status wanted = asked == null ? null
+				: Reject.Status.of(asked)
+					.orElseThrow(() -> new IllegalArgumentException(
+							"status must be open, replayed or discarded; got '" + status + "'"));
 		requireWritable("since", since);
 		requireWritable("until", until);
 		if (since != null && until != null && !since.isBefore(until)) {
 			throw new IllegalArgumentException("since (" + since + ") must be before until (" + until + ")");
 		}
 		if (cause == null || cause.isBlank()) {
-			return new RejectFilter(blankToNull(edge), blankToNull(status), blankToNull(rule), null,
-					blankToNull(campaign), since, until);
+			return new RejectFilter(blankToNull(edge), wanted, blankToNull(rule), null, blankToNull(campaign), since,
+					until);
 		}
 		Cause.Key key = Cause.Key.parse(cause);
 		if ((edge != null && !edge.isBlank() && !edge.equals(key.edge()))
@@ -36,8 +37,7 @@ public record RejectQuery(String edge, @Parameter(schema = @Schema(type = "strin
 			throw new IllegalArgumentException("cause " + cause + " is on edge '" + key.edge() + "' with rule '"
 					+ key.rule() + "'; it cannot be combined with another edge or rule");
 		}
-		return new RejectFilter(key.edge(), blankToNull(status), key.rule(), key.pointer(), blankToNull(campaign),
-				since, until);
+		return new RejectFilter(key.edge(), wanted, key.rule(), key.pointer(), blankToNull(campaign), since, until);
 	}
 
 	/** Whether nothing narrows the selection (all rejects). */

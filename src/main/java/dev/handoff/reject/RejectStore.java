@@ -73,7 +73,7 @@ public class RejectStore {
 			statement.setObject(8, reject.declaredLength());
 			statement.setString(9, reject.contentType());
 			statement.setString(10, write(reject.violations()));
-			statement.setString(11, reject.status());
+			statement.setString(11, reject.status().lowerCase());
 			statement.setTimestamp(12, Timestamp.from(reject.receivedAt()));
 			statement.setString(13, reject.outboxId());
 			statement.setString(14, reject.source());
@@ -84,7 +84,7 @@ public class RejectStore {
 		List<Object[]> rows = new ArrayList<>();
 		for (int i = 0; i < reject.violations().size(); i++) {
 			Violation v = reject.violations().get(i);
-			rows.add(new Object[] { seq, i, v.rule(), v.pointer(), reject.edge(), reject.status(),
+			rows.add(new Object[] { seq, i, v.rule(), v.pointer(), reject.edge(), reject.status().lowerCase(),
 					Timestamp.from(reject.receivedAt()) });
 		}
 		jdbc.batchUpdate(
@@ -99,7 +99,7 @@ public class RejectStore {
 	 */
 	@Transactional
 	public boolean markReplayed(String id, String acceptedAs) {
-		return changed(id, "replayed",
+		return changed(id, Reject.Status.REPLAYED,
 				jdbc.update("UPDATE reject SET status = 'replayed', replayed_as = ?, status_changed_at = ? "
 						+ "WHERE id = ? AND status = 'open'", acceptedAs, Timestamp.from(Instant.now()), id));
 	}
@@ -107,7 +107,7 @@ public class RejectStore {
 	/** Marks an open reject discarded; false when it was no longer open. */
 	@Transactional
 	public boolean markDiscarded(String id) {
-		return changed(id, "discarded", jdbc.update(
+		return changed(id, Reject.Status.DISCARDED, jdbc.update(
 				"UPDATE reject SET status = 'discarded', status_changed_at = ? WHERE id = ? AND status = 'open'",
 				Timestamp.from(Instant.now()), id));
 	}
@@ -116,12 +116,12 @@ public class RejectStore {
 	 * When the reject left the queue, its violations take its new status too (they carry
 	 * it for the queue's indexes) and its causes count one open reject fewer.
 	 */
-	private boolean changed(String id, String status, int rows) {
+	private boolean changed(String id, Reject.Status status, int rows) {
 		if (rows != 1) {
 			return false;
 		}
 		long seq = jdbc.queryForObject("SELECT seq FROM reject WHERE id = ?", Long.class, id);
-		jdbc.update("UPDATE reject_violation SET status = ? WHERE reject_seq = ?", status, seq);
+		jdbc.update("UPDATE reject_violation SET status = ? WHERE reject_seq = ?", status.lowerCase(), seq);
 		tally.closed(seq);
 		return true;
 	}
@@ -204,8 +204,8 @@ public class RejectStore {
 				StringBuilder walk = new StringBuilder("SELECT seq FROM reject WHERE 1 = 1");
 				condition(sql, args, "edge = ?", filter.edge());
 				condition(walk, new ArrayList<>(), "edge || '' = ?", filter.edge());
-				condition(sql, args, "status = ?", filter.status());
-				condition(walk, new ArrayList<>(), "status || '' = ?", filter.status());
+				condition(sql, args, "status = ?", lowerCase(filter.status()));
+				condition(walk, new ArrayList<>(), "status || '' = ?", lowerCase(filter.status()));
 				onReject(sql, args, filter);
 				// Newest first by edge or status: H2 sorts every match to find a page (3
 				// s for 850 000 open rejects). When
@@ -220,7 +220,7 @@ public class RejectStore {
 			args.add(filter.rule());
 			condition(sql, args, "v.pointer = ?", filter.pointer());
 			condition(sql, args, "v.edge = ?", filter.edge());
-			condition(sql, args, "v.status = ?", filter.status());
+			condition(sql, args, "v.status = ?", lowerCase(filter.status()));
 			if (filter.campaign() != null || filter.since() != null || filter.until() != null) {
 				StringBuilder reject = new StringBuilder();
 				onReject(reject, args, filter);
@@ -287,12 +287,21 @@ public class RejectStore {
 			return new Reject(rs.getString("id"), rs.getString("edge"), rs.getString("contract"),
 					rs.getString("contract_sha256"), rs.getString("campaign"), rs.getBytes("payload"), declaredLength,
 					rs.getString("content_type"), mapper.readValue(rs.getString("violations"), VIOLATIONS),
-					rs.getString("status"), rs.getTimestamp("received_at").toInstant(), rs.getString("outbox_id"),
-					rs.getString("source"), rs.getBytes("mapped"));
+					status(rs.getString("status")), rs.getTimestamp("received_at").toInstant(),
+					rs.getString("outbox_id"), rs.getString("source"), rs.getBytes("mapped"));
 		}
 		catch (JsonProcessingException e) {
 			throw new SQLException("reject " + rs.getString("id") + " has violations that are not JSON", e);
 		}
+	}
+
+	private static String lowerCase(Reject.Status status) {
+		return status == null ? null : status.lowerCase();
+	}
+
+	private static Reject.Status status(String stored) {
+		return Reject.Status.of(stored)
+			.orElseThrow(() -> new IllegalStateException("a reject has the unknown status '" + stored + "'"));
 	}
 
 	private String write(List<Violation> violations) {

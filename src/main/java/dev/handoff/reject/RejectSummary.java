@@ -18,12 +18,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param size the bytes received
  * @param receivedAt when it came
  */
-record RejectSummary(String id, String edge, String contract, @Schema(nullable = true) String campaign, String status,
-		List<String> rules, int size, Instant receivedAt) {
+record RejectSummary(String id, String edge, String contract, @Schema(nullable = true) String campaign,
+		@Schema(allowableValues = {
+				"open", "replayed", "discarded" }) String status,
+		List<String> rules, int size, Instant receivedAt){
 
 	static RejectSummary of(Reject r) {
-		return new RejectSummary(r.id(), r.edge(), r.contract(), r.campaign(), r.status(), rules(r), r.payload().length,
-				r.receivedAt());
+		return new RejectSummary(r.id(), r.edge(), r.contract(), r.campaign(), r.status().lowerCase(), rules(r),
+				r.payload().length, r.receivedAt());
 	}
 
 	static List<String> rules(Reject r) {

@@ -70,7 +70,7 @@ public class BulkReview implements DisposableBean {
 	 * would accept.
 	 */
 	public Preview preview(RejectFilter filter) {
-		List<String> ids = rejects.ids(filter.withStatus(Reject.OPEN), LIMIT);
+		List<String> ids = rejects.ids(filter.withStatus(Reject.Status.OPEN), LIMIT);
 		int accept = 0;
 		for (String id : ids) {
 			Reject reject = rejects.find(id).orElse(null);
@@ -152,7 +152,7 @@ public class BulkReview implements DisposableBean {
 
 	private BulkJob.View start(String action, RejectFilter filter, Caller caller, boolean wait, Step step,
 			Map<String, Object> extra) {
-		RejectFilter open = filter.withStatus(Reject.OPEN);
+		RejectFilter open = filter.withStatus(Reject.Status.OPEN);
 		BulkJob job = new BulkJob(UUID.randomUUID().toString(), action, caller.name(), open, rejects.ids(open, LIMIT));
 		Map<String, Object> detail = new LinkedHashMap<>(extra);
 		detail.put("filter", open);
@@ -177,7 +177,7 @@ public class BulkReview implements DisposableBean {
 					break;
 				}
 				Reject reject = rejects.find(id).orElse(null);
-				if (reject == null || !Reject.OPEN.equals(reject.status())) {
+				if (reject == null || reject.status() != Reject.Status.OPEN) {
 					job.skipped();
 					continue;
 				}

@@ -53,7 +53,7 @@ public class Fixes {
 	 * bytes as received.
 	 */
 	public List<Fix> of(Reject reject) {
-		if (!Reject.OPEN.equals(reject.status()) || reject.mapped() != null) {
+		if (reject.status() != Reject.Status.OPEN || reject.mapped() != null) {
 			return List.of();
 		}
 		JsonNode message;

@@ -122,7 +122,7 @@ public class Review {
 			return true;
 		}));
 		if (!discarded) {
-			String now = rejects.find(reject.id()).map(Reject::status).orElse("gone");
+			String now = rejects.find(reject.id()).map(r -> r.status().lowerCase()).orElse("gone");
 			throw new ConflictException(
 					"reject " + reject.id() + " is " + now + "; only an open reject can be discarded");
 		}

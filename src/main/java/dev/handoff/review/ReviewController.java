@@ -96,7 +96,7 @@ class ReviewController {
 	Discarded discard(@PathVariable String id, @RequestBody(required = false) DiscardRequest body,
 			HttpServletRequest request) {
 		Reject reject = review.discard(id, body == null ? null : body.reason(), Caller.of(request));
-		return new Discarded(reject.id(), reject.status());
+		return new Discarded(reject.id(), reject.status().lowerCase());
 	}
 
 	/**

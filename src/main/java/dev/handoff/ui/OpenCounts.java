@@ -23,15 +23,15 @@ class OpenCounts {
 	}
 
 	long all() {
-		return count(new RejectFilter(null, Reject.OPEN, null, null));
+		return count(new RejectFilter(null, Reject.Status.OPEN, null, null));
 	}
 
 	long onEdge(String edge) {
-		return count(new RejectFilter(edge, Reject.OPEN, null, null));
+		return count(new RejectFilter(edge, Reject.Status.OPEN, null, null));
 	}
 
 	long forRule(String rule) {
-		return count(new RejectFilter(null, Reject.OPEN, rule, null));
+		return count(new RejectFilter(null, Reject.Status.OPEN, rule, null));
 	}
 
 	/** Each name with its count, leaving out those with none. */

@@ -67,7 +67,8 @@ class QueueScreen {
 			@RequestParam(defaultValue = "25") int size, HttpServletRequest request, Model model) {
 		// a first visit shows what needs work; choosing "any status" sends an empty
 		// status and shows everything
-		RejectQuery shown = request.getParameter("status") == null ? withStatus(query, Reject.OPEN) : query;
+		RejectQuery shown = request.getParameter("status") == null ? withStatus(query, Reject.Status.OPEN.lowerCase())
+				: query;
 		int pageSize = Math.max(1, Math.min(size, MAX_SIZE));
 		int pageNumber = Math.max(0, page);
 		filterForm(shown, model);

@@ -88,7 +88,7 @@ class RejectScreen {
 		}
 		model.addAttribute("contractNow", contracts.find(reject.contract()).map(Contract::sha256).orElse(null));
 		model.addAttribute("history", history.of(reject, masked));
-		model.addAttribute("open", Reject.OPEN.equals(reject.status()));
+		model.addAttribute("open", reject.status() == Reject.Status.OPEN);
 		if (!masked && !model.containsAttribute("attempt")) {
 			model.addAttribute("attempt", layout.editable(reject.payload()));
 		}

@@ -49,10 +49,10 @@ class QueueMigrationTest {
 		RejectStore store = new RejectStore(jdbc, new ObjectMapper(),
 				new CauseTally(jdbc, new JdbcTransactionManager(data)));
 		CauseStore causes = new CauseStore(jdbc, new ObjectMapper());
-		assertThat(store.list(new RejectFilter("email", "open", "must-match", null), 0, 10).items())
+		assertThat(store.list(new RejectFilter("email", Reject.Status.OPEN, "must-match", null), 0, 10).items())
 			.extracting(Reject::id)
 			.containsExactly("a");
-		assertThat(store.list(new RejectFilter(null, "discarded", "must-match", null), 0, 10).items())
+		assertThat(store.list(new RejectFilter(null, Reject.Status.DISCARDED, "must-match", null), 0, 10).items())
 			.extracting(Reject::id)
 			.containsExactly("b");
 		List<Cause> all = causes.list(null, null);

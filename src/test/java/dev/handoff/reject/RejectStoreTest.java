@@ -47,8 +47,8 @@ class RejectStoreTest {
 					null, null));
 		}
 		store.insert(new Reject(id, edge, edge, "0".repeat(64), campaign, "{}".getBytes(StandardCharsets.UTF_8), null,
-				"application/json", violations, Reject.OPEN,
-				Instant.parse("2026-11-01T10:00:00Z").plusSeconds(60L * minute), null));
+				"application/json", violations, Reject.Status.OPEN,
+				Instant.parse("2026-11-01T10:00:00Z").plusSeconds(60L * minute), null, null, null));
 	}
 
 	private List<String> ids(RejectFilter filter, int page, int size) {
@@ -96,10 +96,12 @@ class RejectStoreTest {
 		assertThat(store.markReplayed("b", "delivery-1")).isTrue();
 		assertThat(store.markDiscarded("b")).as("no longer open").isFalse();
 
-		assertThat(ids(new RejectFilter("email", "open", "must-match", null), 0, 10)).containsExactly("c");
-		assertThat(ids(new RejectFilter("email", "discarded", "must-match", null), 0, 10)).containsExactly("a");
-		assertThat(ids(new RejectFilter(null, "replayed", "must-match", null), 0, 10)).containsExactly("b");
-		assertThat(store.list(new RejectFilter(null, "open", "must-match", null), 0, 10).total()).isEqualTo(1);
+		assertThat(ids(new RejectFilter("email", Reject.Status.OPEN, "must-match", null), 0, 10)).containsExactly("c");
+		assertThat(ids(new RejectFilter("email", Reject.Status.DISCARDED, "must-match", null), 0, 10))
+			.containsExactly("a");
+		assertThat(ids(new RejectFilter(null, Reject.Status.REPLAYED, "must-match", null), 0, 10)).containsExactly("b");
+		assertThat(store.list(new RejectFilter(null, Reject.Status.OPEN, "must-match", null), 0, 10).total())
+			.isEqualTo(1);
 		Cause.Key key = new Cause.Key("email", "must-match", "/landing_url");
 		Cause cause = causes.find(key).orElseThrow();
 		assertThat(cause.count()).isEqualTo(3);
@@ -120,14 +122,14 @@ class RejectStoreTest {
 						+ "VALUES (?, ?, 'c', '" + "0".repeat(64) + "', X'7b7d', 2, '[]', 'open', CURRENT_TIMESTAMP)",
 				rows);
 
-		RejectStore.Page all = store.list(new RejectFilter(null, "open", null, null), 0, 50);
+		RejectStore.Page all = store.list(new RejectFilter(null, Reject.Status.OPEN, null, null), 0, 50);
 		assertThat(all.total()).isEqualTo(RejectStore.COUNT_LIMIT);
 		assertThat(all.totalExact()).isFalse();
 		assertThat(all.items()).hasSize(50)
 			.first()
 			.extracting(Reject::id)
 			.isEqualTo("r" + (RejectStore.COUNT_LIMIT + 4));
-		RejectStore.Page email = store.list(new RejectFilter("email", "open", null, null), 0, 50);
+		RejectStore.Page email = store.list(new RejectFilter("email", Reject.Status.OPEN, null, null), 0, 50);
 		assertThat(email.total()).isEqualTo(RejectStore.COUNT_LIMIT / 2 + 3);
 		assertThat(email.totalExact()).isTrue();
 	}

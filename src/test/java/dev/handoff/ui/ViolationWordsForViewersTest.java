@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -67,8 +66,8 @@ class ViolationWordsForViewersTest extends EdgeTestSupport {
 		// as the expected value, no detail
 		JsonNodeFactory node = JsonNodeFactory.instance;
 		legacy = UUID.randomUUID().toString();
-		store.insert(new Reject(legacy, "tracking-event", "tracking-event", "0".repeat(64), "C-1001",
-				bytes("{\"event\": \"Email Opened\"}"), null, "application/json",
+		store.insert(Reject.refusedInBatch(legacy, "tracking-event", "tracking-event", "0".repeat(64), "C-1001",
+				bytes("{\"event\": \"Email Opened\"}"),
 				List.of(new Violation("", "schema:anyOf",
 						"#: no subschema matched out of the total 2 subschemas: #: required key [userId] not found; "
 								+ "#: required key [anonymousId] not found",
@@ -79,8 +78,7 @@ class ViolationWordsForViewersTest extends EdgeTestSupport {
 						new Violation("/event", "schema:required", "required property 'event' is missing",
 								node.textNode("present"), null),
 						new Violation("/properties", "schema:type", "expected type: JSONObject, found: String",
-								node.textNode("jsonobject"), node.textNode("x"))),
-				Reject.OPEN, Instant.now(), null));
+								node.textNode("jsonobject"), node.textNode("x")))));
 		rejects.add(legacy);
 	}
 
