@@ -95,68 +95,71 @@ public class HandoffComponent extends DefaultComponent {
 
 	@Override
 	protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-		if (remaining.startsWith("guard:") || remaining.startsWith("batch:")) {
-			// who may send is the edge's door (EdgeRegistry reads this option,
-			// EdgeEntryFilter applies it): here it is only checked
-			String inbound = getAndRemoveParameter(parameters, "inbound", String.class);
-			if (inbound != null && dev.handoff.inbound.InboundKind.of(inbound).isEmpty()) {
-				throw new IllegalArgumentException(
-						dev.handoff.inbound.InboundKind.unknown(prefix(uri) + "'" + uri + "'", inbound));
+		StepKind kind = StepKind.of(remaining)
+			.orElseThrow(() -> new IllegalArgumentException("'" + uri + "' is not a Handoff step: use "
+					+ "handoff:guard:<contract>, handoff:accept?deliverTo=<url or endpoint of the next tool>, "
+					+ "handoff:batch:<contract>?deliverTo=<url>, handoff:check:<contract>, handoff:commit or, in a "
+					+ "delivery route, handoff:remember?id=<pointer> and handoff:sign"));
+		return switch (kind) {
+			case GUARD -> {
+				checkInbound(uri, parameters);
+				String contract = contract(uri, kind.contract(remaining));
+				int maxBytes = limit(uri, parameters, "maxBytes");
+				yield new StepEndpoint(uri, this,
+						new GuardStep(contract, maxBytes, edges, contracts, guard, rejects, outcomes, metrics));
 			}
-		}
-		if (remaining.startsWith("guard:")) {
-			String contract = contract(uri, remaining.substring("guard:".length()));
-			int maxBytes = limit(uri, parameters, "maxBytes");
-			return new StepEndpoint(uri, this,
-					new GuardStep(contract, maxBytes, edges, contracts, guard, rejects, outcomes, metrics));
-		}
-		if (remaining.startsWith("batch:")) {
-			String contract = contract(uri, remaining.substring("batch:".length()));
-			String deliverTo = deliverTo(uri, parameters);
-			BatchStep.Limits sizes = new BatchStep.Limits(limit(uri, parameters, "maxEventBytes"),
-					limit(uri, parameters, "maxBatchBytes"));
-			BatchStep.Shape shape = new BatchStep.Shape(items(uri, parameters), sizes, eventKey(uri, parameters),
-					answer(uri, parameters), pass(uri, parameters));
-			return new StepEndpoint(uri, this, new BatchStep(contract, deliverTo, shape, edges, contracts, guard,
-					rejects, outbox, outcomes, keys, dispatcher, limits, mapper, held, metrics));
-		}
-		if (remaining.startsWith("check:")) {
-			String contract = contract(uri, remaining.substring("check:".length()));
-			if (contracts.find(contract).orElseThrow().spec().gate() != null) {
-				String where = EdgeRegistry.whereUsed(getCamelContext(), uri);
-				throw new IllegalArgumentException(
-						ungated((where == null ? "" : where + ": ") + "'" + uri + "'", contract));
+			case BATCH -> {
+				checkInbound(uri, parameters);
+				String contract = contract(uri, kind.contract(remaining));
+				String deliverTo = deliverTo(uri, parameters);
+				BatchStep.Limits sizes = new BatchStep.Limits(limit(uri, parameters, "maxEventBytes"),
+						limit(uri, parameters, "maxBatchBytes"));
+				BatchStep.Shape shape = new BatchStep.Shape(items(uri, parameters), sizes, eventKey(uri, parameters),
+						answer(uri, parameters), pass(uri, parameters));
+				yield new StepEndpoint(uri, this, new BatchStep(contract, deliverTo, shape, edges, contracts, guard,
+						rejects, outbox, outcomes, keys, dispatcher, limits, mapper, held, metrics));
 			}
-			return new StepEndpoint(uri, this,
-					new CheckStep(contract, contracts, guard, rejects, keys, transactions, metrics));
-		}
-		if (remaining.equals("commit")) {
-			return new StepEndpoint(uri, this, new CommitStep());
-		}
-		if (remaining.equals("accept")) {
-			String deliverTo = deliverTo(uri, parameters);
-			DeliveryOptions options = options(uri, deliverTo, parameters);
-			return new StepEndpoint(uri, this,
-					new AcceptStep(deliverTo, options, truth, outbox, outcomes, dispatcher, held, metrics, mapper));
-		}
-		if (remaining.equals("form")) {
-			return new StepEndpoint(uri, this, new FormStep());
-		}
-		if (remaining.equals("sign")) {
-			return new StepEndpoint(uri, this, signing);
-		}
-		if (remaining.equals("remember")) {
-			String pointer = getAndRemoveParameter(parameters, "id", String.class);
-			if (pointer == null || !pointer.startsWith("/")) {
-				throw new IllegalArgumentException(
-						prefix(uri) + "'" + uri + "': handoff:remember needs id=<JSON pointer to the id in the "
-								+ "tool's answer>, like id=/id");
+			case CHECK -> {
+				String contract = contract(uri, kind.contract(remaining));
+				if (contracts.find(contract).orElseThrow().spec().gate() != null) {
+					String where = EdgeRegistry.whereUsed(getCamelContext(), uri);
+					throw new IllegalArgumentException(
+							ungated((where == null ? "" : where + ": ") + "'" + uri + "'", contract));
+				}
+				yield new StepEndpoint(uri, this,
+						new CheckStep(contract, contracts, guard, rejects, keys, transactions, metrics));
 			}
-			return new StepEndpoint(uri, this, new RememberStep(pointer, artifacts, commits, mapper));
+			case COMMIT -> new StepEndpoint(uri, this, new CommitStep());
+			case ACCEPT -> {
+				String deliverTo = deliverTo(uri, parameters);
+				DeliveryOptions options = options(uri, deliverTo, parameters);
+				yield new StepEndpoint(uri, this,
+						new AcceptStep(deliverTo, options, truth, outbox, outcomes, dispatcher, held, metrics, mapper));
+			}
+			case FORM -> new StepEndpoint(uri, this, new FormStep());
+			case SIGN -> new StepEndpoint(uri, this, signing);
+			case REMEMBER -> {
+				String pointer = getAndRemoveParameter(parameters, "id", String.class);
+				if (pointer == null || !pointer.startsWith("/")) {
+					throw new IllegalArgumentException(
+							prefix(uri) + "'" + uri + "': handoff:remember needs id=<JSON pointer to the id in the "
+									+ "tool's answer>, like id=/id");
+				}
+				yield new StepEndpoint(uri, this, new RememberStep(pointer, artifacts, commits, mapper));
+			}
+		};
+	}
+
+	/**
+	 * Who may send is the edge's door (EdgeRegistry reads this option, EdgeEntryFilter
+	 * applies it): here it is only checked.
+	 */
+	private void checkInbound(String uri, Map<String, Object> parameters) {
+		String inbound = getAndRemoveParameter(parameters, "inbound", String.class);
+		if (inbound != null && dev.handoff.inbound.InboundKind.of(inbound).isEmpty()) {
+			throw new IllegalArgumentException(
+					dev.handoff.inbound.InboundKind.unknown(prefix(uri) + "'" + uri + "'", inbound));
 		}
-		throw new IllegalArgumentException("'" + uri + "' is not a Handoff step: use handoff:guard:<contract>, "
-				+ "handoff:accept?deliverTo=<url or endpoint of the next tool>, handoff:batch:<contract>?deliverTo=<url>, "
-				+ "handoff:check:<contract>, handoff:commit or, in a delivery route, handoff:remember?id=<pointer> and handoff:sign");
 	}
 
 	/**

@@ -6,17 +6,20 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.handoff.audit.ReworkAction;
 import dev.handoff.guard.Rules;
 import dev.handoff.guard.Violation;
 import dev.handoff.notify.Notices;
@@ -40,7 +43,9 @@ class ReportQueries {
 	 */
 	private static final String REPLAY_BORN = "SELECT replayed_as FROM reject WHERE replayed_as IS NOT NULL AND outbox_id IS NULL";
 
-	private static final String REWORK = "('replay', 'edit', 'discard')";
+	private static final String REWORK = Arrays.stream(ReworkAction.values())
+		.map(action -> "'" + action.lowerCase() + "'")
+		.collect(Collectors.joining(", ", "(", ")"));
 
 	private static final TypeReference<List<Violation>> VIOLATIONS = new TypeReference<>() {
 	};
@@ -139,10 +144,13 @@ class ReportQueries {
 		jdbc.query(sql.toString(), rs -> {
 			Tally t = tally.apply(key(rs));
 			long n = rs.getLong("n");
-			switch (rs.getString("action")) {
-				case "replay" -> t.replays += n;
-				case "edit" -> t.edits += n;
-				default -> t.discards += n;
+			String action = rs.getString("action");
+			switch (ReworkAction.of(action)
+				.orElseThrow(
+						() -> new IllegalStateException("selected an audit action that is not rework: " + action))) {
+				case REPLAY -> t.replays += n;
+				case EDIT -> t.edits += n;
+				case DISCARD -> t.discards += n;
 			}
 		}, args.toArray());
 	}

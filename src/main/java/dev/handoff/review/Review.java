@@ -8,6 +8,7 @@ import dev.handoff.access.Caller;
 import dev.handoff.api.ConflictException;
 import dev.handoff.api.NotFoundException;
 import dev.handoff.audit.AuditLog;
+import dev.handoff.audit.ReworkAction;
 import dev.handoff.edge.Replay;
 import dev.handoff.metrics.ReviewMetrics;
 import dev.handoff.reject.Cause;
@@ -68,7 +69,7 @@ public class Review {
 
 	Replay.Outcome replay(Reject reject, Correction correction, String actor, String bulkJob) {
 		byte[] payload = correction == null ? reject.payload() : correction.apply(reject.payload(), mapper);
-		String action = correction == null ? "replay" : "edit";
+		String action = (correction == null ? ReworkAction.REPLAY : ReworkAction.EDIT).lowerCase();
 		Map<String, Object> detail = new LinkedHashMap<>();
 		if (bulkJob != null) {
 			detail.put("bulk", bulkJob);
@@ -118,7 +119,8 @@ public class Review {
 			if (!rejects.markDiscarded(reject.id())) {
 				return false;
 			}
-			audit.record(actor, "discard", reject.id(), "discarded", detail);
+			audit.record(actor, ReworkAction.DISCARD.lowerCase(), reject.id(), Reject.Status.DISCARDED.lowerCase(),
+					detail);
 			return true;
 		}));
 		if (!discarded) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -23,8 +24,10 @@ public final class TriggerFile {
 
 	public static final String FILE = "triggers.json";
 
-	private static final Set<String> KINDS = Set.of(Trigger.REJECTS, Trigger.OPEN_REJECT_AGE, Trigger.OUTBOX_AGE,
-			Trigger.DRIFT_AGE);
+	private static final List<String> KINDS = Arrays.stream(Trigger.Kind.values())
+		.map(Trigger.Kind::value)
+		.sorted()
+		.toList();
 
 	private static final Set<String> FIELDS = Set.of("name", "when", "edge", "threshold", "window", "olderThan");
 
@@ -95,10 +98,10 @@ public final class TriggerFile {
 			problems.add(new ContractProblem(FILE, at + "/name",
 					"must be lower-case letters, digits and dashes; got '" + name + "'"));
 		}
-		String when = node.path("when").asText("");
-		if (!KINDS.contains(when)) {
-			problems.add(new ContractProblem(FILE, at + "/when",
-					"must be one of " + KINDS.stream().sorted().toList() + "; got '" + when + "'"));
+		String text = node.path("when").asText("");
+		Trigger.Kind when = Trigger.Kind.of(text).orElse(null);
+		if (when == null) {
+			problems.add(new ContractProblem(FILE, at + "/when", "must be one of " + KINDS + "; got '" + text + "'"));
 		}
 		String edge = node.hasNonNull("edge") ? node.get("edge").asText() : null;
 		if (edge != null && knownEdges != null && !knownEdges.contains(edge)) {
@@ -108,17 +111,19 @@ public final class TriggerFile {
 		int threshold = 0;
 		Duration window = null;
 		Duration olderThan = null;
-		if (when.equals(Trigger.REJECTS)) {
-			if (!node.path("threshold").canConvertToInt() || node.path("threshold").asInt() < 0
-					|| !node.path("threshold").isIntegralNumber()) {
-				problems.add(new ContractProblem(FILE, at + "/threshold",
-						"a 'rejects' trigger needs a threshold: a whole number >= 0"));
+		if (when != null) {
+			switch (when) {
+				case REJECTS -> {
+					if (!node.path("threshold").canConvertToInt() || node.path("threshold").asInt() < 0
+							|| !node.path("threshold").isIntegralNumber()) {
+						problems.add(new ContractProblem(FILE, at + "/threshold",
+								"a 'rejects' trigger needs a threshold: a whole number >= 0"));
+					}
+					threshold = node.path("threshold").asInt();
+					window = duration(node, "window", at, problems);
+				}
+				case OPEN_REJECT_AGE, OUTBOX_AGE, DRIFT_AGE -> olderThan = duration(node, "olderThan", at, problems);
 			}
-			threshold = node.path("threshold").asInt();
-			window = duration(node, "window", at, problems);
-		}
-		else if (KINDS.contains(when)) {
-			olderThan = duration(node, "olderThan", at, problems);
 		}
 		return problems.size() == before ? new Trigger(name, when, edge, threshold, window, olderThan) : null;
 	}

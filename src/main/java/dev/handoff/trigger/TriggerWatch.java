@@ -135,15 +135,15 @@ public class TriggerWatch implements SmartLifecycle {
 		Map<String, Instant> pending = null;
 		Map<String, Instant> drift = null;
 		for (Trigger trigger : rules) {
-			Map<String, Long> rejects = trigger.when().equals(Trigger.REJECTS) ? measure.rejects(now, trigger.window())
+			Map<String, Long> rejects = trigger.when() == Trigger.Kind.REJECTS ? measure.rejects(now, trigger.window())
 					: Map.of();
-			if (trigger.when().equals(Trigger.OPEN_REJECT_AGE) && openRejects == null) {
+			if (trigger.when() == Trigger.Kind.OPEN_REJECT_AGE && openRejects == null) {
 				openRejects = measure.oldestOpenReject();
 			}
-			if (trigger.when().equals(Trigger.OUTBOX_AGE) && pending == null) {
+			if (trigger.when() == Trigger.Kind.OUTBOX_AGE && pending == null) {
 				pending = measure.oldestPending();
 			}
-			if (trigger.when().equals(Trigger.DRIFT_AGE) && drift == null) {
+			if (trigger.when() == Trigger.Kind.DRIFT_AGE && drift == null) {
 				drift = measure.oldestDrift();
 			}
 			for (Edge edge : edges.all()) {
@@ -151,12 +151,10 @@ public class TriggerWatch implements SmartLifecycle {
 					continue;
 				}
 				Reading reading = switch (trigger.when()) {
-					case Trigger.REJECTS -> count(trigger, rejects.getOrDefault(edge.name(), 0L));
-					case Trigger.OPEN_REJECT_AGE ->
-						age(trigger, openRejects.get(edge.name()), now, "the oldest open reject");
-					case Trigger.OUTBOX_AGE ->
-						age(trigger, pending.get(edge.name()), now, "the oldest undelivered message");
-					default -> age(trigger, drift.get(edge.name()), now, "the oldest drift");
+					case REJECTS -> count(trigger, rejects.getOrDefault(edge.name(), 0L));
+					case OPEN_REJECT_AGE -> age(trigger, openRejects.get(edge.name()), now, "the oldest open reject");
+					case OUTBOX_AGE -> age(trigger, pending.get(edge.name()), now, "the oldest undelivered message");
+					case DRIFT_AGE -> age(trigger, drift.get(edge.name()), now, "the oldest drift");
 				};
 				try {
 					apply(trigger, edge.name(), reading, now);
@@ -246,9 +244,9 @@ public class TriggerWatch implements SmartLifecycle {
 	/** The UI page that shows what the trigger is about. */
 	private static String queue(Trigger trigger, String edge) {
 		return switch (trigger.when()) {
-			case Trigger.OUTBOX_AGE -> "/ui/edges";
-			case Trigger.DRIFT_AGE -> "/ui/drift?edge=" + edge;
-			default -> "/ui/rejects?edge=" + edge + "&status=open";
+			case OUTBOX_AGE -> "/ui/edges";
+			case DRIFT_AGE -> "/ui/drift?edge=" + edge;
+			case REJECTS, OPEN_REJECT_AGE -> "/ui/rejects?edge=" + edge + "&status=open";
 		};
 	}
 
