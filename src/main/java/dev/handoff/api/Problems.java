@@ -75,6 +75,14 @@ public final class Problems {
 				"the message was not accepted because it could not be stored; send it again after Retry-After seconds");
 	}
 
+	/**
+	 * A fault of the service; what went wrong is in its log, not told to the caller.
+	 */
+	public static ProblemDetail internal() {
+		return of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+				"the service failed to answer this request; the cause is in its log");
+	}
+
 	public static ProblemDetail notFound(String what, String id) {
 		return of(HttpStatus.NOT_FOUND, "not-found", "Not found", "no " + what + " '" + id + "'");
 	}

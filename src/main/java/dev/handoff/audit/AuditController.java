@@ -3,6 +3,7 @@ package dev.handoff.audit;
 import java.time.Instant;
 import java.util.List;
 
+import dev.handoff.problem.BadRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -37,7 +38,7 @@ class AuditController {
 			@Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MAX_PAGE_SIZE,
 					defaultValue = "100")) @RequestParam(defaultValue = "100") int size) {
 		if (size < 1 || size > MAX_PAGE_SIZE) {
-			throw new IllegalArgumentException("size must be between 1 and " + MAX_PAGE_SIZE);
+			throw new BadRequest("size must be between 1 and " + MAX_PAGE_SIZE);
 		}
 		List<AuditEntry> items = audit.page(actor, action, since, before == null ? Long.MAX_VALUE : before, size);
 		return new Trail(items, items.size() == size ? items.get(items.size() - 1).seq() : null);

@@ -13,6 +13,7 @@ import dev.handoff.delivery.Dispatcher;
 import dev.handoff.delivery.OutboxEntry;
 import dev.handoff.delivery.OutboxStore;
 import dev.handoff.guard.Violations;
+import dev.handoff.problem.BadRequest;
 import dev.handoff.reject.Reject;
 import dev.handoff.reject.RejectStore;
 import dev.handoff.truth.Truth;
@@ -131,7 +132,7 @@ public class Gates {
 	 */
 	public Decision decline(String id, String actor, String comment) {
 		if (comment == null || comment.isBlank()) {
-			throw new IllegalArgumentException("declining needs a comment: the sender reads it on the reject");
+			throw new BadRequest("declining needs a comment: the sender reads it on the reject");
 		}
 		return transactions.execute(tx -> {
 			Held h = decidable(id);

@@ -7,6 +7,7 @@ import dev.handoff.api.NotFoundException;
 import dev.handoff.api.Page;
 import dev.handoff.api.Problems;
 import dev.handoff.audit.AuditLog;
+import dev.handoff.problem.BadRequest;
 import dev.handoff.reject.PersonalData;
 import dev.handoff.reject.Redaction;
 import io.swagger.v3.oas.annotations.Operation;
@@ -74,10 +75,10 @@ class HeldController {
 			@Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MAX_PAGE_SIZE,
 					defaultValue = "50")) @RequestParam(defaultValue = "50") int size) {
 		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-			throw new IllegalArgumentException("page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
+			throw new BadRequest("page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
 		}
 		if (!STATUSES.contains(status)) {
-			throw new IllegalArgumentException("status must be one of " + STATUSES.stream().sorted().toList());
+			throw new BadRequest("status must be one of " + STATUSES.stream().sorted().toList());
 		}
 		HeldStore.Page result = held.list(status, edge, campaign, page, size);
 		return Page.of(result.items().stream().map(HeldSummary::of).toList(), result.page(), result.size(),
@@ -124,7 +125,7 @@ class HeldController {
 		String comment = body == null || body.comment() == null || body.comment().isBlank() ? null
 				: body.comment().strip();
 		if (comment != null && comment.length() > MAX_COMMENT) {
-			throw new IllegalArgumentException("a comment has at most " + MAX_COMMENT + " characters");
+			throw new BadRequest("a comment has at most " + MAX_COMMENT + " characters");
 		}
 		return comment;
 	}

@@ -3,6 +3,7 @@ package dev.handoff.reject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import dev.handoff.problem.BadRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -54,7 +55,7 @@ public record Cause(String id, Key key, long count, long open, Instant firstSeen
 		}
 
 		/**
-		 * The key an id stands for; IllegalArgumentException for an id that is not one.
+		 * The key an id stands for; BadRequest for an id that is not one.
 		 */
 		public static Key parse(String id) {
 			String text;
@@ -62,11 +63,11 @@ public record Cause(String id, Key key, long count, long open, Instant firstSeen
 				text = new String(Base64.getUrlDecoder().decode(id), StandardCharsets.UTF_8);
 			}
 			catch (IllegalArgumentException e) {
-				throw new IllegalArgumentException("'" + id + "' is not a cause id (see GET /api/causes)");
+				throw new BadRequest("'" + id + "' is not a cause id (see GET /api/causes)");
 			}
 			String[] parts = text.split(String.valueOf(SEPARATOR), 3);
 			if (parts.length != 3) {
-				throw new IllegalArgumentException("'" + id + "' is not a cause id (see GET /api/causes)");
+				throw new BadRequest("'" + id + "' is not a cause id (see GET /api/causes)");
 			}
 			return new Key(parts[0], parts[1], parts[2]);
 		}

@@ -6,6 +6,7 @@ import dev.handoff.access.Caller;
 import dev.handoff.api.NotFoundException;
 import dev.handoff.api.Page;
 import dev.handoff.audit.AuditLog;
+import dev.handoff.problem.BadRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -49,7 +50,7 @@ class RejectController {
 			@Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MAX_PAGE_SIZE,
 					defaultValue = "50")) @RequestParam(defaultValue = "50") int size) {
 		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-			throw new IllegalArgumentException("page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
+			throw new BadRequest("page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
 		}
 		RejectStore.Page result = rejects.list(query.filter(), page, size);
 		return Page.counted(result.items().stream().map(RejectSummary::of).toList(), result.page(), result.size(),

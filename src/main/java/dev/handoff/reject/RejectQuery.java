@@ -2,6 +2,7 @@ package dev.handoff.reject;
 
 import java.time.Instant;
 
+import dev.handoff.problem.BadRequest;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -18,14 +19,12 @@ public record RejectQuery(String edge, @Parameter(schema = @Schema(type = "strin
 
 	public RejectFilter filter() {
 		String asked = blankToNull(status);
-		Reject.Status wanted = asked == null ? null
-				: Reject.Status.of(asked)
-					.orElseThrow(() -> new IllegalArgumentException(
-							"status must be open, replayed or discarded; got '" + status + "'"));
+		Reject.Status wanted = asked == null ? null : Reject.Status.of(asked)
+			.orElseThrow(() -> new BadRequest("status must be open, replayed or discarded; got '" + status + "'"));
 		requireWritable("since", since);
 		requireWritable("until", until);
 		if (since != null && until != null && !since.isBefore(until)) {
-			throw new IllegalArgumentException("since (" + since + ") must be before until (" + until + ")");
+			throw new BadRequest("since (" + since + ") must be before until (" + until + ")");
 		}
 		if (cause == null || cause.isBlank()) {
 			return new RejectFilter(blankToNull(edge), wanted, blankToNull(rule), null, blankToNull(campaign), since,
@@ -34,8 +33,8 @@ public record RejectQuery(String edge, @Parameter(schema = @Schema(type = "strin
 		Cause.Key key = Cause.Key.parse(cause);
 		if ((edge != null && !edge.isBlank() && !edge.equals(key.edge()))
 				|| (rule != null && !rule.isBlank() && !rule.equals(key.rule()))) {
-			throw new IllegalArgumentException("cause " + cause + " is on edge '" + key.edge() + "' with rule '"
-					+ key.rule() + "'; it cannot be combined with another edge or rule");
+			throw new BadRequest("cause " + cause + " is on edge '" + key.edge() + "' with rule '" + key.rule()
+					+ "'; it cannot be combined with another edge or rule");
 		}
 		return new RejectFilter(key.edge(), wanted, key.rule(), key.pointer(), blankToNull(campaign), since, until);
 	}
@@ -52,7 +51,7 @@ public record RejectQuery(String edge, @Parameter(schema = @Schema(type = "strin
 	private static void requireWritable(String name, Instant instant) {
 		if (instant != null && (instant.isBefore(Instant.parse("0001-01-01T00:00:00Z"))
 				|| instant.isAfter(Instant.parse("9999-12-31T23:59:59Z")))) {
-			throw new IllegalArgumentException(name + " (" + instant + ") must fall in the years 0001 to 9999");
+			throw new BadRequest(name + " (" + instant + ") must fall in the years 0001 to 9999");
 		}
 	}
 

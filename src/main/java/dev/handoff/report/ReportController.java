@@ -11,6 +11,7 @@ import java.util.Locale;
 
 import dev.handoff.access.Caller;
 import dev.handoff.access.Role;
+import dev.handoff.problem.BadRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -102,7 +103,7 @@ class ReportController {
 			return Format.valueOf(format.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
-			throw new IllegalArgumentException("format '" + format + "' is not one of json, csv, text");
+			throw new BadRequest("format '" + format + "' is not one of json, csv, text");
 		}
 	}
 

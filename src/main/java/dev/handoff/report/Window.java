@@ -9,6 +9,8 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.handoff.problem.BadRequest;
+
 /**
  * The time range a report covers: everything that happened at or after {@code since} and
  * before {@code until}.
@@ -45,14 +47,16 @@ public record Window(Instant since, Instant until) {
 	public static Window parse(String since, String until, Instant now) {
 		Instant end = until == null || until.isBlank() ? now : instant("until", until, now);
 		Instant start = instant("since", since == null || since.isBlank() ? DEFAULT_SINCE : since, now);
+		if (!start.isBefore(end)) {
+			throw new BadRequest("since (" + start + ") must be before until (" + end + ")");
+		}
 		return new Window(start, end);
 	}
 
 	private static Instant instant(String name, String value, Instant now) {
 		Instant instant = read(name, value, now);
 		if (instant.isBefore(FIRST) || instant.isAfter(LAST)) {
-			throw new IllegalArgumentException(
-					name + " '" + value + "' is out of range: it must fall in the years 0001 to 9999");
+			throw new BadRequest(name + " '" + value + "' is out of range: it must fall in the years 0001 to 9999");
 		}
 		return instant;
 	}
@@ -75,12 +79,12 @@ public record Window(Instant since, Instant until) {
 			return Instant.parse(text);
 		}
 		catch (DateTimeParseException | ArithmeticException e) {
-			throw new IllegalArgumentException(
+			throw new BadRequest(
 					name + " '" + value + "' is not a time: give days, hours or minutes back (30d, 12h, 90m), "
 							+ "a date (2027-03-01, UTC) or an instant (2027-03-01T00:00:00Z)");
 		}
 		catch (DateTimeException e) {
-			throw new IllegalArgumentException(name + " '" + value + "' is too far back");
+			throw new BadRequest(name + " '" + value + "' is too far back");
 		}
 	}
 }

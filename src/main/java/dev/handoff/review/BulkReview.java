@@ -14,6 +14,7 @@ import dev.handoff.access.Caller;
 import dev.handoff.api.ConflictException;
 import dev.handoff.audit.AuditLog;
 import dev.handoff.edge.Replay;
+import dev.handoff.problem.BadRequest;
 import dev.handoff.reject.Reject;
 import dev.handoff.reject.RejectFilter;
 import dev.handoff.reject.RejectStore;
@@ -101,7 +102,7 @@ public class BulkReview implements DisposableBean {
 	/** Discards what the filter selects, with one reason for all. */
 	public BulkJob.View discard(RejectFilter filter, String reason, Caller caller, boolean wait) {
 		if (reason == null || reason.isBlank()) {
-			throw new IllegalArgumentException(
+			throw new BadRequest(
 					"a discard needs a reason (JSON body {\"reason\": \"...\"}): it is kept in the audit trail");
 		}
 		return start("discard", filter, caller, wait, (job, reject) -> {

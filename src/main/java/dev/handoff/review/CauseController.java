@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.handoff.access.Caller;
 import dev.handoff.api.NotFoundException;
+import dev.handoff.problem.BadRequest;
 import dev.handoff.reject.Cause;
 import dev.handoff.reject.CauseStore;
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,8 +46,7 @@ class CauseController {
 							required = false) String state) {
 		if (state != null && !state.isBlank() && !Cause.settable(state)) {
 			// as for the rejects' status: a typo is told, not answered with an empty list
-			throw new IllegalArgumentException(
-					"state must be one of open, acknowledged, resolved, ignored; got '" + state + "'");
+			throw new BadRequest("state must be one of open, acknowledged, resolved, ignored; got '" + state + "'");
 		}
 		return causes.list(edge, state);
 	}

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.fge.jsonpatch.JsonPatch;
 import com.github.fge.jsonpatch.JsonPatchException;
 import com.github.fge.jsonpatch.diff.JsonDiff;
+import dev.handoff.problem.BadRequest;
 
 /**
  * A person's fix of a reject before it is replayed: a whole corrected payload, or an RFC
@@ -26,8 +27,7 @@ public record Correction(boolean patch, byte[] body) {
 	}
 
 	/**
-	 * What is replayed; IllegalArgumentException (a 400) when the patch cannot be read or
-	 * applied.
+	 * What is replayed; BadRequest when the patch cannot be read or applied.
 	 */
 	byte[] apply(byte[] stored, ObjectMapper mapper) {
 		if (!patch) {
@@ -38,7 +38,7 @@ public record Correction(boolean patch, byte[] body) {
 			JsonNode document = mapper.readTree(body);
 			// the library reads a JSON null as no patch at all, not as an error
 			if (document == null || !document.isArray()) {
-				throw new IllegalArgumentException(
+				throw new BadRequest(
 						"the body is not an RFC 6902 JSON Patch: a JSON array of operations " + "was expected, "
 								+ (document == null ? "nothing"
 										: "a JSON " + document.getNodeType().name().toLowerCase(java.util.Locale.ROOT))
@@ -47,7 +47,7 @@ public record Correction(boolean patch, byte[] body) {
 			operations = JsonPatch.fromJson(document);
 		}
 		catch (IOException e) {
-			throw new IllegalArgumentException(
+			throw new BadRequest(
 					"the body is not an RFC 6902 JSON Patch (a JSON array of operations): " + e.getMessage());
 		}
 		JsonNode target;
@@ -55,14 +55,14 @@ public record Correction(boolean patch, byte[] body) {
 			target = mapper.readTree(stored);
 		}
 		catch (IOException e) {
-			throw new IllegalArgumentException(
+			throw new BadRequest(
 					"the stored payload is not JSON, so a patch cannot apply to it; send the corrected payload as application/json");
 		}
 		try {
 			return mapper.writeValueAsBytes(operations.apply(target));
 		}
 		catch (JsonPatchException e) {
-			throw new IllegalArgumentException("the patch does not apply to the stored payload: " + e.getMessage());
+			throw new BadRequest("the patch does not apply to the stored payload: " + e.getMessage());
 		}
 		catch (IOException e) {
 			throw new IllegalStateException("a JSON tree always serialises", e);

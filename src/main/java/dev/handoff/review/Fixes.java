@@ -73,8 +73,7 @@ public class Fixes {
 	}
 
 	/**
-	 * The reject's payload after the fix; IllegalArgumentException when it no longer
-	 * applies.
+	 * The reject's payload after the fix; BadRequest when it no longer applies.
 	 */
 	public byte[] apply(Reject reject, Fix fix) {
 		return Correction.jsonPatch(bytes(fix.patch())).apply(reject.payload(), mapper);

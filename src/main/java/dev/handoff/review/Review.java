@@ -11,6 +11,7 @@ import dev.handoff.audit.AuditLog;
 import dev.handoff.audit.ReworkAction;
 import dev.handoff.edge.Replay;
 import dev.handoff.metrics.ReviewMetrics;
+import dev.handoff.problem.BadRequest;
 import dev.handoff.reject.Cause;
 import dev.handoff.reject.CauseStore;
 import dev.handoff.reject.Reject;
@@ -103,12 +104,11 @@ public class Review {
 
 	Reject discard(Reject reject, String reason, String actor, String bulkJob) {
 		if (reason == null || reason.isBlank()) {
-			throw new IllegalArgumentException(
+			throw new BadRequest(
 					"a discard needs a reason (JSON body {\"reason\": \"...\"}): it is kept in the audit trail");
 		}
 		if (reason.length() > MAX_REASON) {
-			throw new IllegalArgumentException(
-					"the reason is " + reason.length() + " characters; at most " + MAX_REASON);
+			throw new BadRequest("the reason is " + reason.length() + " characters; at most " + MAX_REASON);
 		}
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("reason", reason.strip());
@@ -137,8 +137,7 @@ public class Review {
 	public Cause triage(String causeId, String state, Caller caller) {
 		Cause.Key key = Cause.Key.parse(causeId);
 		if (!Cause.settable(state)) {
-			throw new IllegalArgumentException(
-					"state must be one of open, acknowledged, resolved, ignored; got '" + state + "'");
+			throw new BadRequest("state must be one of open, acknowledged, resolved, ignored; got '" + state + "'");
 		}
 		Cause before = causes.find(key).orElseThrow(() -> new NotFoundException("cause", causeId));
 		causes.ensure(key);

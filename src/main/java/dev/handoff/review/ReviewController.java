@@ -9,6 +9,7 @@ import dev.handoff.api.NotFoundException;
 import dev.handoff.api.Problems;
 import dev.handoff.edge.Replay;
 import dev.handoff.edge.ReplayAnswer;
+import dev.handoff.problem.BadRequest;
 import dev.handoff.reject.Reject;
 import dev.handoff.reject.RejectQuery;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,6 +22,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -168,8 +170,7 @@ class ReviewController {
 			@RequestBody(required = false) DiscardRequest body, @RequestParam(defaultValue = "true") boolean wait,
 			HttpServletRequest request) {
 		if (query.selectsAll()) {
-			throw new IllegalArgumentException(
-					"a bulk discard needs a filter (edge, rule, campaign, cause, since or until)");
+			throw new BadRequest("a bulk discard needs a filter (edge, rule, campaign, cause, since or until)");
 		}
 		return started(bulk.discard(query.filter(), body == null ? null : body.reason(), Caller.of(request), wait),
 				wait);
@@ -218,15 +219,21 @@ class ReviewController {
 		if (body == null || body.length == 0) {
 			return null;
 		}
-		MediaType type = contentType == null ? MediaType.APPLICATION_JSON : MediaType.parseMediaType(contentType);
+		MediaType type;
+		try {
+			type = contentType == null ? MediaType.APPLICATION_JSON : MediaType.parseMediaType(contentType);
+		}
+		catch (InvalidMediaTypeException e) {
+			throw new BadRequest("Content-Type '" + contentType + "' cannot be read: " + e.getMessage());
+		}
 		if (type.isCompatibleWith(MediaType.parseMediaType(JSON_PATCH))) {
 			return Correction.jsonPatch(body);
 		}
 		if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
 			return Correction.payload(body);
 		}
-		throw new IllegalArgumentException("a correction is sent as application/json (the whole corrected payload) or "
-				+ JSON_PATCH + " (an RFC 6902 patch of the stored payload); got " + contentType);
+		throw new BadRequest("a correction is sent as application/json (the whole corrected payload) or " + JSON_PATCH
+				+ " (an RFC 6902 patch of the stored payload); got " + contentType);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import dev.handoff.api.NotFoundException;
 import dev.handoff.edge.Edge;
 import dev.handoff.edge.EdgeRegistry;
+import dev.handoff.problem.BadRequest;
 import dev.handoff.reject.Cause;
 import dev.handoff.reject.CauseStore;
 import dev.handoff.reject.RejectStore;
@@ -91,7 +92,7 @@ class CausesScreen {
 							+ cause.key().edge() + " (" + UiModel.FORMAT.field(cause.key().pointer()) + ") as "
 							+ cause.state() + ".");
 		}
-		catch (IllegalArgumentException | NotFoundException e) {
+		catch (BadRequest | NotFoundException e) {
 			flash.addFlashAttribute("error", e.getMessage());
 		}
 		return "redirect:/ui";

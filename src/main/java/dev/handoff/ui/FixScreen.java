@@ -6,6 +6,7 @@ import dev.handoff.api.ConflictException;
 import dev.handoff.api.NotFoundException;
 import dev.handoff.edge.Replay;
 import dev.handoff.guard.Verdict;
+import dev.handoff.problem.BadRequest;
 import dev.handoff.reject.Reject;
 import dev.handoff.reject.RejectStore;
 import dev.handoff.review.Correction;
@@ -82,7 +83,7 @@ class FixScreen {
 		try {
 			outcome = review.replay(id, Correction.jsonPatch(fixes.bytes(fix.patch())), UiSession.caller(request));
 		}
-		catch (ConflictException | IllegalArgumentException e) {
+		catch (ConflictException | BadRequest e) {
 			flash.addFlashAttribute("error", e.getMessage());
 			return RejectScreen.back(id);
 		}

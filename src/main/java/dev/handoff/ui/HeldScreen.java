@@ -18,6 +18,7 @@ import dev.handoff.access.Role;
 import dev.handoff.gate.Decision;
 import dev.handoff.gate.Gates;
 import dev.handoff.gate.Held;
+import dev.handoff.problem.BadRequest;
 import dev.handoff.reject.PersonalData;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -112,7 +113,7 @@ class HeldScreen {
 		try {
 			decision = approve ? gates.approve(id, actor, note) : gates.decline(id, actor, note);
 		}
-		catch (IllegalArgumentException | dev.handoff.api.NotFoundException e) {
+		catch (BadRequest | dev.handoff.api.NotFoundException e) {
 			flash.addFlashAttribute("error", e.getMessage());
 			return "redirect:/ui/held";
 		}

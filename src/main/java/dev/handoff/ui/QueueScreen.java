@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.edge.Edge;
 import dev.handoff.edge.EdgeRegistry;
+import dev.handoff.problem.BadRequest;
 import dev.handoff.reject.Cause;
 import dev.handoff.reject.CauseStore;
 import dev.handoff.reject.Reject;
@@ -78,7 +79,7 @@ class QueueScreen {
 		try {
 			filter = shown.filter();
 		}
-		catch (IllegalArgumentException e) {
+		catch (BadRequest e) {
 			model.addAttribute("error", e.getMessage());
 			model.addAttribute("rows", List.of());
 			model.addAttribute("total", 0L);
@@ -148,7 +149,7 @@ class QueueScreen {
 		try {
 			return Cause.Key.parse(id);
 		}
-		catch (IllegalArgumentException e) {
+		catch (BadRequest e) {
 			return null;
 		}
 	}

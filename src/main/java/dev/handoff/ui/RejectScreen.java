@@ -15,6 +15,7 @@ import dev.handoff.contract.Contract;
 import dev.handoff.contract.ContractRegistry;
 import dev.handoff.edge.Replay;
 import dev.handoff.guard.Violation;
+import dev.handoff.problem.BadRequest;
 import dev.handoff.reject.PersonalData;
 import dev.handoff.reject.Reject;
 import dev.handoff.reject.RejectStore;
@@ -140,7 +141,7 @@ class RejectScreen {
 			outcome = review.replay(id,
 					payload == null ? null : Correction.payload(payload.getBytes(StandardCharsets.UTF_8)), caller);
 		}
-		catch (ConflictException | IllegalArgumentException e) {
+		catch (ConflictException | BadRequest e) {
 			flash.addFlashAttribute("error", e.getMessage());
 			return back;
 		}
@@ -182,7 +183,7 @@ class RejectScreen {
 		catch (ConflictException e) {
 			flash.addFlashAttribute("error", e.getMessage());
 		}
-		catch (IllegalArgumentException e) {
+		catch (BadRequest e) {
 			flash.addFlashAttribute("error",
 					reason.isBlank() ? "Say why it is discarded: the reason is kept in its history." : e.getMessage());
 		}

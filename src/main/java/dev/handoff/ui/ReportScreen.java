@@ -9,6 +9,7 @@ import dev.handoff.access.Caller;
 import dev.handoff.access.Role;
 import dev.handoff.edge.Edge;
 import dev.handoff.edge.EdgeRegistry;
+import dev.handoff.problem.BadRequest;
 import dev.handoff.report.Figures;
 import dev.handoff.report.Report;
 import dev.handoff.report.TaxReport;
@@ -94,7 +95,7 @@ class ReportScreen {
 		try {
 			window = Window.parse(since, until, now);
 		}
-		catch (IllegalArgumentException e) {
+		catch (BadRequest e) {
 			// the form stays, with what was wrong said above it
 			model.addAttribute("error", e.getMessage());
 			return "ui/report";

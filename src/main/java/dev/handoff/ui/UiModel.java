@@ -14,6 +14,7 @@ import dev.handoff.access.Caller;
 import dev.handoff.access.Role;
 import dev.handoff.api.ConflictException;
 import dev.handoff.api.NotFoundException;
+import dev.handoff.problem.BadRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -102,8 +103,8 @@ class UiModel {
 		return problem(request, HttpStatus.CONFLICT, "Not possible any more", e.getMessage());
 	}
 
-	@ExceptionHandler({ IllegalArgumentException.class, MethodArgumentTypeMismatchException.class, BindException.class,
-			MissingServletRequestParameterException.class })
+	@ExceptionHandler({ BadRequest.class, IllegalArgumentException.class, MethodArgumentTypeMismatchException.class,
+			BindException.class, MissingServletRequestParameterException.class })
 	ModelAndView badRequest(Exception e, HttpServletRequest request) {
 		return problem(request, HttpStatus.BAD_REQUEST, "That did not work", plain(e));
 	}
