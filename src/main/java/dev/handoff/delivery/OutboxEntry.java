@@ -27,19 +27,26 @@ public record OutboxEntry(String id, String edge, String contract, String contra
 		String target, byte[] payload, String status, int attempts, Instant nextAttemptAt, String lastOutcome,
 		byte[] message, String options) {
 
-	/** An entry whose target is called the plain way. */
-	public OutboxEntry(String id, String edge, String contract, String contractSha256, String campaign, Long version,
-			String target, byte[] payload, String status, int attempts, Instant nextAttemptAt, String lastOutcome,
-			byte[] message) {
-		this(id, edge, contract, contractSha256, campaign, version, target, payload, status, attempts, nextAttemptAt,
-				lastOutcome, message, null);
+	/**
+	 * A new entry, due now: its payload is the message as accepted, sent with a plain
+	 * POST.
+	 */
+	public static OutboxEntry pending(String id, String edge, String contract, String contractSha256, String campaign,
+			Long version, String target, byte[] payload) {
+		return pending(id, edge, contract, contractSha256, campaign, version, target, payload, null, null);
 	}
 
-	/** An entry whose payload is the message as accepted. */
-	public OutboxEntry(String id, String edge, String contract, String contractSha256, String campaign, Long version,
-			String target, byte[] payload, String status, int attempts, Instant nextAttemptAt, String lastOutcome) {
-		this(id, edge, contract, contractSha256, campaign, version, target, payload, status, attempts, nextAttemptAt,
-				lastOutcome, null);
+	/**
+	 * A new entry, due now.
+	 * @param message the message as accepted when the route shaped the payload from it;
+	 * else null
+	 * @param options how an http target is called ({@link DeliveryOptions#stored()});
+	 * null for a plain POST
+	 */
+	public static OutboxEntry pending(String id, String edge, String contract, String contractSha256, String campaign,
+			Long version, String target, byte[] payload, byte[] message, String options) {
+		return new OutboxEntry(id, edge, contract, contractSha256, campaign, version, target, payload, PENDING, 0,
+				Instant.now(), null, message, options);
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package dev.handoff.edge;
 
-import java.time.Instant;
 import java.util.UUID;
 
 import dev.handoff.delivery.DeliveryOptions;
@@ -93,10 +92,9 @@ final class AcceptStep implements Processor {
 					truth.record(next);
 				}
 				if (deliverTo != null) {
-					outbox.insert(new OutboxEntry(id, exchange.getFromRouteId(), verdict.contract().name(),
+					outbox.insert(OutboxEntry.pending(id, exchange.getFromRouteId(), verdict.contract().name(),
 							verdict.contract().sha256(), verdict.campaign(), verdict.version(), target(verdict),
-							outgoing, OutboxEntry.PENDING, 0, Instant.now(), null,
-							outgoing == verdict.forwarded() ? null : verdict.forwarded(), options.stored()));
+							outgoing, outgoing == verdict.forwarded() ? null : verdict.forwarded(), options.stored()));
 				}
 			});
 		}

@@ -2,7 +2,6 @@ package dev.handoff.edge;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -271,9 +270,8 @@ final class BatchStep implements Processor {
 				// the first batch under the id the sender was answered with; more, when
 				// the tool's size limit splits them
 				for (int part = 0; part < payloads.size(); part++) {
-					outbox.insert(new OutboxEntry(part == 0 ? id : UUID.randomUUID().toString(), edge, contract.name(),
-							contract.sha256(), null, null, deliverTo, payloads.get(part), OutboxEntry.PENDING, 0,
-							Instant.now(), null));
+					outbox.insert(OutboxEntry.pending(part == 0 ? id : UUID.randomUUID().toString(), edge,
+							contract.name(), contract.sha256(), null, null, deliverTo, payloads.get(part)));
 				}
 			}
 		});

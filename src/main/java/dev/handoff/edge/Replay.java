@@ -1,6 +1,5 @@
 package dev.handoff.edge;
 
-import java.time.Instant;
 import java.util.UUID;
 
 import dev.handoff.contract.Contract;
@@ -254,9 +253,9 @@ public class Replay {
 				}
 			}
 			else if (shaped.target() != null) {
-				outbox.insert(new OutboxEntry(id, edge.name(), contract.name(), contract.sha256(), verdict.campaign(),
-						verdict.version(), shaped.target(), shaped.outgoing(), OutboxEntry.PENDING, 0, Instant.now(),
-						null, message, shaped.options().stored()));
+				outbox
+					.insert(OutboxEntry.pending(id, edge.name(), contract.name(), contract.sha256(), verdict.campaign(),
+							verdict.version(), shaped.target(), shaped.outgoing(), message, shaped.options().stored()));
 			}
 			return true;
 		}));

@@ -100,9 +100,8 @@ public class Gates {
 					// the approver saw; forwarded is what
 					// the route made of it when it was held, and a delivery reject keeps
 					// the message as received to replay
-					outbox.insert(new OutboxEntry(h.id(), h.edge(), h.contract(), h.contractSha256(), h.campaign(),
-							h.version(), h.target(), h.forwarded(), OutboxEntry.PENDING, 0, Instant.now(), null,
-							h.payload(), h.targetOptions()));
+					outbox.insert(OutboxEntry.pending(h.id(), h.edge(), h.contract(), h.contractSha256(), h.campaign(),
+							h.version(), h.target(), h.forwarded(), h.payload(), h.targetOptions()));
 					done = new Decision(id, Held.APPROVED, null, h.id(), null, null);
 				}
 				else {

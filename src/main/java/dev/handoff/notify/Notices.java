@@ -1,6 +1,5 @@
 package dev.handoff.notify;
 
-import java.time.Instant;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -71,8 +70,8 @@ public class Notices {
 		catch (JsonProcessingException e) {
 			throw new IllegalStateException("a JSON tree always serialises", e);
 		}
-		outbox.insert(new OutboxEntry(UUID.randomUUID().toString(), EDGE, kind, "0".repeat(64), campaign, null, webhook,
-				payload, OutboxEntry.PENDING, 0, Instant.now(), null));
+		outbox.insert(OutboxEntry.pending(UUID.randomUUID().toString(), EDGE, kind, "0".repeat(64), campaign, null,
+				webhook, payload));
 		dispatcher.nudge();
 		return true;
 	}

@@ -3,7 +3,6 @@ package dev.handoff.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -35,9 +34,8 @@ class TargetGuardTest {
 				List.of(Duration.ofSeconds(1)), Map.of(), Duration.ofSeconds(1), Duration.ofSeconds(1),
 				DeliveryProperties.PrivateTargets.refuse, Duration.ofSeconds(10));
 		HttpSender.Attempt attempt = new HttpSender(refuse, new TargetCredentials(refuse), new ToolClient(refuse))
-			.send(new OutboxEntry("id-1", "email-campaign", "email-campaign", "0".repeat(64), "C-1001", 2L,
-					"http://169.254.169.254/latest/meta-data", new byte[0], OutboxEntry.PENDING, 0, Instant.now(),
-					null));
+			.send(OutboxEntry.pending("id-1", "email-campaign", "email-campaign", "0".repeat(64), "C-1001", 2L,
+					"http://169.254.169.254/latest/meta-data", new byte[0]));
 		assertThat(attempt.delivered()).isFalse();
 		assertThat(attempt.retryable()).isFalse();
 		assertThat(attempt.outcome()).startsWith("not sent: 169.254.169.254 resolves to 169.254.169.254");

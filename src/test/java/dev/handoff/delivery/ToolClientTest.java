@@ -11,7 +11,6 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -149,8 +148,8 @@ class ToolClientTest {
 	}
 
 	private static OutboxEntry entry(String target) {
-		return new OutboxEntry("id-1", "email-campaign", "email-campaign", "0".repeat(64), "C-1001", 2L, target,
-				"{}".getBytes(), OutboxEntry.PENDING, 0, Instant.now(), null);
+		return OutboxEntry.pending("id-1", "email-campaign", "email-campaign", "0".repeat(64), "C-1001", 2L, target,
+				"{}".getBytes());
 	}
 
 }
