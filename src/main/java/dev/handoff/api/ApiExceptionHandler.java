@@ -1,6 +1,5 @@
 package dev.handoff.api;
 
-import dev.handoff.problem.BadRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;

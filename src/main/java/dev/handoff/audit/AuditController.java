@@ -3,7 +3,7 @@ package dev.handoff.audit;
 import java.time.Instant;
 import java.util.List;
 
-import dev.handoff.problem.BadRequest;
+import dev.handoff.api.BadRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -17,10 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-import dev.handoff.guard.Violations;
 import dev.handoff.metrics.DeliveryMetrics;
 import dev.handoff.reject.Reject;
 import dev.handoff.reject.RejectStore;
+import dev.handoff.truth.ArtifactStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -380,7 +380,7 @@ public class Dispatcher implements SmartLifecycle {
 				outbox.failed(entry.id(), attempts, attempt.outcome());
 				rejects.insert(Reject.undelivered(UUID.randomUUID().toString(), entry.edge(), entry.contract(),
 						entry.contractSha256(), entry.campaign(), entry.accepted(),
-						Violations.delivery(entry.edge(), entry.target(), attempt.outcome(), attempts), entry.id()));
+						Undelivered.violation(entry.edge(), entry.target(), attempt.outcome(), attempts), entry.id()));
 			});
 			log.warn("Delivery of {} on {} gave up after {} attempt(s): {}", entry.id(), entry.edge(), attempts,
 					attempt.outcome());

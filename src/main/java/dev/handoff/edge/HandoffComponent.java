@@ -5,7 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.contract.ContractRegistry;
-import dev.handoff.delivery.ArtifactStore;
+import dev.handoff.truth.ArtifactStore;
 import dev.handoff.delivery.DeliveryOptions;
 import dev.handoff.delivery.DeliveryProperties;
 import dev.handoff.delivery.Signing;

@@ -4,7 +4,7 @@ import java.io.IOException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.handoff.delivery.ArtifactStore;
+import dev.handoff.truth.ArtifactStore;
 import dev.handoff.delivery.DeliveryRoutes;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

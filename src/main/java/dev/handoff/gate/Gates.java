@@ -13,7 +13,7 @@ import dev.handoff.delivery.Dispatcher;
 import dev.handoff.delivery.OutboxEntry;
 import dev.handoff.delivery.OutboxStore;
 import dev.handoff.guard.Violations;
-import dev.handoff.problem.BadRequest;
+import dev.handoff.api.BadRequest;
 import dev.handoff.reject.Reject;
 import dev.handoff.reject.RejectStore;
 import dev.handoff.truth.Truth;

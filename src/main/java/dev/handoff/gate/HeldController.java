@@ -7,7 +7,7 @@ import dev.handoff.api.NotFoundException;
 import dev.handoff.api.Page;
 import dev.handoff.api.Problems;
 import dev.handoff.audit.AuditLog;
-import dev.handoff.problem.BadRequest;
+import dev.handoff.api.BadRequest;
 import dev.handoff.reject.PersonalData;
 import dev.handoff.reject.Redaction;
 import io.swagger.v3.oas.annotations.Operation;

@@ -2,7 +2,6 @@ package dev.handoff.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.handoff.delivery.Targets;
 
 /**
  * Every violation the guard reports is made here, so the wording stays consistent and
@@ -162,24 +161,6 @@ public final class Violations {
 		return new Violation(pointer, Rules.LINK_UTM,
 				"link " + link + " has " + parameter + "=" + actual + " but this channel sends " + expected,
 				JSON.textNode(expected), JSON.textNode(actual));
-	}
-
-	/**
-	 * A message its tool never took. The tool is named by its host only: a target's user
-	 * info, query and path (a Slack webhook's path is its secret) stay out of the queue;
-	 * the outcome is the tool's answer with secrets already taken out.
-	 */
-	public static Violation delivery(String target, String outcome, int attempts) {
-		return delivery(null, target, outcome, attempts);
-	}
-
-	/** The same, naming the edge as well. */
-	public static Violation delivery(String edge, String target, String outcome, int attempts) {
-		String tool = target.startsWith("http://") || target.startsWith("https://")
-				? "the tool at " + Targets.host(target) : "the tool behind " + Targets.display(target);
-		return new Violation("", Rules.DELIVERY,
-				(edge == null ? "" : edge + ": ") + tool + " refused the message after " + attempts + " attempt(s)",
-				JSON.textNode("a 2xx answer"), JSON.textNode(outcome));
 	}
 
 }

@@ -3,7 +3,7 @@ package dev.handoff.reject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import dev.handoff.problem.BadRequest;
+import dev.handoff.api.BadRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**

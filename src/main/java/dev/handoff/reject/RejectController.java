@@ -6,7 +6,7 @@ import dev.handoff.access.Caller;
 import dev.handoff.api.NotFoundException;
 import dev.handoff.api.Page;
 import dev.handoff.audit.AuditLog;
-import dev.handoff.problem.BadRequest;
+import dev.handoff.api.BadRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;

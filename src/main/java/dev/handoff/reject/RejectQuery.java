@@ -2,7 +2,7 @@ package dev.handoff.reject;
 
 import java.time.Instant;
 
-import dev.handoff.problem.BadRequest;
+import dev.handoff.api.BadRequest;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 

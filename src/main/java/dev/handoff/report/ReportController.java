@@ -11,7 +11,7 @@ import java.util.Locale;
 
 import dev.handoff.access.Caller;
 import dev.handoff.access.Role;
-import dev.handoff.problem.BadRequest;
+import dev.handoff.api.BadRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

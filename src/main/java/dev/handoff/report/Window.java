@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.handoff.problem.BadRequest;
+import dev.handoff.api.BadRequest;
 
 /**
  * The time range a report covers: everything that happened at or after {@code since} and

@@ -14,7 +14,7 @@ import dev.handoff.access.Caller;
 import dev.handoff.api.ConflictException;
 import dev.handoff.audit.AuditLog;
 import dev.handoff.edge.Replay;
-import dev.handoff.problem.BadRequest;
+import dev.handoff.api.BadRequest;
 import dev.handoff.reject.Reject;
 import dev.handoff.reject.RejectFilter;
 import dev.handoff.reject.RejectStore;

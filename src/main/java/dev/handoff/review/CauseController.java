@@ -4,7 +4,7 @@ import java.util.List;
 
 import dev.handoff.access.Caller;
 import dev.handoff.api.NotFoundException;
-import dev.handoff.problem.BadRequest;
+import dev.handoff.api.BadRequest;
 import dev.handoff.reject.Cause;
 import dev.handoff.reject.CauseStore;
 import io.swagger.v3.oas.annotations.Operation;

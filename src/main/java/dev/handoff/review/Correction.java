@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.fge.jsonpatch.JsonPatch;
 import com.github.fge.jsonpatch.JsonPatchException;
 import com.github.fge.jsonpatch.diff.JsonDiff;
-import dev.handoff.problem.BadRequest;
+import dev.handoff.api.BadRequest;
 
 /**
  * A person's fix of a reject before it is replayed: a whole corrected payload, or an RFC

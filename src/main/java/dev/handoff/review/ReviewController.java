@@ -9,7 +9,7 @@ import dev.handoff.api.NotFoundException;
 import dev.handoff.api.Problems;
 import dev.handoff.edge.Replay;
 import dev.handoff.edge.ReplayAnswer;
-import dev.handoff.problem.BadRequest;
+import dev.handoff.api.BadRequest;
 import dev.handoff.reject.Reject;
 import dev.handoff.reject.RejectQuery;
 import io.swagger.v3.oas.annotations.Operation;

@@ -5,7 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.handoff.api.NotFoundException;
-import dev.handoff.delivery.ArtifactStore;
+import dev.handoff.truth.ArtifactStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import dev.handoff.api.NotFoundException;
 import dev.handoff.edge.Edge;
 import dev.handoff.edge.EdgeRegistry;
-import dev.handoff.problem.BadRequest;
+import dev.handoff.api.BadRequest;
 import dev.handoff.reject.Cause;
 import dev.handoff.reject.CauseStore;
 import dev.handoff.reject.RejectStore;

@@ -6,7 +6,7 @@ import dev.handoff.api.ConflictException;
 import dev.handoff.api.NotFoundException;
 import dev.handoff.edge.Replay;
 import dev.handoff.guard.Verdict;
-import dev.handoff.problem.BadRequest;
+import dev.handoff.api.BadRequest;
 import dev.handoff.reject.Reject;
 import dev.handoff.reject.RejectStore;
 import dev.handoff.review.Correction;

@@ -18,7 +18,7 @@ import dev.handoff.access.Role;
 import dev.handoff.gate.Decision;
 import dev.handoff.gate.Gates;
 import dev.handoff.gate.Held;
-import dev.handoff.problem.BadRequest;
+import dev.handoff.api.BadRequest;
 import dev.handoff.reject.PersonalData;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -6,7 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.edge.Edge;
 import dev.handoff.edge.EdgeRegistry;
-import dev.handoff.problem.BadRequest;
+import dev.handoff.api.BadRequest;
 import dev.handoff.reject.Cause;
 import dev.handoff.reject.CauseStore;
 import dev.handoff.reject.Reject;

@@ -15,7 +15,7 @@ import dev.handoff.contract.Contract;
 import dev.handoff.contract.ContractRegistry;
 import dev.handoff.edge.Replay;
 import dev.handoff.guard.Violation;
-import dev.handoff.problem.BadRequest;
+import dev.handoff.api.BadRequest;
 import dev.handoff.reject.PersonalData;
 import dev.handoff.reject.Reject;
 import dev.handoff.reject.RejectStore;

@@ -9,7 +9,7 @@ import dev.handoff.access.Caller;
 import dev.handoff.access.Role;
 import dev.handoff.edge.Edge;
 import dev.handoff.edge.EdgeRegistry;
-import dev.handoff.problem.BadRequest;
+import dev.handoff.api.BadRequest;
 import dev.handoff.report.Figures;
 import dev.handoff.report.Report;
 import dev.handoff.report.TaxReport;

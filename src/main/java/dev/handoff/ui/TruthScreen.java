@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.handoff.delivery.ArtifactStore;
+import dev.handoff.truth.ArtifactStore;
 import dev.handoff.drift.Drift;
 import dev.handoff.drift.DriftFinder;
 import dev.handoff.truth.Truth;

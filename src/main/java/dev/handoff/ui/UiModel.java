@@ -14,7 +14,7 @@ import dev.handoff.access.Caller;
 import dev.handoff.access.Role;
 import dev.handoff.api.ConflictException;
 import dev.handoff.api.NotFoundException;
-import dev.handoff.problem.BadRequest;
+import dev.handoff.api.BadRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

@@ -2,7 +2,6 @@ package dev.handoff.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.handoff.problem.BadRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.method.support.InvocableHandlerMethod;

@@ -1,4 +1,4 @@
-package dev.handoff.metrics;
+package dev.handoff.gauges;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import dev.handoff.edge.Edge;
 import dev.handoff.edge.EdgeRegistry;
 import dev.handoff.storage.Schema;
+import dev.handoff.metrics.MetricsProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.flywaydb.core.Flyway;

@@ -1,4 +1,4 @@
-package dev.handoff.problem;
+package dev.handoff.api;
 
 /**
  * What a caller sent is refused: a parameter out of its range, a body that cannot be

@@ -1,4 +1,4 @@
-package dev.handoff.metrics;
+package dev.handoff.review;
 
 import dev.handoff.edge.Replay;
 import dev.handoff.gate.Held;

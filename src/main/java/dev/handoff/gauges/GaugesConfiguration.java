@@ -1,6 +1,7 @@
-package dev.handoff.metrics;
+package dev.handoff.gauges;
 
 import dev.handoff.contract.Poller;
+import dev.handoff.metrics.MetricsProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
  * thread that is never interrupted.
  */
 @Configuration(proxyBeanMethods = false)
-class MetricsConfiguration {
+class GaugesConfiguration {
 
 	@Bean
 	Poller storeGaugesRefresh(StoreGauges gauges, MetricsProperties properties) {

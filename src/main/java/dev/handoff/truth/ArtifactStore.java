@@ -1,4 +1,4 @@
-package dev.handoff.delivery;
+package dev.handoff.truth;
 
 import java.sql.Timestamp;
 import java.time.Instant;

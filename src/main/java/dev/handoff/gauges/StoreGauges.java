@@ -1,4 +1,4 @@
-package dev.handoff.metrics;
+package dev.handoff.gauges;
 
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -16,6 +16,7 @@ import dev.handoff.delivery.OutboxEntry;
 import dev.handoff.edge.Edge;
 import dev.handoff.edge.EdgeRegistry;
 import dev.handoff.reject.Reject;
+import dev.handoff.metrics.MetricsProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
