@@ -17,4 +17,12 @@ public record ContractSet(String folder, Map<String, Contract> contracts, Contra
 	public Optional<Contract> find(String name) {
 		return Optional.ofNullable(contracts.get(name));
 	}
+
+	/**
+	 * The contract a running step guards with. Load-time checks keep every guarded
+	 * contract loaded, so its absence is a fault of the service, not of the message.
+	 */
+	public Contract require(String name) {
+		return find(name).orElseThrow(() -> new IllegalStateException("contract '" + name + "' is no longer loaded"));
+	}
 }

@@ -166,8 +166,7 @@ final class BatchStep implements Processor {
 	@Override
 	public void process(Exchange exchange) throws IOException {
 		ContractSet set = contracts.current();
-		Contract contract = set.find(contractName)
-			.orElseThrow(() -> new IllegalStateException("contract '" + contractName + "' is no longer loaded"));
+		Contract contract = set.require(contractName);
 		byte[] body = edges.mapped(exchange.getFromRouteId()) ? Bodies.bytes(exchange) : GuardStep.rawBody(exchange);
 		String edge = exchange.getFromRouteId();
 		String call = answer == Answer.SEGMENT ? SegmentCall.of(exchange) : null;

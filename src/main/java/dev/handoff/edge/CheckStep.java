@@ -62,8 +62,7 @@ final class CheckStep implements Processor {
 	@Override
 	public void process(Exchange exchange) {
 		ContractSet set = contracts.current();
-		Contract contract = set.find(contractName)
-			.orElseThrow(() -> new IllegalStateException("contract '" + contractName + "' is no longer loaded"));
+		Contract contract = set.require(contractName);
 		Message message = exchange.getMessage();
 		byte[] body = message.getBody(byte[].class);
 		String source = source(message);

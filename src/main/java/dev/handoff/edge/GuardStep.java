@@ -65,8 +65,7 @@ final class GuardStep implements Processor {
 	@Override
 	public void process(Exchange exchange) {
 		ContractSet set = contracts.current();
-		Contract contract = set.find(contractName)
-			.orElseThrow(() -> new IllegalStateException("contract '" + contractName + "' is no longer loaded"));
+		Contract contract = set.require(contractName);
 		RouteRun run = RouteRun.of(exchange);
 		byte[] body = run != null ? run.payload() : rawBody(exchange);
 		byte[] received = body == null ? new byte[0] : body;
