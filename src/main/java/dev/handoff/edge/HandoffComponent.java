@@ -5,22 +5,16 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.contract.ContractRegistry;
-import dev.handoff.truth.ArtifactStore;
 import dev.handoff.delivery.DeliveryOptions;
 import dev.handoff.delivery.DeliveryProperties;
 import dev.handoff.delivery.Signing;
 import dev.handoff.delivery.Dispatcher;
-import dev.handoff.delivery.OutboxStore;
 import dev.handoff.delivery.TargetGuard;
-import dev.handoff.gate.HeldStore;
 import dev.handoff.guard.Guard;
 import dev.handoff.guard.GuardProperties;
 import dev.handoff.metrics.EdgeMetrics;
-import dev.handoff.reject.RejectStore;
-import dev.handoff.truth.TruthStore;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The {@code handoff:} Camel component that route files use:
@@ -37,11 +31,7 @@ public class HandoffComponent extends DefaultComponent {
 
 	private final Guard guard;
 
-	private final RejectStore rejects;
-
-	private final TruthStore truth;
-
-	private final OutboxStore outbox;
+	private final StepStores stores;
 
 	private final Dispatcher dispatcher;
 
@@ -49,48 +39,30 @@ public class HandoffComponent extends DefaultComponent {
 
 	private final DeliveryProperties delivery;
 
-	private final InboundKeys keys;
-
-	private final TransactionTemplate transactions;
-
 	private final GuardProperties limits;
 
 	private final ObjectMapper mapper;
 
-	private final HeldStore held;
-
 	private final EdgeMetrics metrics;
-
-	private final ArtifactStore artifacts;
-
-	private final GroupCommit commits;
 
 	private final Signing signing;
 
 	private final EdgeRegistry edges;
 
-	HandoffComponent(ContractRegistry contracts, Guard guard, RejectStore rejects, TruthStore truth, OutboxStore outbox,
-			TransactionTemplate transactions, Dispatcher dispatcher, InboundKeys keys, DeliveryProperties delivery,
-			GuardProperties limits, ObjectMapper mapper, HeldStore held, EdgeMetrics metrics, GroupCommit commits,
-			ArtifactStore artifacts, Signing signing, EdgeRegistry edges) {
-		this.signing = signing;
-		this.edges = edges;
-		this.artifacts = artifacts;
-		this.commits = commits;
+	HandoffComponent(ContractRegistry contracts, EdgeRegistry edges, Guard guard, GuardProperties limits,
+			StepStores stores, Dispatcher dispatcher, DeliveryProperties delivery, Signing signing, EdgeMetrics metrics,
+			ObjectMapper mapper) {
 		this.contracts = contracts;
+		this.edges = edges;
 		this.guard = guard;
-		this.rejects = rejects;
-		this.truth = truth;
-		this.outbox = outbox;
-		this.dispatcher = dispatcher;
-		this.outcomes = new Outcomes(commits, keys, mapper);
-		this.delivery = delivery;
-		this.keys = keys;
-		this.transactions = transactions;
 		this.limits = limits;
-		this.mapper = mapper;
-		this.held = held;
+		this.stores = stores;
+		this.dispatcher = dispatcher;
+		this.outcomes = new Outcomes(stores.commits(), stores.keys(), mapper);
+		this.delivery = delivery;
+		this.signing = signing;
 		this.metrics = metrics;
+		this.mapper = mapper;
 	}
 
 	@Override
@@ -105,8 +77,8 @@ public class HandoffComponent extends DefaultComponent {
 				checkInbound(uri, parameters);
 				String contract = contract(uri, kind.contract(remaining));
 				int maxBytes = limit(uri, parameters, "maxBytes");
-				yield new StepEndpoint(uri, this,
-						new GuardStep(contract, maxBytes, edges, contracts, guard, rejects, outcomes, metrics));
+				yield new StepEndpoint(uri, this, new GuardStep(contract, maxBytes, edges, contracts, guard,
+						stores.rejects(), outcomes, metrics));
 			}
 			case BATCH -> {
 				checkInbound(uri, parameters);
@@ -116,8 +88,10 @@ public class HandoffComponent extends DefaultComponent {
 						limit(uri, parameters, "maxBatchBytes"));
 				BatchStep.Shape shape = new BatchStep.Shape(items(uri, parameters), sizes, eventKey(uri, parameters),
 						answer(uri, parameters), pass(uri, parameters));
-				yield new StepEndpoint(uri, this, new BatchStep(contract, deliverTo, shape, edges, contracts, guard,
-						rejects, outbox, outcomes, keys, dispatcher, limits, mapper, held, metrics));
+				yield new StepEndpoint(uri, this,
+						new BatchStep(contract, deliverTo, shape, edges, contracts, guard, stores.rejects(),
+								stores.outbox(), outcomes, stores.keys(), dispatcher, limits, mapper, stores.held(),
+								metrics));
 			}
 			case CHECK -> {
 				String contract = contract(uri, kind.contract(remaining));
@@ -126,15 +100,15 @@ public class HandoffComponent extends DefaultComponent {
 					throw new IllegalArgumentException(
 							ungated((where == null ? "" : where + ": ") + "'" + uri + "'", contract));
 				}
-				yield new StepEndpoint(uri, this,
-						new CheckStep(contract, contracts, guard, rejects, keys, transactions, metrics));
+				yield new StepEndpoint(uri, this, new CheckStep(contract, contracts, guard, stores.rejects(),
+						stores.keys(), stores.transactions(), metrics));
 			}
 			case COMMIT -> new StepEndpoint(uri, this, new CommitStep());
 			case ACCEPT -> {
 				String deliverTo = deliverTo(uri, parameters);
 				DeliveryOptions options = options(uri, deliverTo, parameters);
-				yield new StepEndpoint(uri, this,
-						new AcceptStep(deliverTo, options, truth, outbox, outcomes, dispatcher, held, metrics, mapper));
+				yield new StepEndpoint(uri, this, new AcceptStep(deliverTo, options, stores.truth(), stores.outbox(),
+						outcomes, dispatcher, stores.held(), metrics, mapper));
 			}
 			case FORM -> new StepEndpoint(uri, this, new FormStep());
 			case SIGN -> new StepEndpoint(uri, this, signing);
@@ -145,7 +119,8 @@ public class HandoffComponent extends DefaultComponent {
 							prefix(uri) + "'" + uri + "': handoff:remember needs id=<JSON pointer to the id in the "
 									+ "tool's answer>, like id=/id");
 				}
-				yield new StepEndpoint(uri, this, new RememberStep(pointer, artifacts, commits, mapper));
+				yield new StepEndpoint(uri, this,
+						new RememberStep(pointer, stores.artifacts(), stores.commits(), mapper));
 			}
 		};
 	}
