@@ -6,15 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +23,6 @@ import dev.handoff.EdgeTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code handoff rejects} against the real service: an operator finds a rejected email
@@ -42,9 +38,7 @@ class RejectsEndToEndTest extends EdgeTestSupport {
 	@TempDir
 	Path dir;
 
-	private StringWriter out;
-
-	private StringWriter err;
+	private final InProcessCli cli = new InProcessCli();
 
 	@BeforeEach
 	void theBriefIsTheTruth() {
@@ -56,15 +50,7 @@ class RejectsEndToEndTest extends EdgeTestSupport {
 	 * {@code bin/handoff} would run it.
 	 */
 	private int rejects(String token, String... args) {
-		List<String> all = new ArrayList<>(List.of("rejects"));
-		all.addAll(List.of(args));
-		all.addAll(List.of("--url", "http://localhost:" + port, "--token", token));
-		out = new StringWriter();
-		err = new StringWriter();
-		CommandLine cli = new CommandLine(new HandoffCommand());
-		cli.setOut(new PrintWriter(out, true));
-		cli.setErr(new PrintWriter(err, true));
-		return cli.execute(all.toArray(String[]::new));
+		return cli.against(port, token, "rejects", args);
 	}
 
 	/**
@@ -87,9 +73,9 @@ class RejectsEndToEndTest extends EdgeTestSupport {
 		String typed = rejected("02-typed-utm-campaign.json");
 		String stale = rejected("03-built-from-the-old-brief.json");
 
-		assertThat(rejects(VIEWER, "list", "--edge", "email-campaign", "--since", before.toString())).as(err::toString)
+		assertThat(rejects(VIEWER, "list", "--edge", "email-campaign", "--since", before.toString())).as(cli::err)
 			.isZero();
-		List<String> lines = out.toString().lines().toList();
+		List<String> lines = cli.out().lines().toList();
 		assertThat(lines).hasSize(4);
 		assertThat(lines.get(0)).matches("ID +EDGE +CAMPAIGN +STATUS +RULES +RECEIVED");
 		assertThat(lines.get(1)).matches(stale + " +email-campaign +C-1001 +open +stale-version,must-match +\\S+Z");
@@ -99,22 +85,22 @@ class RejectsEndToEndTest extends EdgeTestSupport {
 		assertThat(rejects(VIEWER, "list", "--rule", "generated-mismatch", "--status", "open", "--since",
 				before.toString(), "--json"))
 			.isZero();
-		JsonNode page = read(out.toString());
+		JsonNode page = read(cli.out());
 		assertThat(page.get("total").asLong()).isEqualTo(1);
 		assertThat(page.get("items").get(0).get("id").asText()).isEqualTo(typed);
 
 		assertThat(rejects(VIEWER, "list", "--until", before.toString(), "--since",
 				before.minusSeconds(3600).toString(), "--edge", "nothing"))
 			.isZero();
-		assertThat(out.toString()).isEqualTo("no rejects match\n");
+		assertThat(cli.out()).isEqualTo("no rejects match\n");
 	}
 
 	@Test
 	void showPrintsWhyItWasRejectedThePayloadAndItsHistory() {
 		String typed = rejected("02-typed-utm-campaign.json");
 
-		assertThat(rejects(OPERATOR, "show", typed)).as(err::toString).isZero();
-		assertThat(out.toString())
+		assertThat(rejects(OPERATOR, "show", typed)).as(cli::err).isZero();
+		assertThat(cli.out())
 			.startsWith("reject    " + typed + "\nedge      email-campaign\ncontract  email-campaign (sha256 ")
 			.contains("\nstatus    open\n")
 			.contains("violations:\n  /tracking/google_analytics  generated-mismatch  ")
@@ -132,9 +118,9 @@ class RejectsEndToEndTest extends EdgeTestSupport {
 		Path patch = Files.writeString(dir.resolve("fix.json"),
 				"[{\"op\": \"remove\", \"path\": \"/tracking/google_analytics\"}]");
 
-		assertThat(rejects(OPERATOR, "replay", typed, "--patch", patch.toString())).as(err::toString).isZero();
-		Matcher accepted = Pattern.compile("accepted, delivering as (\\S+)\n").matcher(out.toString());
-		assertThat(accepted.matches()).as(out::toString).isTrue();
+		assertThat(rejects(OPERATOR, "replay", typed, "--patch", patch.toString())).as(cli::err).isZero();
+		Matcher accepted = Pattern.compile("accepted, delivering as (\\S+)\n").matcher(cli.out());
+		assertThat(accepted.matches()).as(cli::out).isTrue();
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(tools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns"))))
 				.hasSize(1));
@@ -146,12 +132,12 @@ class RejectsEndToEndTest extends EdgeTestSupport {
 		assertThat(status(typed)).isEqualTo("replayed");
 
 		assertThat(rejects(OPERATOR, "replay", typed)).isEqualTo(1);
-		assertThat(err.toString()).isEqualTo("error: Not possible in its current state: reject " + typed
+		assertThat(cli.err()).isEqualTo("error: Not possible in its current state: reject " + typed
 				+ " is replayed; only an open reject can be replayed\n");
-		assertThat(out.toString()).isEmpty();
+		assertThat(cli.out()).isEmpty();
 
 		assertThat(rejects(OPERATOR, "show", typed)).isZero();
-		assertThat(out.toString()).contains("\nstatus    replayed\n")
+		assertThat(cli.out()).contains("\nstatus    replayed\n")
 			.containsPattern(
 					"  \\S+Z  test-operator  edit      accepted  patch=\\[\\{\"op\":\"remove\",\"path\":\"/tracking/google_analytics\"\\}\\], deliveryId="
 							+ Pattern.quote(accepted.group(1)) + "\n");
@@ -168,7 +154,7 @@ class RejectsEndToEndTest extends EdgeTestSupport {
 		Path payload = Files.write(dir.resolve("corrected.json"), bytes(stillStale));
 
 		assertThat(rejects(OPERATOR, "replay", stale, "--payload", payload.toString())).isEqualTo(1);
-		assertThat(out.toString()).startsWith("rejected again, still open:\n  /handoff/brief_version  stale-version  ")
+		assertThat(cli.out()).startsWith("rejected again, still open:\n  /handoff/brief_version  stale-version  ")
 			.endsWith("  (expected 2, got 1)\n")
 			.hasLineCount(2);
 		assertThat(status(stale)).isEqualTo("open");
@@ -180,23 +166,22 @@ class RejectsEndToEndTest extends EdgeTestSupport {
 		String stale = rejected("03-built-from-the-old-brief.json");
 
 		assertThat(rejects(OPERATOR, "discard", stale)).isEqualTo(2);
-		assertThat(err.toString()).contains("Missing required option: '--reason=TEXT'");
+		assertThat(cli.err()).contains("Missing required option: '--reason=TEXT'");
 		assertThat(status(stale)).isEqualTo("open");
 
 		assertThat(rejects(OPERATOR, "discard", stale, "--reason",
 				"built on the old brief; the email team sends a new one"))
 			.isZero();
-		assertThat(out.toString()).isEqualTo("discarded\n");
+		assertThat(cli.out()).isEqualTo("discarded\n");
 		assertThat(status(stale)).isEqualTo("discarded");
 		assertThat(status(typed)).isEqualTo("open");
 
 		assertThat(rejects(OPERATOR, "show", stale)).isZero();
-		assertThat(out.toString()).containsPattern(
+		assertThat(cli.out()).containsPattern(
 				"  \\S+Z  test-operator  discard   discarded  reason=built on the old brief; the email team sends a new one\n$");
 
 		assertThat(rejects(OPERATOR, "discard", stale, "--reason", "again")).isEqualTo(1);
-		assertThat(err.toString())
-			.startsWith("error: Not possible in its current state: reject " + stale + " is discarded");
+		assertThat(cli.err()).startsWith("error: Not possible in its current state: reject " + stale + " is discarded");
 	}
 
 	@Test
@@ -204,10 +189,10 @@ class RejectsEndToEndTest extends EdgeTestSupport {
 		String typed = rejected("02-typed-utm-campaign.json");
 
 		assertThat(rejects(VIEWER, "show", typed)).isZero();
-		assertThat(out.toString()).contains("personal data is masked");
+		assertThat(cli.out()).contains("personal data is masked");
 
 		assertThat(rejects(VIEWER, "replay", typed)).isEqualTo(2);
-		assertThat(err.toString())
+		assertThat(cli.err())
 			.isEqualTo("error: Forbidden: token 'test-viewer' has role viewer; this call needs operator\n"
 					+ "hint: pass --token TOKEN or set HANDOFF_TOKEN to a token whose role allows this call\n");
 		assertThat(status(typed)).isEqualTo("open");
@@ -217,16 +202,16 @@ class RejectsEndToEndTest extends EdgeTestSupport {
 	void aTokenTheServiceDoesNotKnowIsBadUsageAndIsNeverPrinted() {
 		String unknown = "not-a-configured-token-5f3a";
 		assertThat(rejects(unknown, "list")).isEqualTo(2);
-		assertThat(err.toString()).isEqualTo(
+		assertThat(cli.err()).isEqualTo(
 				"error: Unauthorized: the bearer token is not one of the configured tokens (handoff.access.tokens)\n"
 						+ "hint: pass --token TOKEN or set HANDOFF_TOKEN to a token whose role allows this call\n");
-		assertThat(out.toString() + err).doesNotContain(unknown);
+		assertThat(cli.out() + cli.err()).doesNotContain(unknown);
 	}
 
 	@Test
 	void anUnknownIdIsBadUsage() {
 		assertThat(rejects(OPERATOR, "show", "00000000-0000-0000-0000-000000000000")).isEqualTo(2);
-		assertThat(err.toString()).isEqualTo("error: Not found: no reject '00000000-0000-0000-0000-000000000000'\n");
+		assertThat(cli.err()).isEqualTo("error: Not found: no reject '00000000-0000-0000-0000-000000000000'\n");
 	}
 
 	private static JsonNode read(String json) {

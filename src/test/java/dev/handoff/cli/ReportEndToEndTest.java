@@ -3,14 +3,11 @@ package dev.handoff.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +17,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.handoff.EdgeTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * {@code handoff report} against the real service: a marketing-ops lead prints the truth
@@ -31,9 +27,7 @@ class ReportEndToEndTest extends EdgeTestSupport {
 
 	private static final String VIEWER = "test-viewer-token";
 
-	private StringWriter out;
-
-	private StringWriter err;
+	private final InProcessCli cli = new InProcessCli();
 
 	private String since;
 
@@ -57,15 +51,7 @@ class ReportEndToEndTest extends EdgeTestSupport {
 	 * {@code bin/handoff} would run it.
 	 */
 	private int report(String token, String... args) {
-		List<String> all = new ArrayList<>(List.of("report"));
-		all.addAll(List.of(args));
-		all.addAll(List.of("--url", "http://localhost:" + port, "--token", token));
-		out = new StringWriter();
-		err = new StringWriter();
-		CommandLine cli = new CommandLine(new HandoffCommand());
-		cli.setOut(new PrintWriter(out, true));
-		cli.setErr(new PrintWriter(err, true));
-		return cli.execute(all.toArray(String[]::new));
+		return cli.against(port, token, "report", args);
 	}
 
 	private String api(String query) {
@@ -89,10 +75,10 @@ class ReportEndToEndTest extends EdgeTestSupport {
 			String command = line.replaceAll("\\s+#\\s.*$", "").replaceAll("\\s*>\\s*\\S+$", "").strip();
 			if (command.startsWith("bin/handoff report ")) {
 				String[] args = command.substring("bin/handoff report ".length()).split("\\s+");
-				assertThat(report(VIEWER, args)).as(command + "\n" + err).isZero();
-				assertThat(out.toString()).as(command).isNotBlank();
+				assertThat(report(VIEWER, args)).as(command + "\n" + cli.err()).isZero();
+				assertThat(cli.out()).as(command).isNotBlank();
 				if (command.contains("--format csv")) {
-					assertThat(out.toString()).startsWith("since,until,edge,campaign,messages,");
+					assertThat(cli.out()).startsWith("since,until,edge,campaign,messages,");
 				}
 				commands++;
 			}
@@ -110,31 +96,31 @@ class ReportEndToEndTest extends EdgeTestSupport {
 
 	@Test
 	void textIsTheDefaultAndIsTheServicesTableAsItCame() {
-		assertThat(report(VIEWER, "--since", since, "--until", until)).as(err::toString).isZero();
-		assertThat(out.toString()).isEqualTo(api("&format=text"))
+		assertThat(report(VIEWER, "--since", since, "--until", until)).as(cli::err).isZero();
+		assertThat(cli.out()).isEqualTo(api("&format=text"))
 			.startsWith("Truth tax report, ")
 			.contains("\n\n50 % of messages arrived right the first time; 1 needed rework; none was fixed yet.\n\n");
-		assertThat(err.toString()).isEmpty();
+		assertThat(cli.err()).isEmpty();
 	}
 
 	@Test
 	void csvIsTheServicesCsvByteForByte() {
-		assertThat(report(VIEWER, "--since", since, "--until", until, "--format", "csv")).as(err::toString).isZero();
-		assertThat(out.toString()).isEqualTo(api("&format=csv"))
+		assertThat(report(VIEWER, "--since", since, "--until", until, "--format", "csv")).as(cli::err).isZero();
+		assertThat(cli.out()).isEqualTo(api("&format=csv"))
 			.startsWith("since,until,edge,campaign,messages,")
 			.contains("\r\n");
 	}
 
 	@Test
 	void jsonIsTheServicesAnswerPrettyPrinted() throws IOException {
-		assertThat(report(VIEWER, "--since", since, "--until", until, "--format", "json")).as(err::toString).isZero();
-		JsonNode printed = withoutGeneratedAt(out.toString());
+		assertThat(report(VIEWER, "--since", since, "--until", until, "--format", "json")).as(cli::err).isZero();
+		JsonNode printed = withoutGeneratedAt(cli.out());
 		assertThat(printed).isEqualTo(withoutGeneratedAt(api("")));
 		assertThat(printed.at("/total/messages").asLong()).as("1 good email, 1 rejected").isEqualTo(2);
-		assertThat(out.toString()).startsWith("{\n  \"since\": ");
+		assertThat(cli.out()).startsWith("{\n  \"since\": ");
 
 		assertThat(report(VIEWER, "--since", since, "--until", until, "--json")).isZero();
-		assertThat(withoutGeneratedAt(out.toString())).as("--json is --format json").isEqualTo(printed);
+		assertThat(withoutGeneratedAt(cli.out())).as("--json is --format json").isEqualTo(printed);
 	}
 
 	@Test
@@ -142,39 +128,33 @@ class ReportEndToEndTest extends EdgeTestSupport {
 		assertThat(
 				report(VIEWER, "--since", since, "--until", until, "--edge", "email-campaign", "--campaign", "C-1001"))
 			.isZero();
-		assertThat(out.toString()).isEqualTo(api("&format=text&edge=email-campaign&campaign=C-1001"))
+		assertThat(cli.out()).isEqualTo(api("&format=text&edge=email-campaign&campaign=C-1001"))
 			.contains("(edge email-campaign, campaign C-1001)\n\n50 % of messages arrived right the first time;");
 	}
 
 	@Test
 	void aSinceThatIsNoTimeIsBadUsage() {
 		assertThat(report(VIEWER, "--since", "3x")).isEqualTo(2);
-		assertThat(err.toString()).isEqualTo(
+		assertThat(cli.err()).isEqualTo(
 				"error: Bad request: since '3x' is not a time: give days, hours or minutes back (30d, 12h, 90m), "
 						+ "a date (2027-03-01, UTC) or an instant (2027-03-01T00:00:00Z)\n");
-		assertThat(out.toString()).isEmpty();
+		assertThat(cli.out()).isEmpty();
 		assertThat(report(VIEWER, "--format", "xml")).isEqualTo(2);
-		assertThat(err.toString()).contains("Invalid value for option '--format'");
+		assertThat(cli.err()).contains("Invalid value for option '--format'");
 	}
 
 	@Test
 	void aWrongTokenOrNoServiceIsBadUsage() {
 		assertThat(report("not-a-configured-token-5f3a", "--since", "30d", "--format", "csv")).isEqualTo(2);
-		assertThat(err.toString()).isEqualTo(
+		assertThat(cli.err()).isEqualTo(
 				"error: Unauthorized: the bearer token is not one of the configured tokens (handoff.access.tokens)\n"
 						+ "hint: pass --token TOKEN or set HANDOFF_TOKEN to a token whose role allows this call\n");
-		assertThat(out.toString()).isEmpty();
+		assertThat(cli.out()).isEmpty();
 
-		out = new StringWriter();
-		err = new StringWriter();
-		CommandLine cli = new CommandLine(new HandoffCommand());
-		cli.setOut(new PrintWriter(out, true));
-		cli.setErr(new PrintWriter(err, true));
 		// port 9 (discard) on loopback: nothing listens there on the machines this runs
 		// on
-		assertThat(cli.execute("report", "--url", "http://127.0.0.1:9", "--token", VIEWER, "--timeout", "2s"))
-			.isEqualTo(2);
-		assertThat(err.toString()).startsWith("error: cannot reach http://127.0.0.1:9: ");
+		assertThat(cli.run("report", "--url", "http://127.0.0.1:9", "--token", VIEWER, "--timeout", "2s")).isEqualTo(2);
+		assertThat(cli.err()).startsWith("error: cannot reach http://127.0.0.1:9: ");
 	}
 
 	@Test
