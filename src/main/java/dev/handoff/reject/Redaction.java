@@ -21,7 +21,15 @@ import dev.handoff.guard.Violation;
 public record Redaction(boolean masked, PersonalData personal) {
 
 	public static Redaction of(Caller caller, PersonalData personal) {
-		return new Redaction(!caller.may(Role.OPERATOR), personal);
+		return new Redaction(masks(caller), personal);
+	}
+
+	/**
+	 * Whether what this reader sees of a message is masked: the one rule the API, the
+	 * screens and the report follow.
+	 */
+	public static boolean masks(Caller caller) {
+		return !caller.may(Role.OPERATOR);
 	}
 
 	/** The bytes as text, masked for a viewer; null for null. */

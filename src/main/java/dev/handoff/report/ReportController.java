@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.handoff.access.Caller;
-import dev.handoff.access.Role;
+import dev.handoff.reject.Redaction;
 import dev.handoff.api.BadRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -83,7 +83,7 @@ class ReportController {
 		Format chosen = format == null || format.isBlank() ? negotiated(accept) : named(format);
 		Instant now = clock.instant();
 		Report report = reports.report(Window.parse(since, until, now), edge, campaign, now,
-				!Caller.of(request).may(Role.OPERATOR));
+				Redaction.masks(Caller.of(request)));
 		return switch (chosen) {
 			case JSON -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
 			case TEXT -> ResponseEntity.ok().contentType(TEXT).body(ReportText.of(report));

@@ -14,11 +14,11 @@ import dev.handoff.contract.ContractRegistry;
 import dev.handoff.contract.Gate;
 
 import dev.handoff.access.Caller;
-import dev.handoff.access.Role;
 import dev.handoff.gate.Decision;
 import dev.handoff.gate.Gates;
 import dev.handoff.gate.Held;
 import dev.handoff.api.BadRequest;
+import dev.handoff.reject.Redaction;
 import dev.handoff.reject.PersonalData;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -79,7 +79,7 @@ class HeldScreen {
 	@GetMapping("/ui/held")
 	String held(HttpServletRequest request, Model model) {
 		Caller me = UiSession.caller(request);
-		boolean masked = !me.may(Role.OPERATOR);
+		boolean masked = Redaction.masks(me);
 		model.addAttribute("screen", "held");
 		model.addAttribute("masked", masked);
 		model.addAttribute("waiting", rows(gates.list(Held.HELD), masked));
@@ -141,7 +141,7 @@ class HeldScreen {
 	@ResponseBody
 	String email(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
 		Held held = gates.find(id).orElseThrow(() -> new dev.handoff.api.NotFoundException("held message", id));
-		boolean masked = !UiSession.caller(request).may(Role.OPERATOR);
+		boolean masked = Redaction.masks(UiSession.caller(request));
 		response.setHeader("Content-Security-Policy", PREVIEW_POLICY);
 		response.setHeader("X-Frame-Options", "SAMEORIGIN");
 		return html(held, masked).orElse("<p>This message carries no email to show.</p>");

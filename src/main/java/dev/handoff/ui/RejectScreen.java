@@ -8,7 +8,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.access.Caller;
-import dev.handoff.access.Role;
 import dev.handoff.api.ConflictException;
 import dev.handoff.api.NotFoundException;
 import dev.handoff.contract.Contract;
@@ -16,6 +15,7 @@ import dev.handoff.contract.ContractRegistry;
 import dev.handoff.edge.Replay;
 import dev.handoff.guard.Violation;
 import dev.handoff.api.BadRequest;
+import dev.handoff.reject.Redaction;
 import dev.handoff.reject.PersonalData;
 import dev.handoff.reject.Reject;
 import dev.handoff.reject.RejectStore;
@@ -72,7 +72,7 @@ class RejectScreen {
 	@GetMapping("/ui/rejects/{id}")
 	String reject(@PathVariable String id, HttpServletRequest request, Model model) {
 		Reject reject = rejects.find(id).orElseThrow(() -> new NotFoundException("reject", id));
-		boolean masked = !UiSession.caller(request).may(Role.OPERATOR);
+		boolean masked = Redaction.masks(UiSession.caller(request));
 		List<Violation> violations = masked ? personal.mask(reject.violations()) : reject.violations();
 		model.addAttribute("screen", "queue");
 		model.addAttribute("reject", reject);

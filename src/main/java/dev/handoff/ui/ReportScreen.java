@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.handoff.access.Caller;
-import dev.handoff.access.Role;
+import dev.handoff.reject.Redaction;
 import dev.handoff.edge.Edge;
 import dev.handoff.edge.EdgeRegistry;
 import dev.handoff.api.BadRequest;
@@ -101,7 +101,7 @@ class ReportScreen {
 			return "ui/report";
 		}
 		Caller me = UiSession.caller(request);
-		Report report = reports.report(window, edge, campaign, now, !me.may(Role.OPERATOR));
+		Report report = reports.report(window, edge, campaign, now, Redaction.masks(me));
 		model.addAttribute("report", report);
 		model.addAttribute("lines", lines(report));
 		return "ui/report";
