@@ -69,6 +69,16 @@ public class Review {
 
 	Replay.Outcome replay(Reject reject, Correction correction, String actor, String bulkJob) {
 		byte[] payload = correction == null ? reject.payload() : correction.apply(reject.payload(), mapper);
+		if (correction != null && !correction.patch() && reject.mapped() == null) {
+			// as in the editor: an edit that is not readable JSON is refused before it is
+			// a replay. Only where the guard judged the bytes as received: a mapped
+			// reject's route reads what its tool sends
+			Unreadable unreadable = Unreadable.of(new String(payload, java.nio.charset.StandardCharsets.UTF_8));
+			if (unreadable != null) {
+				throw new BadRequest("not replayed: the corrected payload is not readable JSON at line "
+						+ unreadable.line() + ", column " + unreadable.column() + ": " + unreadable.sentence());
+			}
+		}
 		String action = (correction == null ? ReworkAction.REPLAY : ReworkAction.EDIT).lowerCase();
 		Map<String, Object> detail = new LinkedHashMap<>();
 		if (bulkJob != null) {

@@ -23,6 +23,7 @@ import dev.handoff.review.Correction;
 import dev.handoff.review.Fix;
 import dev.handoff.review.Fixes;
 import dev.handoff.review.Review;
+import dev.handoff.review.Unreadable;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -264,6 +264,13 @@ class ReviewApiTest extends EdgeTestSupport {
 			assertThat(json(answer).get("detail").asText()).contains("does not apply");
 			assertThat(postApi("/api/rejects/" + id + "/replay", OPERATOR, "application/json-patch+json", "{\"op\":1}")
 				.statusCode()).isEqualTo(400);
+			HttpResponse<String> unreadable = postApi("/api/rejects/" + id + "/replay", OPERATOR, "application/json",
+					"{\"event\": \"Email Clicked\",\n}");
+			assertThat(unreadable.statusCode()).as("an edit that is not JSON is no replay, as in the editor")
+				.isEqualTo(400);
+			assertThat(json(unreadable).get("detail").asText())
+				.isEqualTo("not replayed: the corrected payload is not readable JSON at line 2, column 1: "
+						+ "the message is not JSON");
 			assertThat(postApi("/api/rejects/" + id + "/replay", OPERATOR, "nonsense", "[]").statusCode())
 				.as("a Content-Type that cannot be read")
 				.isEqualTo(415);

@@ -1,4 +1,4 @@
-package dev.handoff.ui;
+package dev.handoff.review;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,14 +9,15 @@ import dev.handoff.guard.PlainWords;
 
 /**
  * Where an edited message stops being readable JSON, so that the editor can mark the
- * line: the check before sending.
+ * line: the check before sending. An edit that fails it is no replay, in the UI and the
+ * API alike: nothing is judged, audited or counted as rework.
  *
  * @param line the line, from 1
  * @param column the column, from 1
  * @param sentence what is wrong, in the guard's plain words; the line and column are
  * shown beside it
  */
-record Unreadable(int line, int column, String sentence) {
+public record Unreadable(int line, int column, String sentence) {
 
 	// as strict as the guard: a duplicate field or a second document would be refused
 	// there as unreadable too
@@ -26,7 +27,7 @@ record Unreadable(int line, int column, String sentence) {
 		.build();
 
 	/** Null when the text reads as one JSON document. */
-	static Unreadable of(String text) {
+	public static Unreadable of(String text) {
 		try {
 			if (STRICT.readTree(text) == null) {
 				return new Unreadable(1, 1, PlainWords.parse("No content to map due to end-of-input", null));
