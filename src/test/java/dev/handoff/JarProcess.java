@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,9 +39,8 @@ public final class JarProcess {
 	 */
 	public static JarProcess start(String name, List<String> arguments) throws IOException {
 		int port = freePort();
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
-						System.getProperty("handoff.jar", "target/handoff.jar"), "--server.port=" + port));
+		List<String> command = FastStart.command();
+		command.add("--server.port=" + port);
 		command.addAll(arguments);
 		// the shipped edges' senders' credentials: an edge that does not know who may
 		// send refuses to start
@@ -69,14 +67,23 @@ public final class JarProcess {
 		return this;
 	}
 
-	/** Sends a body to an edge as its sender and waits for the answer. */
+	/** Sends a body to a shipped edge as its sender and waits for the answer. */
 	public HttpResponse<String> post(String edge, byte[] body) throws IOException, InterruptedException {
+		return post(edge, Senders.authorization(edge), body);
+	}
+
+	/**
+	 * Sends a body to an edge with this {@code Authorization} value and waits for the
+	 * answer.
+	 */
+	public HttpResponse<String> post(String edge, String authorization, byte[] body)
+			throws IOException, InterruptedException {
 		return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/edges/" + edge))
 			// generous: on a busy machine a just-started instance may answer slowly, and
 			// an unanswered message proves nothing
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
-			.header("Authorization", Senders.authorization(edge))
+			.header("Authorization", authorization)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}

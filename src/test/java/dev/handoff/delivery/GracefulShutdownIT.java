@@ -18,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.handoff.FastStart;
 import dev.handoff.Senders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -109,15 +109,13 @@ class GracefulShutdownIT {
 	}
 
 	private Process start(Path data, int port, int run) throws IOException {
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
-						System.getProperty("handoff.jar", "target/handoff.jar"), "--server.port=" + port,
-						"--HANDOFF_DATA_DIR=" + data, "--handoff.tools.cms-url=" + tool.baseUrl(),
-						"--handoff.tools.email-url=" + tool.baseUrl(),
-						// the delivery settings a user gets: only the tool's address on
-						// this machine needs allowing
-						"--handoff.tools.tracking-url=" + tool.baseUrl() + "/tracking",
-						"--handoff.delivery.private-targets=allow"));
+		List<String> command = FastStart.command();
+		command.addAll(List.of("--server.port=" + port, "--HANDOFF_DATA_DIR=" + data,
+				"--handoff.tools.cms-url=" + tool.baseUrl(), "--handoff.tools.email-url=" + tool.baseUrl(),
+				// the delivery settings a user gets: only the tool's address on
+				// this machine needs allowing
+				"--handoff.tools.tracking-url=" + tool.baseUrl() + "/tracking",
+				"--handoff.delivery.private-targets=allow"));
 		command.addAll(Senders.arguments());
 		return new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(Path.of("target", "shutdown-run-" + run + ".log").toFile())

@@ -28,18 +28,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.handoff.JarProcess;
+import dev.handoff.Senders;
 
 /**
  * Closed-loop senders of tracking events for the crash tests, and the delivery promise
  * checked against what the tool received: every message answered 2xx reaches the tool at
  * least once, under the key it was answered with, and no message answered otherwise
  * reaches it. Each message is marked by its messageId; every tenth breaks its contract.
+ * Loads that share a tool count only the requests that carry their own marks.
  */
 final class TrackingLoad {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private final JsonNode event;
+
+	private final String edge;
+
+	private final String authorization;
+
+	/** What every marker of this load starts with. */
+	private final String mark;
 
 	/**
 	 * Marker of each message answered 2xx, with the id (the Idempotency-Key) it was
@@ -60,7 +69,19 @@ final class TrackingLoad {
 
 	private final List<String> errors = new CopyOnWriteArrayList<>();
 
+	/** Tracking events to the shipped tracking-event edge, as its sender. */
 	TrackingLoad() throws IOException {
+		this("tracking-event", Senders.authorization("tracking-event"), "");
+	}
+
+	/**
+	 * Tracking events to this edge, with this {@code Authorization} value, every marker
+	 * starting with {@code mark}.
+	 */
+	TrackingLoad(String edge, String authorization, String mark) throws IOException {
+		this.edge = edge;
+		this.authorization = authorization;
+		this.mark = mark;
 		event = JSON.readTree(Path.of("contracts/examples/tracking-event/01-good-click.json").toFile()).get("message");
 	}
 
@@ -74,7 +95,7 @@ final class TrackingLoad {
 			running.threads.execute(() -> {
 				while (running.sending.get()) {
 					int n = sent.incrementAndGet();
-					String marker = prefix + n;
+					String marker = mark + prefix + n;
 					ObjectNode message = event.deepCopy();
 					message.put("messageId", marker);
 					if (n % 10 == 0) {
@@ -89,7 +110,7 @@ final class TrackingLoad {
 
 	/** Whether a message marked with this prefix was acknowledged. */
 	boolean acknowledgedAny(String prefix) {
-		return acknowledged.keySet().stream().anyMatch(m -> m.startsWith(prefix));
+		return acknowledged.keySet().stream().anyMatch(m -> m.startsWith(mark + prefix));
 	}
 
 	/**
@@ -98,7 +119,7 @@ final class TrackingLoad {
 	 */
 	private void send(JarProcess to, JsonNode message, String marker) {
 		try {
-			HttpResponse<String> response = to.post("tracking-event", JSON.writeValueAsBytes(message));
+			HttpResponse<String> response = to.post(edge, authorization, JSON.writeValueAsBytes(message));
 			if (response.statusCode() / 100 == 2) {
 				acknowledged.put(marker, id(response));
 			}
@@ -140,7 +161,7 @@ final class TrackingLoad {
 
 	/** How many messages marked with this prefix were acknowledged. */
 	long acknowledgedCount(String prefix) {
-		return acknowledged.keySet().stream().filter(m -> m.startsWith(prefix)).count();
+		return acknowledged.keySet().stream().filter(m -> m.startsWith(mark + prefix)).count();
 	}
 
 	/** Whether every acknowledged message has reached the tool. */
@@ -155,7 +176,7 @@ final class TrackingLoad {
 		Set<String> received = receivedKeys(tool).keySet();
 		return acknowledged.entrySet()
 			.stream()
-			.filter(e -> e.getKey().startsWith(prefix))
+			.filter(e -> e.getKey().startsWith(mark + prefix))
 			.allMatch(e -> received.contains(e.getValue()));
 	}
 
@@ -186,7 +207,7 @@ final class TrackingLoad {
 				(x, y) -> x.isBefore(y) ? x : y));
 		return acknowledged.entrySet()
 			.stream()
-			.filter(e -> e.getKey().startsWith(prefix))
+			.filter(e -> e.getKey().startsWith(mark + prefix))
 			.filter(e -> first.containsKey(e.getValue()) && first.get(e.getValue()).isAfter(moment))
 			.count();
 	}
@@ -224,11 +245,12 @@ final class TrackingLoad {
 		}).count()).as("deliveries under another key than their message was acknowledged with").isZero();
 	}
 
-	private static List<LoggedRequest> requests(WireMockServer tool) {
-		return tool.findAll(anyRequestedFor(anyUrl()));
+	/** The requests the tool received that carry this load's marks. */
+	private List<LoggedRequest> requests(WireMockServer tool) {
+		return tool.findAll(anyRequestedFor(anyUrl())).stream().filter(r -> marker(r).startsWith(mark)).toList();
 	}
 
-	private static Map<String, Integer> receivedKeys(WireMockServer tool) {
+	private Map<String, Integer> receivedKeys(WireMockServer tool) {
 		Map<String, Integer> byKey = new HashMap<>();
 		requests(tool).forEach(r -> byKey.merge(r.getHeader("Idempotency-Key"), 1, Integer::sum));
 		return byKey;

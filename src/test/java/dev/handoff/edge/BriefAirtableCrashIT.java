@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.handoff.FastStart;
 import dev.handoff.Senders;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -229,11 +230,9 @@ class BriefAirtableCrashIT {
 	}
 
 	private Process start(Path data, int port, int run) throws IOException {
-		List<String> command = new ArrayList<>(List.of(
-				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
-				System.getProperty("handoff.jar", "target/handoff.jar"), "--server.port=" + port,
-				"--HANDOFF_DATA_DIR=" + data, "--handoff.tools.cms-url=http://localhost:9/cms",
-				"--handoff.tools.email-url=http://localhost:9/email",
+		List<String> command = FastStart.command();
+		command.addAll(List.of("--server.port=" + port, "--HANDOFF_DATA_DIR=" + data,
+				"--handoff.tools.cms-url=http://localhost:9/cms", "--handoff.tools.email-url=http://localhost:9/email",
 				"--handoff.tools.tracking-url=http://localhost:9/tracking", "--handoff.delivery.private-targets=allow",
 				"--handoff.airtable.interval=1s", "--handoff.airtable.overlap=0s",
 				"--handoff.edges.idempotency-window=1ms", "--handoff.access.tokens[0].name=test",
