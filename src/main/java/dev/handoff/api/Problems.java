@@ -76,6 +76,15 @@ public final class Problems {
 	}
 
 	/**
+	 * The edge's route file was applied again while the message arrived: nothing was
+	 * stored, and sending again meets the route now in force.
+	 */
+	public static ProblemDetail edgeReloaded(String edge) {
+		return of(HttpStatus.SERVICE_UNAVAILABLE, "edge-reloaded", "Edge reloaded", "the route of the edge '" + edge
+				+ "' changed while this message arrived, so it was not accepted; send it again after Retry-After seconds");
+	}
+
+	/**
 	 * A fault of the service; what went wrong is in its log, not told to the caller.
 	 */
 	public static ProblemDetail internal() {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +26,8 @@ import dev.handoff.inbound.InboundAuth;
 import dev.handoff.inbound.Refusal;
 import dev.handoff.inbound.Verifier;
 import dev.handoff.reject.RejectStore;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -169,7 +172,77 @@ class EdgeEntryFilter extends OncePerRequestFilter {
 			request.setAttribute(Outcomes.IDEMPOTENCY_KEY, key);
 		}
 		request.setAttribute(RAW_BODY, body);
-		chain.doFilter(new CachedBody(request, body), response);
+		// the whole body is read: only now, for the route's own work, does the message
+		// keep a reload waiting
+		long stamp = edges.serving();
+		boolean handedOver = false;
+		try {
+			Edge now = edges.find(edge.name()).orElse(null);
+			if (now == null) {
+				problem(response, Problems.unknownEdge(edge.name()));
+			}
+			else if (!now.equals(edge)) {
+				response.setHeader("Retry-After", "1");
+				problem(response, Problems.edgeReloaded(edge.name()));
+			}
+			else {
+				chain.doFilter(new CachedBody(request, body), response);
+				// Camel's route answers on a thread of its own: the message is in the
+				// route until that answer is complete
+				if (request.isAsyncStarted()) {
+					request.getAsyncContext().addListener(new Served(() -> edges.served(stamp)));
+					handedOver = true;
+				}
+			}
+		}
+		finally {
+			if (!handedOver) {
+				edges.served(stamp);
+			}
+		}
+	}
+
+	/**
+	 * Gives the route's stamp back once, when an asynchronous answer ends however it
+	 * ends.
+	 */
+	private static final class Served implements AsyncListener {
+
+		private final AtomicBoolean done = new AtomicBoolean();
+
+		private final Runnable release;
+
+		Served(Runnable release) {
+			this.release = release;
+		}
+
+		private void end() {
+			if (done.compareAndSet(false, true)) {
+				release.run();
+			}
+		}
+
+		@Override
+		public void onComplete(AsyncEvent event) {
+			end();
+		}
+
+		@Override
+		public void onTimeout(AsyncEvent event) {
+			end();
+		}
+
+		@Override
+		public void onError(AsyncEvent event) {
+			end();
+		}
+
+		@Override
+		public void onStartAsync(AsyncEvent event) {
+			// the same answer goes on: it still ends in one of the above
+			event.getAsyncContext().addListener(this);
+		}
+
 	}
 
 	/**

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.StampedLock;
 
 import dev.handoff.contract.ContractRegistry;
 import dev.handoff.inbound.InboundAuth;
@@ -48,6 +50,17 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 	private volatile Set<String> queueEdges = Set.of();
 
 	private final InboundAuth inbound;
+
+	/**
+	 * Shared by each message while it is in its edge's route, exclusive while route files
+	 * are applied: a reload waits for the messages under way, and a message that arrives
+	 * during one waits for it and then meets the routes as they are after it. Without it
+	 * a message could reach a route Camel is stopping (Camel's Spring Boot HTTP mapping
+	 * still leads to a removed route's consumer) and get a bare 500 or 503. Stamped, not
+	 * reentrant: a route answers on another thread (Spring MVC's async), which is the one
+	 * that lets go.
+	 */
+	private final StampedLock routes = new StampedLock();
 
 	EdgeRegistry(ContractRegistry contracts, InboundAuth inbound) {
 		this.inbound = inbound;
@@ -354,6 +367,23 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 	boolean mapped(String route) {
 		Edge edge = route == null ? null : edges.get(route);
 		return edge != null && edge.mapped();
+	}
+
+	/**
+	 * Taken by a message before it enters its edge's route (see {@link #routes}); give
+	 * the stamp back with {@link #served} once the route has answered.
+	 */
+	long serving() {
+		return routes.readLock();
+	}
+
+	void served(long stamp) {
+		routes.unlockRead(stamp);
+	}
+
+	/** Held while route files are applied and the edges read again. */
+	Lock swapping() {
+		return routes.asWriteLock();
 	}
 
 	public Optional<Edge> find(String name) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
 
 import dev.handoff.contract.ContractProblem;
 import dev.handoff.contract.ContractRegistry;
@@ -118,6 +119,29 @@ public class RouteWatcher implements ApplicationListener<ApplicationReadyEvent> 
 		List<RouteFile> routes = RouteFile.read(folder, problems);
 		problems.addAll(RouteChecks.problems(routes, c -> contracts.find(c).isPresent(), contracts.current().folder()));
 		problems.addAll(RouteChecks.secrets(routes, inbound));
+		Lock swapping = edges.swapping();
+		swapping.lock();
+		boolean applied;
+		try {
+			applied = apply(changed, removed, problems);
+			edges.read(camel);
+		}
+		finally {
+			swapping.unlock();
+		}
+		seen = now;
+		report(changed, removed);
+		if (applied) {
+			loadedAt = Instant.now();
+		}
+		return applied;
+	}
+
+	/**
+	 * Removes the routes of removed files and puts those of each changed file in force,
+	 * or refuses it. True when anything was applied.
+	 */
+	private boolean apply(List<Path> changed, List<Path> removed, List<ContractProblem> problems) {
 		removed.forEach(file -> {
 			removeRoutesOf(file);
 			refusedFiles.remove(file);
@@ -139,12 +163,6 @@ public class RouteWatcher implements ApplicationListener<ApplicationReadyEvent> 
 			if (!mine.isEmpty()) {
 				refusedFiles.put(file, mine);
 			}
-		}
-		seen = now;
-		edges.read(camel);
-		report(changed, removed);
-		if (applied) {
-			loadedAt = Instant.now();
 		}
 		return applied;
 	}

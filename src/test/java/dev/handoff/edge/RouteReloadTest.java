@@ -4,9 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.handoff.EdgeTestSupport;
@@ -112,6 +120,41 @@ class RouteReloadTest extends EdgeTestSupport {
 		assertThat(lastError())
 			.contains("edge 'email-campaign-us': inbound=bearer needs handoff.edges.inbound.email-campaign-us.tokens");
 		assertThat(sendWithoutCredentials("email-campaign-us", bytes("{}")).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	@Order(7)
+	void aMessageSentWhileItsRouteIsReloadedIsAcceptedOrToldToSendAgainNeverAServerError() throws Exception {
+		byte[] good = bytes(example("email-campaign", "01-good-campaign.json"));
+		Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+		Set<String> problems = ConcurrentHashMap.newKeySet();
+		AtomicBoolean sending = new AtomicBoolean(true);
+		ExecutorService senders = Executors.newFixedThreadPool(4);
+		for (int i = 0; i < 4; i++) {
+			senders.execute(() -> {
+				while (sending.get()) {
+					HttpResponse<String> answer = send("email-campaign", good);
+					statuses.merge(answer.statusCode(), 1, Integer::sum);
+					if (answer.statusCode() != 202) {
+						problems.add(answer.statusCode() + " " + answer.body());
+					}
+				}
+			});
+		}
+		String route = Files.readString(routes.resolve("email-campaign.yaml"));
+		for (int edit = 1; edit <= 6; edit++) {
+			String before = json(get("/api/edges")).get("routesLoadedAt").asText();
+			Files.writeString(routes.resolve("email-campaign.yaml"), route + "# edit " + edit + "\n");
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> !json(get("/api/edges")).get("routesLoadedAt").asText().equals(before));
+		}
+		sending.set(false);
+		senders.shutdown();
+		assertThat(senders.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+
+		assertThat(statuses).as("answers by status while the route was applied six times").containsKey(202);
+		assertThat(statuses.keySet()).as("answers other than 202: %s", problems).isSubsetOf(202, 503);
+		assertThat(problems).allSatisfy(problem -> assertThat(problem).contains("edge-reloaded"));
 	}
 
 	/** The message of the last refused edit of the routes; empty when none is refused. */
