@@ -40,11 +40,23 @@ public class Guard {
 
 	private final UtmCache utmValues = new UtmCache();
 
+	private final boolean splice;
+
 	public Guard(GuardProperties limits, TruthLookup truth) {
+		this(limits, truth, true);
+	}
+
+	/**
+	 * @param splice whether a changed message is spliced into the received bytes; false
+	 * writes the whole tree again, as the guard did before splicing, which the tests hold
+	 * the splice to
+	 */
+	Guard(GuardProperties limits, TruthLookup truth, boolean splice) {
 		this.limits = limits;
 		this.json = new StrictJson(limits.maxDepth(), limits.maxNumberLength(), limits.maxBytes());
 		this.schema = new SchemaCheck(json.mapper());
 		this.truth = truth;
+		this.splice = splice;
 	}
 
 	public Verdict check(Contract contract, Taxonomy taxonomy, byte[] received) {
@@ -95,7 +107,8 @@ public class Guard {
 		}
 		List<String> generated = edge.generated();
 		List<String> rewritten = edge.rewritten();
-		byte[] forwarded = generated.isEmpty() && rewritten.isEmpty() ? received : write(message);
+		byte[] forwarded = generated.isEmpty() && rewritten.isEmpty() ? received
+				: forwarded(received, message, generated, rewritten);
 		return new Verdict(contract, received, List.of(), forwarded, generated, rewritten, campaign, version, null,
 				GateCheck.holds(spec.gate(), message));
 	}
@@ -164,6 +177,23 @@ public class Guard {
 
 	static boolean hasViolationAt(List<Violation> violations, JsonPointer pointer) {
 		return violations.stream().anyMatch(v -> v.pointer().equals(pointer.toString()));
+	}
+
+	/**
+	 * The changed message as Jackson writes it: spliced into the received bytes where
+	 * they are already written that way, which saves writing the whole message again.
+	 */
+	private byte[] forwarded(byte[] received, JsonNode message, List<String> generated, List<String> rewritten) {
+		if (splice) {
+			List<String> changed = new ArrayList<>(generated.size() + rewritten.size());
+			changed.addAll(generated);
+			changed.addAll(rewritten);
+			byte[] spliced = Splice.of(received, message, changed, json.mapper());
+			if (spliced != null) {
+				return spliced;
+			}
+		}
+		return write(message);
 	}
 
 	private byte[] write(JsonNode message) {
