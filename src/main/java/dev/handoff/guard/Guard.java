@@ -19,6 +19,7 @@ import dev.handoff.json.StrictJson;
 import dev.handoff.json.Surrogates;
 import dev.handoff.truth.Truth;
 import dev.handoff.truth.TruthLookup;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,6 +43,7 @@ public class Guard {
 
 	private final boolean splice;
 
+	@Autowired
 	public Guard(GuardProperties limits, TruthLookup truth) {
 		this(limits, truth, true);
 	}
