@@ -90,7 +90,12 @@ final class Splice {
 		if (changes.whole() || in[at] != '{' || !(value instanceof ObjectNode object)) {
 			flush(at);
 			dropping = true;
-			any();
+			if (in[at] == '"') {
+				skipString();
+			}
+			else {
+				any();
+			}
 			dropping = false;
 			copied = at;
 			write(value);
@@ -257,6 +262,18 @@ final class Splice {
 				at++;
 			}
 		}
+	}
+
+	/**
+	 * A string written anew (a rewritten HTML body, say): only its end is looked for, not
+	 * how it is written.
+	 */
+	private void skipString() {
+		at++;
+		while (in[at] != '"') {
+			at += in[at] == '\\' ? 2 : 1;
+		}
+		at++;
 	}
 
 	private void escape() {
