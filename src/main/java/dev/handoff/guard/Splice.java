@@ -389,16 +389,56 @@ final class Splice {
 		copied = end;
 	}
 
+	/**
+	 * A value as Jackson writes it: objects, arrays, strings, integers, booleans and null
+	 * here, anything else (a BigDecimal, say) by Jackson itself, which costs more than
+	 * the rest of the splice of a small message.
+	 */
 	private void write(JsonNode value) {
 		if (value.isTextual()) {
 			text(value.textValue());
-			return;
 		}
-		try {
-			write(mapper.writeValueAsBytes(value));
+		else if (value.isObject()) {
+			write((byte) '{');
+			boolean first = true;
+			for (Map.Entry<String, JsonNode> property : value.properties()) {
+				if (!first) {
+					write((byte) ',');
+				}
+				text(property.getKey());
+				write((byte) ':');
+				write(property.getValue());
+				first = false;
+			}
+			write((byte) '}');
 		}
-		catch (JsonProcessingException e) {
-			throw new IllegalStateException("a parsed tree always serialises", e);
+		else if (value.isArray()) {
+			write((byte) '[');
+			for (int i = 0; i < value.size(); i++) {
+				if (i > 0) {
+					write((byte) ',');
+				}
+				write(value.get(i));
+			}
+			write((byte) ']');
+		}
+		else if (value.isInt() || value.isLong() || value.isBoolean() || value.isNull()) {
+			ascii(value.asText());
+		}
+		else {
+			try {
+				write(mapper.writeValueAsBytes(value));
+			}
+			catch (JsonProcessingException e) {
+				throw new IllegalStateException("a parsed tree always serialises", e);
+			}
+		}
+	}
+
+	private void ascii(String text) {
+		ensure(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			out[size++] = (byte) text.charAt(i);
 		}
 	}
 

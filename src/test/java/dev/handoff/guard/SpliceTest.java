@@ -3,6 +3,8 @@ package dev.handoff.guard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
@@ -85,6 +87,25 @@ class SpliceTest {
 		assertThat(spliced("{\"k\\n\\u0001\":{\"a\":1}}", tree -> ((ObjectNode) tree.get("k\n\u0001")).put("b", 2),
 				"/k\n\u0001/b"))
 			.isEqualTo("{\"k\\n\\u0001\":{\"a\":1,\"b\":2}}");
+	}
+
+	@Test
+	void findsItsWayThroughAKeyWithASlashOrATildeInItsPointer() throws IOException {
+		assertThat(spliced("{\"a/b~c\":{}}", tree -> ((ObjectNode) tree.get("a/b~c")).put("d", 1), "/a~1b~0c/d"))
+			.isEqualTo("{\"a/b~c\":{\"d\":1}}");
+	}
+
+	@Test
+	void writesAnAddedValueOfAnyTypeAsJacksonDoes() throws IOException {
+		assertThat(spliced("{\"a\":1}", tree -> {
+			ObjectNode added = tree.putObject("b");
+			added.put("int", -7).put("long", 12345678901234L).put("yes", true).putNull("none");
+			added.put("decimal", new BigDecimal("1.50")).put("big", new BigInteger("123456789012345678901"));
+			added.put("text", "caf\u00e9 \ud83d\ude00 \"q\" \\ \u0001\n").put("double", 0.5);
+			added.putArray("list").add(1).add("x").addNull().addObject();
+		}, "/b")).isEqualTo("{\"a\":1,\"b\":{\"int\":-7,\"long\":12345678901234,\"yes\":true,\"none\":null,"
+				+ "\"decimal\":1.50,\"big\":123456789012345678901,\"text\":\"caf\u00e9 \\uD83D\\uDE00 \\\"q\\\" \\\\ \\u0001\\n\","
+				+ "\"double\":0.5,\"list\":[1,\"x\",null,{}]}}");
 	}
 
 	@Test
