@@ -1,7 +1,6 @@
 package dev.handoff.bench.app;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.UUID;
 
 import dev.handoff.delivery.Dispatcher;
@@ -42,8 +41,8 @@ class StoreWithoutGuard implements Processor {
 	public void process(Exchange exchange) {
 		byte[] body = exchange.getMessage().getBody(byte[].class);
 		String id = UUID.randomUUID().toString();
-		commits.run(() -> outbox.insert(new OutboxEntry(id, "bench-store", "none", "none", null, null, deliverTo, body,
-				OutboxEntry.PENDING, 0, Instant.now(), null)));
+		commits.run(() -> outbox
+			.insert(OutboxEntry.pending(id, "bench-store", "none", "none", null, null, deliverTo, body)));
 		Message answer = exchange.getMessage();
 		answer.removeHeaders("*");
 		answer.setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
