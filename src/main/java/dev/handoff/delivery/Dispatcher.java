@@ -14,8 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
 
 import dev.handoff.metrics.DeliveryMetrics;
 import dev.handoff.reject.Reject;
@@ -26,6 +25,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -33,6 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * retried after the edge's retry waits; after the last one, or on an answer that retrying
  * cannot change (a 4xx other than 408 and 429, such as 410 Gone), the message goes to the
  * rejected queue with rule {@code delivery}.
+ * <p>
+ * A row stored by this instance is handed to it in memory once its transaction commits
+ * ({@link #store}), leased to it from the start, so it is sent without being claimed or
+ * read back; the database is read to claim only what waits there: retries come due, rows
+ * stored while the hand-over was full, and rows a stopped or crashed instance left.
  */
 @Component
 public class Dispatcher implements SmartLifecycle {
@@ -53,11 +59,16 @@ public class Dispatcher implements SmartLifecycle {
 
 	private final TransactionTemplate transactions;
 
-	private final ReentrantLock lock = new ReentrantLock();
+	private final Handover handover;
 
-	private final Condition work = lock.newCondition();
+	/**
+	 * When the database is looked at next, unless nudged or a backlog is being worked
+	 * off.
+	 */
+	private Instant nextPoll = Instant.MIN;
 
-	private boolean nudged;
+	/** The last claim took a full batch: more may be due at once. */
+	private boolean backlog;
 
 	private volatile Thread thread;
 
@@ -108,21 +119,67 @@ public class Dispatcher implements SmartLifecycle {
 		this.transactions = transactions;
 		this.metrics = metrics;
 		this.lease = properties.lease();
+		this.handover = new Handover(properties.batchSize());
 	}
 
 	/**
-	 * Tells the dispatcher that a row was committed, so it need not wait for the next
-	 * poll.
+	 * Stores a new outbox row in the caller's transaction. While this instance delivers
+	 * and its hand-over has room, the row is stored leased to it and handed to the
+	 * dispatcher in memory when the transaction commits (nothing when it rolls back);
+	 * else it is stored unleased for a poll, here or on another instance, and the
+	 * dispatcher is nudged after the commit. Called outside a transaction, the row
+	 * commits at once.
+	 */
+	public void store(OutboxEntry entry) {
+		boolean inTransaction = TransactionSynchronizationManager.isSynchronizationActive();
+		if (inTransaction && thread != null && !stopping && handover.reserve()) {
+			TransactionSynchronizationManager.registerSynchronization(new Staged(entry));
+			outbox.insert(entry, instance, Instant.now().plus(lease));
+			return;
+		}
+		outbox.insert(entry);
+		if (inTransaction) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					handover.nudge();
+				}
+			});
+		}
+		else {
+			handover.nudge();
+		}
+	}
+
+	/** A row stored leased to this instance: the dispatcher's once committed. */
+	private final class Staged implements TransactionSynchronization {
+
+		private final OutboxEntry entry;
+
+		Staged(OutboxEntry entry) {
+			this.entry = entry;
+		}
+
+		@Override
+		public void afterCompletion(int status) {
+			// an unknown outcome counts as none: if the row was stored, its lease runs
+			// out and a poll claims it
+			if (status == STATUS_COMMITTED) {
+				handover.put(entry);
+			}
+			else {
+				handover.cancel();
+			}
+		}
+
+	}
+
+	/**
+	 * Tells the dispatcher that a row was committed to the database outside
+	 * {@link #store} (a row put back in line), so it need not wait for the next poll.
 	 */
 	public void nudge() {
-		lock.lock();
-		try {
-			nudged = true;
-			work.signal();
-		}
-		finally {
-			lock.unlock();
-		}
+		handover.nudge();
 	}
 
 	@Override
@@ -153,7 +210,7 @@ public class Dispatcher implements SmartLifecycle {
 	 * this process dies.
 	 */
 	private void renew() {
-		List<String> ids = held;
+		List<String> ids = Stream.concat(held.stream(), handover.waiting().stream()).toList();
 		if (ids.isEmpty()) {
 			return;
 		}
@@ -174,7 +231,7 @@ public class Dispatcher implements SmartLifecycle {
 			return;
 		}
 		stopping = true;
-		nudge();
+		handover.wake();
 		// sends not begun are skipped (they stay due); sends under way may finish and
 		// have their outcome written, so a
 		// tool that already has a message is not sent it again by the next instance, for
@@ -236,25 +293,38 @@ public class Dispatcher implements SmartLifecycle {
 		// could only fail, and each
 		// failure would spend one of the message's attempts
 		while (!stopping && !camel.ready()) {
-			await();
+			handover.await(properties.pollInterval());
 		}
 		while (!stopping) {
 			try {
-				if (pass() < properties.batchSize()) {
-					await();
+				pass();
+				if (!backlog && !stopping) {
+					handover.await(Duration.between(Instant.now(), nextPoll));
 				}
 			}
 			catch (RuntimeException e) {
 				log.error("Outbox pass failed; trying again after the poll interval", e);
-				await();
+				handover.await(properties.pollInterval());
 			}
 		}
 	}
 
-	/** Sends what is due; returns how many rows it took. */
+	/**
+	 * Sends what is due: the rows handed over in memory, and what a claim takes from the
+	 * database when its poll is due, it was nudged, or the last claim found a backlog.
+	 * Returns how many rows it took.
+	 */
 	int pass() {
 		Instant now = Instant.now();
-		List<OutboxEntry> due = outbox.claim(now, properties.batchSize(), instance, now.plus(lease));
+		List<OutboxEntry> due = new ArrayList<>(handover.take(properties.batchSize()));
+		metrics.taken(DeliveryMetrics.Source.MEMORY, due.size());
+		if (handover.nudged() || backlog || !now.isBefore(nextPoll)) {
+			List<OutboxEntry> claimed = outbox.claim(now, properties.batchSize(), instance, now.plus(lease));
+			backlog = claimed.size() == properties.batchSize();
+			nextPoll = now.plus(properties.pollInterval());
+			metrics.taken(DeliveryMetrics.Source.DATABASE, claimed.size());
+			due.addAll(claimed);
+		}
 		held = due.stream().map(OutboxEntry::id).toList();
 		try {
 			return send(due);
@@ -288,7 +358,7 @@ public class Dispatcher implements SmartLifecycle {
 		// for a send still under way:
 		// one commit for several rows instead of two per row, and no outcome waits for a
 		// slow send of another row
-		List<Runnable> known = new ArrayList<>();
+		List<Outcome> known = new ArrayList<>();
 		for (int i = 0; i < due.size(); i++) {
 			try {
 				if (!sends.get(i).isDone()) {
@@ -299,8 +369,7 @@ public class Dispatcher implements SmartLifecycle {
 				// a send cut short by the stop, or refused by a Camel that is stopping,
 				// says nothing about the tool: not an attempt
 				if (attempt != null && !((stopping || !camel.ready()) && attempt.status() == 0)) {
-					OutboxEntry entry = due.get(i);
-					known.add(() -> metrics.attempted(entry.edge(), record(entry, attempt), sent.took()));
+					known.add(new Outcome(due.get(i), attempt, sent.took()));
 				}
 			}
 			catch (ExecutionException e) {
@@ -341,28 +410,52 @@ public class Dispatcher implements SmartLifecycle {
 				&& (!TargetGuard.isHttp(entry.target()) || DeliveryOptions.parse(entry.options()).remember() != null);
 	}
 
+	/** What one attempt got, with how long its send took. */
+	private record Outcome(OutboxEntry entry, HttpSender.Attempt attempt, Duration took) {
+
+		int attempts() {
+			return entry.attempts() + 1;
+		}
+
+		OutboxStore.Attempted attempted() {
+			return new OutboxStore.Attempted(entry.id(), attempts(), attempt.status(), attempt.outcome());
+		}
+
+	}
+
 	/**
-	 * Writes the outcomes in hand in one transaction; a failure leaves those rows leased,
-	 * to be sent again after the lease.
+	 * Writes the outcomes in hand in one transaction: each attempt's history row, and the
+	 * delivered rows' new status, as one batch of statements each; a retry or a failure
+	 * row by row. A failure leaves those rows leased, to be sent again after the lease.
+	 * The attempts are counted once the transaction has committed.
 	 */
-	private void write(List<Runnable> outcomes) {
+	private void write(List<Outcome> outcomes) {
 		if (outcomes.isEmpty()) {
 			return;
 		}
-		transactions.executeWithoutResult(tx -> outcomes.forEach(Runnable::run));
+		List<String> results = transactions.execute(tx -> {
+			outbox.recordAttempts(outcomes.stream().map(Outcome::attempted).toList());
+			outbox.delivered(outcomes.stream().filter(o -> o.attempt().delivered()).map(Outcome::attempted).toList());
+			return outcomes.stream().map(this::record).toList();
+		});
+		for (int i = 0; i < outcomes.size(); i++) {
+			Outcome outcome = outcomes.get(i);
+			metrics.attempted(outcome.entry().edge(), results.get(i), outcome.took());
+		}
 		outcomes.clear();
 	}
 
 	/**
-	 * Writes what came of an attempt; returns it as {@code delivered}, {@code retry} or
-	 * {@code failed}.
+	 * Writes what else came of an attempt, its history row and a delivery being written
+	 * already: the id the tool made, a retry's due time, or a failure's reject. Returns
+	 * it as {@code delivered}, {@code retry} or {@code failed}.
 	 */
-	private String record(OutboxEntry entry, HttpSender.Attempt attempt) {
+	private String record(Outcome outcome) {
+		OutboxEntry entry = outcome.entry();
+		HttpSender.Attempt attempt = outcome.attempt();
 		RetryPolicy policy = properties.retryPolicy(entry.edge());
-		int attempts = entry.attempts() + 1;
-		outbox.recordAttempt(entry.id(), attempts, attempt.status(), attempt.outcome());
+		int attempts = outcome.attempts();
 		if (attempt.delivered()) {
-			outbox.delivered(entry.id(), attempts, attempt.outcome());
 			if (attempt.made() != null && entry.campaign() != null) {
 				artifacts.remember(entry.edge(), entry.campaign(), attempt.made(), entry.id());
 			}
@@ -376,31 +469,13 @@ public class Dispatcher implements SmartLifecycle {
 			return DeliveryMetrics.RETRY;
 		}
 		else {
-			transactions.executeWithoutResult(tx -> {
-				outbox.failed(entry.id(), attempts, attempt.outcome());
-				rejects.insert(Reject.undelivered(UUID.randomUUID().toString(), entry.edge(), entry.contract(),
-						entry.contractSha256(), entry.campaign(), entry.accepted(),
-						Undelivered.violation(entry.edge(), entry.target(), attempt.outcome(), attempts), entry.id()));
-			});
+			outbox.failed(entry.id(), attempts, attempt.outcome());
+			rejects.insert(Reject.undelivered(UUID.randomUUID().toString(), entry.edge(), entry.contract(),
+					entry.contractSha256(), entry.campaign(), entry.accepted(),
+					Undelivered.violation(entry.edge(), entry.target(), attempt.outcome(), attempts), entry.id()));
 			log.warn("Delivery of {} on {} gave up after {} attempt(s): {}", entry.id(), entry.edge(), attempts,
 					attempt.outcome());
 			return DeliveryMetrics.FAILED;
-		}
-	}
-
-	private void await() {
-		lock.lock();
-		try {
-			if (!nudged && !stopping) {
-				work.await(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-			}
-			nudged = false;
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
-		finally {
-			lock.unlock();
 		}
 	}
 

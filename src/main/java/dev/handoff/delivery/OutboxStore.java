@@ -26,12 +26,22 @@ public class OutboxStore {
 		this.jdbc = jdbc;
 	}
 
+	/** Stores a row that any instance's poll may claim. */
 	public void insert(OutboxEntry e) {
-		jdbc.update(
-				"INSERT INTO outbox (" + COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		insert(e, null, null);
+	}
+
+	/**
+	 * Stores a row already leased to {@code instance} until {@code leaseUntil}: no poll
+	 * claims it while the lease holds, so the instance can send it from memory; if the
+	 * instance dies, the lease runs out and any instance claims it.
+	 */
+	public void insert(OutboxEntry e, String instance, Instant leaseUntil) {
+		jdbc.update("INSERT INTO outbox (" + COLUMNS
+				+ ", created_at, leased_by, lease_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				e.id(), e.edge(), e.contract(), e.contractSha256(), e.campaign(), e.version(), e.target(), e.payload(),
 				e.status(), e.attempts(), Timestamp.from(e.nextAttemptAt()), e.lastOutcome(), e.message(), e.options(),
-				Timestamp.from(Instant.now()));
+				Timestamp.from(Instant.now()), instance, leaseUntil == null ? null : Timestamp.from(leaseUntil));
 	}
 
 	/**
@@ -85,10 +95,28 @@ public class OutboxStore {
 		return jdbc.query("SELECT " + COLUMNS + " FROM outbox WHERE id = ?", this::row, id).stream().findFirst();
 	}
 
-	public void delivered(String id, int attempts, String outcome) {
-		jdbc.update(
+	/**
+	 * One attempt at sending a row.
+	 *
+	 * @param id the row's id
+	 * @param attempt which attempt this was, from 1
+	 * @param status the tool's status; 0 when no answer came, -1 when nothing was sent
+	 * @param outcome what came back, in short
+	 */
+	public record Attempted(String id, int attempt, int status, String outcome) {
+	}
+
+	/** Marks rows delivered by the attempts given, in one batch of statements. */
+	public void delivered(List<Attempted> attempts) {
+		if (attempts.isEmpty()) {
+			return;
+		}
+		Timestamp now = Timestamp.from(Instant.now());
+		jdbc.batchUpdate(
 				"UPDATE outbox SET status = ?, attempts = ?, last_outcome = ?, delivered_at = ?, lease_until = NULL WHERE id = ?",
-				OutboxEntry.DELIVERED, attempts, outcome, Timestamp.from(Instant.now()), id);
+				attempts.stream()
+					.map(a -> new Object[] { OutboxEntry.DELIVERED, a.attempt(), a.outcome(), now, a.id() })
+					.toList());
 	}
 
 	public void retryAt(String id, int attempts, String outcome, Instant next) {
@@ -97,11 +125,18 @@ public class OutboxStore {
 				attempts, outcome, Timestamp.from(next), id);
 	}
 
-	public void recordAttempt(String id, int attempt, int status, String outcome) {
-		jdbc.update(
+	/** Keeps the history of the attempts given, in one batch of statements. */
+	public void recordAttempts(List<Attempted> attempts) {
+		if (attempts.isEmpty()) {
+			return;
+		}
+		Timestamp now = Timestamp.from(Instant.now());
+		jdbc.batchUpdate(
 				"INSERT INTO delivery_attempt (outbox_id, attempt, attempted_at, status, outcome) VALUES (?, ?, ?, ?, ?)",
-				id, attempt, Timestamp.from(Instant.now()), status,
-				outcome.length() > 1000 ? outcome.substring(0, 1000) : outcome);
+				attempts.stream()
+					.map(a -> new Object[] { a.id(), a.attempt(), now, a.status(),
+							a.outcome().length() > 1000 ? a.outcome().substring(0, 1000) : a.outcome() })
+					.toList());
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.util.UUID;
 import dev.handoff.delivery.DeliveryOptions;
 import dev.handoff.delivery.Dispatcher;
 import dev.handoff.delivery.OutboxEntry;
-import dev.handoff.delivery.OutboxStore;
 import dev.handoff.gate.Held;
 import dev.handoff.gate.HeldStore;
 import dev.handoff.guard.Verdict;
@@ -37,8 +36,6 @@ final class AcceptStep implements Processor {
 
 	private final TruthStore truth;
 
-	private final OutboxStore outbox;
-
 	private final Outcomes outcomes;
 
 	private final Dispatcher dispatcher;
@@ -49,13 +46,12 @@ final class AcceptStep implements Processor {
 
 	private final ObjectMapper mapper;
 
-	AcceptStep(String deliverTo, DeliveryOptions options, TruthStore truth, OutboxStore outbox, Outcomes outcomes,
-			Dispatcher dispatcher, HeldStore heldStore, EdgeMetrics metrics, ObjectMapper mapper) {
+	AcceptStep(String deliverTo, DeliveryOptions options, TruthStore truth, Outcomes outcomes, Dispatcher dispatcher,
+			HeldStore heldStore, EdgeMetrics metrics, ObjectMapper mapper) {
 		this.mapper = mapper;
 		this.deliverTo = deliverTo;
 		this.options = options;
 		this.truth = truth;
-		this.outbox = outbox;
 		this.outcomes = outcomes;
 		this.dispatcher = dispatcher;
 		this.heldStore = heldStore;
@@ -92,7 +88,7 @@ final class AcceptStep implements Processor {
 					truth.record(next);
 				}
 				if (deliverTo != null) {
-					outbox.insert(OutboxEntry.pending(id, exchange.getFromRouteId(), verdict.contract().name(),
+					dispatcher.store(OutboxEntry.pending(id, exchange.getFromRouteId(), verdict.contract().name(),
 							verdict.contract().sha256(), verdict.campaign(), verdict.version(), target(verdict),
 							outgoing, outgoing == verdict.forwarded() ? null : verdict.forwarded(), options.stored()));
 				}
@@ -107,9 +103,6 @@ final class AcceptStep implements Processor {
 		}
 		metrics.answered(exchange.getFromRouteId(),
 				stored ? EdgeMetrics.Outcome.ACCEPTED : EdgeMetrics.Outcome.DUPLICATE);
-		if (stored && deliverTo != null) {
-			dispatcher.nudge();
-		}
 	}
 
 	/**

@@ -19,7 +19,6 @@ import dev.handoff.contract.ContractRegistry;
 import dev.handoff.contract.ContractSet;
 import dev.handoff.delivery.Dispatcher;
 import dev.handoff.delivery.OutboxEntry;
-import dev.handoff.delivery.OutboxStore;
 import dev.handoff.gate.Held;
 import dev.handoff.gate.HeldStore;
 import dev.handoff.guard.Guard;
@@ -59,8 +58,6 @@ final class BatchStep implements Processor {
 	private final Guard guard;
 
 	private final RejectStore rejects;
-
-	private final OutboxStore outbox;
 
 	private final Outcomes outcomes;
 
@@ -139,9 +136,8 @@ final class BatchStep implements Processor {
 	private final EdgeRegistry edges;
 
 	BatchStep(String contractName, String deliverTo, Shape shape, EdgeRegistry edges, ContractRegistry contracts,
-			Guard guard, RejectStore rejects, OutboxStore outbox, Outcomes outcomes, InboundKeys keys,
-			Dispatcher dispatcher, GuardProperties limits, ObjectMapper mapper, HeldStore heldStore,
-			EdgeMetrics metrics) {
+			Guard guard, RejectStore rejects, Outcomes outcomes, InboundKeys keys, Dispatcher dispatcher,
+			GuardProperties limits, ObjectMapper mapper, HeldStore heldStore, EdgeMetrics metrics) {
 		this.contractName = contractName;
 		this.deliverTo = deliverTo;
 		this.sizes = shape.sizes();
@@ -154,7 +150,6 @@ final class BatchStep implements Processor {
 		this.contracts = contracts;
 		this.guard = guard;
 		this.rejects = rejects;
-		this.outbox = outbox;
 		this.outcomes = outcomes;
 		this.dispatcher = dispatcher;
 		this.json = new StrictJson(limits.maxDepth(), limits.maxNumberLength(), limits.maxBytes());
@@ -269,7 +264,7 @@ final class BatchStep implements Processor {
 				// the first batch under the id the sender was answered with; more, when
 				// the tool's size limit splits them
 				for (int part = 0; part < payloads.size(); part++) {
-					outbox.insert(OutboxEntry.pending(part == 0 ? id : UUID.randomUUID().toString(), edge,
+					dispatcher.store(OutboxEntry.pending(part == 0 ? id : UUID.randomUUID().toString(), edge,
 							contract.name(), contract.sha256(), null, null, deliverTo, payloads.get(part)));
 				}
 			}
@@ -286,9 +281,6 @@ final class BatchStep implements Processor {
 		}
 		for (int i = 0; i < repeated; i++) {
 			metrics.duplicate(edge);
-		}
-		if (stored && !good.isEmpty()) {
-			dispatcher.nudge();
 		}
 	}
 

@@ -88,10 +88,8 @@ public class HandoffComponent extends DefaultComponent {
 						limit(uri, parameters, "maxBatchBytes"));
 				BatchStep.Shape shape = new BatchStep.Shape(items(uri, parameters), sizes, eventKey(uri, parameters),
 						answer(uri, parameters), pass(uri, parameters));
-				yield new StepEndpoint(uri, this,
-						new BatchStep(contract, deliverTo, shape, edges, contracts, guard, stores.rejects(),
-								stores.outbox(), outcomes, stores.keys(), dispatcher, limits, mapper, stores.held(),
-								metrics));
+				yield new StepEndpoint(uri, this, new BatchStep(contract, deliverTo, shape, edges, contracts, guard,
+						stores.rejects(), outcomes, stores.keys(), dispatcher, limits, mapper, stores.held(), metrics));
 			}
 			case CHECK -> {
 				String contract = contract(uri, kind.contract(remaining));
@@ -107,8 +105,8 @@ public class HandoffComponent extends DefaultComponent {
 			case ACCEPT -> {
 				String deliverTo = deliverTo(uri, parameters);
 				DeliveryOptions options = options(uri, deliverTo, parameters);
-				yield new StepEndpoint(uri, this, new AcceptStep(deliverTo, options, stores.truth(), stores.outbox(),
-						outcomes, dispatcher, stores.held(), metrics, mapper));
+				yield new StepEndpoint(uri, this, new AcceptStep(deliverTo, options, stores.truth(), outcomes,
+						dispatcher, stores.held(), metrics, mapper));
 			}
 			case FORM -> new StepEndpoint(uri, this, new FormStep());
 			case SIGN -> new StepEndpoint(uri, this, signing);

@@ -253,8 +253,8 @@ public class Replay {
 				}
 			}
 			else if (shaped.target() != null) {
-				outbox
-					.insert(OutboxEntry.pending(id, edge.name(), contract.name(), contract.sha256(), verdict.campaign(),
+				dispatcher
+					.store(OutboxEntry.pending(id, edge.name(), contract.name(), contract.sha256(), verdict.campaign(),
 							verdict.version(), shaped.target(), shaped.outgoing(), message, shaped.options().stored()));
 			}
 			return true;

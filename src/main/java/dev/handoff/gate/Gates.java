@@ -11,7 +11,6 @@ import dev.handoff.api.NotFoundException;
 import dev.handoff.audit.AuditLog;
 import dev.handoff.delivery.Dispatcher;
 import dev.handoff.delivery.OutboxEntry;
-import dev.handoff.delivery.OutboxStore;
 import dev.handoff.guard.Violations;
 import dev.handoff.api.BadRequest;
 import dev.handoff.reject.Reject;
@@ -37,8 +36,6 @@ public class Gates {
 
 	private final TruthStore truth;
 
-	private final OutboxStore outbox;
-
 	private final RejectStore rejects;
 
 	private final AuditLog audit;
@@ -47,11 +44,10 @@ public class Gates {
 
 	private final Dispatcher dispatcher;
 
-	Gates(HeldStore held, TruthStore truth, OutboxStore outbox, RejectStore rejects, AuditLog audit,
-			TransactionTemplate transactions, Dispatcher dispatcher) {
+	Gates(HeldStore held, TruthStore truth, RejectStore rejects, AuditLog audit, TransactionTemplate transactions,
+			Dispatcher dispatcher) {
 		this.held = held;
 		this.truth = truth;
-		this.outbox = outbox;
 		this.rejects = rejects;
 		this.audit = audit;
 		this.transactions = transactions;
@@ -100,8 +96,8 @@ public class Gates {
 					// the approver saw; forwarded is what
 					// the route made of it when it was held, and a delivery reject keeps
 					// the message as received to replay
-					outbox.insert(OutboxEntry.pending(h.id(), h.edge(), h.contract(), h.contractSha256(), h.campaign(),
-							h.version(), h.target(), h.forwarded(), h.payload(), h.targetOptions()));
+					dispatcher.store(OutboxEntry.pending(h.id(), h.edge(), h.contract(), h.contractSha256(),
+							h.campaign(), h.version(), h.target(), h.forwarded(), h.payload(), h.targetOptions()));
 					done = new Decision(id, Held.APPROVED, null, h.id(), null, null);
 				}
 				else {
@@ -118,9 +114,6 @@ public class Gates {
 			// rolled back, the message is still held
 			return Decision.refused(id, Decision.STALE, "campaign " + held.find(id).map(Held::campaign).orElse("?")
 					+ " got this brief version from another message meanwhile; decline this one");
-		}
-		if (decision.deliveryId() != null) {
-			dispatcher.nudge();
 		}
 		return decision;
 	}

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.handoff.delivery.Dispatcher;
 import dev.handoff.delivery.OutboxEntry;
-import dev.handoff.delivery.OutboxStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -32,17 +31,13 @@ public class Notices {
 
 	private final NoticeWebhooks webhooks;
 
-	private final OutboxStore outbox;
-
 	private final Dispatcher dispatcher;
 
 	private final ObjectMapper mapper;
 
-	Notices(NotifyProperties properties, NoticeWebhooks webhooks, OutboxStore outbox, Dispatcher dispatcher,
-			ObjectMapper mapper) {
+	Notices(NotifyProperties properties, NoticeWebhooks webhooks, Dispatcher dispatcher, ObjectMapper mapper) {
 		this.properties = properties;
 		this.webhooks = webhooks;
-		this.outbox = outbox;
 		this.dispatcher = dispatcher;
 		this.mapper = mapper;
 	}
@@ -70,9 +65,8 @@ public class Notices {
 		catch (JsonProcessingException e) {
 			throw new IllegalStateException("a JSON tree always serialises", e);
 		}
-		outbox.insert(OutboxEntry.pending(UUID.randomUUID().toString(), EDGE, kind, "0".repeat(64), campaign, null,
+		dispatcher.store(OutboxEntry.pending(UUID.randomUUID().toString(), EDGE, kind, "0".repeat(64), campaign, null,
 				webhook, payload));
-		dispatcher.nudge();
 		return true;
 	}
 
