@@ -19,11 +19,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * example), then drives the guarded tracking-event edge and the two bench-only baselines (store without guard,
  * forward without guard or store) with the tracking example, at each rate in turn, and prints and writes the figures
  * and the guarded/baseline ratios. With {@code --soak SECONDS} it instead drives the guarded edge at one rate and
- * samples the heap (after a full GC every minute) and RSS, to show whether memory grows.
+ * samples the heap (after a full GC every minute) and RSS, to show whether memory grows. With {@code --cost SECONDS}
+ * it measures what a delivered message costs the service per route: CPU time, commits and statements ({@link Cost}).
+ * {@code --db postgres} runs the service on an embedded PostgreSQL instead of its H2 default ({@link Database});
+ * {@code --jar} measures another build of the service with the same bench.
  *
  * Usage (from the repository root): {@code java -jar bench/load/target/load.jar [--rates 100,500,1000,2000]
  * [--duration 30] [--warmup 20] [--saturate 20] [--connections 64] [--routes guarded,store,forward] [--soak 600 --soak-rate 500]
- * [--jfr file.jfr] [--out bench/results/load] [-- extra service arguments]}
+ * [--cost 60 --cost-rate 500] [--db h2|postgres] [--jar target/handoff.jar] [--jfr file.jfr] [--out bench/results/load]
+ * [-- extra service arguments]}
  */
 public final class LoadBench {
 
@@ -55,18 +59,25 @@ public final class LoadBench {
 		int connections = Integer.parseInt(o.getOrDefault("connections", "64"));
 		int soak = Integer.parseInt(o.getOrDefault("soak", "0"));
 		int soakRate = Integer.parseInt(o.getOrDefault("soak-rate", "500"));
-		List<String> routes = List.of(o.getOrDefault("routes", "guarded,store,forward").split(","));
+		int cost = Integer.parseInt(o.getOrDefault("cost", "0"));
+		int costRate = Integer.parseInt(o.getOrDefault("cost-rate", "500"));
+		List<String> routes = List.of(o.getOrDefault("routes", cost > 0 ? "guarded,forward" : "guarded,store,forward").split(","));
 		Path out = Path.of(o.getOrDefault("out", "bench/results/load"));
 		Files.createDirectories(out);
 		Path contracts = Path.of(o.getOrDefault("contracts", "contracts"));
 
 		Receiver receiver = new Receiver();
 		receiver.start();
-		Service.Options service = new Service.Options(Path.of(o.getOrDefault("jar", "target/handoff.jar")),
+		Database db = Database.start(o.getOrDefault("db", "h2"));
+		List<String> serviceArgs = new ArrayList<>(db.serviceArgs());
+		serviceArgs.addAll(extra);
+		Path jar = Path.of(o.getOrDefault("jar", "target/handoff.jar"));
+		Service.Options service = new Service.Options(jar,
 				Path.of(o.getOrDefault("plugin", "bench/load/target/handoff-bench-app.jar")), Path.of(o.getOrDefault("routes-dir", "routes")),
 				Path.of(o.getOrDefault("bench-routes", "bench/routes")), contracts, o.getOrDefault("heap", "1g"), o.get("jfr"),
-				out.resolve(soak > 0 ? "service-soak.log" : "service.log"), extra);
+				out.resolve(soak > 0 ? "service-soak.log" : "service.log"), serviceArgs);
 		System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cpus, load average " + Runner.loadAvg());
+		System.out.println("service: " + jar + " (" + Files.size(jar) + " bytes, sha-256 " + sha256(jar).substring(0, 16) + "), database: " + db);
 		try (Service app = new Service(service, receiver.port())) {
 			app.awaitReady(Duration.ofSeconds(180));
 			System.out.println("service pid " + app.pid() + " on port " + app.port() + ", data in " + app.data() + ", receiver on port "
@@ -87,6 +98,17 @@ public final class LoadBench {
 					runner.open("guarded", PATHS.get("guarded"), soakRate, warmup);
 				}
 				Soak.run(app, runner, soak, soakRate, out);
+				return;
+			}
+			if (cost > 0) {
+				// the same warm-up as the load runs, at the rate measured, so the JIT has compiled what the window runs
+				System.out.println("warm-up: " + warmup + " s at " + costRate + " msg/s on each route (not recorded)");
+				for (String route : routes) {
+					if (warmup > 0) {
+						runner.open(route, PATHS.get(route), costRate, warmup);
+					}
+				}
+				Cost.run(app, runner, db, routes, cost, costRate, saturate, connections, out);
 				return;
 			}
 			System.out.println("warm-up: " + warmup + " s at 500 msg/s on each route (not recorded)");
@@ -119,7 +141,17 @@ public final class LoadBench {
 		}
 		finally {
 			receiver.stop();
+			// after the service, which closed its connections on the way out
+			db.close();
 		}
+	}
+
+	private static String sha256(Path file) throws Exception {
+		java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+		try (var in = new java.security.DigestInputStream(Files.newInputStream(file), digest)) {
+			in.transferTo(java.io.OutputStream.nullOutputStream());
+		}
+		return java.util.HexFormat.of().formatHex(digest.digest());
 	}
 
 	/** guarded / baseline for p50 and p99 at each rate, and for the most each route took (closed loop). */

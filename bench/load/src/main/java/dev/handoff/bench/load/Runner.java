@@ -37,6 +37,8 @@ final class Runner {
 
 	private int phases;
 
+	private boolean sampleMemory = true;
+
 	/**
 	 * @param message a good tracking event, compact JSON, whose messageId value is {@code @ID@}
 	 */
@@ -47,6 +49,14 @@ final class Runner {
 		this.prefix = message.substring(0, at).getBytes(StandardCharsets.UTF_8);
 		this.suffix = message.substring(at + 4).getBytes(StandardCharsets.UTF_8);
 		this.connections = connections;
+	}
+
+	/**
+	 * Whether each phase ends by reading the heap and RSS, with a full GC (jcmd) for the heap after GC. The cost mode
+	 * turns it off: that GC would be CPU time of the service inside its window.
+	 */
+	void sampleMemory(boolean on) {
+		this.sampleMemory = on;
 	}
 
 	private byte[] body(int phase, int seq) {
@@ -213,9 +223,9 @@ final class Runner {
 				delivery.recordValue(Math.max(0, (arrived - due[i]) / 1000));
 			}
 		}
-		double heap = service.heapUsedMib();
-		double afterGc = service.heapAfterGcMib();
-		double rss = service.rssMib();
+		double heap = sampleMemory ? service.heapUsedMib() : Double.NaN;
+		double afterGc = sampleMemory ? service.heapAfterGcMib() : Double.NaN;
+		double rss = sampleMemory ? service.rssMib() : Double.NaN;
 		double elapsed = Math.max(1e-9, (end - start) / 1e9);
 		return new Result(route, mode, offered, seconds, total, accepted, total - accepted, statuses, accepted / elapsed, ms(latency, 50),
 				ms(latency, 99), ms(latency, 99.9), latency.getMaxValue() / 1000.0, delivery.getTotalCount() == 0 ? 0 : accepted - undelivered,
