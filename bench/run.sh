@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One command per benchmark; run from anywhere, works in the repository root. See bench/README.md.
-#   bench/run.sh build | jmh | scaling | load | soak | rejects | fsync | profile-guard | profile-accept | plots | machine
+#   bench/run.sh build | jmh | scaling | load | soak | cost | rejects | fsync | profile-guard | profile-accept | plots | machine
 # Every run writes its figures under bench/results/<name>/ and the load average at its start and end in loadavg.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,6 +41,23 @@ case "${1:-}" in
     java -jar "$load" --soak 600 --soak-rate 500 --out "$out" "${@:2}" | tee "$out/soak.md"
     loadavg soak-end "$out"
     ;;
+  cost)
+    # CPU, commits and statements per delivered message (issue 17), on H2 or (--db postgres) PostgreSQL; --label names the
+    # folder (cost/h2-before), --jar measures another build of the service
+    need "$load"; db=h2; label=; args=()
+    set -- "${@:2}"
+    while [ $# -gt 0 ]; do
+      case "$1" in
+        --label) label="-$2"; shift 2 ;;
+        --db) db=$2; args+=("$1" "$2"); shift 2 ;;
+        --) args+=("$@"); break ;;
+        *) args+=("$1"); shift ;;
+      esac
+    done
+    out=$results/cost/$db$label; mkdir -p "$out"; loadavg start "$out"
+    java -jar "$load" --cost 60 --out "$out" "${args[@]}" | tee "$out/cost.md"
+    loadavg end "$out"
+    ;;
   rejects)
     need "$load"; out=$results/rejects; mkdir -p "$out"; loadavg start "$out"
     java -cp "$load" dev.handoff.bench.load.RejectsBench --out "$out" "${@:2}" | tee "$out/rejects.md"
@@ -77,5 +94,5 @@ case "${1:-}" in
       df -h "${TMPDIR:-/tmp}" | tail -1; lsblk -d -o NAME,ROTA,SIZE,MODEL 2>/dev/null || true; uname -r; } | tee "$out/machine.txt"
     ;;
   *)
-    echo "usage: bench/run.sh build|jmh|scaling|load|soak|rejects|fsync|profile-guard|profile-accept|plots|machine" >&2; exit 2 ;;
+    echo "usage: bench/run.sh build|jmh|scaling|load|soak|cost|rejects|fsync|profile-guard|profile-accept|plots|machine" >&2; exit 2 ;;
 esac
