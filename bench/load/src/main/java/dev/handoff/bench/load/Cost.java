@@ -20,7 +20,7 @@ final class Cost {
 			+ "first message to the last delivery (the drain included), divided by messages delivered; \"% of a core\" is that CPU over the "
 			+ "window's wall time. DB server CPU is PostgreSQL's postmaster and all its processes (H2 runs inside the service: –). "
 			+ "The load tool (generator + receiver) shares the same cores. Commits are Connection.commit() calls that returned plus "
-			+ "statements executed while their connection was in auto-commit mode (one per execute call; the executeQuery calls among them, "reads", "
+			+ "statements executed while their connection was in auto-commit mode (one per execute call; the executeQuery calls among them, \"reads\", "
 			+ "write nothing); statements are every execute* "
 			+ "call on Statement/PreparedStatement/CallableStatement, a batch counted once (its commands are in the CSV's batch_rows). "
 			+ "Counted by a proxy around the service's DataSource (bench/app), which costs the service a little CPU on every route.";
