@@ -85,8 +85,9 @@ final class Cost {
 			return;
 		}
 		System.out.println();
-		System.out.printf(Locale.ROOT, "saturation: guarded %.0f msg/s, forward %.0f msg/s: guarded/forward %.0f %% (target ≥ 50 %%); "
-				+ "service CPU per message guarded/forward %.1f×%n", g.result().throughput(), f.result().throughput(),
-				100 * g.result().throughput() / f.result().throughput(), g.perMessage(g.serviceCpuMs()) / f.perMessage(f.serviceCpuMs()));
+		System.out.printf(Locale.ROOT, "saturation, guarded/forward (target ≥ 50 %%): answered 202 %.0f vs %.0f msg/s = %.0f %%; delivered over "
+				+ "the window (drain included) %.0f vs %.0f msg/s = %.0f %%; service CPU per delivered message %.1f×%n", g.result().throughput(),
+				f.result().throughput(), 100 * g.result().throughput() / f.result().throughput(), g.deliveredRate(), f.deliveredRate(),
+				100 * g.deliveredRate() / f.deliveredRate(), g.perMessage(g.serviceCpuMs()) / f.perMessage(f.serviceCpuMs()));
 	}
 }
