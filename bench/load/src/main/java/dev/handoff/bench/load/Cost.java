@@ -29,8 +29,11 @@ final class Cost {
 	}
 
 	static void run(Service app, Runner runner, Database db, List<String> routes, int seconds, int rate, int saturate, int connections,
-			Path out) throws Exception {
+			int idle, Path out) throws Exception {
 		runner.sampleMemory(false);
+		if (idle > 0) {
+			Files.writeString(out.resolve("idle.txt"), idle(app, db, idle) + "\n");
+		}
 		List<CostRow> open = new ArrayList<>();
 		System.out.println();
 		System.out.println("cost: " + seconds + " s at " + rate + " msg/s per route, open loop, on " + db);
@@ -76,6 +79,26 @@ final class Cost {
 			System.err.println("  " + result.route() + ": " + result.undelivered() + " messages answered 202 were not delivered when the drain gave up");
 		}
 		return CostRow.of(result, before, after);
+	}
+
+	/**
+	 * The service with no traffic for a while: what it spends on its own (dispatcher polls, contract reloads, metrics,
+	 * H2 housekeeping), which every route's window carries too and which weighs more per message at a low rate.
+	 */
+	private static String idle(Service app, Database db, int seconds) throws InterruptedException {
+		Meter before = Meter.take(app, db);
+		Thread.sleep(seconds * 1000L);
+		Meter after = Meter.take(app, db);
+		double window = (after.nanos() - before.nanos()) / 1e9;
+		JdbcCount jdbc = after.jdbc().minus(before.jdbc());
+		String line = String.format(Locale.ROOT,
+				"%.0f s with no traffic: service CPU %.1f %% of a core (%.1f ms/s)%s, %.1f commits/s, %.1f statements/s; load average %s",
+				window, 100 * (after.serviceCpu() - before.serviceCpu()) / 1e6 / (window * 1000), (after.serviceCpu() - before.serviceCpu()) / 1e6 / window,
+				before.dbCpu() < 0 ? "" : String.format(Locale.ROOT, ", DB server %.1f ms/s", (after.dbCpu() - before.dbCpu()) / 1e6 / window),
+				jdbc.commits() / window, jdbc.statements() / window, Runner.loadAvg());
+		System.out.println();
+		System.out.println("idle: " + line);
+		return line;
 	}
 
 	private static void ratio(List<CostRow> closed) {

@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * Usage (from the repository root): {@code java -jar bench/load/target/load.jar [--rates 100,500,1000,2000]
  * [--duration 30] [--warmup 20] [--saturate 20] [--connections 64] [--routes guarded,store,forward] [--soak 600 --soak-rate 500]
- * [--cost 60 --cost-rate 500] [--db h2|postgres] [--jar target/handoff.jar] [--jfr file.jfr] [--out bench/results/load]
+ * [--cost 60 --cost-rate 500 --idle 10] [--db h2|postgres] [--jar target/handoff.jar] [--jfr file.jfr] [--out bench/results/load]
  * [-- extra service arguments]}
  */
 public final class LoadBench {
@@ -61,6 +61,7 @@ public final class LoadBench {
 		int soakRate = Integer.parseInt(o.getOrDefault("soak-rate", "500"));
 		int cost = Integer.parseInt(o.getOrDefault("cost", "0"));
 		int costRate = Integer.parseInt(o.getOrDefault("cost-rate", "500"));
+		int idle = Integer.parseInt(o.getOrDefault("idle", "10"));
 		List<String> routes = List.of(o.getOrDefault("routes", cost > 0 ? "guarded,forward" : "guarded,store,forward").split(","));
 		Path out = Path.of(o.getOrDefault("out", "bench/results/load"));
 		Files.createDirectories(out);
@@ -108,7 +109,7 @@ public final class LoadBench {
 						runner.open(route, PATHS.get(route), costRate, warmup);
 					}
 				}
-				Cost.run(app, runner, db, routes, cost, costRate, saturate, connections, out);
+				Cost.run(app, runner, db, routes, cost, costRate, saturate, connections, idle, out);
 				return;
 			}
 			System.out.println("warm-up: " + warmup + " s at 500 msg/s on each route (not recorded)");
