@@ -86,7 +86,9 @@ final class Database implements AutoCloseable {
 	@Override
 	public void close() throws IOException {
 		if (postgres != null) {
+			// zonky removes the data folder; the temporary folder made for it is this tool's to remove
 			postgres.close();
+			Files.deleteIfExists(dataDir.getParent());
 		}
 	}
 
