@@ -70,6 +70,21 @@ public class Dispatcher implements SmartLifecycle {
 	/** The last claim took a full batch: more may be due at once. */
 	private boolean backlog;
 
+	/**
+	 * How long the outcomes of sends may wait to be written together. Their rows stay
+	 * leased meanwhile, so nothing else sends them; a crash in this window means those
+	 * messages are sent again under the same key, as a crash during a send does. At a few
+	 * hundred messages a second this turns one commit per pass into one per batch, and a
+	 * commit is what a delivery costs most (bench/RESULTS.md).
+	 */
+	private static final Duration OUTCOMES_WAIT = Duration.ofMillis(250);
+
+	/** Outcomes known but not written yet (only the dispatcher thread touches these). */
+	private final List<Outcome> unwritten = new ArrayList<>();
+
+	/** When the oldest unwritten outcome must be written. */
+	private Instant writeBy = Instant.MAX;
+
 	private volatile Thread thread;
 
 	private volatile boolean stopping;
@@ -299,13 +314,23 @@ public class Dispatcher implements SmartLifecycle {
 			try {
 				pass();
 				if (!backlog && !stopping) {
-					handover.await(Duration.between(Instant.now(), nextPoll));
+					Instant until = writeBy.isBefore(nextPoll) ? writeBy : nextPoll;
+					handover.await(Duration.between(Instant.now(), until));
 				}
 			}
 			catch (RuntimeException e) {
 				log.error("Outbox pass failed; trying again after the poll interval", e);
 				handover.await(properties.pollInterval());
 			}
+		}
+		try {
+			if (!unwritten.isEmpty()) {
+				write();
+			}
+		}
+		catch (RuntimeException e) {
+			log.warn("Could not write the outcomes of {} send(s) at the stop; they will be sent again: {}",
+					unwritten.size(), e.getMessage());
 		}
 	}
 
@@ -325,12 +350,12 @@ public class Dispatcher implements SmartLifecycle {
 			metrics.taken(DeliveryMetrics.Source.DATABASE, claimed.size());
 			due.addAll(claimed);
 		}
-		held = due.stream().map(OutboxEntry::id).toList();
+		held = Stream.concat(due.stream(), unwritten.stream().map(Outcome::entry)).map(OutboxEntry::id).toList();
 		try {
 			return send(due);
 		}
 		finally {
-			held = List.of();
+			held = unwritten.stream().map(o -> o.entry().id()).toList();
 		}
 	}
 
@@ -354,22 +379,20 @@ public class Dispatcher implements SmartLifecycle {
 			String artifact = made.get(entry.id());
 			sends.add(senders.submit(() -> stopping ? null : DeliveryMetrics.time(() -> send(entry, artifact))));
 		}
-		// outcomes already known are written together, in one transaction, before waiting
-		// for a send still under way:
-		// one commit for several rows instead of two per row, and no outcome waits for a
-		// slow send of another row
-		List<Outcome> known = new ArrayList<>();
+		// outcomes are written together, in one transaction, once they are due
+		// (writeIfDue), also before waiting for a send still under way: one commit for
+		// many rows, and no outcome waits long for a slow send of another row
 		for (int i = 0; i < due.size(); i++) {
 			try {
 				if (!sends.get(i).isDone()) {
-					write(known);
+					writeIfDue();
 				}
 				DeliveryMetrics.Timed<HttpSender.Attempt> sent = sends.get(i).get();
 				HttpSender.Attempt attempt = sent == null ? null : sent.value();
 				// a send cut short by the stop, or refused by a Camel that is stopping,
 				// says nothing about the tool: not an attempt
 				if (attempt != null && !((stopping || !camel.ready()) && attempt.status() == 0)) {
-					known.add(new Outcome(due.get(i), attempt, sent.took()));
+					keep(new Outcome(due.get(i), attempt, sent.took()));
 				}
 			}
 			catch (ExecutionException e) {
@@ -384,8 +407,27 @@ public class Dispatcher implements SmartLifecycle {
 				return due.size();
 			}
 		}
-		write(known);
+		writeIfDue();
 		return due.size();
+	}
+
+	private void keep(Outcome outcome) {
+		if (unwritten.isEmpty()) {
+			writeBy = Instant.now().plus(OUTCOMES_WAIT);
+		}
+		unwritten.add(outcome);
+	}
+
+	/**
+	 * Writes the unwritten outcomes when they have waited long enough, fill a batch, the
+	 * service is stopping, or one of them names what a tool made: the next message of
+	 * that campaign must find it, or the tool would be asked to make it again.
+	 */
+	private void writeIfDue() {
+		if (!unwritten.isEmpty() && (stopping || unwritten.size() >= properties.batchSize()
+				|| !Instant.now().isBefore(writeBy) || unwritten.stream().anyMatch(o -> o.attempt().made() != null))) {
+			write();
+		}
 	}
 
 	/**
@@ -424,15 +466,15 @@ public class Dispatcher implements SmartLifecycle {
 	}
 
 	/**
-	 * Writes the outcomes in hand in one transaction: each attempt's history row, and the
-	 * delivered rows' new status, as one batch of statements each; a retry or a failure
-	 * row by row. A failure leaves those rows leased, to be sent again after the lease.
-	 * The attempts are counted once the transaction has committed.
+	 * Writes the unwritten outcomes in one transaction: each attempt's history row, and
+	 * the delivered rows' new status, as one batch of statements each; a retry or a
+	 * failure row by row. A failure leaves those rows leased, to be sent again after the
+	 * lease. The attempts are counted once the transaction has committed.
 	 */
-	private void write(List<Outcome> outcomes) {
-		if (outcomes.isEmpty()) {
-			return;
-		}
+	private void write() {
+		List<Outcome> outcomes = List.copyOf(unwritten);
+		unwritten.clear();
+		writeBy = Instant.MAX;
 		List<String> results = transactions.execute(tx -> {
 			outbox.recordAttempts(outcomes.stream().map(Outcome::attempted).toList());
 			outbox.delivered(outcomes.stream().filter(o -> o.attempt().delivered()).map(Outcome::attempted).toList());
@@ -442,7 +484,6 @@ public class Dispatcher implements SmartLifecycle {
 			Outcome outcome = outcomes.get(i);
 			metrics.attempted(outcome.entry().edge(), results.get(i), outcome.took());
 		}
-		outcomes.clear();
 	}
 
 	/**

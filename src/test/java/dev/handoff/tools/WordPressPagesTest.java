@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.handoff.EdgeTestSupport;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,42 @@ class WordPressPagesTest extends EdgeTestSupport {
 			.noneSatisfy(d -> assertThat(d.get("edge").asText()).isEqualTo("cms-landing-page"));
 		assertThat(json(get("/api/truth/C-1001")).get("artifacts")).singleElement()
 			.satisfies(a -> assertThat(a.get("id").asText()).isEqualTo("42"));
+	}
+
+	/**
+	 * The dispatcher writes outcomes together a moment after their sends; one that names
+	 * the page WordPress made is written at once, so the next page of that campaign,
+	 * accepted the moment WordPress has the first, updates it instead of making a second.
+	 */
+	@Test
+	void aPageSentRightAfterTheFirstUpdatesThePageTheFirstMade() {
+		tools.stubFor(post(urlPathEqualTo(PAGES)).willReturn(aResponse().withStatus(201)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"id\": 43, \"status\": \"draft\"}")));
+		tools.stubFor(post(urlPathEqualTo(PAGES + "/43")).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"id\": 43, \"status\": \"draft\"}")));
+		briefsApproved("C-4343");
+		accept("cms-landing-page", page("C-4343"));
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> !tools.findAll(postRequestedFor(urlPathEqualTo(PAGES))).isEmpty());
+
+		String second = accept("cms-landing-page", page("C-4343"));
+		await().atMost(Duration.ofSeconds(15)).until(() -> "delivered".equals(status(second)));
+
+		assertThat(tools.findAll(postRequestedFor(urlPathEqualTo(PAGES)))).as("one page created").hasSize(1);
+		assertThat(tools.findAll(postRequestedFor(urlPathEqualTo(PAGES + "/43")))).as("that page updated")
+			.singleElement()
+			.satisfies(r -> assertThat(r.getHeader("Idempotency-Key")).isEqualTo(second));
+	}
+
+	/**
+	 * The shipped page built on the brief's current version, for a campaign of its own.
+	 */
+	private static JsonNode page(String campaign) {
+		JsonNode page = example("cms-landing-page", "01-good-page.json");
+		((ObjectNode) page.get("meta")).put("campaign_id", campaign);
+		return page;
 	}
 
 	private String accept(String edge, JsonNode message) {
