@@ -22,10 +22,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * samples the heap (after a full GC every minute) and RSS, to show whether memory grows. With {@code --cost SECONDS}
  * it measures what a delivered message costs the service per route: CPU time, commits and statements ({@link Cost}).
  * {@code --db postgres} runs the service on an embedded PostgreSQL instead of its H2 default ({@link Database});
- * {@code --jar} measures another build of the service with the same bench.
+ * {@code --jar} measures another build of the service with the same bench. The soak also cuts time to 202 into intervals
+ * by due time ({@code --interval}, 60 s over 5 minutes, else 10 s), writes the service's GC log ({@code --gc-log}, on for
+ * a soak) and asks for a full GC every {@code --full-gc} seconds for the heap after GC (0: never, as a cold start
+ * should); {@code --fast-start true} starts the service from its extracted jar with a CDS archive ({@link FastStart}).
  *
  * Usage (from the repository root): {@code java -jar bench/load/target/load.jar [--rates 100,500,1000,2000]
  * [--duration 30] [--warmup 20] [--saturate 20] [--connections 64] [--routes guarded,store,forward] [--soak 600 --soak-rate 500]
+ * [--interval 60] [--full-gc 60] [--gc-log true] [--fast-start false]
  * [--cost 60 --cost-rate 500 --idle 10] [--db h2|postgres] [--jar target/handoff.jar] [--jfr file.jfr] [--out bench/results/load]
  * [-- extra service arguments]}
  */
@@ -62,6 +66,11 @@ public final class LoadBench {
 		int cost = Integer.parseInt(o.getOrDefault("cost", "0"));
 		int costRate = Integer.parseInt(o.getOrDefault("cost-rate", "500"));
 		int idle = Integer.parseInt(o.getOrDefault("idle", "10"));
+		// per minute over a soak, per 10 s over a cold start (2 minutes)
+		int interval = Integer.parseInt(o.getOrDefault("interval", soak > 300 ? "60" : "10"));
+		int fullGc = Integer.parseInt(o.getOrDefault("full-gc", "60"));
+		boolean gcLog = Boolean.parseBoolean(o.getOrDefault("gc-log", Boolean.toString(soak > 0)));
+		boolean fastStart = Boolean.parseBoolean(o.getOrDefault("fast-start", "false"));
 		List<String> routes = List.of(o.getOrDefault("routes", cost > 0 ? "guarded,forward" : "guarded,store,forward").split(","));
 		Path out = Path.of(o.getOrDefault("out", "bench/results/load"));
 		Files.createDirectories(out);
@@ -76,11 +85,13 @@ public final class LoadBench {
 		Service.Options service = new Service.Options(jar,
 				Path.of(o.getOrDefault("plugin", "bench/load/target/handoff-bench-app.jar")), Path.of(o.getOrDefault("routes-dir", "routes")),
 				Path.of(o.getOrDefault("bench-routes", "bench/routes")), contracts, o.getOrDefault("heap", "1g"), o.get("jfr"),
-				out.resolve(soak > 0 ? "service-soak.log" : "service.log"), serviceArgs);
+				out.resolve(soak > 0 ? "service-soak.log" : "service.log"), serviceArgs, gcLog ? out.resolve("gc.log") : null, fastStart);
 		System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cpus, load average " + Runner.loadAvg());
 		System.out.println("service: " + jar + " (" + Files.size(jar) + " bytes, sha-256 " + sha256(jar).substring(0, 16) + "), database: " + db);
 		try (Service app = new Service(service, receiver.port())) {
-			app.awaitReady(Duration.ofSeconds(180));
+			Duration ready = app.awaitReady(Duration.ofSeconds(180));
+			System.out.printf(Locale.ROOT, "service ready %.2f s after its start (%s), load average %s%n", ready.toMillis() / 1000.0,
+					fastStart ? "fast start: extracted jar, CDS archive" : "java -cp handoff.jar PropertiesLauncher", Runner.loadAvg());
 			System.out.println("service pid " + app.pid() + " on port " + app.port() + ", data in " + app.data() + ", receiver on port "
 					+ receiver.port());
 			byte[] brief = JSON.writeValueAsBytes(example(contracts, "brief-approved"));
@@ -98,7 +109,7 @@ public final class LoadBench {
 					System.out.println("warm-up: " + warmup + " s at " + soakRate + " msg/s (not recorded)");
 					runner.open("guarded", PATHS.get("guarded"), soakRate, warmup);
 				}
-				Soak.run(app, runner, soak, soakRate, out);
+				Soak.run(app, runner, soak, soakRate, interval, fullGc, out);
 				return;
 			}
 			if (cost > 0) {

@@ -39,6 +39,8 @@ final class Runner {
 
 	private boolean sampleMemory = true;
 
+	private Intervals intervals;
+
 	/**
 	 * @param message a good tracking event, compact JSON, whose messageId value is {@code @ID@}
 	 */
@@ -68,8 +70,15 @@ final class Runner {
 		return body;
 	}
 
+	/** Cuts the next open-loop phase into intervals by due time as well (the soak and the cold start); null for none. */
+	void intervals(Intervals intervals) {
+		this.intervals = intervals;
+	}
+
 	/** A phase at a fixed rate for a number of seconds. */
 	Result open(String route, String path, int rate, int seconds) throws Exception {
+		Intervals cut = intervals;
+		intervals = null;
 		int phase = ++phases;
 		int total = rate * seconds;
 		receiver.reset(phase, total);
@@ -89,7 +98,11 @@ final class Runner {
 					for (int i = queue.take(); i >= 0; i = queue.take()) {
 						status[i] = send(connection, path, body(phase, i));
 						long now = System.nanoTime();
-						latencies[worker].recordValue(Math.max(0, (now - due[i]) / 1000));
+						long micros = Math.max(0, (now - due[i]) / 1000);
+						latencies[worker].recordValue(micros);
+						if (cut != null) {
+							cut.record(due[i], micros);
+						}
 						lastAnswer[worker] = Math.max(lastAnswer[worker], now);
 						answered.countDown();
 					}
@@ -104,6 +117,9 @@ final class Runner {
 		}
 		double period = 1e9 / rate;
 		long start = System.nanoTime() + 20_000_000L;
+		if (cut != null) {
+			cut.start(start);
+		}
 		for (int i = 0; i < total; i++) {
 			long at = start + (long) (i * period);
 			for (long wait = at - System.nanoTime(); wait > 0; wait = at - System.nanoTime()) {

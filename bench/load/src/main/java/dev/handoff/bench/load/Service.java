@@ -36,10 +36,20 @@ final class Service implements AutoCloseable {
 
 	private final Path data;
 
-	/** Options for the service's command line and JVM, from the benchmark's own options. */
+	/**
+	 * Options for the service's command line and JVM, from the benchmark's own options. {@code gcLog}: where the JVM
+	 * writes its GC log, null for none; {@code fastStart}: the extracted jar with a class-data-sharing archive instead of
+	 * the jar itself ({@link FastStart}).
+	 */
 	record Options(Path jar, Path plugin, Path routes, Path benchRoutes, Path contracts, String heap, String jfr, Path log,
-			List<String> extraArgs) {
+			List<String> extraArgs, Path gcLog, boolean fastStart) {
+
+		Options(Path jar, Path plugin, Path routes, Path benchRoutes, Path contracts, String heap, String jfr, Path log, List<String> extraArgs) {
+			this(jar, plugin, routes, benchRoutes, contracts, heap, jfr, log, extraArgs, null, false);
+		}
 	}
+
+	private final long startedNanos;
 
 	private final boolean ownData;
 
@@ -65,14 +75,40 @@ final class Service implements AutoCloseable {
 		this.ownData = dataFolder == null;
 		this.data = dataFolder == null ? Files.createTempDirectory("handoff-load-") : dataFolder;
 		String receiver = "http://127.0.0.1:" + receiverPort;
+		List<String> jvm = new ArrayList<>();
+		if (o.jfr() != null) {
+			jvm.add("-XX:StartFlightRecording=filename=" + o.jfr() + ",settings=profile,dumponexit=true");
+		}
+		if (o.gcLog() != null) {
+			// wall-clock time and uptime on every line: the one to match the JFR recording, the other the soak's intervals
+			jvm.add("-Xlog:gc*:file=" + o.gcLog().toAbsolutePath() + ":time,uptime,level,tags");
+		}
+		List<String> launch;
+		if (o.fastStart()) {
+			FastStart fast = FastStart.prepare(o, receiver);
+			launch = fast.launch();
+			jvm.add("-Xlog:cds");
+		}
+		else {
+			launch = List.of("-Dloader.path=" + o.plugin().toAbsolutePath(), "-cp", o.jar().toAbsolutePath().toString(),
+					"org.springframework.boot.loader.launch.PropertiesLauncher");
+		}
+		List<String> command = command(o, jvm, launch, port, data, receiver);
+		File log = o.log().toFile();
+		this.startedNanos = System.nanoTime();
+		this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+	}
+
+	/**
+	 * The service's command line: java, the heap, {@code jvm} options, {@code launch} (class path and main class), then
+	 * the service's arguments: its port and data folder, the shipped and bench routes, every tool at the receiver.
+	 */
+	static List<String> command(Options o, List<String> jvm, List<String> launch, int port, Path data, String receiver) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx" + o.heap());
-		if (o.jfr() != null) {
-			command.add("-XX:StartFlightRecording=filename=" + o.jfr() + ",settings=profile");
-		}
-		command.add("-Dloader.path=" + o.plugin().toAbsolutePath());
-		command.addAll(List.of("-cp", o.jar().toAbsolutePath().toString(), "org.springframework.boot.loader.launch.PropertiesLauncher"));
+		command.addAll(jvm);
+		command.addAll(launch);
 		command.addAll(List.of("--server.port=" + port, "--HANDOFF_DATA_DIR=" + data, "--HANDOFF_ROUTES_DIR=" + o.routes().toAbsolutePath(),
 				"--handoff.contracts.dir=" + o.contracts().toAbsolutePath(),
 				"--camel.main.routes-include-pattern=file:" + o.routes().toAbsolutePath() + "/*.yaml,file:" + o.benchRoutes().toAbsolutePath()
@@ -82,8 +118,7 @@ final class Service implements AutoCloseable {
 				"--management.endpoints.web.exposure.include=health,info,prometheus,metrics"));
 		command.addAll(SENDERS);
 		command.addAll(o.extraArgs());
-		File log = o.log().toFile();
-		this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+		return command;
 	}
 
 	int port() {
@@ -98,7 +133,8 @@ final class Service implements AutoCloseable {
 		return data;
 	}
 
-	void awaitReady(Duration within) throws InterruptedException {
+	/** Waits for the readiness probe to answer 200; returns the time from the process's start to that answer. */
+	Duration awaitReady(Duration within) throws InterruptedException {
 		long deadline = System.nanoTime() + within.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!process.isAlive()) {
@@ -106,13 +142,14 @@ final class Service implements AutoCloseable {
 			}
 			try {
 				if (get("/actuator/health/readiness").statusCode() == 200) {
-					return;
+					return Duration.ofNanos(System.nanoTime() - startedNanos);
 				}
 			}
 			catch (IOException e) {
 				// not listening yet
 			}
-			Thread.sleep(250);
+			// 50 ms, not more: the time to ready is measured by this loop
+			Thread.sleep(50);
 		}
 		throw new IllegalStateException("the service was not ready within " + within);
 	}
@@ -151,6 +188,11 @@ final class Service implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			return Double.NaN;
 		}
+	}
+
+	/** The JVM's own uptime in seconds (RuntimeMXBean, through the actuator): the clock of its GC log. */
+	double uptimeSeconds() {
+		return metric("process.uptime", null);
 	}
 
 	double heapUsedMib() {

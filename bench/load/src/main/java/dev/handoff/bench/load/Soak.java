@@ -7,16 +7,19 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Memory over a long run at a steady rate: every 10 s the heap in use and the RSS, every 60 s the heap right after a
- * full GC (asked for with jcmd: what the service really keeps). A least-squares slope over the run after its first
- * two minutes says whether it grows.
+ * Memory and the tail over a long run at a steady rate: every 10 s the heap in use and the RSS, every {@code fullGc}
+ * seconds (60 by default; 0 for never) the heap right after a full GC asked for with jcmd (what the service really
+ * keeps; that GC is a stop-the-world pause of the service, which the GC log shows as "Pause Full (Diagnostic
+ * Command)"). A least-squares slope over the run after its first two minutes says whether it grows. Time to 202 is
+ * cut into intervals by due time ({@link Intervals}: per minute for the soak, per 10 s for a cold start), written to
+ * soak-latency.csv with the service's uptime at each, to be put beside its GC log and JFR recording.
  */
 final class Soak {
 
 	private Soak() {
 	}
 
-	static void run(Service app, Runner runner, int seconds, int rate, Path out) throws Exception {
+	static void run(Service app, Runner runner, int seconds, int rate, int interval, int fullGc, Path out) throws Exception {
 		List<double[]> samples = new ArrayList<>();
 		long start = System.nanoTime();
 		Thread sampler = new Thread(() -> {
@@ -24,7 +27,8 @@ final class Soak {
 				for (int tick = 0;; tick++) {
 					Thread.sleep(10_000);
 					double t = (System.nanoTime() - start) / 1e9;
-					double afterGc = tick % 6 == 5 ? app.heapAfterGcMib() : Double.NaN;
+					// at 60 s, 120 s, ... with the default, as before
+					double afterGc = fullGc >= 10 && (tick + 1) % (fullGc / 10) == 0 ? app.heapAfterGcMib() : Double.NaN;
 					synchronized (samples) {
 						samples.add(new double[] { t, app.heapUsedMib(), afterGc, app.rssMib() });
 					}
@@ -39,12 +43,32 @@ final class Soak {
 		}, "soak-sampler");
 		sampler.setDaemon(true);
 		sampler.start();
-		System.out.println("soak: " + seconds + " s at " + rate + " msg/s on the guarded edge, load average " + Runner.loadAvg());
+		System.out.println("soak: " + seconds + " s at " + rate + " msg/s on the guarded edge, load average " + Runner.loadAvg() + "; intervals of "
+				+ interval + " s; " + (fullGc > 0 ? "a full GC (jcmd GC.run) every " + fullGc + " s for the heap after GC" : "no full GC asked for"));
+		Intervals cut = new Intervals(interval, seconds);
+		runner.intervals(cut);
+		// the service's uptime against this JVM's clock, to give each interval the uptime of the GC log
+		long clockAt = System.nanoTime();
+		double uptimeAt = app.uptimeSeconds();
 		Result r = runner.open("guarded", LoadBench.PATHS.get("guarded"), rate, seconds);
 		sampler.interrupt();
 		sampler.join();
 		System.out.println(Result.tableHeader());
 		System.out.println(r.row());
+		double uptimeAtStart = uptimeAt + (cut.startNanos() - clockAt) / 1e9;
+		System.out.println();
+		System.out.printf(Locale.ROOT, "time to 202 by due time (first message due at %s, service uptime %.1f s; behind = answered over %d ms after due):%n%n",
+				java.time.Instant.ofEpochMilli(cut.startEpochMillis()), uptimeAtStart, Intervals.BEHIND_MICROS / 1000);
+		System.out.println(Intervals.tableHeader());
+		cut.rows().forEach(row -> System.out.println(row.row()));
+		cut.write(out, "soak-latency", uptimeAtStart);
+		System.out.println();
+		System.out.println("slowest seconds (by the slowest message due in them):");
+		for (double[] s : cut.slowestSeconds(10)) {
+			System.out.printf(Locale.ROOT, "  second %.0f (%s, uptime %.1f s): max %.1f ms%n", s[0],
+					java.time.Instant.ofEpochMilli(cut.startEpochMillis() + (long) s[0] * 1000), uptimeAtStart + s[0], s[1]);
+		}
+		System.out.println();
 		List<String> csv = new ArrayList<>();
 		csv.add("seconds,heap_used_mib,heap_after_gc_mib,rss_mib");
 		synchronized (samples) {
