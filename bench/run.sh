@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One command per benchmark; run from anywhere, works in the repository root. See bench/README.md.
-#   bench/run.sh build | jmh | scaling | load | soak | cost | rejects | fsync | profile-guard | profile-accept | plots | machine
+#   bench/run.sh build | jmh | scaling | load | soak | cold-start | cost | rejects | fsync | profile-guard | profile-accept | plots | machine
 # Every run writes its figures under bench/results/<name>/ and the load average at its start and end in loadavg.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,19 @@ load=bench/load/target/load.jar
 
 loadavg() { echo "$1 $(date -u +%FT%TZ) $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$2/loadavg.txt"; }
 need() { [ -f "$1" ] || { echo "missing $1: run bench/run.sh build first" >&2; exit 2; }; }
+# after a soak or a cold start: the GC log by kind and by interval, the JFR recording interval by interval and around the
+# slowest seconds (bench/profile/jfr-timeline.py), and jfr summary; the .jfr itself stays out of git (bench/results/.gitignore)
+after_run() {
+  local out=$1
+  if [ -f "$out/gc.log" ]; then
+    java -cp "$load" dev.handoff.bench.load.GcLog "$out/gc.log" "$out/soak-latency.csv" | tee "$out/gc-summary.md"
+  fi
+  if [ -f "$out/service.jfr" ]; then
+    jfr summary "$out/service.jfr" > "$out/jfr-summary.txt"
+    bench/profile/jfr-timeline.py "$out/service.jfr" "$out/soak-latency.csv" 5 | tee "$out/jfr-timeline.md"
+    bench/profile/jfr-top.py "$out/service.jfr" 25 > "$out/jfr-top.txt"
+  fi
+}
 
 case "${1:-}" in
   build)
@@ -37,9 +50,32 @@ case "${1:-}" in
     loadavg end "$out"
     ;;
   soak)
+    # 600 s at 500 msg/s after a 20 s warm-up; time to 202 per minute, GC log and JFR (settings=profile) of the service
     need "$load"; out=$results/load; mkdir -p "$out"; loadavg soak-start "$out"
-    java -jar "$load" --soak 600 --soak-rate 500 --out "$out" "${@:2}" | tee "$out/soak.md"
+    rm -f "$out/gc.log" "$out/service.jfr"
+    java -jar "$load" --soak 600 --soak-rate 500 --jfr "$(pwd)/$out/service.jfr" --out "$out" "${@:2}" | tee "$out/soak.md"
     loadavg soak-end "$out"
+    after_run "$out" | tee -a "$out/soak.md"
+    ;;
+  cold-start)
+    # the first two minutes at 500 msg/s with no warm-up, per 10 s; no full GC asked for (a real start has none);
+    # --fast-start: the extracted jar with a CDS archive (made once under bench/load/target/fast-start/);
+    # --label names a further pass (cold-start/plain-run2)
+    need "$load"; kind=plain; label=; args=()
+    set -- "${@:2}"
+    while [ $# -gt 0 ]; do
+      case "$1" in
+        --fast-start) kind=fast-start; args+=(--fast-start true); shift ;;
+        --label) label="-$2"; shift 2 ;;
+        *) args+=("$1"); shift ;;
+      esac
+    done
+    out=$results/cold-start/$kind$label; mkdir -p "$out"; loadavg start "$out"
+    rm -f "$out/gc.log" "$out/service.jfr"
+    java -jar "$load" --soak 120 --soak-rate 500 --warmup 0 --interval 10 --full-gc 0 --jfr "$(pwd)/$out/service.jfr" --out "$out" \
+      "${args[@]}" | tee "$out/cold-start.md"
+    loadavg end "$out"
+    after_run "$out" | tee -a "$out/cold-start.md"
     ;;
   cost)
     # CPU, commits and statements per delivered message (issue 17), on H2 or (--db postgres) PostgreSQL; --label names the
@@ -94,5 +130,5 @@ case "${1:-}" in
       df -h "${TMPDIR:-/tmp}" | tail -1; lsblk -d -o NAME,ROTA,SIZE,MODEL 2>/dev/null || true; uname -r; } | tee "$out/machine.txt"
     ;;
   *)
-    echo "usage: bench/run.sh build|jmh|scaling|load|soak|cost|rejects|fsync|profile-guard|profile-accept|plots|machine" >&2; exit 2 ;;
+    echo "usage: bench/run.sh build|jmh|scaling|load|soak|cold-start|cost|rejects|fsync|profile-guard|profile-accept|plots|machine" >&2; exit 2 ;;
 esac
