@@ -51,9 +51,18 @@ case "${1:-}" in
     ;;
   soak)
     # 600 s at 500 msg/s after a 20 s warm-up; time to 202 per minute, GC log and JFR (settings=profile) of the service
-    need "$load"; out=$results/load; mkdir -p "$out"; loadavg soak-start "$out"
+    # (--label no-full-gc writes under load/soak-no-full-gc/ instead, e.g. with --full-gc 0)
+    need "$load"; out=$results/load; args=()
+    set -- "${@:2}"
+    while [ $# -gt 0 ]; do
+      case "$1" in
+        --label) out=$results/load/soak-$2; shift 2 ;;
+        *) args+=("$1"); shift ;;
+      esac
+    done
+    mkdir -p "$out"; loadavg soak-start "$out"
     rm -f "$out/gc.log" "$out/service.jfr"
-    java -jar "$load" --soak 600 --soak-rate 500 --jfr "$(pwd)/$out/service.jfr" --out "$out" "${@:2}" | tee "$out/soak.md"
+    java -jar "$load" --soak 600 --soak-rate 500 --jfr "$(pwd)/$out/service.jfr" --out "$out" "${args[@]}" | tee "$out/soak.md"
     loadavg soak-end "$out"
     after_run "$out" | tee -a "$out/soak.md"
     ;;

@@ -31,7 +31,7 @@ final class GcLog {
 	private GcLog() {
 	}
 
-	/** One stop-the-world pause: uptime in s, heap before and after in MiB, length in ms. */
+	/** One stop-the-world pause: uptime in s when it ended (the line is logged then), heap before and after in MiB, length in ms. */
 	record Pause(String time, double uptime, int id, String kind, int before, int after, int committed, double ms) {
 	}
 
@@ -103,7 +103,8 @@ final class GcLog {
 			Pause longest = null;
 			int low = Integer.MAX_VALUE, high = 0;
 			for (Pause p : pauses) {
-				if (p.uptime() >= start && p.uptime() < end) {
+				double began = p.uptime() - p.ms() / 1000;
+				if (began >= start && began < end) {
 					n++;
 					total += p.ms();
 					longest = longest == null || p.ms() > longest.ms() ? p : longest;
