@@ -47,9 +47,13 @@ final class Soak {
 				+ interval + " s; " + (fullGc > 0 ? "a full GC (jcmd GC.run) every " + fullGc + " s for the heap after GC" : "no full GC asked for"));
 		Intervals cut = new Intervals(interval, seconds);
 		runner.intervals(cut);
-		// the service's uptime against this JVM's clock, to give each interval the uptime of the GC log
-		long clockAt = System.nanoTime();
+		// the service's uptime against this JVM's clock, to give each interval the uptime of the GC log; read at the
+		// middle of the request (a cold service may take a while to answer its first metrics request)
+		long asked = System.nanoTime();
 		double uptimeAt = app.uptimeSeconds();
+		long answered = System.nanoTime();
+		long clockAt = asked + (answered - asked) / 2;
+		System.out.printf(Locale.ROOT, "service uptime %.3f s (read within %.0f ms)%n", uptimeAt, (answered - asked) / 1e6);
 		Result r = runner.open("guarded", LoadBench.PATHS.get("guarded"), rate, seconds);
 		sampler.interrupt();
 		sampler.join();
