@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """What the service was doing, interval by interval and around the slowest seconds of a run, from its JFR recording.
 
-Usage: bench/profile/jfr-timeline.py RECORDING.jfr LATENCY.csv [N]
+Usage: bench/profile/jfr-timeline.py RECORDING.jfr LATENCY.csv [N] [--skip SECONDS]
 
 LATENCY.csv is the run's soak-latency.csv (time to 202 by due time per interval, with each interval's UTC start);
 its sibling soak-latency-seconds.csv holds each second's slowest message, of which the N slowest seconds (default 5)
-are looked at from 1 s before to 1 s + their slowest answer after. Events are read with the JDK's own tool
+are looked at from 1 s before to 1 s + their slowest answer after (--skip: only seconds from then on, e.g. past a
+soak's first, still cold, minute). Events are read with the JDK's own tool
 (`jfr print --json --events ...`), one event type at a time, never by parsing the binary:
 
   jdk.GarbageCollection   every collection: name, cause, sum of pauses, longest pause
@@ -18,6 +19,8 @@ are looked at from 1 s before to 1 s + their slowest answer after. Events are re
   jdk.Compilation         single compilations over 100 ms (settings=profile's threshold)
   jdk.CPULoad             once a second: the JVM's user+system share of the machine and the machine's total
   jdk.ThreadCPULoad       every 10 s: each Java thread's share
+  jdk.ExecutionSample     in the slowest seconds' windows: CPU samples per thread pool and top frames
+  jdk.ObjectAllocationSample  in those windows: what was allocated, by thread pool and by class (sampled weight)
 """
 import bisect
 import collections
@@ -57,15 +60,39 @@ def millis(duration):
     return ((int(h or 0) * 60 + int(mi or 0)) * 60 + float(s or 0)) * 1000.0
 
 
-def events(recording, name):
-    raw = subprocess.run([JFR, "print", "--json", "--stack-depth", "1", "--events", name, recording],
-                         check=True, capture_output=True, text=True).stdout
+def events(recording, name, keep=None):
+    """Every event of one type, read as `jfr print --json` writes it, one event at a time: a 10-minute recording holds
+    hundreds of thousands of parks, too many to load as one JSON document. keep(values) drops those not wanted."""
+    proc = subprocess.Popen([JFR, "print", "--json", "--stack-depth", "1", "--events", name, recording],
+                            stdout=subprocess.PIPE, text=True, bufsize=1 << 20)
     out = []
-    for e in json.loads(raw)["recording"]["events"]:
-        v = e["values"]
-        v["_t"] = epoch(v["startTime"])
-        v["_ms"] = millis(v.get("duration"))
-        out.append(v)
+    lines = None
+
+    def done(body):
+        v = json.loads("{" + "".join(body) + "}")["values"]
+        if keep is None or keep(v):
+            v["_t"] = epoch(v["startTime"])
+            v["_ms"] = millis(v.get("duration"))
+            out.append(v)
+
+    # the layout of jfr's JSON: '    "events": [{', each event's fields, '    }, {' between events, '    }]' after the last
+    for line in proc.stdout:
+        if lines is None:
+            if line.rstrip() == '"events": [{'.rjust(len('"events": [{') + 4):
+                lines = []
+            continue
+        if line.rstrip() == "    }, {":
+            done(lines)
+            lines = []
+        elif line.rstrip() == "    }]":
+            if lines:
+                done(lines)
+            break
+        else:
+            lines.append(line)
+    proc.stdout.close()
+    if proc.wait() != 0:
+        raise SystemExit(f"jfr print --events {name} {recording} failed")
     out.sort(key=lambda v: v["_t"])
     return out
 
@@ -95,25 +122,41 @@ def utc(t):
 
 
 def main():
-    recording, latency = sys.argv[1], sys.argv[2]
-    slowest = int(sys.argv[3]) if len(sys.argv) > 3 else 5
+    args = sys.argv[1:]
+    skip = 0
+    if "--skip" in args:
+        i = args.index("--skip")
+        skip = int(args[i + 1])
+        del args[i:i + 2]
+    recording, latency = args[0], args[1]
+    slowest = int(args[2]) if len(args) > 2 else 5
     with open(latency) as f:
         rows = list(csv.DictReader(f))
     seconds_file = latency[:-4] + "-seconds.csv"
     seconds = []
     if os.path.exists(seconds_file):
         with open(seconds_file) as f:
-            seconds = [r for r in csv.DictReader(f) if int(r["count"]) > 0]
+            seconds = [r for r in csv.DictReader(f) if int(r["count"]) > 0 and int(r["second"]) >= skip]
 
     gc = events(recording, "jdk.GarbageCollection")
     sp = events(recording, "jdk.SafepointBegin")
     ops = events(recording, "jdk.ExecuteVMOperation")
     mon = events(recording, "jdk.JavaMonitorEnter")
-    park = events(recording, "jdk.ThreadPark")
+    # parks: the ones that are not a wait for work, and in the slowest seconds' windows all of them
+    windows = [(epoch(r["start_utc"]) - 1.0, epoch(r["start_utc"]) + 1.0 + float(r["max_ms"]) / 1000)
+               for r in sorted(seconds, key=lambda r: -float(r["max_ms"]))[:slowest]]
+    park = events(recording, "jdk.ThreadPark",
+                  lambda v: busy(v) or any(a <= epoch(v["startTime"]) < b for a, b in windows))
     stats = events(recording, "jdk.CompilerStatistics")
     comp = events(recording, "jdk.Compilation")
     cpu = events(recording, "jdk.CPULoad")
     tcpu = events(recording, "jdk.ThreadCPULoad")
+
+    def in_windows(v):
+        return any(a <= epoch(v["startTime"]) < b for a, b in windows)
+
+    samples_cpu = events(recording, "jdk.ExecutionSample", in_windows)
+    allocs = events(recording, "jdk.ObjectAllocationSample", in_windows)
     print(f"{recording}: {len(gc)} GCs, {len(sp)} safepoints, {len(mon)} monitor waits > 10 ms, {len(park)} parks > 10 ms, "
           f"{len(comp)} compilations > 100 ms")
 
@@ -186,6 +229,22 @@ def main():
         machine, jvm = load(start, end)
         print(f"  JIT       {n} compilations, {jit:.0f} ms of compiler time in the window")
         print(f"  CPU       machine {machine:.0f} %, service {jvm:.0f} % (jdk.CPULoad, both cores = 100 %)")
+        cpu_by = collections.Counter(pattern(thread(x, "sampledThread")) for x in between(samples_cpu, start, end))
+        if cpu_by:
+            total = sum(cpu_by.values())
+            print("  sampled   " + ", ".join(f"{k} {100 * v / total:.0f} %" for k, v in cpu_by.most_common(8))
+                  + f" of {total} CPU samples")
+            frames = collections.Counter(top_frame(x) for x in between(samples_cpu, start, end))
+            print("  top       " + "; ".join(f"{k} {v}" for k, v in frames.most_common(6)))
+        alloc_by = collections.Counter()
+        alloc_class = collections.Counter()
+        for x in between(allocs, start, end):
+            alloc_by[pattern(thread(x))] += amount(x.get("weight"))
+            alloc_class[klass(x, "objectClass")] += amount(x.get("weight"))
+        if alloc_by:
+            mib = sum(alloc_by.values()) / (1 << 20)
+            print(f"  allocated ~{mib:.0f} MiB (sampled weight): " + ", ".join(f"{k} {v / (1 << 20):.0f}" for k, v in alloc_by.most_common(6))
+                  + "; by class: " + ", ".join(f"{k} {v / (1 << 20):.0f}" for k, v in alloc_class.most_common(6)))
         # each thread's mean over its samples within 10 s, summed per pool
         samples = collections.defaultdict(list)
         for x in between(tcpu, t0 - 10, t0 + 10):
@@ -196,6 +255,19 @@ def main():
         if per:
             top = ", ".join(f"{k} {100 * v:.0f} %" for k, v in per.most_common(6))
             print(f"  threads   (jdk.ThreadCPULoad within 10 s, per pool, JFR's share of the machine) {top}")
+
+
+def amount(value):
+    """Bytes, whether jfr wrote a number or a text such as '1.2 MB'."""
+    if isinstance(value, (int, float)):
+        return value
+    m = re.match(r"([\d.]+)\s*(bytes|kB|MB|GB)?", str(value or "0"))
+    return float(m.group(1)) * {"kB": 1 << 10, "MB": 1 << 20, "GB": 1 << 30}.get(m.group(2), 1) if m else 0
+
+
+def top_frame(x):
+    frames = (x.get("stackTrace") or {}).get("frames") or []
+    return method(frames[0]) if frames else "?"
 
 
 def method(x):
