@@ -147,14 +147,16 @@ class MetricsTest extends EdgeTestSupport {
 				Map.of("edge", "tracking-event"), 6.0, Map.of("edge", "email-campaign"), 5.0,
 				Map.of("edge", "tracking-batch"), 3.0, Map.of("edge", "cms-landing-page"), 2.0));
 
-		// each delivery attempt, by what came of it
-		assertThat(scrape.series("handoff_delivery_seconds_count"))
-			.isEqualTo(Map.of(Map.of("edge", "tracking-event", "outcome", "delivered"), 3.0,
-					Map.of("edge", "email-campaign", "outcome", "delivered"), 4.0,
-					Map.of("edge", "tracking-batch", "outcome", "delivered"), 1.0,
-					Map.of("edge", "cms-landing-page", "outcome", "retry"), 1.0,
-					Map.of("edge", "cms-landing-page", "outcome", "delivered"), 1.0,
-					Map.of("edge", "cms-landing-page", "outcome", "failed"), 1.0));
+		// each delivery attempt, by what came of it: counted once its outcome is written,
+		// which may be a moment after the tool had it
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(scrape().series("handoff_delivery_seconds_count"))
+				.isEqualTo(Map.of(Map.of("edge", "tracking-event", "outcome", "delivered"), 3.0,
+						Map.of("edge", "email-campaign", "outcome", "delivered"), 4.0,
+						Map.of("edge", "tracking-batch", "outcome", "delivered"), 1.0,
+						Map.of("edge", "cms-landing-page", "outcome", "retry"), 1.0,
+						Map.of("edge", "cms-landing-page", "outcome", "delivered"), 1.0,
+						Map.of("edge", "cms-landing-page", "outcome", "failed"), 1.0)));
 
 		// rework on the queue
 		assertThat(scrape.series("handoff_replays_total"))
