@@ -477,7 +477,9 @@ public class Dispatcher implements SmartLifecycle {
 		writeBy = Instant.MAX;
 		List<String> results = transactions.execute(tx -> {
 			outbox.recordAttempts(outcomes.stream().map(Outcome::attempted).toList());
-			outbox.delivered(outcomes.stream().filter(o -> o.attempt().delivered()).map(Outcome::attempted).toList());
+			List<Outcome> delivered = outcomes.stream().filter(o -> o.attempt().delivered()).toList();
+			outbox.delivered(delivered.stream().map(Outcome::attempted).toList());
+			outbox.deliveredVersions(delivered.stream().map(Outcome::entry).toList());
 			return outcomes.stream().map(this::record).toList();
 		});
 		for (int i = 0; i < outcomes.size(); i++) {

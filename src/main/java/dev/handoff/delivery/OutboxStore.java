@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -117,6 +119,32 @@ public class OutboxStore {
 				attempts.stream()
 					.map(a -> new Object[] { OutboxEntry.DELIVERED, a.attempt(), a.outcome(), now, a.id() })
 					.toList());
+	}
+
+	/**
+	 * Keeps, per edge and campaign, the newest brief version delivered (a row of
+	 * {@code delivered_version}), for the entries just marked delivered that carry a
+	 * campaign and a version: one statement per edge and campaign, in the caller's
+	 * transaction. Two instances delivering an edge's first message of a campaign at the
+	 * same moment can both insert; the loser's transaction fails and its messages are
+	 * sent again after their lease, under the same key.
+	 */
+	public void deliveredVersions(List<OutboxEntry> delivered) {
+		Map<List<String>, Long> newest = new HashMap<>();
+		for (OutboxEntry e : delivered) {
+			if (e.campaign() != null && e.version() != null) {
+				newest.merge(List.of(e.edge(), e.campaign()), e.version(), Math::max);
+			}
+		}
+		Timestamp now = Timestamp.from(Instant.now());
+		newest.forEach((key, version) -> {
+			if (jdbc.update(
+					"UPDATE delivered_version SET version = GREATEST(version, ?), delivered_at = ? WHERE edge = ? AND campaign = ?",
+					version, now, key.get(0), key.get(1)) == 0) {
+				jdbc.update("INSERT INTO delivered_version (edge, campaign, version, delivered_at) VALUES (?, ?, ?, ?)",
+						key.get(0), key.get(1), version, now);
+			}
+		});
 	}
 
 	public void retryAt(String id, int attempts, String outcome, Instant next) {

@@ -46,9 +46,11 @@ public class DriftFinder {
 	 * it when given.
 	 */
 	public List<Drift> find(String campaign, String edge) {
+		// kept as rows are delivered (OutboxStore.deliveredVersions): grouping the
+		// delivered
+		// outbox rows here read every one of them, each time
 		StringBuilder sql = new StringBuilder(
-				"SELECT edge, campaign, MAX(version) AS version, MAX(delivered_at) AS delivered_at FROM outbox "
-						+ "WHERE status = 'delivered' AND version IS NOT NULL AND campaign IS NOT NULL");
+				"SELECT edge, campaign, version, delivered_at FROM delivered_version WHERE 1 = 1");
 		List<Object> args = new ArrayList<>();
 		if (campaign != null && !campaign.isBlank()) {
 			sql.append(" AND campaign = ?");
@@ -58,7 +60,6 @@ public class DriftFinder {
 			sql.append(" AND edge = ?");
 			args.add(edge);
 		}
-		sql.append(" GROUP BY edge, campaign");
 		List<Delivered> delivered = jdbc.query(sql.toString(), (rs, n) -> new Delivered(rs.getString("edge"),
 				rs.getString("campaign"), rs.getLong("version"), rs.getTimestamp("delivered_at").toInstant()),
 				args.toArray());

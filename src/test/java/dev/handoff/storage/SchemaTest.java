@@ -79,7 +79,39 @@ class SchemaTest {
 				"SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" ORDER BY \"installed_rank\" DESC",
 				String.class))
 			.first()
-			.isEqualTo("14");
+			.isEqualTo("15");
+	}
+
+	@Test
+	void anOlderDatabaseGetsTheNewestVersionEachEdgeDeliveredPerCampaign() {
+		Schema.H2.configure(Flyway.configure().dataSource(data).target(MigrationVersion.fromVersion("14")))
+			.load()
+			.migrate();
+		Timestamp earlier = Timestamp.from(Instant.parse("2026-11-01T10:00:00Z"));
+		Timestamp later = Timestamp.from(Instant.parse("2026-11-02T10:00:00Z"));
+		delivered("v1", "email-campaign", "C-1", 1L, "delivered", later);
+		delivered("v2", "email-campaign", "C-1", 2L, "delivered", earlier);
+		delivered("v3", "email-campaign", "C-1", 3L, "pending", null);
+		delivered("t1", "tracking-event", "C-1", null, "delivered", later);
+
+		Schema.H2.configure(Flyway.configure().dataSource(data)).load().migrate();
+
+		assertThat(jdbc.queryForList("SELECT edge, campaign, version, delivered_at FROM delivered_version"))
+			.singleElement()
+			.satisfies(row -> {
+				assertThat(row.get("EDGE")).isEqualTo("email-campaign");
+				assertThat(row.get("CAMPAIGN")).isEqualTo("C-1");
+				assertThat(((Number) row.get("VERSION")).longValue()).as("the newest delivered, not the pending one")
+					.isEqualTo(2L);
+			});
+	}
+
+	private void delivered(String id, String edge, String campaign, Long version, String status, Timestamp at) {
+		jdbc.update(
+				"INSERT INTO outbox (id, edge, contract, contract_sha256, campaign, version, target, payload, status, attempts, "
+						+ "next_attempt_at, created_at, delivered_at) VALUES (?, ?, ?, 'sha', ?, ?, 'http://tool', ?, ?, 1, ?, ?, ?)",
+				id, edge, edge, campaign, version, new byte[] { '{', '}' }, status, Timestamp.from(Instant.now()),
+				Timestamp.from(Instant.now()), at);
 	}
 
 	@Test
