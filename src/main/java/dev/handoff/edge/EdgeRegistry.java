@@ -286,10 +286,6 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 		return "false".equalsIgnoreCase(autoStartup);
 	}
 
-	/**
-	 * The {@code deliverTo} option of a Handoff step as written: up to the next option,
-	 * or the whole of a {@code RAW(...)}.
-	 */
 	/** Where the first handoff step that names a target sends: the edge's tool. */
 	private static String firstDeliverTo(List<String> steps) {
 		return steps.stream()
@@ -300,6 +296,10 @@ public class EdgeRegistry implements ApplicationListener<ApplicationStartedEvent
 			.orElse(null);
 	}
 
+	/**
+	 * The {@code deliverTo} option of a Handoff step as written: up to the next option,
+	 * or the whole of a {@code RAW(...)}.
+	 */
 	static String deliverTo(String step) {
 		int at = step.indexOf("deliverTo=");
 		if (at < 0 || (step.charAt(at - 1) != '?' && step.charAt(at - 1) != '&')) {

@@ -3,11 +3,13 @@ package dev.handoff.edge;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.contract.Contract;
 import dev.handoff.contract.ContractRegistry;
 import dev.handoff.contract.ContractSet;
 import dev.handoff.guard.Guard;
 import dev.handoff.guard.Verdict;
+import dev.handoff.guard.Violation;
 import dev.handoff.guard.Violations;
 import dev.handoff.metrics.EdgeMetrics;
 import dev.handoff.reject.Reject;
@@ -50,8 +52,10 @@ final class GuardStep implements Processor {
 
 	private final EdgeMetrics metrics;
 
+	private final ObjectMapper mapper;
+
 	GuardStep(String contractName, int maxBytes, EdgeRegistry edges, ContractRegistry contracts, Guard guard,
-			RejectStore rejects, Outcomes outcomes, EdgeMetrics metrics) {
+			RejectStore rejects, Outcomes outcomes, EdgeMetrics metrics, ObjectMapper mapper) {
 		this.contractName = contractName;
 		this.maxBytes = maxBytes;
 		this.edges = edges;
@@ -60,6 +64,7 @@ final class GuardStep implements Processor {
 		this.rejects = rejects;
 		this.outcomes = outcomes;
 		this.metrics = metrics;
+		this.mapper = mapper;
 	}
 
 	@Override
@@ -76,6 +81,7 @@ final class GuardStep implements Processor {
 		Verdict verdict = run != null ? guard.check(contract, set.taxonomy(), judged)
 				: metrics.timeGuard(exchange.getFromRouteId(), () -> guard.check(contract, set.taxonomy(), judged));
 		verdict = withinToolLimit(verdict);
+		verdict = withTargetParts(verdict, exchange.getFromRouteId());
 		if (run != null) {
 			run.judged(verdict);
 		}
@@ -113,8 +119,28 @@ final class GuardStep implements Processor {
 		if (maxBytes == 0 || verdict.forwarded() == null || verdict.forwarded().length <= maxBytes) {
 			return verdict;
 		}
-		return new Verdict(verdict.contract(), verdict.received(),
-				List.of(Violations.tooLargeForTool(verdict.forwarded().length, maxBytes)), null, List.of(), List.of(),
+		return refused(verdict, Violations.tooLargeForTool(verdict.forwarded().length, maxBytes));
+	}
+
+	/**
+	 * A message the next tool's address is built from ({@code deliverTo=.../{/pointer}})
+	 * that lacks a part of it is refused here: accepted, it could be sent nowhere.
+	 */
+	private Verdict withTargetParts(Verdict verdict, String route) {
+		if (!(verdict.accepted() || verdict.held()) || verdict.forwarded() == null) {
+			return verdict;
+		}
+		String deliverTo = edges.find(route).map(Edge::deliverTo).orElse(null);
+		if (deliverTo == null || !TargetTemplate.isTemplate(deliverTo)) {
+			return verdict;
+		}
+		return TargetTemplate.unfilled(deliverTo, verdict.forwarded(), mapper)
+			.map(violation -> refused(verdict, violation))
+			.orElse(verdict);
+	}
+
+	private static Verdict refused(Verdict verdict, Violation violation) {
+		return new Verdict(verdict.contract(), verdict.received(), List.of(violation), null, List.of(), List.of(),
 				verdict.campaign(), verdict.version(), null, null);
 	}
 

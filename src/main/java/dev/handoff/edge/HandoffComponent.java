@@ -78,7 +78,7 @@ public class HandoffComponent extends DefaultComponent {
 				String contract = contract(uri, kind.contract(remaining));
 				int maxBytes = limit(uri, parameters, "maxBytes");
 				yield new StepEndpoint(uri, this, new GuardStep(contract, maxBytes, edges, contracts, guard,
-						stores.rejects(), outcomes, metrics));
+						stores.rejects(), outcomes, metrics, mapper));
 			}
 			case BATCH -> {
 				checkInbound(uri, parameters);

@@ -26,6 +26,11 @@ public final class Rules {
 
 	public static final String DELIVERY = "delivery";
 
+	/**
+	 * A value the next tool's address is built from ({@code deliverTo=.../{/pointer}}).
+	 */
+	public static final String TARGET_PART = "target-part";
+
 	public static final String DECLINED = "declined";
 
 	private Rules() {

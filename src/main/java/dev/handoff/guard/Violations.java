@@ -46,6 +46,24 @@ public final class Violations {
 	}
 
 	/**
+	 * A message that lacks a value the next tool's address is built from: it could not be
+	 * sent anywhere, so it is refused while the sender still hears of it.
+	 * @param pointer where the value belongs
+	 * @param actual what is there instead, or null when nothing is
+	 */
+	public static Violation missingTargetPart(String pointer, JsonNode actual) {
+		return new Violation(pointer, Rules.TARGET_PART,
+				"the next tool's address is built from " + pointer + ", which this message "
+						+ (actual == null ? "does not have" : "has as " + kind(actual) + ", not a text or number")
+						+ "; send it with a value there (the contract should require it)",
+				JSON.textNode("a text or number"), actual == null ? JSON.textNode("nothing") : actual);
+	}
+
+	private static String kind(JsonNode value) {
+		return value.isNull() ? "null" : value.isArray() ? "a list" : "an object";
+	}
+
+	/**
 	 * A message that would go on larger than the next tool takes (Segment: 32 KB an
 	 * event).
 	 */

@@ -32,6 +32,8 @@ final class RuleWords {
 					"A link to one of our own sites lacks its UTM tracking parameters, or carries wrong ones, so clicks would be counted in the wrong place.")),
 			Map.entry(Rules.DELIVERY, new Words("The next tool refused it",
 					"The message passed every check, but the next tool refused it after all retries. Once the tool is fixed, replay it.")),
+			Map.entry(Rules.TARGET_PART, new Words("Missing part of the next tool's address",
+					"The next tool's address is built from this value, and the message does not have it. Add it and replay.")),
 			Map.entry("declined",
 					new Words("Declined by an approver", "A person at a human gate declined this message.")),
 			Map.entry("schema:required",

@@ -1,6 +1,7 @@
 package dev.handoff.tools;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -8,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.handoff.EdgeTestSupport;
 import dev.handoff.TestFiles;
 import org.junit.jupiter.api.Test;
@@ -55,6 +58,27 @@ class HttpTargetsTest extends EdgeTestSupport {
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> "delivered"
 				.equals(jdbc.queryForObject("SELECT status FROM outbox WHERE id = ?", String.class, id)));
+	}
+
+	@Test
+	void refusesAnEventWithoutThePartOfTheAddressItIsSentTo() throws IOException {
+		briefsApproved();
+		ObjectNode event = (ObjectNode) example("tracking-event", "01-good-click.json");
+		event.remove("messageId");
+		HttpResponse<String> answer = send("tracking-event", bytes(event));
+
+		// refused where the sender hears of it, not a 500 and not a row that can go
+		// nowhere
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
+		JsonNode violation = json(answer).get("violations").get(0);
+		assertThat(violation.get("pointer").asText()).isEqualTo("/messageId");
+		assertThat(violation.get("rule").asText()).isEqualTo("target-part");
+		assertThat(violation.get("message").asText()).contains("built from /messageId", "does not have");
+		String id = json(answer).get("id").asText();
+		assertThat(jdbc.queryForObject("SELECT status FROM reject WHERE id = ?", String.class, id)).isEqualTo("open");
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE edge = 'tracking-event'", Integer.class))
+			.isZero();
+		assertThat(tools.findAll(anyRequestedFor(urlPathMatching("/tracking/.*")))).isEmpty();
 	}
 
 	@Test
