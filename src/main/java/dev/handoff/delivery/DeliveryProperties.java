@@ -36,6 +36,8 @@ import org.springframework.validation.annotation.Validated;
  * @param lease how long a claimed message stays with the instance that claimed it unless
  * renewed: the holder renews its leases every third of this while it lives, so a crashed
  * instance's messages are sent again this soon
+ * @param keepDelivered how long a delivered message (and its attempts' history) is kept
+ * before it is deleted; {@code 0} keeps all. The report reaches back no further.
  */
 @Validated
 @ConfigurationProperties("handoff.delivery")
@@ -44,13 +46,17 @@ public record DeliveryProperties(@DefaultValue("true") boolean enabled, @Default
 				"5s", "5m", "30m", "2h", "5h", "10h" }) List<Duration> retryWaits,
 		@DefaultValue Map<String, Edge> edges, @DefaultValue("5s") Duration connectTimeout,
 		@DefaultValue("30s") Duration requestTimeout, @DefaultValue("refuse") PrivateTargets privateTargets,
-		@DefaultValue("10s") Duration lease){
+		@DefaultValue("10s") Duration lease, @DefaultValue("90d") Duration keepDelivered){
 
 	public DeliveryProperties {
 		edges = withoutEnvironmentShadows(edges);
 		if (lease.compareTo(Duration.ofSeconds(3)) < 0) {
 			throw new IllegalArgumentException(
 					"handoff.delivery.lease is " + lease + "; it must be at least 3s, renewed every third of it");
+		}
+		if (keepDelivered.isNegative()) {
+			throw new IllegalArgumentException(
+					"handoff.delivery.keep-delivered is " + keepDelivered + "; it must be 0 (keep all) or more");
 		}
 		// checked at start: a credential left out would otherwise show only as 401
 		// rejects once messages flow

@@ -4,10 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -184,6 +187,49 @@ public class OutboxStore {
 	public void failed(String id, int attempts, String outcome) {
 		jdbc.update("UPDATE outbox SET status = ?, attempts = ?, last_outcome = ?, lease_until = NULL WHERE id = ?",
 				OutboxEntry.FAILED, attempts, outcome, id);
+	}
+
+	/**
+	 * A row as the retention reads it.
+	 *
+	 * @param deliveredAt when it was delivered, null while it is not
+	 */
+	public record Aged(long seq, String id, String status, Instant createdAt, Instant deliveredAt) {
+	}
+
+	/** The rows after a sequence number, oldest first. */
+	public List<Aged> after(long seq, int limit) {
+		return jdbc.query(
+				"SELECT seq, id, status, created_at, delivered_at FROM outbox WHERE seq > ? ORDER BY seq FETCH FIRST ? ROWS ONLY",
+				(rs, n) -> {
+					Timestamp delivered = rs.getTimestamp("delivered_at");
+					return new Aged(rs.getLong("seq"), rs.getString("id"), rs.getString("status"),
+							rs.getTimestamp("created_at").toInstant(),
+							delivered == null ? null : delivered.toInstant());
+				}, seq, limit);
+	}
+
+	/**
+	 * Of these rows, those a reject names: a delivery failure that was replayed is
+	 * delivered under its own row, which the reject's history reads.
+	 */
+	public Set<String> namedByRejects(List<String> ids) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+		return new HashSet<>(jdbc.queryForList("SELECT outbox_id FROM reject WHERE outbox_id IN (" + marks + ")",
+				String.class, ids.toArray()));
+	}
+
+	/**
+	 * Deletes rows and their attempts' history, in the caller's transaction, in two
+	 * batches of statements.
+	 */
+	public void delete(List<String> ids) {
+		List<Object[]> args = ids.stream().map(id -> new Object[] { id }).toList();
+		jdbc.batchUpdate("DELETE FROM delivery_attempt WHERE outbox_id = ?", args);
+		jdbc.batchUpdate("DELETE FROM outbox WHERE id = ? AND status = '" + OutboxEntry.DELIVERED + "'", args);
 	}
 
 	private OutboxEntry row(ResultSet rs, int n) throws SQLException {

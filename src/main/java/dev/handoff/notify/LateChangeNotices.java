@@ -58,9 +58,12 @@ class LateChangeNotices {
 			return;
 		}
 		ContractSet set = contracts.current();
+		// delivered_version outlives the delivered rows themselves (keep-delivered); the
+		// outbox adds the edges with a message on its way
 		List<String> carried = jdbc.queryForList(
-				"SELECT DISTINCT edge FROM outbox WHERE campaign = ? AND edge <> ? ORDER BY edge", String.class,
-				after.campaign(), Notices.EDGE);
+				"SELECT edge FROM delivered_version WHERE campaign = ? AND edge <> ? "
+						+ "UNION SELECT edge FROM outbox WHERE campaign = ? AND edge <> ? ORDER BY edge",
+				String.class, after.campaign(), Notices.EDGE, after.campaign(), Notices.EDGE);
 		for (String name : carried) {
 			Edge edge = edges.find(name).orElse(null);
 			if (edge == null) {

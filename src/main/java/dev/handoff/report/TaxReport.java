@@ -1,13 +1,16 @@
 package dev.handoff.report;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import dev.handoff.api.BadRequest;
 import dev.handoff.contract.ContractRegistry;
 import dev.handoff.contract.ContractSet;
+import dev.handoff.delivery.DeliveredRetention;
 import dev.handoff.edge.Edge;
 import dev.handoff.edge.EdgeRegistry;
 import dev.handoff.guard.Violation;
@@ -31,13 +34,16 @@ public class TaxReport {
 
 	private final PersonalData personal;
 
+	private final DeliveredRetention retention;
+
 	TaxReport(ReportQueries queries, StaleTimes stale, EdgeRegistry edges, ContractRegistry contracts,
-			PersonalData personal) {
+			PersonalData personal, DeliveredRetention retention) {
 		this.queries = queries;
 		this.stale = stale;
 		this.edges = edges;
 		this.contracts = contracts;
 		this.personal = personal;
+		this.retention = retention;
 	}
 
 	/**
@@ -45,7 +51,8 @@ public class TaxReport {
 	 * all). {@code masked} hides personal data in the example messages, for viewers;
 	 * times of edges still stale run to {@code now}.
 	 */
-	public Report report(Window window, String edge, String campaign, Instant now, boolean masked) {
+	public Report report(Window asked, String edge, String campaign, Instant now, boolean masked) {
+		Window window = kept(asked, now);
 		ReportQueries.Scope scope = new ReportQueries.Scope(window, blankToNull(edge), blankToNull(campaign));
 		Map<ReportQueries.Key, Tally> tallies = new TreeMap<>(ReportQueries.Key.ORDER);
 		Function<ReportQueries.Key, Tally> tally = key -> tallies.computeIfAbsent(key, k -> new Tally());
@@ -71,8 +78,9 @@ public class TaxReport {
 			.stream()
 			.map(e -> masked ? mask(e) : e)
 			.toList();
-		return new Report(window.since(), window.until(), now, scope.edge(), scope.campaign(), Words.headline(total),
-				total,
+		String headline = window.equals(asked) ? Words.headline(total)
+				: Words.keptSince(window.since(), retention.keep()) + " " + Words.headline(total);
+		return new Report(window.since(), window.until(), now, scope.edge(), scope.campaign(), headline, total,
 				perEdge.entrySet()
 					.stream()
 					.map(e -> new Report.EdgeFigures(e.getKey(), Figures.of(e.getValue())))
@@ -82,6 +90,26 @@ public class TaxReport {
 					.map(e -> new Report.Row(e.getKey().edge(), e.getKey().campaign(), Figures.of(e.getValue())))
 					.toList(),
 				top);
+	}
+
+	/**
+	 * The window as far as delivered messages are kept: the accepted counts come from
+	 * them, so a window reaching further back would count its rejects without its
+	 * accepted messages.
+	 */
+	private Window kept(Window asked, Instant now) {
+		Instant keptSince = retention.keptSince(now);
+		if (keptSince == null || !asked.since().isBefore(keptSince)) {
+			return asked;
+		}
+		// to the second after, so the window never claims a moment already deleted
+		Instant start = keptSince.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+		if (!asked.until().isAfter(start)) {
+			throw new BadRequest("the window ends at " + asked.until() + ", before the oldest delivered message kept ("
+					+ start + "): delivered messages are kept for " + Words.days(retention.keep())
+					+ " (handoff.delivery.keep-delivered)");
+		}
+		return new Window(start, asked.until());
 	}
 
 	/**

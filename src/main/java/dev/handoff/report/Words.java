@@ -1,5 +1,8 @@
 package dev.handoff.report;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.StringJoiner;
 
 /**
@@ -49,6 +52,21 @@ public final class Words {
 		StringJoiner rules = new StringJoiner(", ").setEmptyValue(NONE);
 		f.rejectsByRule().forEach((rule, n) -> rules.add(rule + " " + n));
 		return rules.toString();
+	}
+
+	/**
+	 * Why a report starts later than asked: the delivered messages it counts are kept for
+	 * {@code keep}.
+	 */
+	static String keptSince(Instant since, Duration keep) {
+		return "From " + since.truncatedTo(ChronoUnit.SECONDS) + " only: delivered messages are kept for " + days(keep)
+				+ ".";
+	}
+
+	/** A retention as people say it: {@code 90 days}, else in its two largest units. */
+	static String days(Duration keep) {
+		return keep.toSeconds() % 86400 == 0 ? keep.toDays() + (keep.toDays() == 1 ? " day" : " days")
+				: duration(keep.toSeconds());
 	}
 
 	/** The sentence a lead takes to a meeting. */

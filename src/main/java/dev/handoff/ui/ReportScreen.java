@@ -91,17 +91,17 @@ class ReportScreen {
 		model.addAttribute("edges", edges.all().stream().map(Edge::name).toList());
 		model.addAttribute("words", WORDS);
 		Instant now = clock.instant();
-		Window window;
+		Caller me = UiSession.caller(request);
+		Report report;
 		try {
-			window = Window.parse(since, until, now);
+			report = reports.report(Window.parse(since, until, now), edge, campaign, now, Redaction.masks(me));
 		}
 		catch (BadRequest e) {
-			// the form stays, with what was wrong said above it
+			// the form stays, with what was wrong (a window that is no time, or one older
+			// than what is kept) said above it
 			model.addAttribute("error", e.getMessage());
 			return "ui/report";
 		}
-		Caller me = UiSession.caller(request);
-		Report report = reports.report(window, edge, campaign, now, Redaction.masks(me));
 		model.addAttribute("report", report);
 		model.addAttribute("lines", lines(report));
 		return "ui/report";

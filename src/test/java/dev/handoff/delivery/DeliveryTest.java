@@ -169,7 +169,7 @@ public class DeliveryTest extends EdgeTestSupport {
 				Map.of("tracking-event",
 						new DeliveryProperties.Edge(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), null)),
 				Duration.ofSeconds(1), Duration.ofSeconds(1), DeliveryProperties.PrivateTargets.allow,
-				Duration.ofSeconds(10));
+				Duration.ofSeconds(10), Duration.ofDays(90));
 		assertThat(properties.retryPolicy("tracking-event").attempts()).isEqualTo(3);
 		assertThat(properties.retryPolicy("email-campaign").attempts()).isEqualTo(2);
 	}

@@ -32,7 +32,7 @@ class TargetGuardTest {
 	void neverSendsToARefusedTargetAndDoesNotRetryIt() {
 		DeliveryProperties refuse = new DeliveryProperties(true, Duration.ofMillis(100), 10, 1,
 				List.of(Duration.ofSeconds(1)), Map.of(), Duration.ofSeconds(1), Duration.ofSeconds(1),
-				DeliveryProperties.PrivateTargets.refuse, Duration.ofSeconds(10));
+				DeliveryProperties.PrivateTargets.refuse, Duration.ofSeconds(10), Duration.ofDays(90));
 		HttpSender.Attempt attempt = new HttpSender(refuse, new TargetCredentials(refuse), new ToolClient(refuse))
 			.send(OutboxEntry.pending("id-1", "email-campaign", "email-campaign", "0".repeat(64), "C-1001", 2L,
 					"http://169.254.169.254/latest/meta-data", new byte[0]));

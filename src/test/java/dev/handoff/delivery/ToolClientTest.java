@@ -144,7 +144,8 @@ class ToolClientTest {
 
 	private static DeliveryProperties properties(DeliveryProperties.PrivateTargets privateTargets) {
 		return new DeliveryProperties(true, Duration.ofMillis(100), 10, 1, List.of(Duration.ofSeconds(1)), Map.of(),
-				Duration.ofSeconds(1), Duration.ofSeconds(5), privateTargets, Duration.ofSeconds(10));
+				Duration.ofSeconds(1), Duration.ofSeconds(5), privateTargets, Duration.ofSeconds(10),
+				Duration.ofDays(90));
 	}
 
 	private static OutboxEntry entry(String target) {

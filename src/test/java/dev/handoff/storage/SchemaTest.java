@@ -79,7 +79,7 @@ class SchemaTest {
 				"SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" ORDER BY \"installed_rank\" DESC",
 				String.class))
 			.first()
-			.isEqualTo("15");
+			.isEqualTo("16");
 	}
 
 	@Test

@@ -93,7 +93,11 @@ class ReportScreenTest extends EdgeTestSupport {
 		assertThat(HtmlUtils.htmlUnescape(bad.body()))
 			.contains("since 'yesterday' is not a time: give days, hours or minutes back")
 			.doesNotContain("Rework and waiting");
-		HttpResponse<String> empty = viewer.get("/ui/report?since=2020-01-01&until=2020-02-01");
+		HttpResponse<String> gone = viewer.get("/ui/report?since=2020-01-01&until=2020-02-01");
+		assertThat(HtmlUtils.htmlUnescape(gone.body()))
+			.contains("before the oldest delivered message kept", "delivered messages are kept for 90 days")
+			.doesNotContain("Rework and waiting");
+		HttpResponse<String> empty = viewer.get("/ui/report?since=80d&until=79d");
 		assertThat(empty.body()).contains("No messages in this window.")
 			.contains("Nothing was rejected in this window.");
 		assertThat(cells(empty.body(), "all edges").get(0)).containsExactly("all edges", "0", "-", "0", "0", "-");
