@@ -33,6 +33,11 @@ final class GcLog {
 
 	/** One stop-the-world pause: uptime in s when it ended (the line is logged then), heap before and after in MiB, length in ms. */
 	record Pause(String time, double uptime, int id, String kind, int before, int after, int committed, double ms) {
+
+		/** Uptime in s when the pause began: a pause belongs to the interval whose messages it held up. */
+		double began() {
+			return uptime - ms / 1000;
+		}
 	}
 
 	static List<Pause> read(Path log) throws IOException {
@@ -43,6 +48,19 @@ final class GcLog {
 				pauses.add(new Pause(m.group(1), Double.parseDouble(m.group(2)), Integer.parseInt(m.group(3)), m.group(4),
 						Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)), Integer.parseInt(m.group(7)), Double.parseDouble(m.group(8))));
 			}
+		}
+		return pauses;
+	}
+
+	/** The pauses back from {@code gc-pauses.csv} as {@link #main} writes it, read by column name. */
+	static List<Pause> readCsv(Path file) throws IOException {
+		Csv csv = Csv.read(file);
+		String[] time = csv.texts("utc"), kind = csv.texts("kind");
+		double[] uptime = csv.numbers("uptime_s"), id = csv.numbers("gc"), before = csv.numbers("before_mib"), after = csv.numbers("after_mib"),
+				committed = csv.numbers("committed_mib"), ms = csv.numbers("pause_ms");
+		List<Pause> pauses = new ArrayList<>();
+		for (int i = 0; i < time.length; i++) {
+			pauses.add(new Pause(time[i], uptime[i], (int) id[i], kind[i], (int) before[i], (int) after[i], (int) committed[i], ms[i]));
 		}
 		return pauses;
 	}
@@ -103,8 +121,7 @@ final class GcLog {
 			Pause longest = null;
 			int low = Integer.MAX_VALUE, high = 0;
 			for (Pause p : pauses) {
-				double began = p.uptime() - p.ms() / 1000;
-				if (began >= start && began < end) {
+				if (p.began() >= start && p.began() < end) {
 					n++;
 					total += p.ms();
 					longest = longest == null || p.ms() > longest.ms() ? p : longest;
