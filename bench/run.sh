@@ -133,7 +133,12 @@ case "${1:-}" in
     bench/profile/jfr-top.py "$out/accept.jfr" 25 --thread handoff-dispatcher > "$out/accept-dispatcher.txt"
     ;;
   plots)
-    bench/plots/plot.sh "$results"
+    # the soak's and the cold start's charts in Java (load.jar, JFreeChart), always; the older ones with gnuplot where
+    # it is installed (plot.sh says so when it is not); one failing does not stop the other
+    need "$load"; status=0
+    java -cp "$load" dev.handoff.bench.load.Plots "$results" bench/plots || status=$?
+    bench/plots/plot.sh "$results" || status=$?
+    exit $status
     ;;
   machine)
     out=$results/machine; mkdir -p "$out"
