@@ -90,18 +90,27 @@ case "${1:-}" in
     ;;
   cost)
     # CPU, commits and statements per delivered message (issue 17), on H2 or (--db postgres) PostgreSQL; --label names the
-    # folder (cost/h2-before), --jar measures another build of the service
-    need "$load"; db=h2; label=; args=()
+    # folder (cost/h2-before), --jar measures another build of the service; --instances 2 (PostgreSQL only) measures one
+    # instance, then two on the same database (cost/postgres-instances-2); --smoke: a short pass to see that it runs and
+    # what it writes (cost/smoke-…), not figures
+    need "$load"; db=h2; label=; instances=1; smoke=; args=()
     set -- "${@:2}"
     while [ $# -gt 0 ]; do
       case "$1" in
         --label) label="-$2"; shift 2 ;;
         --db) db=$2; args+=("$1" "$2"); shift 2 ;;
+        --instances) instances=$2; args+=("$1" "$2"); shift 2 ;;
+        --smoke) smoke=smoke-; args+=(--cost 5 --warmup 2 --saturate 5 --idle 2); shift ;;
         --) args+=("$@"); break ;;
         *) args+=("$1"); shift ;;
       esac
     done
-    out=$results/cost/$db$label; mkdir -p "$out"; loadavg start "$out"
+    if [ "$instances" -gt 1 ] && [ "$db" != postgres ]; then
+      echo "--instances $instances needs --db postgres: the H2 default is a file that one process holds; no second instance can share it" >&2
+      exit 2
+    fi
+    inst=; [ "$instances" -gt 1 ] && inst=-instances-$instances
+    out=$results/cost/$smoke$db$inst$label; mkdir -p "$out"; loadavg start "$out"
     java -jar "$load" --cost 60 --out "$out" "${args[@]}" | tee "$out/cost.md"
     loadavg end "$out"
     ;;

@@ -2,6 +2,7 @@ package dev.handoff.bench.load;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,9 @@ import java.util.Locale;
  * CPU time, the database server's (PostgreSQL only; H2 is inside the service), this tool's, and the service's JDBC
  * commits and statements over it, all divided by the messages delivered. Run it on two jars back to back (--jar) to
  * compare a change. The forward route touches no database: its counts are the background (dispatcher polls,
- * housekeeping) that every route's window carries too.
+ * housekeeping) that every route's window carries too. With {@code --instances 2} (PostgreSQL only) the same windows
+ * run once with one instance and again with two on the same database, the load spread over both and their CPU and
+ * counts summed; {@link #scaling} sets each beside one instance.
  */
 final class Cost {
 
@@ -23,45 +26,96 @@ final class Cost {
 			+ "statements executed while their connection was in auto-commit mode (one per execute call; the executeQuery calls among them, \"reads\", "
 			+ "write nothing); statements are every execute* "
 			+ "call on Statement/PreparedStatement/CallableStatement, a batch counted once (its commands are in the CSV's batch_rows). "
-			+ "Counted by a proxy around the service's DataSource (bench/app), which costs the service a little CPU on every route.";
+			+ "Counted by a proxy around the service's DataSource (bench/app), which costs the service a little CPU on every route. "
+			+ "With several instances, service CPU and the counts are summed over all of them; delivered and repeats are counted at the "
+			+ "receiver by message id (a repeat: a message delivered again, allowed under its own Idempotency-Key).";
 
 	private Cost() {
 	}
 
-	static void run(Service app, Runner runner, Database db, List<String> routes, int seconds, int rate, int saturate, int connections,
-			int idle, Path out) throws Exception {
+	/**
+	 * The windows for each route with the service {@code apps} in place (one instance, or several on one database, the
+	 * load spread over them by the runner), their rows printed as they come; returns the open-loop rows, then the
+	 * closed-loop ones. The idle window's line is appended to idle.txt.
+	 */
+	static List<CostRow> run(List<Service> apps, Runner runner, Database db, List<String> routes, int seconds, int rate, int saturate,
+			int connections, int idle, Path out) throws Exception {
+		int instances = apps.size();
+		String on = instances == 1 ? "one instance" : instances + " instances";
 		runner.sampleMemory(false);
+		runner.targets(apps);
 		if (idle > 0) {
-			Files.writeString(out.resolve("idle.txt"), idle(app, db, idle) + "\n");
+			Files.writeString(out.resolve("idle.txt"), on + ": " + idle(apps, db, idle) + "\n", StandardOpenOption.CREATE,
+					instances == 1 ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND);
 		}
 		List<CostRow> open = new ArrayList<>();
 		System.out.println();
-		System.out.println("cost: " + seconds + " s at " + rate + " msg/s per route, open loop, on " + db);
+		System.out.println("cost: " + seconds + " s at " + rate + " msg/s per route, open loop, on " + db + ", " + on
+				+ (instances == 1 ? "" : " (message i to instance i mod " + instances + ")"));
 		System.out.println(CostRow.tableHeader());
 		for (String route : routes) {
-			CostRow row = window(app, db, () -> runner.open(route, LoadBench.PATHS.get(route), rate, seconds));
+			CostRow row = window(instances, apps, db, () -> runner.open(route, LoadBench.PATHS.get(route), rate, seconds));
 			System.out.println(row.row());
 			open.add(row);
 		}
 		List<CostRow> closed = new ArrayList<>();
 		if (saturate > 0) {
 			System.out.println();
-			System.out.println("saturation: " + saturate + " s with " + connections + " connections per route, closed loop");
+			System.out.println("saturation: " + saturate + " s with " + connections + " connections per route, closed loop, " + on
+					+ (instances == 1 ? "" : " (" + connections / instances + " connections each)"));
 			System.out.println(CostRow.tableHeader());
 			for (String route : routes) {
-				CostRow row = window(app, db, () -> runner.closed(route, LoadBench.PATHS.get(route), connections, saturate));
+				CostRow row = window(instances, apps, db, () -> runner.closed(route, LoadBench.PATHS.get(route), connections, saturate));
 				System.out.println(row.row());
 				closed.add(row);
 			}
 		}
 		ratio(closed);
+		List<CostRow> rows = new ArrayList<>(open);
+		rows.addAll(closed);
+		return rows;
+	}
+
+	/** cost.csv: every window of the run, open loop then closed for each number of instances; and how it counts. */
+	static void write(List<CostRow> rows, Path out) throws java.io.IOException {
 		System.out.println();
 		System.out.println(HOW_COUNTED);
 		List<String> csv = new ArrayList<>();
 		csv.add(CostRow.CSV_HEADER);
-		open.forEach(r -> csv.add(r.csv()));
-		closed.forEach(r -> csv.add(r.csv()));
+		rows.forEach(r -> csv.add(r.csv()));
 		Files.write(out.resolve("cost.csv"), csv);
+	}
+
+	/**
+	 * More instances against one: for each route and loop, what the larger number delivered and spent per message next
+	 * to one instance in the same run (the capacity model's inputs).
+	 */
+	static void scaling(List<CostRow> rows) {
+		int most = rows.stream().mapToInt(CostRow::instances).max().orElse(1);
+		if (most < 2) {
+			return;
+		}
+		System.out.println();
+		System.out.println("| route | load | instances | delivered msg/s (window) | × one instance | service CPU ms/msg (all instances) | DB server CPU ms/msg "
+				+ "| commits/msg | statements/msg | p50 to 202 ms | p99 to 202 ms | repeats | undelivered |");
+		System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+		for (CostRow one : rows.stream().filter(r -> r.instances() == 1).toList()) {
+			for (CostRow row : rows) {
+				if (!row.result().route().equals(one.result().route()) || !row.result().mode().equals(one.result().mode())) {
+					continue;
+				}
+				Result r = row.result();
+				System.out.printf(Locale.ROOT, "| %s | %s | %d | %.0f | %.2f× | %s | %s | %s | %s | %.1f | %.1f | %d | %d |%n", r.route(),
+						r.mode().equals("open") ? r.offered() + "/s" : r.offered() + " conns", row.instances(), row.deliveredRate(),
+						row.deliveredRate() / one.deliveredRate(), fmt(row.perMessage(row.serviceCpuMs()), 3), fmt(row.perMessage(row.dbCpuMs()), 3),
+						row.jdbc().known() ? fmt(row.perMessage(row.jdbc().commits()), 2) : "–",
+						row.jdbc().known() ? fmt(row.perMessage(row.jdbc().statements()), 2) : "–", r.p50(), r.p99(), r.repeats(), r.undelivered());
+			}
+		}
+	}
+
+	private static String fmt(double value, int decimals) {
+		return value < 0 ? "–" : String.format(Locale.ROOT, "%." + decimals + "f", value);
 	}
 
 	/** A phase of the runner, which returns once its drain is over. */
@@ -71,24 +125,28 @@ final class Cost {
 
 	}
 
-	private static CostRow window(Service app, Database db, Phase phase) throws Exception {
-		Meter before = Meter.take(app, db);
+	private static CostRow window(int instances, List<Service> apps, Database db, Phase phase) throws Exception {
+		Meter before = Meter.take(apps, db);
 		Result result = phase.run();
-		Meter after = Meter.take(app, db);
+		Meter after = Meter.take(apps, db);
 		if (result.undelivered() > 0) {
 			System.err.println("  " + result.route() + ": " + result.undelivered() + " messages answered 202 were not delivered when the drain gave up");
 		}
-		return CostRow.of(result, before, after);
+		if (result.repeats() > 0) {
+			// allowed (a message delivered twice under its own Idempotency-Key), but the figure says so
+			System.err.println("  " + result.route() + ": " + result.repeats() + " deliveries repeated a message already delivered");
+		}
+		return CostRow.of(instances, result, before, after);
 	}
 
 	/**
 	 * The service with no traffic for a while: what it spends on its own (dispatcher polls, contract reloads, metrics,
 	 * H2 housekeeping), which every route's window carries too and which weighs more per message at a low rate.
 	 */
-	private static String idle(Service app, Database db, int seconds) throws InterruptedException {
-		Meter before = Meter.take(app, db);
+	private static String idle(List<Service> apps, Database db, int seconds) throws InterruptedException {
+		Meter before = Meter.take(apps, db);
 		Thread.sleep(seconds * 1000L);
-		Meter after = Meter.take(app, db);
+		Meter after = Meter.take(apps, db);
 		double window = (after.nanos() - before.nanos()) / 1e9;
 		JdbcCount jdbc = after.jdbc().minus(before.jdbc());
 		String line = String.format(Locale.ROOT,

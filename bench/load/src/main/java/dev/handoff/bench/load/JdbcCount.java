@@ -44,6 +44,16 @@ record JdbcCount(long commits, long explicitCommits, long autoCommits, long auto
 		return commits >= 0;
 	}
 
+	/** Two instances' counts together; unknown if either is. */
+	JdbcCount plus(JdbcCount other) {
+		if (!known() || !other.known()) {
+			return UNKNOWN;
+		}
+		return new JdbcCount(commits + other.commits, explicitCommits + other.explicitCommits, autoCommits + other.autoCommits,
+				autoCommitQueries + other.autoCommitQueries, rollbacks + other.rollbacks, statements + other.statements, batches + other.batches,
+				batchRows + other.batchRows, connections + other.connections);
+	}
+
 	JdbcCount minus(JdbcCount before) {
 		if (!known() || !before.known()) {
 			return UNKNOWN;

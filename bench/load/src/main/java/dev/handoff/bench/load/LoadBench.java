@@ -26,11 +26,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * by due time ({@code --interval}, 60 s over 5 minutes, else 10 s), writes the service's GC log ({@code --gc-log}, on for
  * a soak) and asks for a full GC every {@code --full-gc} seconds for the heap after GC (0: never, as a cold start
  * should); {@code --fast-start true} starts the service from its extracted jar with a CDS archive ({@link FastStart}).
+ * {@code --instances 2} (cost mode, PostgreSQL only) measures the cost windows with one instance, then again with a second
+ * instance started on the same database, the load spread over both.
  *
  * Usage (from the repository root): {@code java -jar bench/load/target/load.jar [--rates 100,500,1000,2000]
  * [--duration 30] [--warmup 20] [--saturate 20] [--connections 64] [--routes guarded,store,forward] [--soak 600 --soak-rate 500]
  * [--interval 60] [--full-gc 60] [--gc-log true] [--fast-start false]
- * [--cost 60 --cost-rate 500 --idle 10] [--db h2|postgres] [--jar target/handoff.jar] [--jfr file.jfr] [--out bench/results/load]
+ * [--cost 60 --cost-rate 500 --idle 10 --instances 1|2]
+ * [--db h2|postgres] [--jar target/handoff.jar] [--jfr file.jfr] [--out bench/results/load]
  * [-- extra service arguments]}
  */
 public final class LoadBench {
@@ -66,6 +69,19 @@ public final class LoadBench {
 		int cost = Integer.parseInt(o.getOrDefault("cost", "0"));
 		int costRate = Integer.parseInt(o.getOrDefault("cost-rate", "500"));
 		int idle = Integer.parseInt(o.getOrDefault("idle", "10"));
+		int instances = Integer.parseInt(o.getOrDefault("instances", "1"));
+		String dbName = o.getOrDefault("db", "h2");
+		if (instances > 1 && cost == 0) {
+			throw new IllegalArgumentException("--instances is for the cost mode (--cost SECONDS)");
+		}
+		if (instances > 1 && !dbName.equals("postgres")) {
+			// two processes cannot share the H2 default: it is a file one process holds open (and locks)
+			throw new IllegalArgumentException("--instances " + instances + " needs --db postgres: the H2 default is a file in one "
+					+ "process's data folder, which no second instance can share");
+		}
+		if (instances < 1 || instances > 2) {
+			throw new IllegalArgumentException("--instances is 1 or 2 (a 2-core machine)");
+		}
 		// per minute over a soak, per 10 s over a cold start (2 minutes)
 		int interval = Integer.parseInt(o.getOrDefault("interval", soak > 300 ? "60" : "10"));
 		int fullGc = Integer.parseInt(o.getOrDefault("full-gc", "60"));
@@ -78,7 +94,7 @@ public final class LoadBench {
 
 		Receiver receiver = new Receiver();
 		receiver.start();
-		Database db = Database.start(o.getOrDefault("db", "h2"));
+		Database db = Database.start(dbName);
 		List<String> serviceArgs = new ArrayList<>(db.serviceArgs());
 		serviceArgs.addAll(extra);
 		Path jar = Path.of(o.getOrDefault("jar", "target/handoff.jar"));
@@ -113,14 +129,7 @@ public final class LoadBench {
 				return;
 			}
 			if (cost > 0) {
-				// the same warm-up as the load runs, at the rate measured, so the JIT has compiled what the window runs
-				System.out.println("warm-up: " + warmup + " s at " + costRate + " msg/s on each route (not recorded)");
-				for (String route : routes) {
-					if (warmup > 0) {
-						runner.open(route, PATHS.get(route), costRate, warmup);
-					}
-				}
-				Cost.run(app, runner, db, routes, cost, costRate, saturate, connections, idle, out);
+				cost(app, service, receiver, runner, db, routes, instances, cost, costRate, warmup, saturate, connections, idle, out);
 				return;
 			}
 			System.out.println("warm-up: " + warmup + " s at 500 msg/s on each route (not recorded)");
@@ -156,6 +165,46 @@ public final class LoadBench {
 			// after the service, which closed its connections on the way out
 			db.close();
 		}
+	}
+
+	/**
+	 * The cost mode: its windows with one instance, then, for {@code --instances 2}, again with a second instance started
+	 * on the same database (its own port, data folder and log; the same routes, contracts and plugin; the dispatcher names
+	 * each instance itself, so nothing else differs), the load spread over both.
+	 */
+	private static void cost(Service first, Service.Options options, Receiver receiver, Runner runner, Database db, List<String> routes,
+			int instances, int seconds, int rate, int warmup, int saturate, int connections, int idle, Path out) throws Exception {
+		List<Service> running = new ArrayList<>(List.of(first));
+		List<CostRow> rows = new ArrayList<>();
+		try {
+			for (int n = 1; n <= instances; n++) {
+				if (n > 1) {
+					Service more = new Service(options.instance(n), receiver.port());
+					running.add(more);
+					Duration ready = more.awaitReady(Duration.ofSeconds(180));
+					System.out.printf(Locale.ROOT, "%nservice instance %d ready %.2f s after its start: pid %d on port %d, data in %s, same database%n", n,
+							ready.toMillis() / 1000.0, more.pid(), more.port(), more.data());
+				}
+				runner.targets(running);
+				// the same warm-up as the load runs, at the rate measured, so the JIT has compiled what the window runs (a
+				// second instance starts cold: all of them are warmed again, the load spread as in the windows)
+				System.out.println("warm-up: " + warmup + " s at " + rate + " msg/s on each route (not recorded)");
+				for (String route : routes) {
+					if (warmup > 0) {
+						runner.open(route, PATHS.get(route), rate, warmup);
+					}
+				}
+				rows.addAll(Cost.run(running, runner, db, routes, seconds, rate, saturate, connections, idle, out));
+			}
+		}
+		finally {
+			// the first is the caller's to close
+			for (Service more : running.subList(1, running.size())) {
+				more.close();
+			}
+		}
+		Cost.scaling(rows);
+		Cost.write(rows, out);
 	}
 
 	private static String sha256(Path file) throws Exception {

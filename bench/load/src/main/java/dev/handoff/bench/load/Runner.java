@@ -21,11 +21,14 @@ import org.HdrHistogram.Histogram;
  * Drives one route for one phase. Open loop: message i is due at start + i / rate, whatever happened to the ones
  * before; its time to 202 is measured from when it was due, so a stall shows up in every message that waited behind
  * it (no coordinated omission). Closed loop: each connection sends the next message when it has its answer, to find
- * the most a route can take.
+ * the most a route can take. With several instances of the service ({@link #targets}) the open loop hands message i
+ * to instance i mod n (each with its share of the connections) and the closed loop gives each instance its share of
+ * the connections: round-robin by message where the rate is fixed, by connection where each goes as fast as it can.
  */
 final class Runner {
 
-	private final Service service;
+	/** The service instances sent to; the first is the one whose memory is sampled. */
+	private List<Service> services;
 
 	private final Receiver receiver;
 
@@ -45,7 +48,7 @@ final class Runner {
 	 * @param message a good tracking event, compact JSON, whose messageId value is {@code @ID@}
 	 */
 	Runner(Service service, Receiver receiver, String message, int connections) {
-		this.service = service;
+		this.services = List.of(service);
 		this.receiver = receiver;
 		int at = message.indexOf("@ID@");
 		this.prefix = message.substring(0, at).getBytes(StandardCharsets.UTF_8);
@@ -59,6 +62,14 @@ final class Runner {
 	 */
 	void sampleMemory(boolean on) {
 		this.sampleMemory = on;
+	}
+
+	/** The instances the next phases send to (the cost mode's second instance joins the first on one database). */
+	void targets(List<Service> instances) {
+		if (instances.isEmpty() || connections < instances.size()) {
+			throw new IllegalArgumentException("need at least one connection per instance: " + connections + " for " + instances.size());
+		}
+		this.services = List.copyOf(instances);
 	}
 
 	private byte[] body(int phase, int seq) {
@@ -85,7 +96,13 @@ final class Runner {
 		long[] due = new long[total];
 		int[] status = new int[total];
 		String loadStart = loadAvg();
-		BlockingQueue<Integer> queue = new LinkedBlockingQueue<>();
+		List<Service> to = services;
+		int n = to.size();
+		// one queue per instance: message i goes to instance i mod n, whichever of its connections is free
+		List<BlockingQueue<Integer>> queues = new ArrayList<>();
+		for (int q = 0; q < n; q++) {
+			queues.add(new LinkedBlockingQueue<>());
+		}
 		CountDownLatch answered = new CountDownLatch(total);
 		Histogram[] latencies = new Histogram[connections];
 		long[] lastAnswer = new long[connections];
@@ -93,8 +110,10 @@ final class Runner {
 		for (int c = 0; c < connections; c++) {
 			int worker = c;
 			latencies[c] = new Histogram(3_600_000_000L, 3);
+			BlockingQueue<Integer> queue = queues.get(c % n);
+			int port = to.get(c % n).port();
 			Thread t = new Thread(() -> {
-				try (Connection connection = new Connection("127.0.0.1", service.port(), 60_000)) {
+				try (Connection connection = new Connection("127.0.0.1", port, 60_000)) {
 					for (int i = queue.take(); i >= 0; i = queue.take()) {
 						status[i] = send(connection, path, body(phase, i));
 						long now = System.nanoTime();
@@ -126,11 +145,11 @@ final class Runner {
 				LockSupport.parkNanos(wait);
 			}
 			due[i] = at;
-			queue.add(i);
+			queues.get(i % n).add(i);
 		}
 		boolean all = answered.await(seconds + 300L, TimeUnit.SECONDS);
 		for (int c = 0; c < connections; c++) {
-			queue.add(-1);
+			queues.get(c % n).add(-1);
 		}
 		for (Thread t : workers) {
 			t.join(5000);
@@ -153,6 +172,7 @@ final class Runner {
 		long[] due = new long[capacity];
 		int[] status = new int[capacity];
 		String loadStart = loadAvg();
+		List<Service> to = services;
 		AtomicInteger next = new AtomicInteger();
 		Histogram[] latencies = new Histogram[conns];
 		long start = System.nanoTime();
@@ -162,8 +182,9 @@ final class Runner {
 		for (int c = 0; c < conns; c++) {
 			int worker = c;
 			latencies[c] = new Histogram(3_600_000_000L, 3);
+			int port = to.get(c % to.size()).port();
 			Thread t = new Thread(() -> {
-				try (Connection connection = new Connection("127.0.0.1", service.port(), 60_000)) {
+				try (Connection connection = new Connection("127.0.0.1", port, 60_000)) {
 					for (long now = System.nanoTime(); now < deadline; now = System.nanoTime()) {
 						int i = next.getAndIncrement();
 						if (i >= capacity) {
@@ -239,6 +260,7 @@ final class Runner {
 				delivery.recordValue(Math.max(0, (arrived - due[i]) / 1000));
 			}
 		}
+		Service service = services.get(0);
 		double heap = sampleMemory ? service.heapUsedMib() : Double.NaN;
 		double afterGc = sampleMemory ? service.heapAfterGcMib() : Double.NaN;
 		double rss = sampleMemory ? service.rssMib() : Double.NaN;

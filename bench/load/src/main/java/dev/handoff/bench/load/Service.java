@@ -47,6 +47,22 @@ final class Service implements AutoCloseable {
 		Options(Path jar, Path plugin, Path routes, Path benchRoutes, Path contracts, String heap, String jfr, Path log, List<String> extraArgs) {
 			this(jar, plugin, routes, benchRoutes, contracts, heap, jfr, log, extraArgs, null, false);
 		}
+
+		/**
+		 * The same for instance {@code n} (2, ...) beside the first: every file it writes named apart (service-2.log,
+		 * gc-2.log, its recording -2.jfr), so two processes never write one file.
+		 */
+		Options instance(int n) {
+			return new Options(jar, plugin, routes, benchRoutes, contracts, heap, jfr == null ? null : numbered(Path.of(jfr), n).toString(),
+					numbered(log, n), extraArgs, gcLog == null ? null : numbered(gcLog, n), fastStart);
+		}
+
+		private static Path numbered(Path file, int n) {
+			String name = file.getFileName().toString();
+			int dot = name.lastIndexOf('.');
+			String numbered = dot < 0 ? name + "-" + n : name.substring(0, dot) + "-" + n + name.substring(dot);
+			return file.resolveSibling(numbered);
+		}
 	}
 
 	private final long startedNanos;
