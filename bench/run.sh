@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One command per benchmark; run from anywhere, works in the repository root. See bench/README.md.
-#   bench/run.sh build | jmh | scaling | load | soak | cold-start | cost | rejects | fsync | profile-guard | profile-accept | plots | machine
+#   bench/run.sh build | jmh | scaling | load | soak | cold-start | cost | kafka | rejects | fsync | profile-guard | profile-accept | plots | machine
 # Every run writes its figures under bench/results/<name>/ and the load average at its start and end in loadavg.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -114,6 +114,27 @@ case "${1:-}" in
     java -jar "$load" --cost 60 --out "$out" "${args[@]}" | tee "$out/cost.md"
     loadavg end "$out"
     ;;
+  kafka)
+    # the Kafka edge (guard, then the output topic, then the offset commit) against a bare Camel Kafka-to-Kafka route, events/s
+    # and service CPU per event, back to back on a broker in the load tool's JVM (issue 17, item 5); --events per pass,
+    # --passes per route; --smoke: a short pass (kafka/smoke-…), not figures
+    need "$load"; need target/handoff.jar; db=h2; label=; smoke=; args=()
+    set -- "${@:2}"
+    while [ $# -gt 0 ]; do
+      case "$1" in
+        --label) label="-$2"; shift 2 ;;
+        --db) db=$2; args+=("$1" "$2"); shift 2 ;;
+        --events) args+=(--kafka "$2"); shift 2 ;;
+        --passes) args+=(--kafka-passes "$2"); shift 2 ;;
+        --smoke) smoke=smoke-; args+=(--kafka 3000 --kafka-warmup 1000 --kafka-passes 2); shift ;;
+        --) args+=("$@"); break ;;
+        *) args+=("$1"); shift ;;
+      esac
+    done
+    out=$results/kafka/$smoke$db$label; mkdir -p "$out"; loadavg start "$out"
+    java -jar "$load" --kafka 20000 --kafka-warmup 5000 --kafka-passes 3 --out "$out" "${args[@]}" | tee "$out/kafka.md"
+    loadavg end "$out"
+    ;;
   rejects)
     need "$load"; out=$results/rejects; mkdir -p "$out"; loadavg start "$out"
     java -cp "$load" dev.handoff.bench.load.RejectsBench --out "$out" "${@:2}" | tee "$out/rejects.md"
@@ -155,5 +176,5 @@ case "${1:-}" in
       df -h "${TMPDIR:-/tmp}" | tail -1; lsblk -d -o NAME,ROTA,SIZE,MODEL 2>/dev/null || true; uname -r; } | tee "$out/machine.txt"
     ;;
   *)
-    echo "usage: bench/run.sh build|jmh|scaling|load|soak|cold-start|cost|rejects|fsync|profile-guard|profile-accept|plots|machine" >&2; exit 2 ;;
+    echo "usage: bench/run.sh build|jmh|scaling|load|soak|cold-start|cost|kafka|rejects|fsync|profile-guard|profile-accept|plots|machine" >&2; exit 2 ;;
 esac

@@ -27,12 +27,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * a soak) and asks for a full GC every {@code --full-gc} seconds for the heap after GC (0: never, as a cold start
  * should); {@code --fast-start true} starts the service from its extracted jar with a CDS archive ({@link FastStart}).
  * {@code --instances 2} (cost mode, PostgreSQL only) measures the cost windows with one instance, then again with a second
- * instance started on the same database, the load spread over both.
+ * instance started on the same database, the load spread over both. {@code --kafka EVENTS} compares the Kafka edge with a
+ * bare Camel Kafka-to-Kafka route on a broker in this JVM ({@link KafkaBench}).
  *
  * Usage (from the repository root): {@code java -jar bench/load/target/load.jar [--rates 100,500,1000,2000]
  * [--duration 30] [--warmup 20] [--saturate 20] [--connections 64] [--routes guarded,store,forward] [--soak 600 --soak-rate 500]
  * [--interval 60] [--full-gc 60] [--gc-log true] [--fast-start false]
- * [--cost 60 --cost-rate 500 --idle 10 --instances 1|2]
+ * [--cost 60 --cost-rate 500 --idle 10 --instances 1|2] [--kafka 20000 --kafka-warmup 5000 --kafka-passes 3 --kafka-partitions 2]
  * [--db h2|postgres] [--jar target/handoff.jar] [--jfr file.jfr] [--out bench/results/load]
  * [-- extra service arguments]}
  */
@@ -70,6 +71,7 @@ public final class LoadBench {
 		int costRate = Integer.parseInt(o.getOrDefault("cost-rate", "500"));
 		int idle = Integer.parseInt(o.getOrDefault("idle", "10"));
 		int instances = Integer.parseInt(o.getOrDefault("instances", "1"));
+		int kafka = Integer.parseInt(o.getOrDefault("kafka", "0"));
 		String dbName = o.getOrDefault("db", "h2");
 		if (instances > 1 && cost == 0) {
 			throw new IllegalArgumentException("--instances is for the cost mode (--cost SECONDS)");
@@ -96,6 +98,11 @@ public final class LoadBench {
 		receiver.start();
 		Database db = Database.start(dbName);
 		List<String> serviceArgs = new ArrayList<>(db.serviceArgs());
+		// before the service: its Kafka consumers start with it and must find the broker
+		KafkaBench broker = kafka > 0 ? KafkaBench.start(Integer.parseInt(o.getOrDefault("kafka-partitions", "2"))) : null;
+		if (broker != null) {
+			serviceArgs.addAll(broker.serviceArgs());
+		}
 		serviceArgs.addAll(extra);
 		Path jar = Path.of(o.getOrDefault("jar", "target/handoff.jar"));
 		Service.Options service = new Service.Options(jar,
@@ -114,6 +121,12 @@ public final class LoadBench {
 			int briefStatus = app.post("/edges/brief-approved", brief).statusCode();
 			if (briefStatus != 202) {
 				throw new IllegalStateException("the brief was answered " + briefStatus + ", not 202");
+			}
+			if (broker != null) {
+				// the truth is recorded (the brief above), so the guarded Kafka edge accepts the tracking example
+				broker.run(app, db, contracts, kafka, Integer.parseInt(o.getOrDefault("kafka-warmup", Integer.toString(Math.min(5000, kafka)))),
+						Integer.parseInt(o.getOrDefault("kafka-passes", "3")), out);
+				return;
 			}
 			ObjectNode event = (ObjectNode) example(contracts, "tracking-event");
 			event.put("messageId", "@ID@");
@@ -162,6 +175,9 @@ public final class LoadBench {
 		}
 		finally {
 			receiver.stop();
+			if (broker != null) {
+				broker.close();
+			}
 			// after the service, which closed its connections on the way out
 			db.close();
 		}
