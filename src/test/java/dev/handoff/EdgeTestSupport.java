@@ -1,10 +1,6 @@
 package dev.handoff;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.put;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,17 +36,32 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The real service on a random port with the shipped contracts and routes, a fresh H2
  * file per test class, and WireMock standing in for the CMS, email platform and tracking
  * collector. Each shipped edge has its senders' credentials configured, and {@link #send}
- * presents them as the edge's real sender would. Every answer a test gets from the review
- * API or an edge, by any client, must be one the service's OpenAPI document describes.
+ * presents them as the edge's real sender would; each tool takes only the credentials
+ * Handoff is configured with ({@link ToolStandIns}). Every answer a test gets from the
+ * review API or an edge, by any client, must be one the service's OpenAPI document
+ * describes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext // each class gets its own database and its own WireMock port
 @Import(AnswerRecorder.Registration.class)
+// the credentials each shipped edge's tool takes ({@link ToolStandIns}); here rather than
+// with the dynamic settings so that a test may give an edge another kind of its own
+@TestPropertySource(properties = { "handoff.delivery.edges.email-campaign.auth.kind=basic",
+		"handoff.delivery.edges.email-campaign.auth.username=anystring",
+		"handoff.delivery.edges.email-campaign.auth.password=" + ToolStandIns.MAILCHIMP_KEY,
+		"handoff.delivery.edges.cms-landing-page.auth.kind=basic",
+		"handoff.delivery.edges.cms-landing-page.auth.username=" + ToolStandIns.WP_USER,
+		"handoff.delivery.edges.cms-landing-page.auth.password=" + ToolStandIns.WP_PASSWORD,
+		"handoff.delivery.edges.tracking-event.auth.kind=basic",
+		"handoff.delivery.edges.tracking-event.auth.username=" + ToolStandIns.SEGMENT_WRITE_KEY,
+		"handoff.delivery.edges.tracking-batch.auth.kind=basic",
+		"handoff.delivery.edges.tracking-batch.auth.username=" + ToolStandIns.SEGMENT_WRITE_KEY })
 public abstract class EdgeTestSupport {
 
 	@RegisterExtension
@@ -105,7 +116,8 @@ public abstract class EdgeTestSupport {
 	/**
 	 * The tests' settings besides storage and the tools' addresses: fast delivery
 	 * retries, the review tokens (admin, viewer, operator, approver:
-	 * {@code test-<role>-token}) and each shipped edge's sender.
+	 * {@code test-<role>-token}), each shipped edge's sender and the credentials its tool
+	 * takes ({@link ToolStandIns}).
 	 */
 	public static Map<String, String> settings() {
 		Map<String, String> settings = new java.util.LinkedHashMap<>();
@@ -134,24 +146,7 @@ public abstract class EdgeTestSupport {
 
 	@BeforeEach
 	void toolsAnswerLikeTheRealOnes() {
-		tools.stubFor(post(urlPathEqualTo("/cms/wp-json/wp/v2/pages")).willReturn(aResponse().withStatus(201)
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"id\": 4211, \"status\": \"draft\"}")));
-		tools.stubFor(post(urlPathEqualTo("/email/3.0/campaigns")).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"id\": \"42694e9e57\", \"status\": \"save\"}")));
-		tools.stubFor(post(urlPathMatching("/cms/wp-json/wp/v2/pages/[0-9]+")).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"id\": 4211, \"status\": \"draft\"}")));
-		tools.stubFor(put(urlPathMatching("/email/3.0/campaigns/[^/]+/content")).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"html\": \"...\"}")));
-		tools.stubFor(post(urlPathEqualTo("/tracking/v1/track")).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"success\": true}")));
-		tools.stubFor(post(urlPathEqualTo("/tracking/v1/batch")).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"success\": true}")));
+		ToolStandIns.answerLikeTheRealOnes(tools);
 	}
 
 	/** Judged after each test, so that a mismatch fails the test that met it. */
