@@ -53,37 +53,41 @@ case "${1:-}" in
     ;;
   soak)
     # 600 s at 500 msg/s after a 20 s warm-up; time to 202 per minute, GC log and JFR (settings=profile) of the service
-    # (--label no-full-gc writes under load/soak-no-full-gc/ instead, e.g. with --full-gc 0)
+    # (--label no-full-gc writes under load/soak-no-full-gc/ instead, e.g. with --full-gc 0; --no-jfr: no recording)
     need "$load"; out=$results/load; args=()
     set -- "${@:2}"
     while [ $# -gt 0 ]; do
       case "$1" in
         --label) out=$results/load/soak-$2; shift 2 ;;
+        --no-jfr) jfr=no; shift ;;
         *) args+=("$1"); shift ;;
       esac
     done
     mkdir -p "$out"; loadavg soak-start "$out"
     rm -f "$out/gc.log" "$out/service.jfr"
-    java -jar "$load" --soak 600 --soak-rate 500 --jfr "$(pwd)/$out/service.jfr" --out "$out" "${args[@]}" | tee "$out/soak.md"
+    [ "${jfr:-}" = no ] || args+=(--jfr "$(pwd)/$out/service.jfr")
+    java -jar "$load" --soak 600 --soak-rate 500 --out "$out" "${args[@]}" | tee "$out/soak.md"
     loadavg soak-end "$out"
     after_run "$out" no-top | tee -a "$out/soak.md"
     ;;
   cold-start)
     # the first two minutes at 500 msg/s with no warm-up, per 10 s; no full GC asked for (a real start has none);
     # --fast-start: the extracted jar with a CDS archive (made once under bench/load/target/fast-start/);
-    # --label names a further pass (cold-start/plain-run2)
+    # --label names a further pass (cold-start/plain-run2); --no-jfr starts the service without its recording
     need "$load"; kind=plain; label=; args=()
     set -- "${@:2}"
     while [ $# -gt 0 ]; do
       case "$1" in
         --fast-start) kind=fast-start; args+=(--fast-start true); shift ;;
         --label) label="-$2"; shift 2 ;;
+        --no-jfr) jfr=no; shift ;;
         *) args+=("$1"); shift ;;
       esac
     done
     out=$results/cold-start/$kind$label; mkdir -p "$out"; loadavg start "$out"
     rm -f "$out/gc.log" "$out/service.jfr"
-    java -jar "$load" --soak 120 --soak-rate 500 --warmup 0 --interval 10 --full-gc 0 --jfr "$(pwd)/$out/service.jfr" --out "$out" \
+    [ "${jfr:-}" = no ] || args+=(--jfr "$(pwd)/$out/service.jfr")
+    java -jar "$load" --soak 120 --soak-rate 500 --warmup 0 --interval 10 --full-gc 0 --out "$out" \
       "${args[@]}" | tee "$out/cold-start.md"
     loadavg end "$out"
     after_run "$out" | tee -a "$out/cold-start.md"

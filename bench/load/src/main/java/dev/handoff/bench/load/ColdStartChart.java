@@ -42,7 +42,10 @@ final class ColdStartChart {
 		Charts.threshold(plot, TARGET_MS, "target p99: 100 ms", Charts.BLACK, true);
 		Charts.threshold(plot, behind, "behind: answered over 1 s after due", Charts.GREY, true);
 		LatencyInterval first = runs.values().iterator().next().get(0);
+		// the runs may come from several days: name them all, in order
+		String days = runs.values().stream().map(intervals -> intervals.get(0).day()).distinct().sorted()
+				.collect(java.util.stream.Collectors.joining(", "));
 		return Charts.chart(String.format(Locale.ROOT, "Cold start, %s: time to 202 per %.0f s at %.0f msg/s, by due time",
-				first.day(), first.to() - first.from(), first.rate()), plot);
+				days, first.to() - first.from(), first.rate()), plot);
 	}
 }
