@@ -176,9 +176,8 @@ class SecretCanaryTest extends EdgeTestSupport {
 		registry.add("handoff.delivery.edges.cms-landing-page.signing-secret", () -> SIGNING_SECRET);
 		registry.add("handoff.delivery.edges.tracking-event.auth.kind", () -> "basic");
 		registry.add("handoff.delivery.edges.tracking-event.auth.username", () -> SEGMENT_WRITE_KEY);
+		ToolStandIns.otherKind(registry, "tracking-batch");
 		registry.add("handoff.delivery.edges.tracking-batch.auth.kind", () -> "bearer");
-		// EdgeTestSupport gives it Segment's Basic user: another kind here takes none
-		registry.add("handoff.delivery.edges.tracking-batch.auth.username", () -> "");
 		registry.add("handoff.delivery.edges.tracking-batch.auth.token", () -> BEARER);
 		registry.add("handoff.delivery.edges.tracking-oauth.auth.kind", () -> "oauth2");
 		registry.add("handoff.delivery.edges.tracking-oauth.auth.token-url", () -> tools.baseUrl() + TOKEN_PATH);

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The four tools as the edge tests meet them: each answers as the real one does, and only
@@ -37,16 +38,26 @@ public final class ToolStandIns {
 	/** Segment: the write key as the Basic user, no password. */
 	public static final String SEGMENT_WRITE_KEY = "test-segment-write-key";
 
-	private static final String MAILCHIMP = basic("anystring", MAILCHIMP_KEY);
+	/** The {@code Authorization} each tool takes: Handoff's own credential for it. */
+	public static final String MAILCHIMP = basic("anystring", MAILCHIMP_KEY);
 
-	private static final String WORDPRESS = basic(WP_USER, WP_PASSWORD);
+	public static final String WORDPRESS = basic(WP_USER, WP_PASSWORD);
 
-	private static final String SEGMENT = basic(SEGMENT_WRITE_KEY, "");
+	public static final String SEGMENT = basic(SEGMENT_WRITE_KEY, "");
 
 	/** A fallback answers only what no stub of the tool took. */
 	private static final int FALLBACK = 9;
 
 	private ToolStandIns() {
+	}
+
+	/**
+	 * For a test that gives a shipped edge another kind of credential: clears the Basic
+	 * user and password EdgeTestSupport gives it (a kind takes only its own keys).
+	 */
+	public static void otherKind(DynamicPropertyRegistry registry, String edge) {
+		registry.add("handoff.delivery.edges." + edge + ".auth.username", () -> "");
+		registry.add("handoff.delivery.edges." + edge + ".auth.password", () -> "");
 	}
 
 	/** The tools' answers, stubbed afresh before each test. */

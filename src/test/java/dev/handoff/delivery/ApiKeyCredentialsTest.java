@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.handoff.EdgeTestSupport;
+import dev.handoff.ToolStandIns;
 import dev.handoff.TestFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,8 @@ class ApiKeyCredentialsTest extends EdgeTestSupport {
 
 	@DynamicPropertySource
 	static void credentials(DynamicPropertyRegistry registry) throws IOException {
+		ToolStandIns.otherKind(registry, "email-campaign");
+		ToolStandIns.otherKind(registry, "tracking-event");
 		registry.add("handoff.delivery.edges.email-campaign.auth.kind", () -> "api-key");
 		registry.add("handoff.delivery.edges.email-campaign.auth.header", () -> "X-API-Key");
 		registry.add("handoff.delivery.edges.email-campaign.auth.token", () -> HEADER_KEY);

@@ -23,6 +23,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.handoff.EdgeTestSupport;
+import dev.handoff.ToolStandIns;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +51,7 @@ class OAuth2CredentialsTest extends EdgeTestSupport {
 
 	@DynamicPropertySource
 	static void oauth2(DynamicPropertyRegistry registry) {
+		ToolStandIns.otherKind(registry, "tracking-event");
 		registry.add("handoff.delivery.edges.tracking-event.auth.kind", () -> "oauth2");
 		registry.add("handoff.delivery.edges.tracking-event.auth.token-url", () -> tools.baseUrl() + TOKEN_PATH);
 		registry.add("handoff.delivery.edges.tracking-event.auth.client-id", () -> CLIENT_ID);

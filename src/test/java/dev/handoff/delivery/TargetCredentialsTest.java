@@ -22,6 +22,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.handoff.EdgeTestSupport;
+import dev.handoff.ToolStandIns;
 import dev.handoff.notify.Notices;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,7 @@ class TargetCredentialsTest extends EdgeTestSupport {
 		registry.add("handoff.delivery.edges.cms-landing-page.auth.password", () -> WP_APPLICATION_PASSWORD);
 		registry.add("handoff.delivery.edges.tracking-event.auth.kind", () -> "basic");
 		registry.add("handoff.delivery.edges.tracking-event.auth.username", () -> SEGMENT_WRITE_KEY);
+		ToolStandIns.otherKind(registry, "tracking-batch");
 		registry.add("handoff.delivery.edges.tracking-batch.auth.kind", () -> "bearer");
 		registry.add("handoff.delivery.edges.tracking-batch.auth.token", () -> BEARER);
 		registry.add("handoff.notify.webhook", () -> tools.baseUrl() + SLACK_PATH);

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.handoff.EdgeTestSupport;
+import dev.handoff.ToolStandIns;
 import dev.handoff.Senders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -141,7 +142,10 @@ public class EdgeHttpTest extends EdgeTestSupport {
 				.hasSize(1));
 		LoggedRequest received = tools.findAll(postRequestedFor(urlPathEqualTo("/email/3.0/campaigns"))).get(0);
 		assertThat(received.getHeaders().keys()).map(String::toLowerCase)
-			.doesNotContain("authorization", "cookie", "x-api-key", "x-forwarded-for");
+			.doesNotContain("cookie", "x-api-key", "x-forwarded-for");
+		// the tool gets Handoff's own credential for it, never the sender's
+		assertThat(received.getHeader("Authorization")).isEqualTo(ToolStandIns.MAILCHIMP)
+			.doesNotContain(CAMPAIGN_BUILDER_TOKEN);
 		assertThat(received.getHeader("Idempotency-Key")).isEqualTo(json(response).get("id").asText());
 		assertThat(received.getHeader("Content-Type")).isEqualTo("application/json");
 	}
@@ -165,10 +169,12 @@ public class EdgeHttpTest extends EdgeTestSupport {
 			.orElseThrow();
 
 		// what HTTP itself needs (Host, Content-Length, the client's keep-alive) and
-		// Handoff's own, nothing else
+		// Handoff's own (its credential for the tool among them), nothing else
 		assertThat(received.getHeaders().keys()).map(String::toLowerCase)
 			.containsExactlyInAnyOrder("host", "content-length", "connection", "content-type", "idempotency-key",
-					"user-agent");
+					"user-agent", "authorization");
+		assertThat(received.getHeader("Authorization")).as("Handoff's own write key for Segment")
+			.isEqualTo(ToolStandIns.SEGMENT);
 		assertThat(received.getHeader("Connection")).isEqualTo("keep-alive");
 		assertThat(received.getHeader("User-Agent")).isEqualTo("Handoff");
 	}

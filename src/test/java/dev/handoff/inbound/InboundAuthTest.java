@@ -21,6 +21,7 @@ import com.standardwebhooks.Webhook;
 import dev.handoff.EdgeTestSupport;
 import dev.handoff.Senders;
 import dev.handoff.TestFiles;
+import dev.handoff.ToolStandIns;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -72,6 +73,10 @@ class InboundAuthTest extends EdgeTestSupport {
 						.replace("id: tracking-event", "id: " + edge.getKey())
 						.replace("/edges/tracking-event", "/edges/" + edge.getKey())
 						.replace("&inbound=basic", "&inbound=" + edge.getValue()));
+			// each copy delivers to Segment as the shipped edge does, with its write key
+			registry.add("handoff.delivery.edges." + edge.getKey() + ".auth.kind", () -> "basic");
+			registry.add("handoff.delivery.edges." + edge.getKey() + ".auth.username",
+					() -> ToolStandIns.SEGMENT_WRITE_KEY);
 		}
 		registry.add("HANDOFF_ROUTES_DIR", routes::toString);
 		registry.add("handoff.edges.inbound.hook-webhooks.secrets[0]", () -> WEBHOOK_SECRET);
