@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * Usage (from the repository root): {@code java -jar bench/load/target/load.jar [--rates 100,500,1000,2000]
  * [--duration 30] [--warmup 20] [--saturate 20] [--connections 64] [--routes guarded,store,forward] [--soak 600 --soak-rate 500]
- * [--interval 60] [--full-gc 60] [--gc-log true] [--fast-start false]
+ * [--interval 60] [--full-gc 60] [--gc-log true] [--fast-start false] [--service-jvm "-XX:MaxGCPauseMillis=20"]
  * [--cost 60 --cost-rate 500 --idle 10 --instances 1|2] [--kafka 20000 --kafka-warmup 5000 --kafka-passes 3 --kafka-partitions 2]
  * [--db h2|postgres] [--jar target/handoff.jar] [--jfr file.jfr] [--out bench/results/load]
  * [-- extra service arguments]}
@@ -108,7 +108,8 @@ public final class LoadBench {
 		Service.Options service = new Service.Options(jar,
 				Path.of(o.getOrDefault("plugin", "bench/load/target/handoff-bench-app.jar")), Path.of(o.getOrDefault("routes-dir", "routes")),
 				Path.of(o.getOrDefault("bench-routes", "bench/routes")), contracts, o.getOrDefault("heap", "1g"), o.get("jfr"),
-				out.resolve(soak > 0 ? "service-soak.log" : "service.log"), serviceArgs, gcLog ? out.resolve("gc.log") : null, fastStart);
+				out.resolve(soak > 0 ? "service-soak.log" : "service.log"), serviceArgs, gcLog ? out.resolve("gc.log") : null, fastStart,
+				o.containsKey("service-jvm") ? List.of(o.get("service-jvm").trim().split("\\s+")) : List.of());
 		System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cpus, load average " + Runner.loadAvg());
 		System.out.println("service: " + jar + " (" + Files.size(jar) + " bytes, sha-256 " + sha256(jar).substring(0, 16) + "), database: " + db);
 		try (Service app = new Service(service, receiver.port())) {

@@ -39,13 +39,14 @@ final class Service implements AutoCloseable {
 	/**
 	 * Options for the service's command line and JVM, from the benchmark's own options. {@code gcLog}: where the JVM
 	 * writes its GC log, null for none; {@code fastStart}: the extracted jar with a class-data-sharing archive instead of
-	 * the jar itself ({@link FastStart}).
+	 * the jar itself ({@link FastStart}); {@code jvmFlags}: more options for the service's JVM ({@code --service-jvm}, e.g. a
+	 * GC setting to measure against the defaults).
 	 */
 	record Options(Path jar, Path plugin, Path routes, Path benchRoutes, Path contracts, String heap, String jfr, Path log,
-			List<String> extraArgs, Path gcLog, boolean fastStart) {
+			List<String> extraArgs, Path gcLog, boolean fastStart, List<String> jvmFlags) {
 
 		Options(Path jar, Path plugin, Path routes, Path benchRoutes, Path contracts, String heap, String jfr, Path log, List<String> extraArgs) {
-			this(jar, plugin, routes, benchRoutes, contracts, heap, jfr, log, extraArgs, null, false);
+			this(jar, plugin, routes, benchRoutes, contracts, heap, jfr, log, extraArgs, null, false, List.of());
 		}
 
 		/**
@@ -54,7 +55,7 @@ final class Service implements AutoCloseable {
 		 */
 		Options instance(int n) {
 			return new Options(jar, plugin, routes, benchRoutes, contracts, heap, jfr == null ? null : numbered(Path.of(jfr), n).toString(),
-					numbered(log, n), extraArgs, gcLog == null ? null : numbered(gcLog, n), fastStart);
+					numbered(log, n), extraArgs, gcLog == null ? null : numbered(gcLog, n), fastStart, jvmFlags);
 		}
 
 		private static Path numbered(Path file, int n) {
@@ -123,6 +124,7 @@ final class Service implements AutoCloseable {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx" + o.heap());
+		command.addAll(o.jvmFlags());
 		command.addAll(jvm);
 		command.addAll(launch);
 		command.addAll(List.of("--server.port=" + port, "--HANDOFF_DATA_DIR=" + data, "--HANDOFF_ROUTES_DIR=" + o.routes().toAbsolutePath(),
