@@ -109,7 +109,8 @@ public final class ToolStandIns {
 		return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
 	}
 
-	private static String basic(String user, String password) {
+	/** HTTP Basic as a tool reads it. */
+	static String basic(String user, String password) {
 		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 

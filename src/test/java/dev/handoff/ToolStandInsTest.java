@@ -8,8 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,11 +35,13 @@ class ToolStandInsTest {
 
 	@Test
 	void eachToolAnswersTheCredentialsHandoffIsConfiguredWith() throws Exception {
-		assertThat(post("/email/3.0/campaigns", basic("anystring", ToolStandIns.MAILCHIMP_KEY)).statusCode())
+		assertThat(
+				post("/email/3.0/campaigns", ToolStandIns.basic("anystring", ToolStandIns.MAILCHIMP_KEY)).statusCode())
 			.isEqualTo(200);
-		assertThat(post("/cms/wp-json/wp/v2/pages", basic(ToolStandIns.WP_USER, ToolStandIns.WP_PASSWORD)).statusCode())
-			.isEqualTo(201);
-		assertThat(post("/tracking/v1/track", basic(ToolStandIns.SEGMENT_WRITE_KEY, "")).statusCode()).isEqualTo(200);
+		assertThat(post("/cms/wp-json/wp/v2/pages", ToolStandIns.basic(ToolStandIns.WP_USER, ToolStandIns.WP_PASSWORD))
+			.statusCode()).isEqualTo(201);
+		assertThat(post("/tracking/v1/track", ToolStandIns.basic(ToolStandIns.SEGMENT_WRITE_KEY, "")).statusCode())
+			.isEqualTo(200);
 	}
 
 	@Test
@@ -50,9 +50,11 @@ class ToolStandInsTest {
 		assertThat(mailchimp.statusCode()).isEqualTo(401);
 		assertThat(mailchimp.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(mailchimp.body()).contains("\"title\": \"API Key Invalid\"");
-		assertThat(post("/email/3.0/campaigns", basic("anystring", "another-key-us21")).statusCode()).isEqualTo(401);
+		assertThat(post("/email/3.0/campaigns", ToolStandIns.basic("anystring", "another-key-us21")).statusCode())
+			.isEqualTo(401);
 
-		HttpResponse<String> wordpress = post("/cms/wp-json/wp/v2/pages", basic(ToolStandIns.WP_USER, "wrong"));
+		HttpResponse<String> wordpress = post("/cms/wp-json/wp/v2/pages",
+				ToolStandIns.basic(ToolStandIns.WP_USER, "wrong"));
 		assertThat(wordpress.statusCode()).isEqualTo(401);
 		assertThat(wordpress.body()).contains("\"code\": \"rest_cannot_create\"");
 
@@ -70,10 +72,6 @@ class ToolStandInsTest {
 			request.header("Authorization", authorization);
 		}
 		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static String basic(String user, String password) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
 }
