@@ -13,8 +13,10 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.handoff.EdgeTestSupport;
+import dev.handoff.contract.Poller;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 /**
  * Delivered messages are deleted once older than {@code handoff.delivery.keep-delivered}
@@ -31,9 +33,14 @@ class DeliveredRetentionTest extends EdgeTestSupport {
 	@Autowired
 	DeliveryProperties properties;
 
+	@Autowired
+	@Qualifier("deliveredRetentionPoller")
+	Poller sweeps;
+
 	@Test
 	void deletesOnlyDeliveredMessagesOlderThanNinetyDaysThatNoRejectNames() {
 		assertThat(properties.keepDelivered()).as("the default").isEqualTo(Duration.ofDays(90));
+		assertThat(sweeps.isRunning()).as("with it, the sweep runs by itself").isTrue();
 		briefsApproved("C-7301");
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {

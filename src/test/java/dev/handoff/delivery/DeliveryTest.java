@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
@@ -172,6 +173,15 @@ public class DeliveryTest extends EdgeTestSupport {
 				Duration.ofSeconds(10), Duration.ofDays(90));
 		assertThat(properties.retryPolicy("tracking-event").attempts()).isEqualTo(3);
 		assertThat(properties.retryPolicy("email-campaign").attempts()).isEqualTo(2);
+	}
+
+	@Test
+	void refusesANegativeKeepDeliveredAtStartAndSaysWhatItMayBe() {
+		assertThatThrownBy(() -> new DeliveryProperties(true, Duration.ofMillis(100), 10, 1,
+				List.of(Duration.ofSeconds(5)), Map.of(), Duration.ofSeconds(1), Duration.ofSeconds(1),
+				DeliveryProperties.PrivateTargets.allow, Duration.ofSeconds(10), Duration.ofDays(-1)))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("handoff.delivery.keep-delivered is PT-24H; it must be 0 (keep all) or more");
 	}
 
 	private String status(String id) {
